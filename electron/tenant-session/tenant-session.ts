@@ -1,0 +1,183 @@
+import { ConsoleFailure, consoleError, toConsoleError, type ConsoleError } from '../../shared/errors';
+import type { TenantProfileInput, TenantStatus } from '../../shared/ipc/channels/tenant';
+import { tenantProfileSchema, type TenantProfile } from '../../shared/tenant-profile';
+import type { DemoTenantHandle, DemoTenantOptions } from '../demo-tenant/index';
+import { startDemoTenant } from '../demo-tenant/index';
+import type { KeyValueStore } from '../settings/key-value-store';
+import { connectTenant } from '../tenant/connect';
+import type { TenantConnection } from '../tenant/ports';
+import type { CredentialVault } from '../vault/credential-vault';
+import { demoProfile } from './demo-profile';
+
+const profileKey = 'tenantProfile';
+const healthCheckIntervalMs = 30_000;
+
+export interface TenantSession {
+  /** The live connection; rejects with a typed error while none is usable. */
+  connection(): TenantConnection;
+  status(): TenantStatus;
+  onStatus(listener: (status: TenantStatus) => void): () => void;
+  onConnectionChanged(listener: (connection: TenantConnection) => void): () => void;
+  start(): Promise<TenantStatus>;
+  useDemo(): Promise<TenantStatus>;
+  connect(input: TenantProfileInput): Promise<TenantStatus>;
+  reconnect(): Promise<TenantStatus>;
+  close(): Promise<void>;
+}
+
+export interface TenantSessionOptions {
+  store: KeyValueStore;
+  vault: CredentialVault;
+  demoTenant?: DemoTenantOptions;
+}
+
+/**
+ * Owns which tenant the console talks to. With no saved profile it starts the
+ * embedded demo tenant so the first minute is useful without credentials.
+ */
+export function createTenantSession(options: TenantSessionOptions): TenantSession {
+  let current: TenantConnection | null = null;
+  let profile: TenantProfile | null = null;
+  let demo: DemoTenantHandle | null = null;
+  let state: TenantStatus = {
+    profileId: null,
+    label: 'Not connected',
+    isDemo: false,
+    apiBaseUrl: null,
+    clientId: null,
+    credentialsConfigured: false,
+    connection: 'connecting',
+    lastError: null,
+    checkedAt: null,
+  };
+  const statusListeners = new Set<(status: TenantStatus) => void>();
+  const connectionListeners = new Set<(connection: TenantConnection) => void>();
+  let healthTimer: NodeJS.Timeout | null = null;
+  let unsubscribeLog: (() => void) | null = null;
+
+  const publish = (change: Partial<TenantStatus>) => {
+    state = { ...state, ...change };
+    for (const listener of statusListeners) listener(state);
+  };
+
+  const probe = async () => {
+    if (!current) return;
+    try {
+      for await (const _campaign of current.campaigns.list({ pageSize: 1 })) break;
+      publish({ connection: 'connected', lastError: null, checkedAt: new Date().toISOString() });
+    } catch (thrown) {
+      const error = toConsoleError(thrown);
+      publish({ connection: error.kind === 'network' || error.kind === 'timeout' ? 'disconnected' : 'error', lastError: error, checkedAt: new Date().toISOString() });
+    }
+  };
+
+  const activate = async (next: TenantProfile, secret: () => Promise<string>, isDemo: boolean) => {
+    unsubscribeLog?.();
+    current?.close();
+    profile = next;
+    current = connectTenant(next, secret);
+    unsubscribeLog = current.requestLog.subscribe((entry) => {
+      if (entry.error && (entry.status === null || entry.status >= 500)) {
+        publish({ connection: entry.status === null ? 'disconnected' : 'degraded' });
+      } else if (entry.status !== null && entry.status < 500 && state.connection !== 'connected') {
+        publish({ connection: 'connected', lastError: null });
+      }
+    });
+    publish({
+      profileId: next.id,
+      label: next.label,
+      isDemo,
+      apiBaseUrl: next.apiBaseUrl,
+      clientId: next.clientId,
+      credentialsConfigured: isDemo || (await options.vault.has(next.credentialRef)),
+      connection: 'connecting',
+      lastError: null,
+    });
+    for (const listener of connectionListeners) listener(current);
+    await probe();
+    if (healthTimer) clearInterval(healthTimer);
+    healthTimer = setInterval(() => void probe(), healthCheckIntervalMs);
+    healthTimer.unref();
+    return state;
+  };
+
+  const startDemo = async () => {
+    demo ??= await startDemoTenant({ latencyMs: 25, dialerTickMs: 1000, ...options.demoTenant });
+    const handle = demo;
+    return activate(demoProfile(handle), async () => handle.clientSecret, true);
+  };
+
+  const fail = (error: ConsoleError): never => {
+    publish({ connection: 'error', lastError: error });
+    throw new ConsoleFailure(error);
+  };
+
+  return {
+    connection() {
+      if (!current) throw new ConsoleFailure(consoleError('configuration', 'No tenant is connected yet; open Settings to connect one.'));
+      return current;
+    },
+    status: () => state,
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    onConnectionChanged(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+    async start() {
+      const saved = tenantProfileSchema.safeParse(options.store.get(profileKey));
+      if (!saved.success) return startDemo();
+      const stored = saved.data;
+      return activate(stored, async () => {
+        const secret = await options.vault.get(stored.credentialRef);
+        if (!secret) {
+          throw new ConsoleFailure(
+            consoleError('configuration', `No client secret is stored for ${stored.label}; enter it in Settings.`),
+          );
+        }
+        return secret;
+      }, false);
+    },
+    async useDemo() {
+      options.store.delete(profileKey);
+      return startDemo();
+    },
+    async connect(input) {
+      const id = `tenant-${input.clientId}`.replace(/[^A-Za-z0-9_-]/g, '-');
+      const credentialRef = `${id}:clientSecret`;
+      if (input.clientSecret) await options.vault.set(credentialRef, input.clientSecret);
+      else if (!(await options.vault.has(credentialRef))) {
+        fail(consoleError('validation', 'Enter the client secret: none is stored for this client yet.', { target: 'clientSecret' }));
+      }
+      const next = tenantProfileSchema.parse({
+        id,
+        label: input.label,
+        adapter: 'contract',
+        apiBaseUrl: input.apiBaseUrl,
+        tokenUrl: input.tokenUrl || undefined,
+        clientId: input.clientId,
+        credentialRef,
+        maxRequestsPerSecond: input.maxRequestsPerSecond,
+        maxConcurrency: input.maxConcurrency,
+      });
+      options.store.set(profileKey, next);
+      const status = await activate(next, async () => (await options.vault.get(credentialRef)) ?? '', false);
+      if (status.connection !== 'connected' && status.lastError) fail(status.lastError);
+      return status;
+    },
+    async reconnect() {
+      if (!profile) return this.start();
+      await probe();
+      return state;
+    },
+    async close() {
+      if (healthTimer) clearInterval(healthTimer);
+      unsubscribeLog?.();
+      current?.close();
+      await demo?.close();
+      demo = null;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'stream', 'url', 'util', 'events', 'worker_threads'];
+
+/** The only files of electron/ that may import Electron itself. */
+const electronEdges = ['electron/main.ts', 'electron/preload.ts', 'electron/window.ts', 'electron/security/harden-window.ts', 'electron/ipc/bind-electron.ts'];
+
+/** The layering rule: shared/ is pure, renderer/ is browser-only, neither reaches into electron/. */
+const layer = (forbidden) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: forbidden.map(({ group, message }) => ({ group, message })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.cache/**', 'test-results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: layer([
+      { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node imports.' },
+      { group: ['electron', 'electron/*', 'electron-store'], message: 'shared/ must not import Electron.' },
+      { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports neither electron/ nor renderer/.' },
+      { group: ['react', 'react-dom', 'react/*', 'zustand'], message: 'shared/ has no UI code.' },
+    ]),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...layer([
+        { group: nodeBuiltins, message: 'renderer/ runs in the browser: no Node imports; ask main through the IPC contract.' },
+        { group: ['electron', 'electron/*', 'electron-store', 'ky', 'ws'], message: 'renderer/ never talks to Electron or the network directly; use renderer/api.ts.' },
+        { group: ['**/electron/**'], message: 'renderer/ imports only shared/, never electron/.' },
+      ]),
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: electronEdges,
+    rules: layer([
+      { group: ['**/renderer/**', 'react', 'react-dom', 'zustand'], message: 'electron/ has no UI code and never imports renderer/.' },
+      { group: ['electron', 'electron/*', 'electron-store'], message: 'Services run without Electron (browser host, CLI, tests): only the composition root and window code import it.' },
+    ]),
+  },
+  {
+    files: electronEdges,
+    rules: layer([{ group: ['**/renderer/**', 'react', 'react-dom', 'zustand'], message: 'electron/ has no UI code and never imports renderer/.' }]),
+  },
+);

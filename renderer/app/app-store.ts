@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import type { AppInfo } from '../../shared/ipc/channels/app';
+import type { TenantStatus } from '../../shared/ipc/channels/tenant';
+import { api } from '../api';
+import type { ConnectionState } from '../transport/transport';
+import type { ScreenId } from './screens';
+
+interface AppState {
+  screen: ScreenId;
+  appInfo: AppInfo | null;
+  tenant: TenantStatus | null;
+  bridge: ConnectionState;
+  navigate(screen: ScreenId): void;
+  start(): () => void;
+}
+
+export const useAppStore = create<AppState>((set) => ({
+  screen: 'campaigns',
+  appInfo: null,
+  tenant: null,
+  bridge: 'connecting',
+  navigate: (screen) => set({ screen }),
+  start() {
+    const offs = [
+      api.onConnectionChange((bridge) => set({ bridge })),
+      api.on('tenant:statusChanged', (tenant) => set({ tenant })),
+    ];
+    void api.call('app:info', {}).then((appInfo) => set({ appInfo }));
+    void api.call('tenant:status', {}).then((tenant) => set({ tenant }));
+    return () => offs.forEach((off) => off());
+  },
+}));

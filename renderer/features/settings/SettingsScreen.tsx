@@ -1,0 +1,18 @@
+import { GeneralSettingsForm } from './GeneralSettingsForm';
+import { RequestLogTable } from './RequestLogTable';
+import { TenantConnectionForm } from './TenantConnectionForm';
+
+export function SettingsScreen() {
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen-header">
+        <h1 id="screen-title">Settings</h1>
+      </header>
+      <div className="settings-grid">
+        <TenantConnectionForm />
+        <GeneralSettingsForm />
+      </div>
+      <RequestLogTable />
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import type { ConsoleError } from '../../../shared/errors';
+import { tenantProfileInputSchema } from '../../../shared/ipc/channels/tenant';
+import { api } from '../../api';
+import { useAppStore } from '../../app/app-store';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { errorOf } from '../../components/to-console-error';
+
+type FieldErrors = Partial<Record<string, string>>;
+
+export function TenantConnectionForm() {
+  const tenant = useAppStore((state) => state.tenant);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<ConsoleError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const candidate = {
+      label: String(form.get('label') ?? ''),
+      apiBaseUrl: String(form.get('apiBaseUrl') ?? ''),
+      tokenUrl: String(form.get('tokenUrl') ?? ''),
+      clientId: String(form.get('clientId') ?? ''),
+      clientSecret: String(form.get('clientSecret') ?? ''),
+    };
+    const parsed = tenantProfileInputSchema.safeParse(candidate);
+    if (!parsed.success) {
+      setFieldErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    setError(null);
+    try {
+      await api.call('tenant:connect', parsed.data);
+    } catch (thrown) {
+      setError(errorOf(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const useDemo = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.call('tenant:useDemo', {});
+    } catch (thrown) {
+      setError(errorOf(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (name: string, label: string, props: { type?: string; placeholder?: string; defaultValue?: string } = {}) => (
+    <div className="field">
+      <label htmlFor={`tenant-${name}`}>{label}</label>
+      <input
+        id={`tenant-${name}`}
+        name={name}
+        type={props.type ?? 'text'}
+        placeholder={props.placeholder}
+        defaultValue={props.defaultValue}
+        aria-invalid={fieldErrors[name] ? true : undefined}
+        aria-describedby={fieldErrors[name] ? `tenant-${name}-error` : undefined}
+        autoComplete="off"
+      />
+      {fieldErrors[name] ? (
+        <span className="field-error" id={`tenant-${name}-error`}>
+          {fieldErrors[name]}
+        </span>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="tenant-form-title">
+      <h2 id="tenant-form-title">Tenant connection</h2>
+      <p className="muted">
+        Now: <strong>{tenant?.label ?? '—'}</strong>
+        {tenant?.isDemo ? ' (embedded demo tenant, no credentials needed)' : ''}
+        {tenant?.clientId ? ` · client ${tenant.clientId}` : ''}
+        {tenant && !tenant.isDemo ? ` · secret ${tenant.credentialsConfigured ? 'stored in the vault' : 'missing'}` : ''}
+      </p>
+      {field('label', 'Name', { placeholder: 'Production tenant' })}
+      {field('apiBaseUrl', 'API base URL', { placeholder: 'https://api.example.com' })}
+      {field('tokenUrl', 'Token URL (optional)', { placeholder: 'defaults to {API base URL}/oauth2/token' })}
+      {field('clientId', 'Client ID')}
+      {field('clientSecret', 'Client secret', { type: 'password', placeholder: 'stored encrypted; never shown again' })}
+      <ErrorNotice error={error} title="Could not connect" />
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Connect
+        </button>
+        <button type="button" className="button" onClick={useDemo} disabled={busy}>
+          Use demo tenant
+        </button>
+      </div>
+    </form>
+  );
+}

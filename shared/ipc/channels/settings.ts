@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { requestChannel } from '../define';
+
+/** User-editable settings that are not secrets. Secrets live in the vault. */
+export const consoleSettingsSchema = z.object({
+  refreshIntervalSeconds: z.number().int().min(2).max(300).default(10),
+  crmWebhookUrl: z.union([z.url(), z.literal('')]).default(''),
+  wfmWebhookUrl: z.union([z.url(), z.literal('')]).default(''),
+  marketingWebhookUrl: z.union([z.url(), z.literal('')]).default(''),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+});
+export type ConsoleSettings = z.infer<typeof consoleSettingsSchema>;
+
+export const settingsRequestChannels = {
+  'settings:get': requestChannel(z.object({}), consoleSettingsSchema),
+  'settings:update': requestChannel(consoleSettingsSchema.partial(), consoleSettingsSchema),
+};
+
+export const settingsEventChannels = {
+  'settings:changed': consoleSettingsSchema,
+};

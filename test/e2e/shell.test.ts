@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConsole, type ConsoleInBrowser } from './support/console-browser';
+
+const screenNames = ['Campaigns', 'Dispositions', 'New campaign', 'Schedules', 'Automation', 'Audit log', 'Settings'];
+
+describe('console shell in Chromium', () => {
+  let console_: ConsoleInBrowser;
+  beforeAll(async () => {
+    console_ = await openConsole();
+  });
+  afterAll(async () => {
+    await console_?.close();
+  });
+
+  it('starts on the embedded demo tenant and says so', async () => {
+    const { page } = console_;
+    await page.getByText('Demo tenant', { exact: true }).first().waitFor();
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    expect(await page.getByLabel('Connected tenant').textContent()).toContain('Demo tenant');
+  });
+
+  it('opens every screen from the sidebar with no accessibility violations', async () => {
+    const { page } = console_;
+    for (const [index, name] of screenNames.entries()) {
+      await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      expect(await console_.axeViolations(), `axe on ${name}`).toEqual([]);
+      await console_.screenshot(`shell-${index + 1}-${name.toLowerCase().replace(/\s+/g, '-')}`);
+    }
+  });
+
+  it('switches screens with Alt+number from the keyboard', async () => {
+    const { page } = console_;
+    await page.keyboard.press('Alt+6');
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await page.keyboard.press('Alt+1');
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+  });
+
+  it('shows the tenant requests in diagnostics without secrets', async () => {
+    const { page } = console_;
+    await page.keyboard.press('Alt+7');
+    const log = page.getByRole('region', { name: 'Diagnostics: recent tenant requests' });
+    await log.getByText('/api/v2/outbound/campaigns').first().waitFor();
+    const text = (await log.textContent()) ?? '';
+    expect(text).not.toContain(console_.host.services.tenant.status().clientId ?? 'never');
+    expect(text).not.toMatch(/secret|access_token|Bearer/i);
+  });
+});
