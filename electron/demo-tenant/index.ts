@@ -1,0 +1,146 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { contractPaths } from '../../shared/cxone/schemas';
+import { agentRoutes } from './agent-routes';
+import { createAuthority, demoClients } from './auth';
+import { createCampaignLifecycle } from './campaign-lifecycle';
+import { campaignRoutes } from './campaign-routes';
+import { contactRoutes, recordOptOut } from './contact-routes';
+import { createDialerSimulation } from './dialer-simulation';
+import { createFaultInjector } from './faults';
+import { createPrng, deriveSeed } from './prng';
+import type { DemoFault, DemoKnobs, DemoTenantHandle, DemoTenantOptions } from './public-types';
+import { createRateLimiter } from './rate-limit';
+import { referenceRoutes } from './reference-routes';
+import { createRequestPipeline } from './request-pipeline';
+import { createRouter } from './router';
+import { seedTenantState } from './seed-data';
+import { createStatsRecorder } from './stats';
+import { webhookRoutes } from './webhook-routes';
+
+export type {
+  DemoContact,
+  DemoCredentials,
+  DemoFault,
+  DemoKnobs,
+  DemoTenantHandle,
+  DemoTenantOptions,
+  DemoTenantState,
+  DemoTenantStats,
+  StoredWebhookSubscription,
+} from './public-types';
+
+/** The DNC list that DO_NOT_CALL dispositions land on ("Internal Opt-Outs"). */
+const optOutListId = 'dnc-02';
+
+export function describeDemoTenant(handle: DemoTenantHandle): { url: string; tokenUrl: string; clientId: string; clientSecret: string } {
+  return { url: handle.url, tokenUrl: handle.tokenUrl, clientId: handle.clientId, clientSecret: handle.clientSecret };
+}
+
+/** Starts the simulated CXone tenant on 127.0.0.1 and resolves once it listens. */
+export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<DemoTenantHandle> {
+  const seed = options.seed ?? 42;
+  const campaignCount = options.campaignCount ?? 64;
+  const contactsPerCampaign = options.contactsPerCampaign ?? 1500;
+  const knobs = {
+    latencyMs: options.latencyMs ?? 0,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    activationMs: options.activationMs ?? 3000,
+  };
+  const now = () => Date.now();
+
+  const state = seedTenantState({ seed, campaignCount, contactsPerCampaign });
+  const clients = demoClients(seed);
+  const authority = createAuthority({ clients: [clients.full, clients.limited], ttlSeconds: () => knobs.tokenTtlSeconds, now });
+  const rateLimiter = createRateLimiter(now);
+  rateLimiter.setRate(options.rateLimitPerSecond);
+  const faults = createFaultInjector(createPrng(deriveSeed(seed, 3)));
+  faults.setRate(options.faultRate);
+  const stats = createStatsRecorder();
+  const lifecycle = createCampaignLifecycle({ state, now, activationMs: () => knobs.activationMs });
+  const dialer = createDialerSimulation({
+    state,
+    prng: createPrng(deriveSeed(seed, 2)),
+    now,
+    recordOptOut: (phone) => recordOptOut(state, optOutListId, phone),
+  });
+
+  const router = createRouter([
+    ...campaignRoutes({
+      state,
+      lifecycle,
+      now,
+      licenceLimit: options.licenceLimit ?? campaignCount + 50,
+      contactsPerCampaign,
+      prng: createPrng(deriveSeed(seed, 4)),
+    }),
+    ...contactRoutes({ state, optOutListId }),
+    ...referenceRoutes(state),
+    ...agentRoutes(state),
+    ...webhookRoutes(state, now),
+  ]);
+
+  const pendingWaits = new Set<NodeJS.Timeout>();
+  const wait = (ms: number) =>
+    ms <= 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            pendingWaits.delete(timer);
+            resolve();
+          }, ms);
+          timer.unref();
+          pendingWaits.add(timer);
+        });
+
+  const server = createServer(
+    createRequestPipeline({ tokenPath: contractPaths.defaultTokenPath, router, authority, rateLimiter, faults, stats, latencyMs: () => knobs.latencyMs, wait }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  lifecycle.resumePendingActivations();
+  const dialerTickMs = options.dialerTickMs ?? 1000;
+  const dialerTimer = dialerTickMs > 0 ? setInterval(() => dialer.tick(), dialerTickMs) : null;
+  dialerTimer?.unref();
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    tokenUrl: `${url}${contractPaths.defaultTokenPath}`,
+    clientId: clients.full.clientId,
+    clientSecret: clients.full.clientSecret,
+    limitedClient: { clientId: clients.limited.clientId, clientSecret: clients.limited.clientSecret },
+    state,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    setKnobs(changes: DemoKnobs) {
+      if (changes.latencyMs !== undefined) knobs.latencyMs = changes.latencyMs;
+      if (changes.tokenTtlSeconds !== undefined) knobs.tokenTtlSeconds = changes.tokenTtlSeconds;
+      if (changes.activationMs !== undefined) knobs.activationMs = changes.activationMs;
+      if ('rateLimitPerSecond' in changes) rateLimiter.setRate(changes.rateLimitPerSecond);
+      if ('faultRate' in changes) faults.setRate(changes.faultRate);
+    },
+    injectFaults: (...injected: DemoFault[]) => faults.inject(injected),
+    revokeAllTokens: () => authority.revokeAll(),
+    tick: () => dialer.tick(),
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        if (dialerTimer) clearInterval(dialerTimer);
+        lifecycle.close();
+        for (const timer of pendingWaits) clearTimeout(timer);
+        pendingWaits.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

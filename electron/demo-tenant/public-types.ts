@@ -1,0 +1,85 @@
+import type { Agent, Campaign, Contact, ContactList, DncList, WrapUpCode, WebhookSubscription } from '../../shared/cxone/schemas';
+
+export interface DemoTenantOptions {
+  port?: number;              // 0 = random (default)
+  seed?: number;              // default 42; all seeded data is deterministic for a seed
+  latencyMs?: number;         // added to every answer, default 0
+  rateLimitPerSecond?: number;// token bucket; 0/undefined = unlimited; answers 429 with integer Retry-After (seconds, >=1) and the error body
+  faultRate?: number;         // 0..1 share of API requests (not token requests) that get a random fault
+  tokenTtlSeconds?: number;   // default 3600
+  campaignCount?: number;     // default 64
+  contactsPerCampaign?: number; // default 1500
+  licenceLimit?: number;      // max number of non-completed campaigns; POST beyond -> 403 LICENCE_LIMIT; default campaignCount + 50
+  activationMs?: number;      // how long 'activating' lasts before 'running' (or 'failed'), default 3000
+  dialerTickMs?: number;      // how often contacts/agents advance; 0 = frozen; default 1000
+}
+
+export interface DemoCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export type DemoKnobs = Partial<Pick<DemoTenantOptions, 'latencyMs' | 'rateLimitPerSecond' | 'faultRate' | 'tokenTtlSeconds' | 'activationMs'>>;
+
+export interface DemoFaultMatch {
+  method?: string;
+  pathPrefix?: string;
+}
+
+/**
+ * A fault without `match.pathPrefix` only hits API calls; give a prefix such as
+ * `/oauth2/token` to hit the token endpoint.
+ */
+export type DemoFault =
+  | { match?: DemoFaultMatch; kind: 'status'; status: number; afterHandler?: boolean; retryAfterSeconds?: number }
+  | { match?: DemoFaultMatch; kind: 'drop' }
+  | { match?: DemoFaultMatch; kind: 'malformed' }
+  | { match?: DemoFaultMatch; kind: 'slow'; delayMs: number };
+
+/** A contact as the tenant stores it: the contract fields plus what a disposition may add. */
+export interface DemoContact extends Contact {
+  notes?: string;
+  customFields?: Record<string, string>;
+}
+
+/** The secret is kept (a real tenant signs deliveries with it) but never answered. */
+export interface StoredWebhookSubscription extends WebhookSubscription {
+  secret: string;
+  createdAt: string;
+}
+
+export interface DemoTenantState {
+  /** In creation order, which is also the listing order. */
+  campaigns: Map<string, Campaign>;
+  /** campaignId -> contactId -> contact. */
+  contacts: Map<string, Map<string, DemoContact>>;
+  contactLists: Map<string, ContactList>;
+  wrapUpCodes: Map<string, WrapUpCode>;
+  dncLists: Map<string, DncList>;
+  /** dncListId -> E.164 numbers on that list; `recordCount` of the list follows its size. */
+  dncNumbers: Map<string, Set<string>>;
+  agents: Agent[];
+  subscriptions: Map<string, StoredWebhookSubscription>;
+}
+
+export interface DemoTenantStats {
+  requests: number;
+  byStatus: Record<number, number>;
+  rateLimited: number;
+}
+
+export interface DemoTenantHandle {
+  url: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  limitedClient: DemoCredentials;
+  state: DemoTenantState;
+  stats(): DemoTenantStats;
+  resetStats(): void;
+  setKnobs(knobs: DemoKnobs): void;
+  injectFaults(...faults: DemoFault[]): void;
+  revokeAllTokens(): void;
+  tick(): void;
+  close(): Promise<void>;
+}
