@@ -45,15 +45,15 @@ export interface ApiCaller {
   post(path: string, body: unknown): Promise<Answer>;
   put(path: string, body: unknown): Promise<Answer>;
   patch(path: string, body: unknown): Promise<Answer>;
-  send(method: string, path: string, body?: unknown): Promise<Answer>;
+  send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Answer>;
 }
 
 export function apiCaller(tenant: DemoTenantHandle, token: string | null): ApiCaller {
-  const send = async (method: string, path: string, body?: unknown) => {
+  const send = async (method: string, path: string, body?: unknown, signal?: AbortSignal) => {
     const headers: Record<string, string> = {};
     if (token !== null) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${tenant.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${tenant.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
     return read(response);
   };
   return {
