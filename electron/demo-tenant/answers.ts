@@ -37,10 +37,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function schemaErrors(error: z.ZodError): ApiErrorDetail[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue): ApiErrorDetail[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ code: 'UNKNOWN_FIELD', message: `${key} is not accepted here.`, path: formatPath([...issue.path, key]) }));
+    }
     const path = formatPath(issue.path);
-    const code = issue.code === 'unrecognized_keys' ? 'UNKNOWN_FIELD' : 'INVALID_VALUE';
-    return path === '' ? { code, message: issue.message } : { code, message: issue.message, path };
+    return [path === '' ? { code: 'INVALID_VALUE', message: issue.message } : { code: 'INVALID_VALUE', message: issue.message, path }];
   });
 }
 

@@ -213,6 +213,7 @@ describe('demo tenant campaign lifecycle', () => {
     expect((await api.patch(contractPaths.campaign(running.id), { status: 'activating' })).status).toBe(400);
     const extra = await api.patch(contractPaths.campaign(running.id), { status: 'paused', name: 'sneaky' });
     expect(extra.status).toBe(400);
+    expect(errorsOf(extra)[0]).toMatchObject({ code: 'UNKNOWN_FIELD', path: 'name' });
     expect(tenant.state.campaigns.get(running.id)?.status).toBe('running');
   });
 
