@@ -1,0 +1,5 @@
+export * from './campaign-form';
+export * from './field-messages';
+export * from './reference-check';
+export * from './creation';
+export * from './licence-message';
