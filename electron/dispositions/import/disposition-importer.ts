@@ -1,0 +1,177 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { ImportJobSpec, ImportJobSummary } from '../../../shared/dispositions/import-job';
+import type { ImportProgress } from '../../../shared/dispositions/import-progress';
+import { importReportSchema, type ImportReport } from '../../../shared/dispositions/import-report';
+import { consoleError, fail, ok, type Result } from '../../../shared/errors';
+import { importJobFiles } from './import-job-files';
+import { openImportJournal, readImportJournal } from './import-journal';
+import type { ImportAuditSink, ImportContactsPort, ImportNotificationSink, ImportSuppressionSink } from './import-ports';
+import { startImportRun, type ImportRun } from './import-run';
+import { summarizeJob } from './job-summary';
+import { replayJournal } from './journal-records';
+
+export interface DispositionImporterOptions {
+  /** Folder of the job specs, journals and reports, e.g. `<dataDir>/dispositions/imports`. */
+  dir: string;
+  contacts: () => ImportContactsPort;
+  /** The tenant's concurrency limit; a run never uses more. */
+  maxConcurrency: () => number;
+  suppression?: ImportSuppressionSink;
+  notifications?: ImportNotificationSink;
+  audit?: ImportAuditSink;
+  waitForTenant?: (signal: AbortSignal) => Promise<void>;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called when a run starts or ends, with its report when it ended. */
+  onRunSettled?: (report: ImportReport) => void;
+  maxBusyTries?: number;
+  busyRetryDelayMs?: number;
+  now?: () => number;
+  wallClock?: () => Date;
+}
+
+export interface StartImportOptions {
+  /** Required when this file (same content hash) was imported before. */
+  confirmReimport?: boolean;
+  concurrency?: number;
+}
+
+export interface DispositionImporter {
+  /** The earlier import of this content, finished or not; null when the file is new. */
+  previousImport(contentHash: string): Promise<ImportJobSummary | null>;
+  /**
+   * Starts the import of a job, or resumes it when an earlier run of the same file
+   * stopped before the end (the stored job is used then, so nothing confirmed repeats).
+   */
+  start(spec: ImportJobSpec, options?: StartImportOptions): Promise<Result<ImportRun>>;
+  /** Resumes every import a quit, crash or lost network left unfinished (not those paused by a person). */
+  resumeInterrupted(): Promise<ImportRun[]>;
+  run(jobId: string): ImportRun | null;
+  list(): Promise<ImportJobSummary[]>;
+  report(jobId: string): Promise<ImportReport | null>;
+  /** Stops every run so it resumes on the next start. */
+  close(): Promise<void>;
+}
+
+export function createDispositionImporter(options: DispositionImporterOptions): DispositionImporter {
+  const files = importJobFiles(options.dir);
+  const runs = new Map<string, ImportRun>();
+  const wallClock = options.wallClock ?? (() => new Date());
+  const reportPath = (hash: string) => files.specPath(hash).replace(/\.job\.json$/, '.report.json');
+
+  const summaryOf = async (hash: string): Promise<ImportJobSummary | null> => {
+    const spec = await files.readSpec(hash);
+    if (!spec) return null;
+    const replay = replayJournal(await readImportJournal(files.journalPath(hash)));
+    if (!replay.start) return null;
+    const active = runs.get(hash);
+    return summarizeJob(spec, replay, active ? active.progress().state : null);
+  };
+
+  const audit = async (report: ImportReport) => {
+    if (!options.audit || report.state === 'interrupted') return;
+    const notApplied = report.counts.rejected + report.counts.superseded + report.counts.failed;
+    await options.audit.record({
+      action: 'dispositions.import',
+      target: { type: 'disposition-file', id: report.contentHash, name: report.fileName },
+      outcome: report.state === 'cancelled' ? 'cancelled' : notApplied > 0 ? 'partial' : 'success',
+      reason:
+        `${report.counts.applied} applied, ${report.counts.noop} already so, ${report.counts.rejected} rejected, ` +
+        `${report.counts.superseded} superseded, ${report.counts.failed} failed`,
+      latencyMs: report.wallMs,
+      details: {
+        counts: report.counts,
+        latencyP50Ms: report.latencyMs.p50,
+        latencyP95Ms: report.latencyMs.p95,
+        suppressedNumbers: report.suppressed.map((entry) => entry.phone),
+        notificationsQueued: report.notificationsQueued,
+      },
+    });
+  };
+
+  const launch = async (spec: ImportJobSpec, concurrency: number): Promise<ImportRun> => {
+    const replay = replayJournal(await readImportJournal(files.journalPath(spec.contentHash)));
+    const journal = await openImportJournal(files.journalPath(spec.contentHash));
+    const run = startImportRun({
+      spec,
+      journal,
+      replay,
+      contacts: options.contacts,
+      concurrency: Math.max(1, Math.min(concurrency, options.maxConcurrency())),
+      maxBusyTries: options.maxBusyTries,
+      busyRetryDelayMs: options.busyRetryDelayMs,
+      suppression: options.suppression,
+      notifications: options.notifications,
+      waitForTenant: options.waitForTenant,
+      onProgress: options.onProgress,
+      now: options.now,
+      wallClock,
+    });
+    runs.set(spec.contentHash, run);
+    void run.done.then(
+      async (report) => {
+        runs.delete(spec.contentHash);
+        if (report.state !== 'interrupted') await writeFile(reportPath(spec.contentHash), JSON.stringify(report));
+        await audit(report).catch(() => undefined);
+        options.onRunSettled?.(report);
+      },
+      () => runs.delete(spec.contentHash),
+    );
+    return run;
+  };
+
+  return {
+    previousImport: summaryOf,
+    async start(spec, startOptions = {}) {
+      const running = runs.get(spec.contentHash);
+      if (running) return ok(running);
+      const previous = await summaryOf(spec.contentHash);
+      const concurrency = startOptions.concurrency ?? options.maxConcurrency();
+      if (previous && (previous.state === 'interrupted' || previous.state === 'paused')) {
+        const stored = await files.readSpec(spec.contentHash);
+        return ok(await launch(stored ?? spec, concurrency));
+      }
+      if (previous && !startOptions.confirmReimport) {
+        return fail(
+          consoleError(
+            'conflict',
+            `${spec.fileName} was already imported on ${previous.finishedAt ?? previous.startedAt} ` +
+              `(${previous.counts.applied} applied); confirm to import the same file again.`,
+            { code: 'ALREADY_IMPORTED', target: spec.fileName },
+          ),
+        );
+      }
+      if (previous) await files.archive(spec.contentHash, wallClock().toISOString());
+      await files.writeSpec(spec);
+      return ok(await launch(spec, concurrency));
+    },
+    async resumeInterrupted() {
+      const resumed: ImportRun[] = [];
+      for (const hash of await files.listHashes()) {
+        if (runs.has(hash)) continue;
+        const summary = await summaryOf(hash);
+        const spec = summary?.state === 'interrupted' ? await files.readSpec(hash) : null;
+        if (spec) resumed.push(await launch(spec, options.maxConcurrency()));
+      }
+      return resumed;
+    },
+    run: (jobId) => runs.get(jobId) ?? null,
+    async list() {
+      const summaries: ImportJobSummary[] = [];
+      for (const hash of await files.listHashes()) {
+        const summary = await summaryOf(hash);
+        if (summary) summaries.push(summary);
+      }
+      return summaries.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    },
+    async report(jobId) {
+      try {
+        return importReportSchema.parse(JSON.parse(await readFile(reportPath(jobId), 'utf8')));
+      } catch {
+        return null;
+      }
+    },
+    async close() {
+      await Promise.all([...runs.values()].map((run) => run.interrupt().catch(() => undefined)));
+    },
+  };
+}

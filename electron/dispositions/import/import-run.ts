@@ -1,0 +1,313 @@
+import { emptyImportCounts, importRowKey, type ImportCounts, type ImportJobSpec, type ImportJobState } from '../../../shared/dispositions/import-job';
+import { rateAndEta, type ImportProgress } from '../../../shared/dispositions/import-progress';
+import type { ImportProblem, ImportReport, SuppressedNumber } from '../../../shared/dispositions/import-report';
+import { describeError } from '../../../shared/errors';
+import { attemptRow } from './apply-row';
+import { buildImportReport } from './build-import-report';
+import type { ImportJournal } from './import-journal';
+import type { ImportContactsPort, ImportNotificationSink, ImportSuppressionSink } from './import-ports';
+import { createRowQueue, type QueuedRow } from './import-scheduler';
+import type { JournalReplay, RowRecord } from './journal-records';
+
+export interface ImportRunOptions {
+  spec: ImportJobSpec;
+  journal: ImportJournal;
+  /** What an earlier, interrupted run of this job already confirmed. */
+  replay: JournalReplay;
+  contacts: () => ImportContactsPort;
+  concurrency: number;
+  /** Tries for a contact the dialer is working before the row is reported (default 5). */
+  maxBusyTries?: number;
+  /** Wait before the next try of a busy contact, times the try number (default 2000 ms). */
+  busyRetryDelayMs?: number;
+  suppression?: ImportSuppressionSink;
+  notifications?: ImportNotificationSink;
+  /**
+   * Resolves when the tenant is worth trying again after it could not be reached.
+   * Without it the run stops as `interrupted` (resumable) instead of waiting.
+   */
+  waitForTenant?: (signal: AbortSignal) => Promise<void>;
+  onProgress?: (progress: ImportProgress) => void;
+  progressIntervalMs?: number;
+  now?: () => number;
+  wallClock?: () => Date;
+}
+
+export interface ImportRun {
+  readonly jobId: string;
+  /** Settles when the run ends: finished, cancelled or interrupted. */
+  readonly done: Promise<ImportReport>;
+  progress(): ImportProgress;
+  pause(): void;
+  resume(): void;
+  cancel(): void;
+  /** Stops starting rows, lets those in flight land, and leaves the journal resumable (app quit). */
+  interrupt(): Promise<ImportReport>;
+}
+
+/**
+ * Applies the rows of one job with at most `concurrency` in flight. Every confirmed
+ * row is in the journal before it counts; a row the journal confirms is never sent
+ * again. Pacing is the tenant client's rate limiter's job, not this loop's.
+ */
+export function startImportRun(options: ImportRunOptions): ImportRun {
+  const { spec, journal, replay } = options;
+  const now = options.now ?? performance.now.bind(performance);
+  const wallClock = options.wallClock ?? (() => new Date());
+  const maxBusyTries = options.maxBusyTries ?? 5;
+  const busyRetryDelayMs = options.busyRetryDelayMs ?? 2000;
+  const jobId = spec.contentHash;
+  const startedAt = replay.start?.at ?? wallClock().toISOString();
+  const startedMs = now();
+
+  const counts: ImportCounts = emptyImportCounts();
+  const latencies: number[] = [];
+  const suppressed: SuppressedNumber[] = [];
+  const problems: ImportProblem[] = [];
+  let notificationsQueued = 0;
+  let doneThisRun = 0;
+  let doneBefore = 0;
+  for (const held of spec.heldBack) {
+    counts[held.kind] += 1;
+    problems.push({ line: held.line, campaignId: held.campaignId, contactId: held.contactId, outcomeCode: held.outcomeCode, result: held.kind, reason: held.reason });
+  }
+
+  const queue = createRowQueue(now);
+  const sent = new Set(replay.sending);
+  const rowByLine = new Map(spec.rows.map((row) => [row.line, row]));
+  const recordResult = (record: RowRecord) => {
+    const row = rowByLine.get(record.line);
+    counts[record.result] += 1;
+    if (record.result === 'applied') latencies.push(record.latencyMs);
+    if (record.suppressedPhone && row) suppressed.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, phone: record.suppressedPhone });
+    if (record.notified) notificationsQueued += 1;
+    if (record.result !== 'applied' && row) {
+      problems.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, outcomeCode: row.outcomeCode, result: record.result, reason: record.reason ?? '' });
+    }
+  };
+  spec.rows.forEach((row, index) => {
+    const confirmed = replay.rows.get(importRowKey(row));
+    if (confirmed && confirmed.line === row.line) {
+      recordResult(confirmed);
+      doneBefore += 1;
+    } else {
+      queue.push({ index, busyTries: 0, notBefore: 0 });
+    }
+  });
+  counts.pending = queue.size();
+
+  let state: ImportJobState = replay.lastState === 'paused' ? 'paused' : 'running';
+  let note: string | null = state === 'paused' ? 'Paused; resume to continue.' : null;
+  let stopping: 'cancel' | 'interrupt' | null = null;
+  let inFlight = 0;
+  const waitAbort = new AbortController();
+  let lastEmit = 0;
+
+  const progress = (): ImportProgress => {
+    const total = spec.rows.length;
+    const done = doneBefore + doneThisRun;
+    const { ratePerSecond, etaSeconds } = rateAndEta(doneThisRun, total - doneBefore, now() - startedMs);
+    return { jobId, kind: 'apply', state, done, total, ratePerSecond, etaSeconds, counts: { ...counts, waitingBusy: queue.waitingCount() }, note };
+  };
+  const emit = (force = false) => {
+    if (!options.onProgress) return;
+    const at = now();
+    if (!force && at - lastEmit < (options.progressIntervalMs ?? 100)) return;
+    lastEmit = at;
+    options.onProgress(progress());
+  };
+  const setState = (next: ImportJobState, why: string | null) => {
+    state = next;
+    note = why;
+    emit(true);
+  };
+
+  const finishRow = async (item: QueuedRow, record: RowRecord) => {
+    await journal.append(record, true);
+    counts.pending -= 1;
+    doneThisRun += 1;
+    recordResult(record);
+    emit();
+  };
+
+  let waitingForTenant: Promise<void> | null = null;
+  const tenantUnreachable = (reason: string) => {
+    if (!options.waitForTenant) {
+      stopping ??= 'interrupt';
+      note = `Stopped: ${reason} Run the import again to resume.`;
+      queue.notify();
+      return;
+    }
+    if (waitingForTenant) return;
+    setState('waiting_for_tenant', `Waiting for the tenant: ${reason}`);
+    waitingForTenant = options
+      .waitForTenant(waitAbort.signal)
+      .then(
+        () => {
+          if (state === 'waiting_for_tenant') setState('running', null);
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        waitingForTenant = null;
+        queue.notify();
+      });
+  };
+
+  const work = async (item: QueuedRow) => {
+    const row = spec.rows[item.index];
+    if (!row) return;
+    const key = importRowKey(row);
+    const attempt = await attemptRow(options.contacts(), row, {
+      wasSent: sent.has(key),
+      beforeSend: async () => {
+        sent.add(key);
+        await journal.append({ type: 'sending', at: wallClock().toISOString(), key, line: row.line });
+      },
+      now,
+    });
+    const at = wallClock().toISOString();
+    const tries = item.busyTries + 1;
+    switch (attempt.kind) {
+      case 'busy':
+        if (tries >= maxBusyTries) {
+          await finishRow(item, { type: 'row', at, key, line: row.line, result: 'failed', latencyMs: 0, attempts: tries,
+            reason: `${attempt.reason} Still busy after ${tries} tries; apply it again after the call ends.` });
+        } else {
+          queue.push({ index: item.index, busyTries: tries, notBefore: now() + busyRetryDelayMs * tries });
+        }
+        return;
+      case 'unreachable':
+        queue.pushFront(item);
+        tenantUnreachable(describeError(attempt.error));
+        return;
+      case 'noop':
+        await finishRow(item, { type: 'row', at, key, line: row.line, result: 'noop', reason: attempt.reason, latencyMs: attempt.latencyMs, attempts: tries });
+        return;
+      case 'failed':
+        await finishRow(item, { type: 'row', at, key, line: row.line, result: 'failed', reason: attempt.reason, latencyMs: attempt.latencyMs, attempts: tries });
+        return;
+      case 'applied': {
+        let suppressedPhone: string | undefined;
+        if (row.outcomeCode === 'DO_NOT_CALL' && options.suppression) {
+          await options.suppression.add({ phone: attempt.contact.phone, campaignId: row.campaignId, contactId: row.contactId,
+            source: `disposition import ${spec.fileName} line ${row.line}` });
+          suppressedPhone = attempt.contact.phone;
+        }
+        let notified = false;
+        if (options.notifications?.enabled()) {
+          await options.notifications.enqueue(
+            {
+              event: 'DISPOSITION_UPDATE',
+              source: 'cxone-console',
+              data: { contactId: row.contactId, campaignId: row.campaignId, outcomeCode: row.outcomeCode, agentId: row.agentId,
+                status: 'applied', latencyMs: Math.round(attempt.latencyMs), timestamp: at },
+            },
+            `disposition:${spec.contentHash}:${key}`,
+          );
+          notified = true;
+        }
+        await finishRow(item, { type: 'row', at, key, line: row.line, result: 'applied', latencyMs: attempt.latencyMs, attempts: tries,
+          ...(attempt.recovered ? { reason: 'Confirmed on resume: the earlier try had reached the tenant.' } : {}),
+          ...(suppressedPhone ? { suppressedPhone } : {}), notified });
+        return;
+      }
+    }
+  };
+
+  const worker = async () => {
+    for (;;) {
+      if (stopping) return;
+      if (state !== 'running') {
+        await queue.changed();
+        continue;
+      }
+      const item = queue.take();
+      if (!item) {
+        if (queue.size() === 0 && inFlight === 0) {
+          queue.notify();
+          return;
+        }
+        const dueIn = queue.nextDueIn();
+        await Promise.race([queue.changed(), ...(dueIn !== null ? [delay(dueIn)] : [])]);
+        continue;
+      }
+      inFlight += 1;
+      try {
+        await work(item);
+      } finally {
+        inFlight -= 1;
+        queue.notify();
+      }
+    }
+  };
+
+  const run = async (): Promise<ImportReport> => {
+    if (!replay.start) {
+      await journal.append({ type: 'start', at: startedAt, jobId, contentHash: spec.contentHash, fileName: spec.fileName,
+        toApply: spec.rows.length, heldBack: spec.heldBack.length }, true);
+    } else if (state === 'running' && replay.lastState !== 'running') {
+      await journal.append({ type: 'state', at: wallClock().toISOString(), state: 'running' });
+    }
+    emit(true);
+    const workers = Math.max(1, Math.min(options.concurrency, Math.max(1, queue.size())));
+    await Promise.all(Array.from({ length: workers }, worker));
+    waitAbort.abort();
+    const notSent = queue.drain();
+    let finishedAt: string | null = null;
+    if (stopping === 'interrupt') {
+      state = 'interrupted';
+    } else {
+      finishedAt = wallClock().toISOString();
+      state = stopping === 'cancel' ? 'cancelled' : 'finished';
+      await journal.append({ type: 'state', at: finishedAt, state }, true);
+      note = null;
+    }
+    for (const item of notSent) {
+      const row = spec.rows[item.index];
+      if (row) problems.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, outcomeCode: row.outcomeCode, result: 'not_sent',
+        reason: state === 'cancelled' ? 'Not sent: the import was cancelled.' : 'Not sent yet: the import stopped; it resumes where it stopped.' });
+    }
+    await journal.close();
+    emit(true);
+    return buildImportReport({ jobId, spec, state, startedAt, finishedAt, counts: { ...counts, waitingBusy: 0 }, latencies, suppressed,
+      notificationsQueued, problems, wallMs: now() - startedMs, dryRun: false });
+  };
+
+  const done = run();
+  return {
+    jobId,
+    done,
+    progress,
+    pause() {
+      if (state !== 'running' && state !== 'waiting_for_tenant') return;
+      setState('paused', 'Paused; rows already sent finish, nothing new starts until you resume.');
+      void journal.append({ type: 'state', at: wallClock().toISOString(), state: 'paused' }).catch(() => undefined);
+    },
+    resume() {
+      if (state !== 'paused') return;
+      setState('running', null);
+      void journal.append({ type: 'state', at: wallClock().toISOString(), state: 'running' }).catch(() => undefined);
+      queue.notify();
+    },
+    cancel() {
+      stopping ??= 'cancel';
+      note = 'Cancelling: rows already sent finish, nothing new starts.';
+      waitAbort.abort();
+      queue.notify();
+      emit(true);
+    },
+    async interrupt() {
+      stopping ??= 'interrupt';
+      waitAbort.abort();
+      queue.notify();
+      return done;
+    },
+  };
+}
+
+const delay = (ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref?.();
+  });
