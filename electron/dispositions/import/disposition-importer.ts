@@ -106,17 +106,23 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
       now: options.now,
       wallClock,
     });
-    runs.set(spec.contentHash, run);
-    void run.done.then(
+    // The run counts as done once its report is on disk and audited.
+    const done = run.done.then(
       async (report) => {
         runs.delete(spec.contentHash);
         if (report.state !== 'interrupted') await writeFile(reportPath(spec.contentHash), JSON.stringify(report));
         await audit(report).catch(() => undefined);
         options.onRunSettled?.(report);
+        return report;
       },
-      () => runs.delete(spec.contentHash),
+      (thrown: unknown) => {
+        runs.delete(spec.contentHash);
+        throw thrown;
+      },
     );
-    return run;
+    const tracked: ImportRun = { ...run, done, interrupt: async () => (await run.interrupt(), done) };
+    runs.set(spec.contentHash, tracked);
+    return tracked;
   };
 
   return {

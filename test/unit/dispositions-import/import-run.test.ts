@@ -1,0 +1,209 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportJobSpec } from '../../../shared/dispositions/import-job';
+import type { ImportProgress } from '../../../shared/dispositions/import-progress';
+import { createDispositionImporter, type DispositionImporterOptions } from '../../../electron/dispositions/import/disposition-importer';
+import type { DispositionUpdateNotification, SuppressedContact } from '../../../electron/dispositions/import/import-ports';
+import { parseJournal } from '../../../electron/dispositions/import/journal-records';
+import { fakeContacts, rowsFor } from './fake-contacts';
+
+const hash = 'a1b2c3d4e5f60718';
+const specOf = (rows = rowsFor(20), heldBack: ImportJobSpec['heldBack'] = []): ImportJobSpec => ({ contentHash: hash, fileName: 'calls.csv', rows, heldBack });
+
+describe('disposition import run', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dispo-run-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const importer = (tenant: ReturnType<typeof fakeContacts>, extra: Partial<DispositionImporterOptions> = {}) =>
+    createDispositionImporter({ dir, contacts: () => tenant.port, maxConcurrency: () => 4, busyRetryDelayMs: 1, ...extra });
+  const journalOf = () => parseJournal(readFileSync(join(dir, `${hash}.journal.jsonl`), 'utf8'));
+
+  it('applies every row once and confirms each in the journal', async () => {
+    const tenant = fakeContacts(20);
+    const started = await importer(tenant).start(specOf());
+    if (!started.ok) throw new Error(started.error.message);
+    const report = await started.value.done;
+    expect(report.state).toBe('finished');
+    expect(report.counts).toMatchObject({ applied: 20, noop: 0, failed: 0, pending: 0 });
+    expect([...tenant.patches.values()].every((n) => n === 1)).toBe(true);
+    expect(tenant.patches.size).toBe(20);
+    expect(journalOf().filter((record) => record.type === 'row')).toHaveLength(20);
+    expect(report.latencyMs.p50).not.toBeNull();
+  });
+
+  it('skips a contact that already has the outcome as a no-op without sending it', async () => {
+    const tenant = fakeContacts(3);
+    tenant.contacts.get('k-2')!.outcomeCode = 'INTERESTED';
+    const started = await importer(tenant).start(specOf(rowsFor(3)));
+    const report = await (started.ok ? started.value.done : Promise.reject(started.error));
+    expect(report.counts).toMatchObject({ applied: 2, noop: 1 });
+    expect(tenant.patches.has('k-2')).toBe(false);
+    expect(report.problems).toEqual([expect.objectContaining({ line: 3, contactId: 'k-2', result: 'noop' })]);
+  });
+
+  it('retries a busy contact later in the same run and reports one still busy after the bounded tries', async () => {
+    const tenant = fakeContacts(3);
+    tenant.busyFor.set('k-1', 2);
+    tenant.busyFor.set('k-3', 100);
+    const started = await importer(tenant, { maxBusyTries: 4 }).start(specOf(rowsFor(3)));
+    const report = await (started.ok ? started.value.done : Promise.reject(started.error));
+    expect(report.counts).toMatchObject({ applied: 2, failed: 1 });
+    expect(tenant.patches.get('k-1')).toBe(1);
+    expect(tenant.patches.has('k-3')).toBe(false);
+    expect(report.problems[0]).toMatchObject({ contactId: 'k-3', result: 'failed' });
+    expect(report.problems[0]?.reason).toMatch(/busy after 4 tries/);
+    expect(tenant.busyFor.get('k-3')).toBe(96);
+  });
+
+  it('resumes an interrupted run without sending any confirmed row again', async () => {
+    const tenant = fakeContacts(40);
+    const first = importer(tenant);
+    const started = await first.start(specOf(rowsFor(40)));
+    if (!started.ok) throw new Error(started.error.message);
+    const run = started.value;
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (run.progress().done >= 10) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 1);
+    });
+    const interrupted = await run.interrupt();
+    expect(interrupted.state).toBe('interrupted');
+    expect(interrupted.counts.pending).toBeGreaterThan(0);
+
+    const second = importer(tenant);
+    expect((await second.list())[0]?.state).toBe('interrupted');
+    const [resumed] = await second.resumeInterrupted();
+    const report = await resumed!.done;
+    expect(report.counts).toMatchObject({ applied: 40, noop: 0, pending: 0 });
+    expect(tenant.patches.size).toBe(40);
+    expect([...tenant.patches.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('counts a row whose PATCH landed just before a crash as applied, and notifies it', async () => {
+    const tenant = fakeContacts(2);
+    const rows = rowsFor(2);
+    const sent: DispositionUpdateNotification[] = [];
+    const options: Partial<DispositionImporterOptions> = {
+      notifications: { enabled: () => true, enqueue: async (notification) => void sent.push(notification) },
+    };
+    // Simulate the crash: the journal says row 1 was being sent, and the tenant already shows it.
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${hash}.job.json`), JSON.stringify(specOf(rows)));
+    writeFileSync(
+      join(dir, `${hash}.journal.jsonl`),
+      `${JSON.stringify({ type: 'start', at: '2026-11-20T15:00:00.000Z', jobId: hash, contentHash: hash, fileName: 'calls.csv', toApply: 2, heldBack: 0 })}\n` +
+        `${JSON.stringify({ type: 'sending', at: '2026-11-20T15:00:01.000Z', key: 'c-1/k-1', line: 2 })}\n{"type":"row","at`,
+    );
+    Object.assign(tenant.contacts.get('k-1')!, { outcomeCode: 'INTERESTED', agentId: 'agent-7', dispositionTimestamp: '2026-11-20T15:00:00.000Z', state: 'DONE' });
+    const [resumed] = await importer(tenant, options).resumeInterrupted();
+    const report = await resumed!.done;
+    expect(report.counts).toMatchObject({ applied: 2, noop: 0 });
+    expect(tenant.patches.has('k-1')).toBe(false);
+    expect(sent.map((n) => n.data.contactId).sort()).toEqual(['k-1', 'k-2']);
+  });
+
+  it('waits while the tenant cannot be reached and carries on when it is back', async () => {
+    const tenant = fakeContacts(10);
+    let tenantBack: () => void = () => {};
+    const states: string[] = [];
+    tenant.setUnreachable(true);
+    const started = await importer(tenant, {
+      waitForTenant: () => new Promise<void>((resolve) => (tenantBack = resolve)),
+      onProgress: (progress: ImportProgress) => states.push(progress.state),
+    }).start(specOf(rowsFor(10)));
+    if (!started.ok) throw new Error(started.error.message);
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (started.value.progress().state === 'waiting_for_tenant') {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 1);
+    });
+    expect(started.value.progress().counts.failed).toBe(0);
+    tenant.setUnreachable(false);
+    tenantBack();
+    const report = await started.value.done;
+    expect(report.counts).toMatchObject({ applied: 10, failed: 0 });
+    expect(states).toContain('waiting_for_tenant');
+  });
+
+  it('stops resumably, failing no row, when the tenant cannot be reached and nobody waits for it', async () => {
+    const tenant = fakeContacts(5);
+    tenant.setUnreachable(true);
+    const started = await importer(tenant).start(specOf(rowsFor(5)));
+    const report = await (started.ok ? started.value.done : Promise.reject(started.error));
+    expect(report.state).toBe('interrupted');
+    expect(report.counts).toMatchObject({ failed: 0, applied: 0, pending: 5 });
+    expect(report.problems.every((problem) => problem.result === 'not_sent')).toBe(true);
+  });
+
+  it('puts DO_NOT_CALL numbers on the suppression list and lists them in the report', async () => {
+    const tenant = fakeContacts(3);
+    const added: SuppressedContact[] = [];
+    const rows = rowsFor(3);
+    rows[1] = { ...rows[1]!, outcomeCode: 'DO_NOT_CALL' };
+    const started = await importer(tenant, { suppression: { add: async (entry) => void added.push(entry) } }).start(specOf(rows));
+    const report = await (started.ok ? started.value.done : Promise.reject(started.error));
+    expect(added).toEqual([expect.objectContaining({ phone: '+15125550002', contactId: 'k-2' })]);
+    expect(report.suppressed).toEqual([{ line: 3, campaignId: 'c-1', contactId: 'k-2', phone: '+15125550002' }]);
+  });
+
+  it('sends nothing new while paused, continues on resume, and reports unsent rows on cancel', async () => {
+    const tenant = fakeContacts(30);
+    const release = tenant.hold();
+    const started = await importer(tenant).start(specOf(rowsFor(30)));
+    if (!started.ok) throw new Error(started.error.message);
+    const run = started.value;
+    run.pause();
+    release();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const afterPause = tenant.patches.size;
+    expect(afterPause).toBeLessThanOrEqual(4);
+    expect(run.progress().state).toBe('paused');
+    const release2 = tenant.hold();
+    run.resume();
+    run.cancel();
+    release2();
+    const report = await run.done;
+    expect(report.state).toBe('cancelled');
+    expect(report.counts.applied + report.counts.pending).toBe(30);
+    expect(report.counts.pending).toBeGreaterThan(0);
+    expect(report.problems.filter((p) => p.result === 'not_sent')).toHaveLength(report.counts.pending);
+  });
+
+  it('asks for confirmation before importing the same file again', async () => {
+    const tenant = fakeContacts(3);
+    const first = await importer(tenant).start(specOf(rowsFor(3)));
+    await (first.ok ? first.value.done : Promise.reject(first.error));
+    const again = await importer(tenant).start(specOf(rowsFor(3)));
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.code).toBe('ALREADY_IMPORTED');
+    const confirmed = await importer(tenant).start(specOf(rowsFor(3)), { confirmReimport: true });
+    const report = await (confirmed.ok ? confirmed.value.done : Promise.reject(confirmed.error));
+    expect(report.counts).toMatchObject({ applied: 0, noop: 3 });
+  });
+
+  it('reports rows held back by validation as rejected and superseded', async () => {
+    const tenant = fakeContacts(1);
+    const started = await importer(tenant).start(
+      specOf(rowsFor(1), [
+        { line: 5, campaignId: 'c-1', contactId: 'k-9', outcomeCode: 'MAYBE', kind: 'rejected', reason: 'outcome_code: MAYBE is not in the outcome matrix' },
+        { line: 3, campaignId: 'c-1', contactId: 'k-1', outcomeCode: 'NO_ANSWER', kind: 'superseded', reason: 'superseded by line 2' },
+      ]),
+    );
+    const report = await (started.ok ? started.value.done : Promise.reject(started.error));
+    expect(report.counts).toMatchObject({ applied: 1, rejected: 1, superseded: 1 });
+    expect(report.total).toBe(3);
+    expect(report.problems.map((p) => p.line)).toEqual([3, 5]);
+  });
+});
