@@ -3,6 +3,23 @@
  * contract.ts fails to compile if these drift from the schema map.
  */
 export const requestChannelNames = [
+  'dispositions:uploadBegin',
+  'dispositions:uploadChunk',
+  'dispositions:open',
+  'dispositions:setMapping',
+  'dispositions:rows',
+  'dispositions:editCell',
+  'dispositions:dryRun',
+  'dispositions:cancelDryRun',
+  'dispositions:apply',
+  'dispositions:jobs',
+  'dispositions:progress',
+  'dispositions:pause',
+  'dispositions:resume',
+  'dispositions:cancel',
+  'dispositions:resumeJob',
+  'dispositions:report',
+  'dispositions:exportUnapplied',
   'app:info',
   'tenant:status',
   'tenant:reconnect',
@@ -14,5 +31,11 @@ export const requestChannelNames = [
 ] as const;
 export type RequestChannelName = (typeof requestChannelNames)[number];
 
-export const eventChannelNames = ['tenant:statusChanged', 'tenant:requestLogged', 'settings:changed'] as const;
+export const eventChannelNames = [
+  'tenant:statusChanged',
+  'tenant:requestLogged',
+  'settings:changed',
+  'dispositions:importProgress',
+  'dispositions:importSettled',
+] as const;
 export type EventChannelName = (typeof eventChannelNames)[number];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appRequestChannels } from './channels/app';
+import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
 import { settingsEventChannels, settingsRequestChannels } from './channels/settings';
 import { tenantEventChannels, tenantRequestChannels } from './channels/tenant';
 import type { RequestChannelSpec } from './define';
@@ -11,12 +12,14 @@ import type { EventChannelName, RequestChannelName } from './channel-names';
  */
 export const requestChannels = {
   ...appRequestChannels,
+  ...dispositionsRequestChannels,
   ...tenantRequestChannels,
   ...settingsRequestChannels,
 } satisfies Record<RequestChannelName, RequestChannelSpec>;
 
 /** Main → renderer pushes: progress, live updates. */
 export const eventChannels = {
+  ...dispositionsEventChannels,
   ...tenantEventChannels,
   ...settingsEventChannels,
 } satisfies Record<EventChannelName, z.ZodType>;

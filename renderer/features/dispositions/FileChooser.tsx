@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { useDispositionsStore } from './dispositions-store';
+
+/**
+ * Two ways in, the same everywhere: a path main reads directly (it streams the file),
+ * or a file picked here whose bytes are sent to main in chunks. A native dialog is
+ * left out on purpose: the browser host has none, and one path keeps both shells equal.
+ */
+export function FileChooser() {
+  const openPath = useDispositionsStore((s) => s.openPath);
+  const openUpload = useDispositionsStore((s) => s.openUpload);
+  const opening = useDispositionsStore((s) => s.opening);
+  const [path, setPath] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (path.trim()) void openPath(path.trim());
+  };
+
+  return (
+    <div className="panel dispo-chooser">
+      <h2>Choose a disposition file (CSV)</h2>
+      <form className="dispo-chooser-row" onSubmit={submit}>
+        <label htmlFor="dispo-path">File path on this computer</label>
+        <input
+          id="dispo-path"
+          className="dispo-path"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          placeholder="/home/lead/exports/dispositions.csv"
+          spellCheck={false}
+          disabled={opening !== null}
+        />
+        <button type="submit" className="button button-primary" disabled={opening !== null || path.trim() === ''}>
+          Open
+        </button>
+      </form>
+      <div className="dispo-chooser-row">
+        <label htmlFor="dispo-file">Or pick a file</label>
+        <input
+          id="dispo-file"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          disabled={opening !== null}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void openUpload(file);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {opening ? (
+        <p role="status" className="muted">
+          Reading {opening.label}
+          {opening.totalBytes > 0 ? ` — sent ${formatBytes(opening.sentBytes)} of ${formatBytes(opening.totalBytes)}` : ''}…
+        </p>
+      ) : (
+        <p className="muted keyboard-hint">
+          Columns are matched by header: campaign_id, contact_id, outcome_code, agent_id, disposition_timestamp, notes. You confirm or fix the mapping next.
+        </p>
+      )}
+    </div>
+  );
+}
+
+export const formatBytes = (bytes: number) =>
+  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${bytes} B`;
