@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConsole, type ConsoleInBrowser } from './support/console-browser';
+
+const campaignName = 'E2E Solar Leads Wave 3';
+
+describe('new campaign wizard in Chromium against the demo tenant', () => {
+  let console_: ConsoleInBrowser;
+  beforeAll(async () => {
+    console_ = await openConsole();
+    await console_.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^New campaign/ }).click();
+    await console_.page.getByRole('heading', { level: 1, name: 'New campaign' }).waitFor();
+  });
+  afterAll(async () => {
+    await console_?.close();
+  });
+
+  it('shows inline messages for an incomplete definition and creates nothing', async () => {
+    const { page } = console_;
+    await page.getByRole('button', { name: 'Next: check references' }).click();
+    await page.getByText('Give the campaign a name').waitFor();
+    await page.getByText('Pick the contact list this campaign dials').waitFor();
+    await page.getByText('Pick at least one wrap-up code so agents can close their calls').waitFor();
+    expect(await page.getByLabel('Name', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await console_.screenshot('new-campaign-1-definition-messages');
+    expect(await console_.axeViolations()).toEqual([]);
+  });
+
+  it('finds a reference the tenant cannot use and says which and why', async () => {
+    const { page } = console_;
+    await page.getByLabel('Name', { exact: true }).fill(campaignName);
+    await page.getByLabel('Contact list').selectOption({ index: 1 });
+    await page.getByRole('checkbox', { name: /^Interested/ }).check();
+    await page.getByRole('checkbox', { name: /^Not interested/ }).check();
+    await page.getByLabel('DNC list', { exact: true }).selectOption('dnc-03');
+    await console_.screenshot('new-campaign-2-definition-filled');
+    await page.getByRole('button', { name: 'Next: check references' }).click();
+    await page.getByRole('heading', { name: 'Check references' }).waitFor();
+    const failing = page.getByRole('row').filter({ hasText: 'dnc-03' });
+    await failing.getByText('Inactive').waitFor();
+    expect(await failing.textContent()).toMatch(/is INACTIVE, so numbers on it would not be suppressed; pick an ACTIVE DNC list/);
+    await page.getByText('1 of 4 references need fixing').waitFor();
+    expect(await page.getByRole('button', { name: 'Next: simulate' }).isDisabled()).toBe(true);
+    await console_.screenshot('new-campaign-3-reference-error');
+    expect(await console_.axeViolations()).toEqual([]);
+  });
+
+  it('takes the lead back to the field to fix it, then passes the check', async () => {
+    const { page } = console_;
+    await page.getByRole('row').filter({ hasText: 'dnc-03' }).getByRole('button', { name: 'Fix' }).click();
+    const dnc = page.getByLabel('DNC list', { exact: true });
+    await page.getByText(/dnc-03 .* is INACTIVE/).waitFor();
+    expect(await dnc.evaluate((el) => el === document.activeElement)).toBe(true);
+    await console_.screenshot('new-campaign-4-fix-inline');
+    await dnc.selectOption('dnc-01');
+    await page.getByRole('button', { name: 'Next: check references' }).click();
+    await page.getByText('All 4 references are usable.').waitFor();
+    await page.getByRole('button', { name: 'Next: simulate' }).click();
+    await page.getByRole('heading', { name: 'Simulate staffing and pacing' }).waitFor();
+  });
+
+  it('runs the simulation off the UI thread, can cancel it, and shows charts with numbers', async () => {
+    const { page } = console_;
+    await page.getByLabel('Replications').fill('2000');
+    await page.getByLabel('Contacts to dial').fill('200000');
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Cancelled; nothing was kept.').waitFor();
+
+    await page.getByLabel('Replications').fill('60');
+    await page.getByLabel('Contacts to dial').fill('5000');
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.getByRole('heading', { name: 'Staffing (Erlang C)' }).waitFor({ timeout: 60_000 });
+    await page.getByText('Abandoned calls vs dial ratio').waitFor();
+    await page.getByText('Occupancy and service level vs agents').waitFor();
+    await page.getByText('List completion over time').waitFor();
+    expect(await page.locator('.nc-chart svg').count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole('row', { name: /Predictive \(recommended\)/ }).waitFor();
+    await console_.screenshot('new-campaign-5-simulation');
+    expect(await console_.axeViolations()).toEqual([]);
+  });
+
+  it('creates the campaign as a draft and opens it in the campaign list', async () => {
+    const { page, host } = console_;
+    await page.getByRole('button', { name: 'Next: review' }).click();
+    await page.getByRole('heading', { name: 'Review & create' }).waitFor();
+    await console_.screenshot('new-campaign-6-review');
+    expect(await console_.axeViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'Create draft campaign' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    const drawer = page.getByRole('dialog', { name: campaignName });
+    await drawer.waitFor();
+    expect(await drawer.textContent()).toContain('Draft');
+    await console_.screenshot('new-campaign-7-created-in-list');
+
+    const created = [...host.services.campaigns.snapshot().campaigns].filter((c) => c.name === campaignName);
+    expect(created).toHaveLength(1);
+    expect(created[0]?.status).toBe('draft');
+    expect(created[0]?.dncListId).toBe('dnc-01');
+  });
+});
