@@ -1,0 +1,85 @@
+import type {
+  Agent,
+  Campaign,
+  CampaignDefinition,
+  CampaignReplacement,
+  CampaignStatus,
+  Contact,
+  ContactList,
+  ContactState,
+  DispositionPatch,
+  DncList,
+  RequestedStatus,
+  WebhookSubscription,
+  WebhookSubscriptionRequest,
+  WrapUpCode,
+} from '../../shared/cxone/schemas';
+import type { TenantProfileSummary } from '../../shared/tenant-profile';
+import type { RateLimiterView } from './rate-limiter';
+import type { RequestLog } from './request-log';
+
+/*
+ * The tenant capabilities services depend on. Services never see URLs: an adapter
+ * (the contract client now, the CXone admin API later) implements these.
+ * Every method rejects with a ConsoleFailure carrying a typed ConsoleError.
+ */
+
+export interface CampaignListQuery {
+  status?: CampaignStatus;
+  /** The tenant's name filter, which may match substrings. */
+  name?: string;
+  pageSize?: number;
+}
+
+export interface CampaignsPort {
+  list(query?: CampaignListQuery, signal?: AbortSignal): AsyncIterable<Campaign>;
+  get(id: string, signal?: AbortSignal): Promise<Campaign>;
+  create(definition: CampaignDefinition, signal?: AbortSignal): Promise<Campaign>;
+  replace(id: string, replacement: CampaignReplacement, signal?: AbortSignal): Promise<Campaign>;
+  setStatus(id: string, status: RequestedStatus, signal?: AbortSignal): Promise<Campaign>;
+}
+
+export interface ContactListQuery {
+  state?: ContactState;
+  pageSize?: number;
+}
+
+export interface ContactsPort {
+  list(campaignId: string, query?: ContactListQuery, signal?: AbortSignal): AsyncIterable<Contact>;
+  get(campaignId: string, contactId: string, signal?: AbortSignal): Promise<Contact>;
+  applyDisposition(campaignId: string, contactId: string, patch: DispositionPatch, signal?: AbortSignal): Promise<Contact>;
+}
+
+export interface ReferenceDataPort {
+  contactLists(signal?: AbortSignal): AsyncIterable<ContactList>;
+  contactList(id: string, signal?: AbortSignal): Promise<ContactList>;
+  wrapUpCodes(signal?: AbortSignal): AsyncIterable<WrapUpCode>;
+  wrapUpCode(id: string, signal?: AbortSignal): Promise<WrapUpCode>;
+  dncLists(signal?: AbortSignal): AsyncIterable<DncList>;
+  dncList(id: string, signal?: AbortSignal): Promise<DncList>;
+  /** False when the number is not on the list; rejects with not_found when the list itself does not exist. */
+  isOnDncList(listId: string, e164: string, signal?: AbortSignal): Promise<boolean>;
+}
+
+export interface RealtimeAgentsPort {
+  agents(signal?: AbortSignal): AsyncIterable<Agent>;
+}
+
+export interface WebhookSubscriptionsPort {
+  create(request: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscription>;
+}
+
+export interface TenantConnection {
+  profile: TenantProfileSummary;
+  campaigns: CampaignsPort;
+  contacts: ContactsPort;
+  referenceData: ReferenceDataPort;
+  realtimeAgents: RealtimeAgentsPort;
+  webhooks: WebhookSubscriptionsPort;
+  /** Every attempt against the tenant, secrets redacted, for diagnostics. */
+  requestLog: RequestLog;
+  /** The connection's one rate limiter: current rate, in-flight, recent 429s. */
+  limiter: RateLimiterView;
+  /** Stops pending waits; later calls reject with a configuration error. */
+  close(): void;
+}

@@ -1,0 +1,74 @@
+/** One attempt against the tenant (a retry is a new entry with a higher attempt). */
+export interface RequestLogEntry {
+  at: string;
+  method: string;
+  /** Path and query as sent, with secret-bearing query parameters redacted. */
+  path: string;
+  /** null when no answer arrived (dropped connection, timeout, cancellation). */
+  status: number | null;
+  /** 1 for the first try. */
+  attempt: number;
+  latencyMs: number;
+  error?: string;
+}
+
+export type RequestLogListener = (entry: RequestLogEntry) => void;
+
+export interface RequestLog {
+  /** Newest first, at most `limit` entries. */
+  recent(limit?: number): RequestLogEntry[];
+  subscribe(listener: RequestLogListener): () => void;
+}
+
+export interface RequestLogWriter extends RequestLog {
+  record(entry: RequestLogEntry): void;
+}
+
+const secretParameters = /([?&](?:client_secret|access_token|token|secret|password)=)[^&#]*/gi;
+const bearerText = /(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
+
+/** The log only ever sees paths and short error texts; this strips anything credential-shaped from both. */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let redacted = text.replace(secretParameters, '$1[redacted]').replace(bearerText, '$1 [redacted]');
+  for (const secret of secrets) if (secret.length >= 4) redacted = redacted.split(secret).join('[redacted]');
+  return redacted;
+}
+
+/**
+ * A ring buffer of the last `capacity` attempts. `secrets()` names values that must
+ * never appear (the client secret, the current token); entries are redacted on write.
+ */
+export function createRequestLog(options: { capacity?: number; secrets?: () => readonly string[] } = {}): RequestLogWriter {
+  const capacity = options.capacity ?? 500;
+  const entries: RequestLogEntry[] = [];
+  let next = 0;
+  const listeners = new Set<RequestLogListener>();
+
+  return {
+    record(entry) {
+      const secrets = options.secrets?.() ?? [];
+      const clean: RequestLogEntry = { ...entry, path: redact(entry.path, secrets) };
+      if (entry.error !== undefined) clean.error = redact(entry.error, secrets);
+      if (entries.length < capacity) entries.push(clean);
+      else entries[next] = clean;
+      next = (next + 1) % capacity;
+      for (const listener of listeners) {
+        try {
+          listener(clean);
+        } catch {
+          // A diagnostics listener must never break a tenant call.
+        }
+      }
+    },
+    recent(limit = capacity) {
+      const ordered = entries.length < capacity ? [...entries] : [...entries.slice(next), ...entries.slice(0, next)];
+      return ordered.reverse().slice(0, limit);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
