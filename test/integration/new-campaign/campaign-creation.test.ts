@@ -161,7 +161,7 @@ describe('creating a campaign against the demo tenant', () => {
   });
 
   it('explains a 403 licence refusal and what to do about it', async () => {
-    await start({ campaignCount: 8, licenceLimit: 8 });
+    await start({ campaignCount: 8, licenceLimit: 1 });
     const result = await makeCreator().create({ form: formFor('Over licence'), simulation }, person);
     expect(result.outcome).toBe('rejected');
     if (result.outcome !== 'rejected') return;
