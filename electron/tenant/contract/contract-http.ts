@@ -1,0 +1,91 @@
+import ky, { type AfterResponseHook } from 'ky';
+import type { z } from 'zod';
+import { ConsoleFailure, consoleError } from '../../../shared/errors';
+import type { TenantOperation } from '../operation';
+import { kyRetryOptions, retryClassOf, type RetryPolicyOptions } from '../retry-policy';
+import { attemptFetch, newCallState, type AttemptPipeline, type CallState } from './attempt-fetch';
+import { invalidResponse, schemaMismatch, toTenantError } from './failures';
+import type { TokenSource } from './token-source';
+
+export type QueryValue = string | number | undefined;
+
+export interface ContractRequest<S extends z.ZodType> {
+  operation: TenantOperation;
+  schema: S;
+  searchParams?: Record<string, QueryValue>;
+  json?: unknown;
+  signal?: AbortSignal;
+}
+
+/** The contract adapter's one HTTP client: every call, typed in and validated out. */
+export interface ContractHttp {
+  request<S extends z.ZodType>(request: ContractRequest<S>): Promise<z.infer<S>>;
+  close(): void;
+}
+
+export interface ContractHttpOptions {
+  /** `apiBaseUrl` + `pathPrefix`, no trailing slash. */
+  baseUrl: string;
+  pipeline: AttemptPipeline;
+  tokens: TokenSource;
+  retry?: RetryPolicyOptions;
+}
+
+/** §1: an API call answered 401 gets exactly one token refresh and one replay. */
+function refreshOnceOn401(call: CallState, tokens: TokenSource): AfterResponseHook {
+  return (_request, _options, response) => {
+    if (response.status !== 401 || call.tokenReplays > 0) return undefined;
+    call.tokenReplays += 1;
+    tokens.invalidate(call.tokenUsed);
+    return ky.retry({ delay: 0, code: 'TOKEN_REFRESHED' });
+  };
+}
+
+export function createContractHttp(options: ContractHttpOptions): ContractHttp {
+  const { pipeline, tokens } = options;
+  const host = new URL(options.baseUrl).host;
+  let closed = false;
+
+  const send = async <S extends z.ZodType>(request: ContractRequest<S>): Promise<z.infer<S>> => {
+    const { operation, signal } = request;
+    if (closed) throw new ConsoleFailure(consoleError('cancelled', `The tenant connection was closed before the request to ${operation.name}.`));
+    const call = newCallState();
+    const searchParams = Object.fromEntries(
+      Object.entries(request.searchParams ?? {}).filter((entry): entry is [string, string | number] => entry[1] !== undefined),
+    );
+    let text: string;
+    try {
+      text = await ky(`${options.baseUrl}${operation.path}`, {
+        method: operation.method,
+        searchParams,
+        ...(request.json !== undefined ? { json: request.json } : {}),
+        ...(signal ? { signal } : {}),
+        timeout: false,
+        fetch: attemptFetch(pipeline, call, (attemptSignal) => tokens.get(attemptSignal)),
+        retry: kyRetryOptions(retryClassOf(operation.method), options.retry, () => call.tokenReplays, signal),
+        hooks: { afterResponse: [refreshOnceOn401(call, tokens)] },
+      }).text();
+    } catch (thrown) {
+      if (signal?.aborted && !(thrown instanceof ConsoleFailure && thrown.error.kind !== 'cancelled')) {
+        throw new ConsoleFailure(consoleError('cancelled', `Cancelled before the tenant answered the request to ${operation.name}.`, { target: `${operation.method} ${operation.path}` }));
+      }
+      throw new ConsoleFailure(await toTenantError(thrown, operation, host));
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ConsoleFailure(invalidResponse(operation, text.trim() === '' ? 'the body is empty' : 'the body is not valid JSON'));
+    }
+    const parsed = request.schema.safeParse(json);
+    if (!parsed.success) throw new ConsoleFailure(schemaMismatch(operation, parsed.error));
+    return parsed.data;
+  };
+
+  return {
+    request: send,
+    close() {
+      closed = true;
+    },
+  };
+}
