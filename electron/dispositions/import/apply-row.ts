@@ -65,7 +65,7 @@ export async function attemptRow(
   }
   await options.beforeSend();
   try {
-    const updated = await contacts.setDisposition(row.campaignId, row.contactId, patchOf(row));
+    const updated = await contacts.applyDisposition(row.campaignId, row.contactId, patchOf(row));
     return { kind: 'applied', latencyMs: now() - started, contact: updated, recovered: false };
   } catch (thrown) {
     return classify(toConsoleError(thrown), row, now() - started);

@@ -45,6 +45,8 @@ export interface DispositionImporter {
   start(spec: ImportJobSpec, options?: StartImportOptions): Promise<Result<ImportRun>>;
   /** Resumes every import a quit, crash or lost network left unfinished (not those paused by a person). */
   resumeInterrupted(): Promise<ImportRun[]>;
+  /** Resumes one unfinished import (interrupted, or paused before the console was closed). */
+  resumeOne(jobId: string): Promise<Result<ImportRun>>;
   run(jobId: string): ImportRun | null;
   list(): Promise<ImportJobSummary[]>;
   report(jobId: string): Promise<ImportReport | null>;
@@ -159,6 +161,14 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
         if (spec) resumed.push(await launch(spec, options.maxConcurrency()));
       }
       return resumed;
+    },
+    async resumeOne(jobId) {
+      const running = runs.get(jobId);
+      if (running) return ok(running);
+      const summary = await summaryOf(jobId).catch(() => null);
+      const spec = summary && (summary.state === 'interrupted' || summary.state === 'paused') ? await files.readSpec(jobId) : null;
+      if (!spec) return fail(consoleError('conflict', 'Only an interrupted or paused import can be resumed.', { target: jobId }));
+      return ok(await launch(spec, options.maxConcurrency()));
     },
     run: (jobId) => runs.get(jobId) ?? null,
     async list() {

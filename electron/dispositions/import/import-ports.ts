@@ -7,7 +7,7 @@ import type { Contact, DispositionPatch } from '../../../shared/cxone/schemas';
  */
 export interface ImportContactsPort {
   get(campaignId: string, contactId: string, signal?: AbortSignal): Promise<Contact>;
-  setDisposition(campaignId: string, contactId: string, patch: DispositionPatch, signal?: AbortSignal): Promise<Contact>;
+  applyDisposition(campaignId: string, contactId: string, patch: DispositionPatch, signal?: AbortSignal): Promise<Contact>;
 }
 
 export interface ImportAuditEntry {

@@ -39,7 +39,7 @@ export function fakeContacts(count: number) {
       }
       return { ...contact };
     },
-    async setDisposition(campaignId, contactId, patch: DispositionPatch) {
+    async applyDisposition(campaignId, contactId, patch: DispositionPatch) {
       await gate;
       const contact = find(campaignId, contactId);
       patches.set(contactId, (patches.get(contactId) ?? 0) + 1);
