@@ -1,0 +1,105 @@
+import { outcomeCodePattern } from '../cxone/schemas';
+import { fieldLabels, notesMaxChars, requiredFields, type ColumnMapping, type Field } from './disposition-fields';
+import { readDispositionTimestamp } from './disposition-timestamp';
+import type { DispositionRow, RowProblem, RowValidation } from './disposition-row';
+import { rowContentHash } from './row-content-hash';
+
+export interface RowValidationContext {
+  /** The tenant's outcome codes (its wrap-up codes, or `defaultOutcomeMatrix`). */
+  outcomeMatrix: readonly string[];
+  /** Gives the timestamp of rows without one; a scan passes one fixed instant so identical rows stay identical. */
+  now: () => Date;
+  lineNumber: number;
+}
+
+/** A timestamp this far ahead of now is treated as a typo, not clock drift. */
+const futureToleranceMs = 5 * 60_000;
+
+export function validateDispositionRow(
+  raw: Readonly<Record<string, string>>,
+  mapping: ColumnMapping,
+  context: RowValidationContext,
+): RowValidation {
+  const line = context.lineNumber;
+  const problems: RowProblem[] = [];
+  const problem = (field: Field, message: string) =>
+    problems.push({ line, column: mapping.fields[field] ?? '', field, message: `Line ${line}: ${message}` });
+  const cell = (field: Field): string => {
+    const header = mapping.fields[field];
+    return header === null ? '' : (raw[header] ?? '').trim();
+  };
+
+  for (const field of requiredFields) {
+    const header = mapping.fields[field];
+    if (header === null) problem(field, `no column provides the ${fieldLabels[field]}; map one of the file's columns to it`);
+    else if (cell(field) === '') problem(field, `${fieldLabels[field]} is empty (column "${header}"); every row needs one`);
+  }
+
+  const outcomeCode = cell('outcomeCode');
+  if (outcomeCode !== '') {
+    const outcomeProblem = checkOutcome(outcomeCode, context.outcomeMatrix);
+    if (outcomeProblem) problem('outcomeCode', outcomeProblem);
+  }
+
+  const notes = cell('notes');
+  // Counted in characters, not UTF-16 units; only long notes pay for the count.
+  const notesLength = notes.length > notesMaxChars ? [...notes].length : notes.length;
+  if (notesLength > notesMaxChars) problem('notes', `notes are ${notesLength} characters long; at most ${notesMaxChars} are allowed`);
+
+  let dispositionTimestamp = context.now().toISOString();
+  const timestampText = cell('dispositionTimestamp');
+  if (timestampText !== '') {
+    const reading = readDispositionTimestamp(timestampText);
+    if (!reading.ok) problem('dispositionTimestamp', `disposition timestamp ${reading.reason}`);
+    else if (reading.epochMs > context.now().getTime() + futureToleranceMs) {
+      problem('dispositionTimestamp', `disposition timestamp "${timestampText}" is in the future; expected the time the call was dispositioned`);
+    } else dispositionTimestamp = reading.iso;
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+
+  const customFields = readCustomFields(raw, mapping);
+  const content = {
+    contactId: cell('contactId'),
+    campaignId: cell('campaignId'),
+    outcomeCode,
+    agentId: cell('agentId'),
+    ...(notes !== '' ? { notes } : {}),
+    dispositionTimestamp,
+    ...(customFields ? { customFields } : {}),
+  };
+  const row: DispositionRow = { line, ...content, rowHash: rowContentHash(canonicalContent(content)) };
+  return { ok: true, row };
+}
+
+function checkOutcome(code: string, matrix: readonly string[]): string | null {
+  const upper = code.toUpperCase();
+  if (code !== upper && matrix.includes(upper)) {
+    return `outcome code "${code}" must be written in capitals; did you mean "${upper}"?`;
+  }
+  if (!outcomeCodePattern.test(code)) {
+    return `outcome code "${code}" is not valid; expected 3–20 capital letters or underscores, one of ${matrix.join(', ')}`;
+  }
+  if (!matrix.includes(code)) return `outcome code "${code}" is not one of the tenant's outcomes: ${matrix.join(', ')}`;
+  return null;
+}
+
+function readCustomFields(raw: Readonly<Record<string, string>>, mapping: ColumnMapping): Record<string, string> | undefined {
+  const entries = Object.entries(mapping.customFields)
+    .map(([key, header]) => [key, (raw[header] ?? '').trim()] as const)
+    .filter(([, value]) => value !== '');
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+function canonicalContent(content: Omit<DispositionRow, 'line' | 'rowHash'>): string {
+  const custom = Object.entries(content.customFields ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([
+    content.campaignId,
+    content.contactId,
+    content.outcomeCode,
+    content.agentId,
+    content.notes ?? null,
+    content.dispositionTimestamp,
+    custom,
+  ]);
+}
