@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOutcomeMatrix } from '../../../shared/cxone/schemas';
 import { suggestColumnMapping } from '../../../shared/dispositions/column-mapping';
-import { validateDispositionRow } from '../../../shared/dispositions/validate-disposition-row';
+import { validateDispositionRow, type RowValidationContext } from '../../../shared/dispositions/validate-disposition-row';
 import { dispositionRowSchema } from '../../../shared/dispositions/disposition-row';
 
 const headers = ['contact_id', 'campaign_id', 'outcome_code', 'agent_id', 'notes', 'disposition_timestamp', 'custom_lead_score'];
 const { mapping } = suggestColumnMapping(headers);
 const now = new Date('2024-06-02T00:00:00.000Z');
-const context = { outcomeMatrix: defaultOutcomeMatrix, now: () => now, lineNumber: 7 };
+const context: RowValidationContext = { outcomeMatrix: defaultOutcomeMatrix, now: () => now, lineNumber: 7 };
 const good = {
   contact_id: 'c-1',
   campaign_id: 'camp-1',
@@ -17,9 +17,9 @@ const good = {
   disposition_timestamp: '2024-06-01T14:30:00+02:00',
   custom_lead_score: '85',
 };
-const validate = (overrides: Partial<typeof good>, extra: Partial<typeof context> = {}) =>
+const validate = (overrides: Partial<typeof good>, extra: Partial<RowValidationContext> = {}) =>
   validateDispositionRow({ ...good, ...overrides }, mapping, { ...context, ...extra });
-const problemsOf = (overrides: Partial<typeof good>, extra: Partial<typeof context> = {}) => {
+const problemsOf = (overrides: Partial<typeof good>, extra: Partial<RowValidationContext> = {}) => {
   const result = validate(overrides, extra);
   return result.ok ? [] : result.problems;
 };
