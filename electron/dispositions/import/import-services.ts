@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import type { AuditActor, AuditEntryInput } from '../../../shared/audit/audit-entry';
+import type { ImportProgress } from '../../../shared/dispositions/import-progress';
+import type { ImportReport } from '../../../shared/dispositions/import-report';
+import type { TenantConnection } from '../../tenant/ports';
+import { dispositionsHandlers, type DispositionsHandlers } from '../dispositions-handlers';
+import { createDispositionImporter, type DispositionImporter } from './disposition-importer';
+import type { ImportNotificationSink, ImportSuppressionSink } from './import-ports';
+import { waitForTenant, type TenantWatch } from './wait-for-tenant';
+
+export interface DispositionImportServicesOptions {
+  dataDir: string;
+  tenant: TenantWatch & { connection(): TenantConnection };
+  audit: { append(entry: AuditEntryInput): Promise<unknown> };
+  actor: AuditActor;
+  suppression?: ImportSuppressionSink;
+  notifications?: ImportNotificationSink;
+  onProgress: (progress: ImportProgress) => void;
+  onSettled: (report: ImportReport) => void;
+}
+
+export interface DispositionImportServices extends DispositionsHandlers {
+  importer: DispositionImporter;
+  /** Resumes imports a quit or crash interrupted; call once the tenant session started. */
+  resumeInterrupted(): Promise<void>;
+}
+
+/** The disposition import as every shell composes it: engine, journal folder, tenant and audit wiring, IPC handlers. */
+export function createDispositionImportServices(options: DispositionImportServicesOptions): DispositionImportServices {
+  const dir = join(options.dataDir, 'dispositions');
+  const { tenant } = options;
+  const importer = createDispositionImporter({
+    dir: join(dir, 'imports'),
+    contacts: () => tenant.connection().contacts,
+    maxConcurrency: () => tenant.connection().limiter.snapshot().maxConcurrency,
+    suppression: options.suppression,
+    notifications: options.notifications,
+    audit: {
+      record: async (entry) => {
+        await options.audit.append({ actor: options.actor, tenant: tenant.status().label, ...entry });
+      },
+    },
+    waitForTenant: (signal) => waitForTenant(tenant, signal),
+    onProgress: options.onProgress,
+    onRunSettled: options.onSettled,
+  });
+  const { handlers, dispose } = dispositionsHandlers({
+    dir,
+    importer,
+    contacts: () => tenant.connection().contacts,
+    referenceData: () => {
+      try {
+        return tenant.connection().referenceData;
+      } catch {
+        return null;
+      }
+    },
+    maxConcurrency: () => tenant.connection().limiter.snapshot().maxConcurrency,
+    onProgress: options.onProgress,
+  });
+  return {
+    importer,
+    handlers,
+    async resumeInterrupted() {
+      await importer.resumeInterrupted();
+    },
+    async dispose() {
+      await importer.close();
+      await dispose();
+    },
+  };
+}
