@@ -55,3 +55,14 @@ export function attemptsAt(connection: TenantConnection, pathPrefix: string) {
 }
 
 export const tokenPath = '/oauth2/token';
+
+/** A definition the tenant accepts: an existing campaign's, under a new name. */
+export function definitionLike(tenant: { state: { campaigns: Map<string, import('../../../shared/cxone/schemas').Campaign> } }, name: string) {
+  const source = [...tenant.state.campaigns.values()][0];
+  if (!source) throw new Error('the tenant has no campaigns');
+  const { id: _id, status: _status, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...definition } = source;
+  return { ...definition, name };
+}
+
+export const campaignsNamed = (tenant: { state: { campaigns: Map<string, { name: string }> } }, name: string) =>
+  [...tenant.state.campaigns.values()].filter((campaign) => campaign.name === name).length;
