@@ -59,7 +59,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     const status = error.response.status;
     const described = await toTenantError(error, operation, new URL(tokenUrl).host);
     if (status === 401 || status === 400) {
-      return consoleError('authentication', `The tenant did not accept client id ${clientId} and its secret when signing in (HTTP ${status}); check the client id and secret in Settings.`, {
+      return consoleError('authentication', `The tenant did not accept client id ${clientId} and its secret when signing in (HTTP ${status}); check the client id and secret.`, {
         status,
         target: described.target,
         ...(described.code ? { code: described.code } : {}),
@@ -75,7 +75,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       });
     }
     if (status === 404 || status === 405) {
-      return consoleError('configuration', `There is no token endpoint at ${tokenUrl} (HTTP ${status}); check the token URL in Settings.`, { status, target: described.target });
+      return consoleError('configuration', `There is no token endpoint at ${tokenUrl} (HTTP ${status}); check the token URL.`, { status, target: described.target });
     }
     return described;
   };

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { ConsoleFailure, consoleError } from '../../../shared/errors';
+import type { TenantProfile } from '../../../shared/tenant-profile';
+import { connectTenant } from '../../tenant/connect';
+import type { TenantConnection } from '../../tenant/ports';
+import { exitCodes, reportError, type CliIo } from './io';
+
+/** What every command gets: output, the tenant from the environment, the data folder. */
+export interface CliContext {
+  io: CliIo;
+  /** A connection to the tenant named by CXONE_BASE_URL, CXONE_CLIENT_ID, CXONE_CLIENT_SECRET (and CXONE_TOKEN_URL). */
+  connect(): TenantConnection;
+  /** CXONE_DATA_DIR, for commands that keep files. */
+  dataDir(): string;
+}
+
+/** A feature's commands, added to the program in its own file. */
+export interface CliCommandModule {
+  register(program: Command, context: CliContext, run: ActionRunner): void;
+}
+
+/** Wraps a command's action: its returned exit code (or its error's) becomes runCli's result. */
+export type ActionRunner = <A extends unknown[]>(handler: (...args: A) => Promise<number>) => (...args: A) => Promise<void>;
+
+function required(io: CliIo, name: string, purpose: string): string {
+  const value = io.env[name]?.trim();
+  if (!value) {
+    throw new ConsoleFailure(consoleError('configuration', `Set ${name} to ${purpose}.`, { target: name }));
+  }
+  return value;
+}
+
+export function createCliContext(io: CliIo): CliContext {
+  return {
+    io,
+    connect() {
+      const apiBaseUrl = required(io, 'CXONE_BASE_URL', 'the tenant API base URL, e.g. https://api.example.com');
+      const clientId = required(io, 'CXONE_CLIENT_ID', 'the API client id');
+      const secret = required(io, 'CXONE_CLIENT_SECRET', 'the API client secret');
+      const tokenUrl = io.env.CXONE_TOKEN_URL?.trim();
+      const profile: TenantProfile = {
+        id: 'cli',
+        label: new URL(apiBaseUrl).host,
+        adapter: 'contract',
+        apiBaseUrl,
+        ...(tokenUrl ? { tokenUrl } : {}),
+        clientId,
+        credentialRef: 'env:CXONE_CLIENT_SECRET',
+      };
+      return connectTenant(profile, async () => secret);
+    },
+    dataDir: () => required(io, 'CXONE_DATA_DIR', 'the folder where the console keeps its data'),
+  };
+}
+
+export function createActionRunner(io: CliIo, settle: (code: number) => void): ActionRunner {
+  return (handler) =>
+    async (...args) => {
+      try {
+        settle(await handler(...args));
+      } catch (thrown) {
+        settle(reportError(io, thrown));
+      }
+    };
+}
+
+export { exitCodes };

@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { createActionRunner, createCliContext, exitCodes } from './cli-context';
+import { cliCommands } from './commands/index';
+import { processIo, type CliIo } from './io';
+
+const quietCodes = new Set(['commander.helpDisplayed', 'commander.version']);
+
+/**
+ * Runs `cxone-console` with `argv` (the arguments after the program name) and resolves
+ * with the exit code: 0 success, 1 some items failed, 2 usage or configuration error.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = exitCodes.success;
+  const program = new Command('cxone-console')
+    .description('NICE CXone outbound console on the command line')
+    .version(io.env.npm_package_version ?? '0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) });
+  const context = createCliContext(io);
+  const run = createActionRunner(io, (code) => {
+    exitCode = code;
+  });
+  for (const module of cliCommands) module.register(program, context, run);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (thrown) {
+    if (thrown instanceof CommanderError) return quietCodes.has(thrown.code) ? exitCodes.success : exitCodes.usage;
+    throw thrown;
+  }
+  return exitCode;
+}

@@ -1,0 +1,69 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { describeDemoTenant, startDemoTenant, type DemoTenantOptions } from '../../../demo-tenant/index';
+import { exitCodes, type CliCommandModule } from '../cli-context';
+import { writeJson, writeLines } from '../io';
+
+function numberOption(name: string, check: (value: number) => boolean, rule: string) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value) || !check(value)) throw new InvalidArgumentError(`${name} must be ${rule}.`);
+    return value;
+  };
+}
+
+interface DemoTenantFlags {
+  port?: number;
+  seed?: number;
+  latencyMs?: number;
+  rateLimit?: number;
+  faultRate?: number;
+  tokenTtl?: number;
+  json?: boolean;
+}
+
+/** `cxone-console demo-tenant`: the simulated tenant in the foreground, until SIGINT/SIGTERM. */
+export const demoTenantCommand: CliCommandModule = {
+  register(program: Command, context, run) {
+    program
+      .command('demo-tenant')
+      .description('Run the built-in demo CXone tenant in the foreground (Ctrl+C stops it)')
+      .option('--port <n>', 'port to listen on (0 = any free port)', numberOption('--port', (v) => Number.isInteger(v) && v >= 0 && v <= 65535, 'a port number from 0 to 65535'))
+      .option('--seed <s>', 'seed of the generated data', numberOption('--seed', Number.isInteger, 'a whole number'))
+      .option('--latency-ms <l>', 'latency added to every answer', numberOption('--latency-ms', (v) => v >= 0, 'zero or more'))
+      .option('--rate-limit <r>', 'requests per second before answering 429 (0 = unlimited)', numberOption('--rate-limit', (v) => v >= 0, 'zero or more'))
+      .option('--fault-rate <f>', 'share of API requests that get a random fault', numberOption('--fault-rate', (v) => v >= 0 && v <= 1, 'between 0 and 1'))
+      .option('--token-ttl <s>', 'lifetime of issued tokens in seconds', numberOption('--token-ttl', (v) => v > 0, 'more than 0'))
+      .option('--json', 'print one JSON line with the URL and credentials')
+      .action(
+        run(async (flags: DemoTenantFlags) => {
+          const options: DemoTenantOptions = {};
+          if (flags.port !== undefined) options.port = flags.port;
+          if (flags.seed !== undefined) options.seed = flags.seed;
+          if (flags.latencyMs !== undefined) options.latencyMs = flags.latencyMs;
+          if (flags.rateLimit !== undefined) options.rateLimitPerSecond = flags.rateLimit;
+          if (flags.faultRate !== undefined) options.faultRate = flags.faultRate;
+          if (flags.tokenTtl !== undefined) options.tokenTtlSeconds = flags.tokenTtl;
+          const tenant = await startDemoTenant(options);
+          const described = describeDemoTenant(tenant);
+          const { io } = context;
+          if (flags.json) {
+            writeJson(io, described);
+          } else {
+            writeLines(io, [
+              'Demo tenant listening',
+              `  URL            ${described.url}`,
+              `  Token URL      ${described.tokenUrl}`,
+              `  Client ID      ${described.clientId}`,
+              `  Client secret  ${described.clientSecret}`,
+              `Connect with: CXONE_BASE_URL=${described.url} CXONE_CLIENT_ID=${described.clientId} CXONE_CLIENT_SECRET=${described.clientSecret}`,
+              'Press Ctrl+C to stop.',
+            ]);
+          }
+          await io.untilStopped();
+          await tenant.close();
+          if (!flags.json) writeLines(io, ['Demo tenant stopped.']);
+          return exitCodes.success;
+        }),
+      );
+  },
+};

@@ -1,0 +1,104 @@
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { TenantProfile } from '../../../../shared/tenant-profile';
+import { createAuditLog } from '../../../audit/audit-log';
+import { runCliImport } from '../../../dispositions/import/cli-import';
+import { connectTenant } from '../../../tenant/connect';
+import type { CliCommandModule, CliContext } from '../cli-context';
+
+function positiveNumber(name: string, integer: boolean) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+      throw new InvalidArgumentError(`${name} must be a ${integer ? 'whole ' : ''}number above 0.`);
+    }
+    return value;
+  };
+}
+
+interface ImportFlags {
+  dryRun?: boolean;
+  json?: boolean;
+  concurrency?: number;
+  maxRps?: number;
+  reimport?: boolean;
+  exportUnapplied?: string;
+}
+
+/**
+ * The context's connection with this run's limits. The context connects with the
+ * profile's defaults; `--max-rps`/`--concurrency` need the profile itself, so the
+ * same environment variables are read here (and checked by `context.connect()` first).
+ */
+function connectWithLimits(context: CliContext, limits: { maxRequestsPerSecond?: number; maxConcurrency?: number }) {
+  const checked = context.connect();
+  if (limits.maxRequestsPerSecond === undefined && limits.maxConcurrency === undefined) return checked;
+  checked.close();
+  const env = context.io.env;
+  const apiBaseUrl = env.CXONE_BASE_URL?.trim() ?? '';
+  const tokenUrl = env.CXONE_TOKEN_URL?.trim();
+  const secret = env.CXONE_CLIENT_SECRET?.trim() ?? '';
+  const profile: TenantProfile = {
+    id: 'cli',
+    label: new URL(apiBaseUrl).host,
+    adapter: 'contract',
+    apiBaseUrl,
+    ...(tokenUrl ? { tokenUrl } : {}),
+    clientId: env.CXONE_CLIENT_ID?.trim() ?? '',
+    credentialRef: 'env:CXONE_CLIENT_SECRET',
+    ...(limits.maxRequestsPerSecond !== undefined ? { maxRequestsPerSecond: limits.maxRequestsPerSecond } : {}),
+    ...(limits.maxConcurrency !== undefined ? { maxConcurrency: limits.maxConcurrency } : {}),
+  };
+  return connectTenant(profile, async () => secret);
+}
+
+/** `cxone-console dispositions import <file.csv>` — the app's import engine and journal on the command line. */
+export const dispositionsCommand: CliCommandModule = {
+  register(program: Command, context, run) {
+    const dispositions = program.command('dispositions').description('Disposition files prepared offline');
+    dispositions
+      .command('import')
+      .argument('<file.csv>', 'the disposition CSV (columns by header: campaign_id, contact_id, outcome_code, agent_id, disposition_timestamp, notes)')
+      .description('Apply every row of a disposition CSV exactly once; re-running after an interruption resumes')
+      .option('--dry-run', 'read each contact and say what would change; change nothing')
+      .option('--json', 'print one JSON document with the counts and a problems list (line, contact, reason)')
+      .option('--concurrency <n>', 'rows in flight at once (at most 64)', positiveNumber('--concurrency', true))
+      .option('--max-rps <r>', 'requests per second to start at; 429s still slow it down', positiveNumber('--max-rps', false))
+      .option('--reimport', 'confirm importing a file that was imported before (same content)')
+      .option('--export-unapplied <out.csv>', 'also write every row not applied, with its reason, to this CSV')
+      .action(
+        run(async (file: string, flags: ImportFlags) => {
+          const dataDir = context.dataDir();
+          const audit = await createAuditLog({ dir: join(dataDir, 'audit') });
+          try {
+            return await runCliImport(
+              file,
+              {
+                dryRun: flags.dryRun === true,
+                json: flags.json === true,
+                concurrency: flags.concurrency,
+                maxRps: flags.maxRps,
+                reimport: flags.reimport === true,
+                exportUnapplied: flags.exportUnapplied,
+              },
+              {
+                dataDir,
+                openTenant: async (limits) => {
+                  const connection = connectWithLimits(context, limits);
+                  return { connection, label: connection.profile.label, close: () => connection.close() };
+                },
+                audit,
+                actorName: userInfo().username,
+                stdout: context.io.stdout,
+                stderr: context.io.stderr,
+                interrupted: context.io.untilStopped(),
+              },
+            );
+          } finally {
+            await audit.close();
+          }
+        }),
+      );
+  },
+};

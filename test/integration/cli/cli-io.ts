@@ -1,0 +1,41 @@
+import type { CliIo } from '../../../electron/host/cli/io';
+
+/** An in-process terminal: captured output, a given environment, and a Ctrl+C the test presses. */
+export function capturedIo(env: Record<string, string | undefined> = {}) {
+  let out = '';
+  let err = '';
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
+  const listeners = new Set<() => void>();
+  const io: CliIo = {
+    stdout: (text) => {
+      out += text;
+      for (const listener of listeners) listener();
+    },
+    stderr: (text) => {
+      err += text;
+    },
+    env,
+    untilStopped: () => stopped,
+  };
+  return {
+    io,
+    stdout: () => out,
+    stderr: () => err,
+    pressCtrlC: () => stop(),
+    /** Resolves once stdout contains `text`. */
+    waitForOutput: (text: string) =>
+      new Promise<void>((resolve) => {
+        if (out.includes(text)) return resolve();
+        const check = () => {
+          if (out.includes(text)) {
+            listeners.delete(check);
+            resolve();
+          }
+        };
+        listeners.add(check);
+      }),
+  };
+}
