@@ -3,3 +3,4 @@ export * from './field-messages';
 export * from './reference-check';
 export * from './creation';
 export * from './licence-message';
+export * from './simulation-report';

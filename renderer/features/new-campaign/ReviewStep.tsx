@@ -1,0 +1,183 @@
+import { useEffect, useRef } from 'react';
+import { describeError } from '../../../shared/errors';
+import type { CreateCampaignResult, MarketingSync } from '../../../shared/new-campaign/creation';
+import { useAppStore } from '../../app/app-store';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useCampaignsStore } from '../campaigns/campaigns-store';
+import { useNewCampaignStore } from './new-campaign-store';
+import { duration, percent, ratio } from './simulation-format';
+import { useSimulationStore } from './simulation-store';
+
+function marketingText(marketing: MarketingSync): string {
+  switch (marketing.status) {
+    case 'off':
+      return 'Marketing sync was not asked for.';
+    case 'skipped':
+      return `Marketing sync skipped: ${marketing.reason}`;
+    case 'queued':
+      return `Marketing notified: webhook subscription ${marketing.subscriptionId}${marketing.subscriptionCreated ? ' registered' : ' (already registered)'}, campaign.created queued for signed delivery.`;
+    case 'failed':
+      return `Marketing sync failed: ${describeError(marketing.error)} The campaign itself was created.`;
+  }
+}
+
+export function openInCampaignList(campaignId: string) {
+  useAppStore.getState().navigate('campaigns');
+  useCampaignsStore.getState().openDrawer(campaignId);
+}
+
+function ResultNotice({ result }: { result: CreateCampaignResult }) {
+  switch (result.outcome) {
+    case 'created':
+    case 'recovered':
+      return (
+        <div className={result.outcome === 'created' ? 'notice notice-info' : 'notice notice-warn'} role="status">
+          <strong>
+            {result.campaign.name} created as {result.campaign.status} ({result.campaign.id}) in {result.latencyMs.toLocaleString()} ms.
+          </strong>{' '}
+          {result.outcome === 'recovered' ? describeError(result.error) : null} {marketingText(result.marketing)}{' '}
+          <button type="button" className="button button-small" onClick={() => openInCampaignList(result.campaign.id)}>
+            Open in campaign list
+          </button>
+        </div>
+      );
+    case 'rejected':
+      return <ErrorNotice error={result.error} title="Not created" />;
+    case 'not_created':
+      return <ErrorNotice error={result.error} title="Not created" />;
+    case 'unknown':
+      return <ErrorNotice error={result.error} title="Outcome unknown" />;
+  }
+}
+
+/** Step 4: what will be created, then the POST; a created campaign opens in the campaign list. */
+export function ReviewStep() {
+  const form = useNewCampaignStore((s) => s.form);
+  const check = useNewCampaignStore((s) => s.referenceCheck);
+  const creating = useNewCampaignStore((s) => s.creating);
+  const result = useNewCampaignStore((s) => s.result);
+  const createError = useNewCampaignStore((s) => s.createError);
+  const create = useNewCampaignStore((s) => s.create);
+  const goTo = useNewCampaignStore((s) => s.goTo);
+  const fix = useNewCampaignStore((s) => s.fix);
+  const startOver = useNewCampaignStore((s) => s.startOver);
+  const summary = useSimulationStore((s) => s.summary);
+  const report = useSimulationStore((s) => s.result);
+  const createRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => createRef.current?.focus(), []);
+
+  const submit = async () => {
+    const outcome = await create(summary());
+    if (outcome?.outcome === 'created') openInCampaignList(outcome.campaign.id);
+  };
+  const created = result?.outcome === 'created' || result?.outcome === 'recovered';
+  const list = check?.contactList;
+
+  return (
+    <section className="nc-step" aria-labelledby="nc-review-title">
+      <h2 id="nc-review-title">Review & create</h2>
+      <div className="nc-grid">
+        <div className="panel">
+          <h3 className="nc-h3">Definition</h3>
+          <dl className="fields">
+            <dt>Name</dt>
+            <dd>{form.name}</dd>
+            <dt>Dialer</dt>
+            <dd>{form.dialerType}</dd>
+            <dt>Contact list</dt>
+            <dd>
+              {list ? `${list.name} (${list.id}) — ${list.recordCount.toLocaleString()} records` : form.contactListId}
+            </dd>
+            <dt>Wrap-up codes</dt>
+            <dd className="mono">{form.wrapUpCodeIds.join(', ')}</dd>
+            <dt>Max calls / hour</dt>
+            <dd>{form.maxCallsPerHour.toLocaleString()}</dd>
+            <dt>Agents / lines</dt>
+            <dd>
+              {form.agentAllocation} agents · {form.maxConcurrentCalls} concurrent calls
+            </dd>
+            <dt>Suppression</dt>
+            <dd>
+              {[form.suppressDnc ? 'DNC registry' : null, form.suppressDoNotCallList ? `DNC list ${form.dncListId ?? ''}` : null].filter(Boolean).join(', ') || 'none'}
+              {form.dncRules.length ? ` · rules ${form.dncRules.join(', ')}` : ''}
+            </dd>
+            <dt>Region / time zone</dt>
+            <dd>
+              {form.region} · {form.timezone}
+            </dd>
+            <dt>Marketing sync</dt>
+            <dd>{form.marketingSync ? 'yes' : 'no'}</dd>
+          </dl>
+        </div>
+        <div className="panel">
+          <h3 className="nc-h3">Checks and simulation</h3>
+          <dl className="fields">
+            <dt>References</dt>
+            <dd>{check ? `${check.items.length} checked, ${check.passed ? 'all usable' : 'some need fixing'}` : 'not checked'}</dd>
+            {report ? (
+              <>
+                <dt>Agents needed</dt>
+                <dd>
+                  {report.staffing.agentsNeeded} (Erlang C, {percent(report.request.serviceLevel, 0)} in {report.request.targetSeconds} s; {form.agentAllocation} allocated)
+                </dd>
+                <dt>Dial ratio</dt>
+                <dd>
+                  {report.predictive
+                    ? `${ratio(report.predictive.dialRatio)} predicted to abandon ${percent(report.predictive.abandonRate, 2)} of answered calls`
+                    : 'no ratio above 1 stays under 3 %; dial progressively'}
+                </dd>
+                <dt>List done in</dt>
+                <dd>
+                  {duration(report.progressive.completionHours)} progressive
+                  {report.predictive ? ` · ${duration(report.predictive.completionHours)} predictive` : ''}
+                </dd>
+                <dt>Simulation</dt>
+                <dd>
+                  {report.request.replications} replications, seed {report.request.seed}
+                </dd>
+              </>
+            ) : (
+              <>
+                <dt>Simulation</dt>
+                <dd>not run</dd>
+              </>
+            )}
+          </dl>
+        </div>
+      </div>
+      {result ? <ResultNotice result={result} /> : null}
+      {result?.outcome === 'rejected' && Object.keys(result.fieldMessages).length > 0 ? (
+        <ul className="nc-field-errors">
+          {Object.entries(result.fieldMessages).map(([field, message]) => (
+            <li key={field}>
+              <button type="button" className="link-button" onClick={() => fix(field as Parameters<typeof fix>[0])}>
+                {field}
+              </button>
+              : {message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorNotice error={createError} title="Create failed" />
+      <div className="actions">
+        <button type="button" className="button" disabled={creating} onClick={() => goTo('simulate')}>
+          Back
+        </button>
+        {created ? (
+          <button type="button" className="button" onClick={startOver}>
+            Design another campaign
+          </button>
+        ) : (
+          <button ref={createRef} type="button" className="button button-primary" disabled={creating || !check?.passed} onClick={() => void submit()}>
+            {creating ? 'Creating…' : 'Create draft campaign'}
+          </button>
+        )}
+        {creating ? (
+          <span role="status" className="muted">
+            Checking references again and creating on the tenant…
+          </span>
+        ) : null}
+      </div>
+    </section>
+  );
+}
