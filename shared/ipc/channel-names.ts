@@ -28,6 +28,9 @@ export const requestChannelNames = [
   'tenant:requestLog',
   'settings:get',
   'settings:update',
+  'newCampaign:references',
+  'newCampaign:checkReferences',
+  'newCampaign:create',
 ] as const;
 export type RequestChannelName = (typeof requestChannelNames)[number];
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appRequestChannels } from './channels/app';
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
+import { newCampaignRequestChannels } from './channels/new-campaign';
 import { settingsEventChannels, settingsRequestChannels } from './channels/settings';
 import { tenantEventChannels, tenantRequestChannels } from './channels/tenant';
 import type { RequestChannelSpec } from './define';
@@ -15,6 +16,7 @@ export const requestChannels = {
   ...dispositionsRequestChannels,
   ...tenantRequestChannels,
   ...settingsRequestChannels,
+  ...newCampaignRequestChannels,
 } satisfies Record<RequestChannelName, RequestChannelSpec>;
 
 /** Main → renderer pushes: progress, live updates. */
