@@ -143,7 +143,7 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
           consoleError(
             'conflict',
             `${spec.fileName} was already imported on ${previous.finishedAt ?? previous.startedAt} ` +
-              `(${previous.counts.applied} applied); confirm to import the same file again.`,
+              `(${previous.counts.applied} applied); importing the same file again needs an explicit confirmation.`,
             { code: 'ALREADY_IMPORTED', target: spec.fileName },
           ),
         );

@@ -306,8 +306,5 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   };
 }
 
-const delay = (ms: number) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    timer.unref?.();
-  });
+/** Not unref'd: a busy contact waiting for its next try is work that keeps the process alive. */
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

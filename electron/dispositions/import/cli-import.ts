@@ -1,0 +1,221 @@
+import { basename, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import type { AuditEntryInput } from '../../../shared/audit/audit-entry';
+import type { DryRunSummary, DryRunRow } from '../../../shared/dispositions/import-dry-run';
+import type { ImportProgress } from '../../../shared/dispositions/import-progress';
+import { reportExitCode, type ImportReport } from '../../../shared/dispositions/import-report';
+import { consoleError, describeError, toConsoleError, type ConsoleError } from '../../../shared/errors';
+import type { TenantConnection } from '../../tenant/ports';
+import { createDispositionImporter } from './disposition-importer';
+import { dryRunImport } from './dry-run';
+import type { ImportNotificationSink, ImportSuppressionSink } from './import-ports';
+import { ImportSession } from './import-session';
+import { readOutcomeMatrix } from './outcome-matrix';
+import { readBatch } from './read-batch';
+import { unappliedRowsCsv } from './unapplied-export';
+
+export interface CliImportFlags {
+  dryRun: boolean;
+  json: boolean;
+  concurrency?: number;
+  maxRps?: number;
+  /** The explicit yes to importing a file (same content) that was imported before. */
+  reimport: boolean;
+  exportUnapplied?: string;
+}
+
+export interface CliImportContext {
+  dataDir: string;
+  /** Connects with the saved (or given) tenant; `limits` override the profile's rate and concurrency. */
+  openTenant(limits: { maxRequestsPerSecond?: number; maxConcurrency?: number }): Promise<{ connection: TenantConnection; label: string; close(): Promise<void> | void }>;
+  audit?: { append(entry: AuditEntryInput): Promise<unknown> };
+  suppression?: ImportSuppressionSink;
+  notifications?: ImportNotificationSink;
+  actorName: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Resolves when the user asks to stop (Ctrl+C); the run then stops resumably. */
+  interrupted?: Promise<void>;
+}
+
+export type CliExitCode = 0 | 1 | 2;
+
+/** The JSON document `--json` prints: counts and every row not applied, with its reason. */
+export interface CliImportDocument {
+  file: string;
+  contentHash: string;
+  dryRun: boolean;
+  state: string;
+  counts: Record<string, number>;
+  latencyMs?: { p50: number | null; p95: number | null };
+  wallMs?: number;
+  suppressed?: { line: number; contact: string; phone: string }[];
+  notificationsQueued?: number;
+  problems: { line: number; contact: string; result: string; reason: string }[];
+}
+
+const usage = (message: string): ConsoleError => consoleError('validation', message);
+
+/**
+ * `cxone-console dispositions import <file>`: the same reading rules, engine and journal
+ * as the app (re-running after an interruption resumes). Returns the exit code:
+ * 0 every row applied or already so, 1 any row rejected/superseded/failed or not sent, 2 usage or configuration.
+ */
+export async function runCliImport(file: string, flags: CliImportFlags, context: CliImportContext): Promise<CliExitCode> {
+  const fail = (error: ConsoleError, code: CliExitCode): CliExitCode => {
+    context.stderr(`${describeError(error)}\n`);
+    return code;
+  };
+  if (flags.concurrency !== undefined && (!Number.isInteger(flags.concurrency) || flags.concurrency < 1 || flags.concurrency > 64)) {
+    return fail(usage(`--concurrency must be a whole number from 1 to 64, not ${flags.concurrency}.`), 2);
+  }
+  if (flags.maxRps !== undefined && (!Number.isFinite(flags.maxRps) || flags.maxRps <= 0 || flags.maxRps > 1000)) {
+    return fail(usage(`--max-rps must be a number above 0 and at most 1000, not ${flags.maxRps}.`), 2);
+  }
+
+  let tenant: Awaited<ReturnType<CliImportContext['openTenant']>>;
+  try {
+    tenant = await context.openTenant({ maxRequestsPerSecond: flags.maxRps, maxConcurrency: flags.concurrency });
+  } catch (thrown) {
+    return fail(toConsoleError(thrown), 2);
+  }
+  try {
+    const matrix = await readOutcomeMatrix(tenant.connection.referenceData);
+    let session: ImportSession;
+    try {
+      session = new ImportSession('cli', await readBatch(file, { fileName: basename(file), outcomeMatrix: matrix.codes }), matrix);
+    } catch (thrown) {
+      return fail(toConsoleError(thrown), 2);
+    }
+    const overview = session.overview('cli', null);
+    if (overview.fileProblems.length > 0) {
+      return fail(usage(`${basename(file)} cannot be imported: ${overview.fileProblems.join(' ')} Headers found: ${overview.headers.join(', ')}.`), 2);
+    }
+    const spec = session.toSpec();
+    const concurrency = flags.concurrency ?? tenant.connection.limiter.snapshot().maxConcurrency;
+
+    if (flags.dryRun) {
+      const { summary, rows } = await dryRunImport({
+        jobId: `dry-run:${spec.contentHash}`,
+        contentHash: spec.contentHash,
+        rows: spec.rows,
+        contacts: tenant.connection.contacts,
+        concurrency,
+        onProgress: flags.json ? undefined : throttledProgress(context),
+      });
+      const document = dryRunDocument(file, spec.heldBack, summary, rows);
+      print(context, flags, document, dryRunText(document, summary));
+      // Busy contacts are retried during the import; everything else not applicable needs a person.
+      return document.problems.some((problem) => problem.result !== 'noop' && problem.result !== 'busy') ? 1 : 0;
+    }
+
+    const importer = createDispositionImporter({
+      dir: join(context.dataDir, 'dispositions', 'imports'),
+      contacts: () => tenant.connection.contacts,
+      maxConcurrency: () => concurrency,
+      suppression: context.suppression,
+      notifications: context.notifications,
+      audit: context.audit
+        ? { record: async (entry) => void (await context.audit?.append({ actor: { type: 'cli', name: context.actorName }, tenant: tenant.label, ...entry })) }
+        : undefined,
+      onProgress: flags.json ? undefined : throttledProgress(context),
+    });
+    const previous = await importer.previousImport(spec.contentHash);
+    if (previous && (previous.state === 'interrupted' || previous.state === 'paused') && !flags.json) {
+      context.stderr(`Resuming the import of ${previous.fileName} started ${previous.startedAt}: ${previous.counts.applied} rows already applied are not sent again.\n`);
+    }
+    const started = await importer.start(spec, { confirmReimport: flags.reimport, concurrency });
+    if (!started.ok) {
+      const hint = started.error.code === 'ALREADY_IMPORTED' ? ' Pass --reimport to confirm.' : '';
+      return fail({ ...started.error, message: `${started.error.message}${hint}` }, 2);
+    }
+    void context.interrupted?.then(() => void started.value.interrupt());
+    const report = await started.value.done;
+    if (flags.exportUnapplied) await writeFile(flags.exportUnapplied, unappliedRowsCsv(report), 'utf8');
+    const document = importDocument(file, report);
+    print(context, flags, document, importText(report));
+    return reportExitCode(report);
+  } catch (thrown) {
+    return fail(toConsoleError(thrown), 1);
+  } finally {
+    await tenant.close();
+  }
+}
+
+function print(context: CliImportContext, flags: CliImportFlags, document: CliImportDocument, text: string) {
+  context.stdout(flags.json ? `${JSON.stringify(document)}\n` : text);
+}
+
+const contactOf = (row: { campaignId: string; contactId: string }) => `${row.campaignId}/${row.contactId}`;
+
+function importDocument(file: string, report: ImportReport): CliImportDocument {
+  return {
+    file,
+    contentHash: report.contentHash,
+    dryRun: false,
+    state: report.state,
+    counts: { total: report.total, ...report.counts },
+    latencyMs: report.latencyMs,
+    wallMs: report.wallMs,
+    suppressed: report.suppressed.map((entry) => ({ line: entry.line, contact: contactOf(entry), phone: entry.phone })),
+    notificationsQueued: report.notificationsQueued,
+    problems: report.problems.map((problem) => ({ line: problem.line, contact: contactOf(problem), result: problem.result, reason: problem.reason })),
+  };
+}
+
+function dryRunDocument(file: string, heldBack: { line: number; campaignId: string; contactId: string; kind: string; reason: string }[], summary: DryRunSummary, rows: DryRunRow[]): CliImportDocument {
+  const problems = [
+    ...heldBack.map((row) => ({ line: row.line, contact: contactOf(row), result: row.kind, reason: row.reason })),
+    ...rows.filter((row) => row.verdict !== 'will_apply').map((row) => ({ line: row.line, contact: contactOf(row), result: row.verdict, reason: row.reason })),
+  ].sort((a, b) => a.line - b.line);
+  return {
+    file,
+    contentHash: summary.contentHash,
+    dryRun: true,
+    state: summary.cancelled ? 'cancelled' : 'finished',
+    counts: {
+      ...summary.counts,
+      rejected: heldBack.filter((row) => row.kind === 'rejected').length,
+      superseded: heldBack.filter((row) => row.kind === 'superseded').length,
+    },
+    problems,
+  };
+}
+
+function dryRunText(document: CliImportDocument, summary: DryRunSummary): string {
+  const c = summary.counts;
+  const lines = [
+    `Dry run of ${document.file}: ${c.will_apply} would change, ${c.noop} already so, ${c.busy} busy now, ${c.not_found} not found, ${c.failed} unreadable; ` +
+      `${document.counts.rejected} rejected, ${document.counts.superseded} superseded. Nothing was changed.`,
+    ...document.problems.map((problem) => `  line ${problem.line} ${problem.contact}: ${problem.result} — ${problem.reason}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function importText(report: ImportReport): string {
+  const c = report.counts;
+  const lines = [
+    `${report.fileName}: ${c.applied} applied, ${c.noop} skipped (already so), ${c.rejected} rejected, ${c.superseded} superseded, ${c.failed} failed` +
+      `${c.pending > 0 ? `, ${c.pending} not sent` : ''} — ${report.state}, ${(report.wallMs / 1000).toFixed(1)} s, latency p50 ${report.latencyMs.p50 ?? '—'} ms, p95 ${report.latencyMs.p95 ?? '—'} ms.`,
+    ...(report.suppressed.length > 0 ? [`DO_NOT_CALL numbers added to the suppression list: ${report.suppressed.map((entry) => entry.phone).join(', ')}`] : []),
+    ...report.problems.map((problem) => `  line ${problem.line} ${contactOf(problem)}: ${problem.result} — ${problem.reason}`),
+    ...(report.state === 'interrupted' ? ['The import stopped before the end; run the same command again to resume where it stopped.'] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function progressLine(progress: ImportProgress): string {
+  const eta = progress.etaSeconds === null ? '—' : `${Math.ceil(progress.etaSeconds)} s`;
+  return `${progress.kind === 'dry_run' ? 'dry run' : 'import'}: ${progress.done}/${progress.total} rows, ${progress.ratePerSecond.toFixed(1)}/s, ETA ${eta}` +
+    ` (applied ${progress.counts.applied}, already ${progress.counts.noop}, failed ${progress.counts.failed}, busy ${progress.counts.waitingBusy})${progress.note ? ` — ${progress.note}` : ''}\n`;
+}
+
+function throttledProgress(context: CliImportContext) {
+  let last = 0;
+  return (progress: ImportProgress) => {
+    const now = Date.now();
+    if (now - last < 1000 && progress.done < progress.total) return;
+    last = now;
+    context.stderr(progressLine(progress));
+  };
+}
