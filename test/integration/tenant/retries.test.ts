@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DemoTenantHandle } from '../../../electron/demo-tenant/index';
-import { attemptsAt, campaignsNamed, collect, connectTo, definitionLike, failureOf, startTenant } from './support';
+import { attemptsAt, campaignsNamed, connectTo, definitionLike, failureOf, startTenant } from './support';
 
 const campaignsPath = '/api/v2/outbound/campaigns';
 
