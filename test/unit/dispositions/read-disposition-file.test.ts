@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConsoleFailure } from '../../../shared/errors';
+import { suggestColumnMapping } from '../../../shared/dispositions/column-mapping';
+import { readDispositionFile } from '../../../electron/dispositions/reading/read-disposition-file';
+import { fixture, problemsOf, readAll, readOptions } from './read-helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'dispo-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tempFile = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+async function failureOf(path: string) {
+  try {
+    await readAll(path);
+  } catch (thrown) {
+    if (thrown instanceof ConsoleFailure) return thrown.error;
+    throw thrown;
+  }
+  throw new Error('expected the read to fail');
+}
+
+describe('readDispositionFile', () => {
+  describe.each([['quoting-lf.csv'], ['quoting-crlf-bom.csv']])('%s', (name) => {
+    it('reads the header (BOM stripped) and skips blank lines', async () => {
+      const { header, rows } = await readAll(fixture(name));
+      expect(header.headers[0]).toBe('contact_id');
+      expect(header.line).toBe(1);
+      expect(rows.map((r) => r.raw['contact_id'])).toEqual(['c-1', 'c-2', 'c-3', 'c-4', 'c-5']);
+    });
+
+    it('gives each record the physical line it starts on, also after values spanning lines', async () => {
+      const { rows } = await readAll(fixture(name));
+      expect(rows.map((r) => r.line)).toEqual([2, 4, 7, 10, 11]);
+      expect(problemsOf(rows[4])[0]?.message).toMatch(/^Line 11: outcome code "interested"/);
+    });
+
+    it('keeps commas, line breaks and doubled quotes inside quoted values', async () => {
+      const { rows } = await readAll(fixture(name));
+      const notes = rows.map((r) => (r.result.ok ? r.result.row.notes : undefined));
+      expect(notes[0]).toBe('Called back, wants brochure');
+      expect(notes[1]).toBe('Line one\nline two, with comma\nline three');
+      expect(notes[2]).toBe('She said "call me Tuesday"');
+    });
+
+    it('validates the rows: custom fields, default timestamp, converted offsets', async () => {
+      const { rows } = await readAll(fixture(name));
+      const valid = rows.flatMap((r) => (r.result.ok ? [r.result.row] : []));
+      expect(valid.map((r) => [r.line, r.dispositionTimestamp, r.customFields])).toEqual([
+        [2, '2024-06-01T14:30:00.000Z', { lead_score: '85' }],
+        [4, '2024-06-01T13:00:00.000Z', undefined],
+        [7, '2024-06-02T00:00:00.000Z', { lead_score: '60' }],
+        [10, '2024-06-01T16:00:00.000Z', undefined],
+      ]);
+    });
+  });
+
+  it('reads a CRLF file with a BOM exactly like the same file with LF', async () => {
+    const lf = await readAll(fixture('quoting-lf.csv'));
+    const crlf = await readAll(fixture('quoting-crlf-bom.csv'));
+    expect(crlf.rows.map((r) => r.result)).toEqual(lf.rows.map((r) => r.result));
+    expect(crlf.header.encoding).toBe('utf-8');
+  });
+
+  it('detects a Windows-1252 file and decodes it instead of producing mojibake', async () => {
+    const { header, rows } = await readAll(fixture('windows-1252.csv'));
+    expect(header.encoding).toBe('windows-1252');
+    expect(rows.map((r) => r.raw['notes'])).toEqual(['Café au lait', 'Herr Müller – später', 'Señor García “VIP”']);
+    expect(rows.every((r) => r.result.ok)).toBe(true);
+  });
+
+  it('reads UTF-8 accents as they are', async () => {
+    const path = tempFile('utf8.csv', 'contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,Café Müller Señor\n');
+    const { header, rows } = await readAll(path);
+    expect(header.encoding).toBe('utf-8');
+    expect(rows[0]?.raw['notes']).toBe('Café Müller Señor');
+  });
+
+  it('flags a row whose bytes are not valid in the detected encoding instead of importing garbage', async () => {
+    const valid = Buffer.from(`contact_id,campaign_id,outcome_code,agent_id,notes\n${'c-1,camp-1,BUSY,a-1,fine\n'.repeat(4000)}`);
+    const path = tempFile('late-latin1.csv', Buffer.concat([valid, Buffer.from('c-2,camp-1,BUSY,a-1,Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const { header, rows } = await readAll(path);
+    expect(header.encoding).toBe('utf-8');
+    const last = rows.at(-1);
+    expect(last?.line).toBe(4002);
+    expect(problemsOf(last)[0]?.message).toMatch(/^Line 4002: column "notes" contains bytes that are not valid text/);
+  });
+
+  it('maps header variants and custom columns', async () => {
+    const { header, rows } = await readAll(fixture('header-variants.csv'));
+    expect(header.mapping.fields).toMatchObject({ contactId: 'Contact ID', campaignId: 'Campaign', outcomeCode: 'Disposition', agentId: 'AGENT-ID' });
+    expect(header.suggested.unmapped).toEqual(['Region']);
+    const first = rows[0]?.result;
+    expect(first?.ok && first.row.customFields).toEqual({ 'Lead Score': '85', source: 'web' });
+    const second = rows[1]?.result;
+    expect(second?.ok && second.row.customFields).toBeUndefined();
+  });
+
+  it('reports a missing required column on every row, naming the field', async () => {
+    const { header, rows } = await readAll(fixture('missing-agent-column.csv'));
+    expect(header.suggested.missingRequired).toEqual(['agentId']);
+    expect(problemsOf(rows[0]).map((p) => [p.line, p.field])).toEqual([[2, 'agentId']]);
+  });
+
+  it('validates with the mapping the user chose and says which mapped columns the file lacks', async () => {
+    const chosen = suggestColumnMapping(['contact_id', 'campaign_id', 'outcome_code', 'agent_id']).mapping;
+    chosen.fields.notes = 'Remarks';
+    const { header, rows } = await readAll(fixture('missing-agent-column.csv'), { mapping: { ...chosen, fields: { ...chosen.fields, contactId: 'contactId', campaignId: 'campaignId', outcomeCode: 'outcomeCode', agentId: 'notes' } } });
+    expect(header.fileProblems).toEqual(['The mapping reads the notes from column "Remarks", which this file does not have.']);
+    expect(rows[0]?.result.ok && rows[0].result.row.agentId).toBe('no agent column');
+  });
+
+  it('reports every kind of bad row with its line and keeps reading', async () => {
+    const { rows } = await readAll(fixture('problems.csv'));
+    const byLine = new Map(rows.map((r) => [r.line, problemsOf(r).map((p) => p.message)]));
+    expect(byLine.get(2)?.[0]).toContain('"INTERESTED!" is not valid');
+    expect(byLine.get(3)?.[0]).toContain('did you mean "INTERESTED"');
+    expect(byLine.get(4)?.[0]).toContain('"SALE_MADE" is not one of the tenant\'s outcomes');
+    expect(byLine.get(5)?.[0]).toContain('is not an ISO-8601 timestamp');
+    expect(byLine.get(6)?.[0]).toContain('has no time zone');
+    expect(byLine.get(7)).toEqual(['Line 7: has 4 values but the header has 6 columns; check for a missing comma or a line break that splits the row.']);
+    expect(byLine.get(8)?.[0]).toMatch(/^Line 8: has 7 values but the header has 6 columns/);
+    expect(byLine.get(9)?.length).toBe(2);
+    expect(byLine.get(10)).toEqual([]);
+    expect(byLine.get(11)?.[0]).toContain('not a real date');
+  });
+
+  it("accepts an outcome the tenant's own matrix has", async () => {
+    const { rows } = await readAll(fixture('problems.csv'), { outcomeMatrix: ['SALE_MADE', 'BUSY'] });
+    expect(rows.find((r) => r.line === 4)?.result.ok).toBe(true);
+    expect(problemsOf(rows.find((r) => r.line === 10))[0]?.message).toBeUndefined();
+  });
+
+  it('fails with a sentence naming the line when a quote is never closed', async () => {
+    const error = await failureOf(fixture('unclosed-quote.csv'));
+    expect(error.kind).toBe('validation');
+    expect(error.message).toMatch(/double quote that is never closed near line \d+/);
+  });
+
+  it('fails on an empty file and on a missing file with typed errors', async () => {
+    expect((await failureOf(tempFile('empty.csv', '\n\n'))).message).toContain('is empty');
+    expect((await failureOf(join(dir, 'nope.csv'))).kind).toBe('not_found');
+  });
+
+  it('reads a file that has only a header as no rows', async () => {
+    const { rows } = await readAll(tempFile('header-only.csv', 'contact_id,campaign_id,outcome_code,agent_id\r\n'));
+    expect(rows).toEqual([]);
+  });
+
+  it('stops with a cancelled error when its signal is aborted', async () => {
+    const controller = new AbortController();
+    const reading = readDispositionFile(fixture('quoting-lf.csv'), readOptions({ signal: controller.signal }));
+    await reading.next();
+    controller.abort();
+    await expect(reading.next()).rejects.toMatchObject({ error: { kind: 'cancelled' } });
+  });
+
+  it('reports progress up to the whole file and the rows read', async () => {
+    const progress: { bytesRead: number; totalBytes: number; rows: number }[] = [];
+    await readAll(fixture('quoting-lf.csv'), { onProgress: (p) => progress.push(p) });
+    expect(progress.at(-1)).toEqual({ bytesRead: 431, totalBytes: 431, rows: 5 });
+  });
+});
+
+describe('line endings and blank rows', () => {
+  it('skips rows of only separators and counts lines alike for CR, LF and CRLF mixed in one file', async () => {
+    const path = tempFile('mixed.csv', 'contact_id,campaign_id,outcome_code,agent_id\r\nc-1,camp-1,BUSY,a-1\n,,,\rc-2,camp-1,BUSY,a-1\r\n\r\nc-3,camp-1,"BU\r\nSY",a-1\nc-4,camp-1,BUSY,a-1');
+    const { rows } = await readAll(path);
+    expect(rows.map((r) => [r.line, r.raw['contact_id']])).toEqual([
+      [2, 'c-1'],
+      [4, 'c-2'],
+      [6, 'c-3'],
+      [8, 'c-4'],
+    ]);
+    expect(rows[2]?.raw['outcome_code']).toBe('BU\nSY');
+  });
+
+  it('joins a CRLF split across two chunks into one line break', async () => {
+    const { lineEndingNormaliser } = await import('../../../electron/dispositions/reading/line-ending-normaliser');
+    const normaliser = lineEndingNormaliser();
+    const output: string[] = [];
+    normaliser.on('data', (chunk: string) => output.push(chunk));
+    normaliser.write('a,b\r');
+    normaliser.write('\nc,d\r');
+    normaliser.end();
+    await new Promise<void>((resolve) => normaliser.once('end', () => resolve()));
+    expect(output.join('')).toBe('a,b\nc,d\n');
+  });
+});
