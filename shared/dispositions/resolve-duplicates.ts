@@ -51,6 +51,11 @@ export class DuplicateResolver {
     return { kind: 'superseded', by: winner.line };
   }
 
+  /** False for a row pass 1 never saw a contact like (the file changed between the passes). */
+  hasObserved(row: Pick<DispositionRow, 'campaignId' | 'contactId'>): boolean {
+    return this.winners.has(dispositionKey(row));
+  }
+
   /** Contacts seen: one winner each. */
   get contactCount(): number {
     return this.winners.size;

@@ -59,12 +59,15 @@ export async function* classifyDispositionFile(path: string, options: ClassifyOp
       yield { type: 'row', line, raw, kind: 'invalid', problems: result.problems };
       continue;
     }
+    if (!resolver.hasObserved(result.row)) throw fileChanged(path);
     yield { type: 'row', line, raw, ...withVerdict(result.row, resolver.classify(result.row)) };
   }
-  if (secondHash.digest('hex') !== sha256) {
-    throw new ConsoleFailure(consoleError('conflict', `The file ${path} changed while it was being read; read it again once it is saved.`, { target: path }));
-  }
+  if (secondHash.digest('hex') !== sha256) throw fileChanged(path);
 }
+
+/** Verdicts already yielded are then worthless: the consumer discards the whole classification. */
+const fileChanged = (path: string) =>
+  new ConsoleFailure(consoleError('conflict', `The file ${path} changed while it was being read; read it again once it is saved.`, { target: path }));
 
 function withVerdict(row: DispositionRow, verdict: DuplicateVerdict) {
   switch (verdict.kind) {

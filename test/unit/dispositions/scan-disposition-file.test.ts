@@ -70,3 +70,27 @@ describe('scanDispositionFile', () => {
     expect(!result.ok && result.error.kind).toBe('validation');
   });
 });
+
+describe('classifyDispositionFile', () => {
+  it('fails with a conflict when the file changes between its two passes', async () => {
+    const { mkdtempSync, rmSync, writeFileSync, appendFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { classifyDispositionFile } = await import('../../../electron/dispositions/reading/classify-disposition-file');
+    const dir = mkdtempSync(join(tmpdir(), 'dispo-change-'));
+    try {
+      const path = join(dir, 'calls.csv');
+      writeFileSync(path, readFileSync(fixture('duplicates.csv')));
+      const events = classifyDispositionFile(path, {
+        ...readOptions(),
+        onContentHash: () => appendFileSync(path, 'c-9,camp-1,BUSY,a-1,2024-06-01T10:00:00Z\n'),
+      });
+      const reading = (async () => {
+        for await (const event of events) void event;
+      })();
+      await expect(reading).rejects.toMatchObject({ error: { kind: 'conflict' } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
