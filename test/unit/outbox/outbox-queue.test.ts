@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createNotifications } from '../../../electron/outbox/notifications';
 import { createOutbox, type OutboxChange } from '../../../electron/outbox/outbox';
 import { ConsoleFailure } from '../../../shared/errors';
 
@@ -79,5 +80,29 @@ describe('outbox queue (not started)', () => {
     const again = await createOutbox({ dir, resolveSecret, keepDeliveredMs: 24 * 60 * 60 * 1000 });
     expect(again.stats()).toEqual({ pending: 0, delivered: 0, dead: 0 });
     expect(readdirSync(join(dir, 'messages'))).toEqual([]);
+  });
+});
+
+describe('notifications over the outbox', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cxone-notifications-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('routes each notification to its channel target and refuses a channel without a URL', async () => {
+    const outbox = await createOutbox({ dir, resolveSecret });
+    const notifications = createNotifications(outbox, (channel) => (channel === 'marketing' ? { url: 'https://marketing.example/hooks', secretRef: 'marketing' } : null));
+    const body = { event: 'campaign.created' as const, campaignId: 'c-1', name: 'Spring', createdAt: '2025-03-01T09:00:00Z' };
+    const first = await notifications.enqueueCampaignCreated(body);
+    expect((await notifications.enqueueCampaignCreated(body)).id).toBe(first.id);
+    expect(outbox.list()).toEqual([expect.objectContaining({ channel: 'marketing', url: 'https://marketing.example/hooks', secretRef: 'marketing' })]);
+    expect(notifications.enabled('crm')).toBe(false);
+    await expect(
+      notifications.enqueueDispositionUpdate(
+        { event: 'DISPOSITION_UPDATE', source: 'cxone-console', data: { contactId: 'k', campaignId: 'c', outcomeCode: 'SALE', agentId: 'a', status: 'applied', latencyMs: 1, timestamp: 't' } },
+        'job-1 row 2',
+      ),
+    ).rejects.toThrow(/No crm webhook URL/);
   });
 });
