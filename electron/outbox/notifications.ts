@@ -15,7 +15,7 @@ export interface ScheduleUpdatedNotification {
   campaignId: string;
   activationLatencyMs: number;
   timestamp: string;
-  conflictsDetected: number | boolean | unknown[];
+  conflictsDetected: boolean;
 }
 
 export interface DispositionUpdateNotification {
