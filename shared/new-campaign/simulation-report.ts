@@ -49,6 +49,8 @@ export interface AgentsPoint {
   agents: number;
   /** Agent occupancy in the dialer simulation at the recommended pacing. */
   occupancy: number;
+  /** Erlang C for the answered calls at max calls per hour: traffic ÷ agents, at most 1. */
+  erlangOccupancy: number;
   /** Erlang C for the answered calls at max calls per hour. */
   serviceLevel: number;
   probabilityWaiting: number;
@@ -148,6 +150,7 @@ function erlangPoint(agents: number, traffic: number, handleSeconds: number, tar
   const asa = averageSpeedOfAnswer(agents, traffic, handleSeconds);
   return {
     agents,
+    erlangOccupancy: Math.min(1, traffic / agents),
     probabilityWaiting: waiting.ok ? waiting.value : 1,
     serviceLevel: level.ok ? level.value : 0,
     asaSeconds: asa.ok ? asa.value : null,

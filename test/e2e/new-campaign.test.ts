@@ -36,9 +36,9 @@ describe('new campaign wizard in Chromium against the demo tenant', () => {
     await page.getByRole('button', { name: 'Next: check references' }).click();
     await page.getByRole('heading', { name: 'Check references' }).waitFor();
     const failing = page.getByRole('row').filter({ hasText: 'dnc-03' });
-    await failing.getByText('Inactive').waitFor();
+    await failing.getByText('Inactive', { exact: true }).waitFor();
     expect(await failing.textContent()).toMatch(/is INACTIVE, so numbers on it would not be suppressed; pick an ACTIVE DNC list/);
-    await page.getByText('1 of 4 references need fixing').waitFor();
+    await page.getByText('1 of 5 references need fixing').waitFor();
     expect(await page.getByRole('button', { name: 'Next: simulate' }).isDisabled()).toBe(true);
     await console_.screenshot('new-campaign-3-reference-error');
     expect(await console_.axeViolations()).toEqual([]);
@@ -53,7 +53,7 @@ describe('new campaign wizard in Chromium against the demo tenant', () => {
     await console_.screenshot('new-campaign-4-fix-inline');
     await dnc.selectOption('dnc-01');
     await page.getByRole('button', { name: 'Next: check references' }).click();
-    await page.getByText('All 4 references are usable.').waitFor();
+    await page.getByText('All 5 references are usable.').waitFor();
     await page.getByRole('button', { name: 'Next: simulate' }).click();
     await page.getByRole('heading', { name: 'Simulate staffing and pacing' }).waitFor();
   });
@@ -76,6 +76,10 @@ describe('new campaign wizard in Chromium against the demo tenant', () => {
     expect(await page.locator('.nc-chart svg').count()).toBeGreaterThanOrEqual(3);
     await page.getByRole('row', { name: /Predictive \(recommended\)/ }).waitFor();
     await console_.screenshot('new-campaign-5-simulation');
+    await page.getByText('Occupancy and service level vs agents').scrollIntoViewIfNeeded();
+    await console_.screenshot('new-campaign-5b-charts');
+    await page.getByText('List completion over time').scrollIntoViewIfNeeded();
+    await console_.screenshot('new-campaign-5c-completion');
     expect(await console_.axeViolations()).toEqual([]);
   });
 

@@ -269,7 +269,9 @@ export function DefinitionStep() {
           </fieldset>
           <label className="nc-check">
             <input type="checkbox" checked={form.marketingSync} onChange={(e) => update({ marketingSync: e.target.checked })} />
-            Tell marketing automation (webhook <span className="mono">campaign.created</span>)
+            <span>
+              Tell marketing automation (webhook <span className="mono">campaign.created</span>)
+            </span>
           </label>
         </fieldset>
       </div>

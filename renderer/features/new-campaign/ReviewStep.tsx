@@ -5,7 +5,7 @@ import { useAppStore } from '../../app/app-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useCampaignsStore } from '../campaigns/campaigns-store';
 import { useNewCampaignStore } from './new-campaign-store';
-import { duration, percent, ratio } from './simulation-format';
+import { callingTime, percent, ratio } from './simulation-format';
 import { useSimulationStore } from './simulation-store';
 
 function marketingText(marketing: MarketingSync): string {
@@ -118,7 +118,10 @@ export function ReviewStep() {
               <>
                 <dt>Agents needed</dt>
                 <dd>
-                  {report.staffing.agentsNeeded} (Erlang C, {percent(report.request.serviceLevel, 0)} in {report.request.targetSeconds} s; {form.agentAllocation} allocated)
+                  {report.staffing.agentsNeeded} (Erlang C, {percent(report.request.serviceLevel, 0)} in {report.request.targetSeconds} s at max calls per hour)
+                  {report.staffing.agentsNeeded > form.agentAllocation ? (
+                    <span className="nc-warn-text"> — {form.agentAllocation} allocated; raise the allocation or lower max calls per hour</span>
+                  ) : null}
                 </dd>
                 <dt>Dial ratio</dt>
                 <dd>
@@ -128,8 +131,8 @@ export function ReviewStep() {
                 </dd>
                 <dt>List done in</dt>
                 <dd>
-                  {duration(report.progressive.completionHours)} progressive
-                  {report.predictive ? ` · ${duration(report.predictive.completionHours)} predictive` : ''}
+                  {callingTime(report.progressive.completionHours, report.request.callingHoursPerDay)} progressive
+                  {report.predictive ? ` · ${callingTime(report.predictive.completionHours, report.request.callingHoursPerDay)} predictive` : ''}
                 </dd>
                 <dt>Simulation</dt>
                 <dd>

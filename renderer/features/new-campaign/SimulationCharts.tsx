@@ -18,9 +18,9 @@ export function AbandonmentChart({ report }: { report: SimulationReport }) {
               <XAxis dataKey="dialRatio" type="number" domain={['dataMin', 'dataMax']} tickFormatter={ratio} />
               <YAxis tickFormatter={axisPercent} width={44} />
               <Tooltip formatter={(value) => percent(Number(value), 2)} labelFormatter={(label) => `Dial ratio ${ratio(Number(label))}`} />
-              <ReferenceLine y={abandonLimit} stroke="#b3261e" strokeDasharray="6 3" label={{ value: '3% limit', position: 'insideTopLeft', fill: '#b3261e', fontSize: 11 }} />
+              <ReferenceLine y={abandonLimit} stroke="#b3261e" strokeDasharray="6 3" label={{ value: '3% limit', position: 'insideTopRight', fill: '#b3261e', fontSize: 11 }} />
               {report.recommendedDialRatio !== null ? (
-                <ReferenceLine x={report.recommendedDialRatio} stroke="#1f5fbf" label={{ value: 'recommended', position: 'insideTopRight', fill: '#1f5fbf', fontSize: 11 }} />
+                <ReferenceLine x={report.recommendedDialRatio} stroke="#1f5fbf" label={{ value: 'recommended', position: 'insideTopLeft', fill: '#1f5fbf', fontSize: 11 }} />
               ) : null}
               <Line type="monotone" dataKey="abandonRate" name="mean" stroke="#1f5fbf" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
               <Line type="monotone" dataKey="abandonRateHigh" name="upper 95% bound" stroke="#8a94a3" strokeDasharray="3 3" dot={false} isAnimationActive={false} />
@@ -28,6 +28,7 @@ export function AbandonmentChart({ report }: { report: SimulationReport }) {
             </LineChart>
           </ResponsiveContainer>
         </div>
+        <div className="nc-table-scroll" tabIndex={0} role="region" aria-label="Abandonment by dial ratio, numbers">
         <table className="table nc-numbers">
           <caption className="sr-only">Abandoned share of answered calls by dial ratio</caption>
           <thead>
@@ -52,6 +53,7 @@ export function AbandonmentChart({ report }: { report: SimulationReport }) {
             ))}
           </tbody>
         </table>
+        </div>
       </div>
     </figure>
   );
@@ -72,6 +74,7 @@ export function OccupancyChart({ report }: { report: SimulationReport }) {
               <Tooltip formatter={(value) => percent(Number(value))} labelFormatter={(label) => `${String(label)} agents`} />
               <ReferenceLine x={report.staffing.agentsNeeded} stroke="#1f5fbf" label={{ value: 'needed', position: 'insideTopRight', fill: '#1f5fbf', fontSize: 11 }} />
               <Line type="monotone" dataKey="occupancy" name="occupancy (dialer model)" stroke="#1f5fbf" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+              <Line type="monotone" dataKey="erlangOccupancy" name="occupancy (Erlang C)" stroke="#8a5a00" strokeWidth={2} dot={false} isAnimationActive={false} />
               <Line type="monotone" dataKey="serviceLevel" name="service level (Erlang C)" stroke="#2e7d32" strokeDasharray="4 2" dot={false} isAnimationActive={false} />
               <Legend />
             </LineChart>
@@ -82,7 +85,8 @@ export function OccupancyChart({ report }: { report: SimulationReport }) {
           <thead>
             <tr>
               <th scope="col" className="num">Agents</th>
-              <th scope="col" className="num">Occupancy</th>
+              <th scope="col" className="num">Dialer occ.</th>
+              <th scope="col" className="num">Erlang C occ.</th>
               <th scope="col" className="num">Service level</th>
               <th scope="col" className="num">ASA</th>
             </tr>
@@ -92,6 +96,7 @@ export function OccupancyChart({ report }: { report: SimulationReport }) {
               <tr key={point.agents} className={point.agents === report.staffing.agentsNeeded ? 'nc-recommended' : undefined}>
                 <td className="num">{point.agents}</td>
                 <td className="num">{percent(point.occupancy)}</td>
+                <td className="num">{percent(point.erlangOccupancy)}</td>
                 <td className="num">{percent(point.serviceLevel)}</td>
                 <td className="num">{point.asaSeconds === null ? 'never settles' : `${point.asaSeconds.toFixed(1)} s`}</td>
               </tr>

@@ -6,6 +6,7 @@ export function SimulationSummaryTables({ report }: { report: SimulationReport }
   const { staffing, progressive, predictive } = report;
   const request = report.request;
   const shortStaffed = request.agents < staffing.agentsNeeded;
+  const days = (hours: number | null) => (hours === null ? '—' : (hours / request.callingHoursPerDay).toFixed(1));
   return (
     <div className="nc-grid">
       <div className="panel">
@@ -63,6 +64,7 @@ export function SimulationSummaryTables({ report }: { report: SimulationReport }
               <th scope="col" className="num">Occupancy</th>
               <th scope="col" className="num">Records / h</th>
               <th scope="col" className="num">List done in</th>
+              <th scope="col" className="num">Calling days</th>
             </tr>
           </thead>
           <tbody>
@@ -73,6 +75,7 @@ export function SimulationSummaryTables({ report }: { report: SimulationReport }
               <td className="num">{percent(progressive.occupancy)}</td>
               <td className="num">{whole(progressive.contactsPerHour)}</td>
               <td className="num">{duration(progressive.completionHours)}</td>
+              <td className="num">{days(progressive.completionHours)}</td>
             </tr>
             <tr className="nc-recommended">
               <th scope="row">Predictive (recommended)</th>
@@ -83,9 +86,10 @@ export function SimulationSummaryTables({ report }: { report: SimulationReport }
                   <td className="num">{percent(predictive.occupancy)}</td>
                   <td className="num">{whole(predictive.contactsPerHour)}</td>
                   <td className="num">{duration(predictive.completionHours)}</td>
+                  <td className="num">{days(predictive.completionHours)}</td>
                 </>
               ) : (
-                <td colSpan={5}>No dial ratio above 1 keeps abandonment under {percent(abandonLimit, 0)}; dial progressively.</td>
+                <td colSpan={6}>No dial ratio above 1 keeps abandonment under {percent(abandonLimit, 0)}; dial progressively.</td>
               )}
             </tr>
           </tbody>

@@ -9,3 +9,9 @@ export function duration(hours: number | null): string {
   const m = Math.round((hours - h) * 60);
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/** Calling hours with the calling days they take, e.g. "11 h 34 min (1.4 calling days)". */
+export function callingTime(hours: number | null, hoursPerDay: number): string {
+  if (hours === null || !Number.isFinite(hours)) return duration(hours);
+  return `${duration(hours)} (${(hours / hoursPerDay).toFixed(1)} calling days)`;
+}
