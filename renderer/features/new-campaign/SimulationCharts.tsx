@@ -23,7 +23,7 @@ export function AbandonmentChart({ report }: { report: SimulationReport }) {
                 <ReferenceLine x={report.recommendedDialRatio} stroke="#1f5fbf" label={{ value: 'recommended', position: 'insideTopLeft', fill: '#1f5fbf', fontSize: 11 }} />
               ) : null}
               <Line type="monotone" dataKey="abandonRate" name="mean" stroke="#1f5fbf" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
-              <Line type="monotone" dataKey="abandonRateHigh" name="upper 95% bound" stroke="#8a94a3" strokeDasharray="3 3" dot={false} isAnimationActive={false} />
+              <Line type="monotone" dataKey="abandonRateHigh" name="upper 95% bound" stroke="#5b6572" strokeDasharray="3 3" dot={false} isAnimationActive={false} />
               <Legend />
             </LineChart>
           </ResponsiveContainer>
