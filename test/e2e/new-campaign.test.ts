@@ -102,3 +102,37 @@ describe('new campaign wizard in Chromium against the demo tenant', () => {
     expect(created[0]?.dncListId).toBe('dnc-01');
   });
 });
+
+describe('new campaign wizard when the tenant has no free campaign licence', () => {
+  let console_: ConsoleInBrowser;
+  beforeAll(async () => {
+    console_ = await openConsole({ demoTenant: { licenceLimit: 1 } });
+  });
+  afterAll(async () => {
+    await console_?.close();
+  });
+
+  it('explains the 403 licence answer, says what to do, and stays on the wizard', async () => {
+    const { page, host } = console_;
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^New campaign/ }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Licence Test');
+    await page.getByLabel('Contact list').selectOption({ index: 1 });
+    await page.getByRole('checkbox', { name: /^Interested/ }).check();
+    await page.getByLabel('DNC list', { exact: true }).selectOption('dnc-01');
+    await page.getByLabel('Name', { exact: true }).press('Enter');
+    await page.getByText('All 4 references are usable.').waitFor();
+    await page.getByRole('button', { name: 'Next: simulate' }).click();
+    await page.getByLabel('Replications').fill('10');
+    await page.getByLabel('Contacts to dial').fill('1000');
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.getByRole('heading', { name: 'Staffing (Erlang C)' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Next: review' }).click();
+    await page.getByRole('button', { name: 'Create draft campaign' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Not created' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/no free campaign licence.*Complete a campaign you no longer need, or ask your CXone administrator for more campaign licences/);
+    await page.getByRole('heading', { name: 'Review & create' }).waitFor();
+    await console_.screenshot('new-campaign-8-licence-refused');
+    expect(host.services.campaigns.snapshot().campaigns.some((c) => c.name === 'Licence Test')).toBe(false);
+  });
+});
