@@ -21,6 +21,15 @@ export const suppressedNumberSchema = z.object({
 });
 export type SuppressedNumber = z.infer<typeof suppressedNumberSchema>;
 
+/** Something that went wrong around an applied row (its number not suppressed, its notification not queued). */
+export const importWarningSchema = z.object({
+  line: z.number().int(),
+  campaignId: z.string(),
+  contactId: z.string(),
+  message: z.string(),
+});
+export type ImportWarning = z.infer<typeof importWarningSchema>;
+
 export const importReportSchema = z.object({
   jobId: z.string(),
   contentHash: z.string(),
@@ -39,6 +48,7 @@ export const importReportSchema = z.object({
   /** CRM notifications queued (0 when no CRM URL is configured). */
   notificationsQueued: z.number().int(),
   problems: z.array(importProblemSchema),
+  warnings: z.array(importWarningSchema),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 

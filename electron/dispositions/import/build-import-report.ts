@@ -1,5 +1,5 @@
 import type { ImportCounts, ImportJobSpec, ImportJobState } from '../../../shared/dispositions/import-job';
-import { percentile, type ImportProblem, type ImportReport, type SuppressedNumber } from '../../../shared/dispositions/import-report';
+import { percentile, type ImportProblem, type ImportReport, type ImportWarning, type SuppressedNumber } from '../../../shared/dispositions/import-report';
 
 export interface ImportReportInput {
   jobId: string;
@@ -12,6 +12,7 @@ export interface ImportReportInput {
   suppressed: readonly SuppressedNumber[];
   notificationsQueued: number;
   problems: readonly ImportProblem[];
+  warnings: readonly ImportWarning[];
   wallMs: number;
   dryRun: boolean;
 }
@@ -34,5 +35,6 @@ export function buildImportReport(input: ImportReportInput): ImportReport {
     suppressed: [...input.suppressed].sort((a, b) => a.line - b.line),
     notificationsQueued: input.notificationsQueued,
     problems: [...input.problems].sort((a, b) => a.line - b.line),
+    warnings: [...input.warnings].sort((a, b) => a.line - b.line),
   };
 }

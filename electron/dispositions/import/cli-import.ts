@@ -52,6 +52,7 @@ export interface CliImportDocument {
   suppressed?: { line: number; contact: string; phone: string }[];
   notificationsQueued?: number;
   problems: { line: number; contact: string; result: string; reason: string }[];
+  warnings?: { line: number; contact: string; message: string }[];
 }
 
 const usage = (message: string): ConsoleError => consoleError('validation', message);
@@ -160,6 +161,7 @@ function importDocument(file: string, report: ImportReport): CliImportDocument {
     suppressed: report.suppressed.map((entry) => ({ line: entry.line, contact: contactOf(entry), phone: entry.phone })),
     notificationsQueued: report.notificationsQueued,
     problems: report.problems.map((problem) => ({ line: problem.line, contact: contactOf(problem), result: problem.result, reason: problem.reason })),
+    warnings: report.warnings.map((warning) => ({ line: warning.line, contact: contactOf(warning), message: warning.message })),
   };
 }
 
@@ -199,6 +201,7 @@ function importText(report: ImportReport): string {
       `${c.pending > 0 ? `, ${c.pending} not sent` : ''} — ${report.state}, ${(report.wallMs / 1000).toFixed(1)} s, latency p50 ${report.latencyMs.p50 ?? '—'} ms, p95 ${report.latencyMs.p95 ?? '—'} ms.`,
     ...(report.suppressed.length > 0 ? [`DO_NOT_CALL numbers added to the suppression list: ${report.suppressed.map((entry) => entry.phone).join(', ')}`] : []),
     ...report.problems.map((problem) => `  line ${problem.line} ${contactOf(problem)}: ${problem.result} — ${problem.reason}`),
+    ...report.warnings.map((warning) => `  line ${warning.line} ${contactOf(warning)}: warning — ${warning.message}`),
     ...(report.state === 'interrupted' ? ['The import stopped before the end; run the same command again to resume where it stopped.'] : []),
   ];
   return `${lines.join('\n')}\n`;

@@ -44,7 +44,7 @@ export async function dryRunImport(options: DryRunOptions): Promise<{ summary: D
         return { ...base, verdict: 'busy', reason: `${contact.state} with the dialer now; the import retries it later.` };
       }
       if (contact.outcomeCode === row.outcomeCode) return { ...base, verdict: 'noop', reason: `Already ${row.outcomeCode}; will be skipped.` };
-      return { ...base, verdict: 'will_apply', reason: `${contact.outcomeCode ?? 'no outcome'} → ${row.outcomeCode}` };
+      return { ...base, verdict: 'will_apply', reason: `${contact.outcomeCode ?? 'none'} → ${row.outcomeCode}` };
     } catch (thrown) {
       const error = toConsoleError(thrown);
       if (error.kind === 'not_found') return { ...base, verdict: 'not_found', reason: `Contact ${row.contactId} does not exist in campaign ${row.campaignId}.` };

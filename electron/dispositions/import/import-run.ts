@@ -1,7 +1,7 @@
 import { emptyImportCounts, importRowKey, type ImportCounts, type ImportJobSpec, type ImportJobState } from '../../../shared/dispositions/import-job';
 import { rateAndEta, type ImportProgress } from '../../../shared/dispositions/import-progress';
-import type { ImportProblem, ImportReport, SuppressedNumber } from '../../../shared/dispositions/import-report';
-import { describeError } from '../../../shared/errors';
+import type { ImportProblem, ImportReport, ImportWarning, SuppressedNumber } from '../../../shared/dispositions/import-report';
+import { describeError, toConsoleError } from '../../../shared/errors';
 import { attemptRow } from './apply-row';
 import { buildImportReport } from './build-import-report';
 import type { ImportJournal } from './import-journal';
@@ -64,6 +64,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   const latencies: number[] = [];
   const suppressed: SuppressedNumber[] = [];
   const problems: ImportProblem[] = [];
+  const warnings: ImportWarning[] = [];
   let notificationsQueued = 0;
   let doneThisRun = 0;
   let doneBefore = 0;
@@ -81,6 +82,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     if (record.result === 'applied') latencies.push(record.latencyMs);
     if (record.suppressedPhone && row) suppressed.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, phone: record.suppressedPhone });
     if (record.notified) notificationsQueued += 1;
+    if (row) for (const message of record.warnings ?? []) warnings.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, message });
     if (record.result !== 'applied' && row) {
       problems.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, outcomeCode: row.outcomeCode, result: record.result, reason: record.reason ?? '' });
     }
@@ -188,28 +190,38 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
         await finishRow(item, { type: 'row', at, key, line: row.line, result: 'failed', reason: attempt.reason, latencyMs: attempt.latencyMs, attempts: tries });
         return;
       case 'applied': {
+        // The disposition is on the tenant now: a failing side effect is reported on the row, never un-does or stops it.
+        const warnings: string[] = [];
         let suppressedPhone: string | undefined;
         if (row.outcomeCode === 'DO_NOT_CALL' && options.suppression) {
-          await options.suppression.add({ phone: attempt.contact.phone, campaignId: row.campaignId, contactId: row.contactId,
-            source: `disposition import ${spec.fileName} line ${row.line}` });
-          suppressedPhone = attempt.contact.phone;
+          try {
+            await options.suppression.add({ phone: attempt.contact.phone, campaignId: row.campaignId, contactId: row.contactId,
+              source: `${spec.fileName} line ${row.line}` });
+            suppressedPhone = attempt.contact.phone;
+          } catch (thrown) {
+            warnings.push(`Applied, but ${attempt.contact.phone} could not be put on the local suppression list: ${describeError(toConsoleError(thrown))}`);
+          }
         }
         let notified = false;
         if (options.notifications?.enabled()) {
-          await options.notifications.enqueue(
-            {
-              event: 'DISPOSITION_UPDATE',
-              source: 'cxone-console',
-              data: { contactId: row.contactId, campaignId: row.campaignId, outcomeCode: row.outcomeCode, agentId: row.agentId,
-                status: 'applied', latencyMs: Math.round(attempt.latencyMs), timestamp: at },
-            },
-            `disposition:${spec.contentHash}:${key}`,
-          );
-          notified = true;
+          try {
+            await options.notifications.enqueue(
+              {
+                event: 'DISPOSITION_UPDATE',
+                source: 'cxone-console',
+                data: { contactId: row.contactId, campaignId: row.campaignId, outcomeCode: row.outcomeCode, agentId: row.agentId,
+                  status: 'applied', latencyMs: Math.round(attempt.latencyMs), timestamp: at },
+              },
+              `disposition:${spec.contentHash}:${key}`,
+            );
+            notified = true;
+          } catch (thrown) {
+            warnings.push(`Applied, but the CRM notification could not be queued: ${describeError(toConsoleError(thrown))}`);
+          }
         }
         await finishRow(item, { type: 'row', at, key, line: row.line, result: 'applied', latencyMs: attempt.latencyMs, attempts: tries,
           ...(attempt.recovered ? { reason: 'Confirmed on resume: the earlier try had reached the tenant.' } : {}),
-          ...(suppressedPhone ? { suppressedPhone } : {}), notified });
+          ...(warnings.length > 0 ? { warnings } : {}), ...(suppressedPhone ? { suppressedPhone } : {}), notified });
         return;
       }
     }
@@ -271,7 +283,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     await journal.close();
     emit(true);
     return buildImportReport({ jobId, spec, state, startedAt, finishedAt, counts: { ...counts, waitingBusy: 0 }, latencies, suppressed,
-      notificationsQueued, problems, wallMs: now() - startedMs, dryRun: false });
+      notificationsQueued, problems, warnings, wallMs: now() - startedMs, dryRun: false });
   };
 
   const done = run();

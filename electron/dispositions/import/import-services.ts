@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { AuditActor, AuditEntryInput } from '../../../shared/audit/audit-entry';
 import type { ImportProgress } from '../../../shared/dispositions/import-progress';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
+import type { Notifications } from '../../outbox/notifications';
+import type { SuppressionList } from '../../suppression/suppression-list';
 import type { TenantConnection } from '../../tenant/ports';
 import { dispositionsHandlers, type DispositionsHandlers } from '../dispositions-handlers';
 import { createDispositionImporter, type DispositionImporter } from './disposition-importer';
@@ -24,6 +26,21 @@ export interface DispositionImportServices extends DispositionsHandlers {
   /** Resumes imports a quit or crash interrupted; call once the tenant session started. */
   resumeInterrupted(): Promise<void>;
 }
+
+/** The console's one suppression list, as the import writes to it. */
+export const importSuppressionSink = (list: Pick<SuppressionList, 'add'>): ImportSuppressionSink => ({
+  add: async (entry) => {
+    await list.add({ phone: entry.phone, reason: 'DO_NOT_CALL disposition', source: { type: 'disposition-import', id: `${entry.campaignId}/${entry.contactId} (${entry.source})` } });
+  },
+});
+
+/** The one outbox's CRM channel: enabled when a CRM URL is configured; the key drops a resumed row's second copy. */
+export const importNotificationSink = (notifications: Pick<Notifications, 'enabled' | 'enqueueDispositionUpdate'>): ImportNotificationSink => ({
+  enabled: () => notifications.enabled('crm'),
+  enqueue: async (notification, key) => {
+    await notifications.enqueueDispositionUpdate(notification, key);
+  },
+});
 
 /** The disposition import as every shell composes it: engine, journal folder, tenant and audit wiring, IPC handlers. */
 export function createDispositionImportServices(options: DispositionImportServicesOptions): DispositionImportServices {

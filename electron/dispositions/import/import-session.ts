@@ -19,7 +19,8 @@ interface SessionRow {
   note: string | null;
 }
 
-export const batchFields: BatchField[] = dispositionFields.map((name) => ({ name, label: fieldLabels[name], required: requiredFields.includes(name) }));
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+export const batchFields: BatchField[] = dispositionFields.map((name) => ({ name, label: capitalised(fieldLabels[name]), required: requiredFields.includes(name) }));
 const isField = (name: string): name is Field => (dispositionFields as readonly string[]).includes(name);
 
 /**

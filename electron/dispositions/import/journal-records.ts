@@ -28,6 +28,8 @@ export const journalRecordSchema = z.discriminatedUnion('type', [
     /** The number a DO_NOT_CALL row put on the suppression list. */
     suppressedPhone: z.string().optional(),
     notified: z.boolean().optional(),
+    /** An applied row's side effect that did not happen (suppression list, CRM notification). */
+    warnings: z.array(z.string()).optional(),
   }),
   z.object({
     type: z.literal('state'),

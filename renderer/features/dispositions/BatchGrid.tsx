@@ -15,6 +15,14 @@ const statusLabels: Record<BatchRowStatus, { text: string; tone: string }> = {
 const verdictLabels = { will_apply: 'Will change', noop: 'Already so', busy: 'Busy now', not_found: 'Not found', failed: 'Read failed' } as const;
 
 const rowHeight = 30;
+const fieldWidths: Record<string, string> = {
+  contactId: 'minmax(150px, 1.2fr)',
+  campaignId: 'minmax(90px, 0.8fr)',
+  outcomeCode: 'minmax(140px, 1fr)',
+  agentId: 'minmax(90px, 0.8fr)',
+  notes: 'minmax(90px, 1fr)',
+  dispositionTimestamp: 'minmax(175px, 1fr)',
+};
 
 export function BatchGrid({ overview, locked }: { overview: BatchOverview; locked: boolean }) {
   const filter = useDispositionsStore((s) => s.filter);
@@ -33,7 +41,7 @@ export function BatchGrid({ overview, locked }: { overview: BatchOverview; locke
   }, [firstPage, lastPage, loadPage, pages]);
 
   const rowAt = (index: number): BatchRow | undefined => pages.get(Math.floor(index / rowPageSize))?.[index % rowPageSize];
-  const columns = `64px 110px ${overview.fields.map(() => 'minmax(120px, 1fr)').join(' ')}${hasDryRun ? ' minmax(160px, 1.2fr)' : ''}`;
+  const columns = `56px 104px ${overview.fields.map((field) => fieldWidths[field.name] ?? 'minmax(110px, 1fr)').join(' ')} minmax(180px, 1.6fr)`;
   const counts = overview.counts;
   const filterCount: Record<BatchFilter, number> = { all: counts.total, invalid: counts.invalid, will_skip: counts.willSkip, will_apply: counts.willApply };
 
@@ -59,10 +67,10 @@ export function BatchGrid({ overview, locked }: { overview: BatchOverview; locke
                 {field.label}
               </div>
             ))}
-            {hasDryRun ? <div role="columnheader">Dry run</div> : null}
+            <div role="columnheader">{hasDryRun ? 'Dry run / note' : 'Note'}</div>
           </div>
         </div>
-        <div ref={scrollRef} className="dispo-grid-body" role="rowgroup" tabIndex={total === 0 ? 0 : -1}>
+        <div ref={scrollRef} className="dispo-grid-body" role="rowgroup" tabIndex={0}>
           {total === 0 ? <p className="empty muted">No rows match this filter.</p> : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
@@ -75,7 +83,7 @@ export function BatchGrid({ overview, locked }: { overview: BatchOverview; locke
                   className={row?.status === 'invalid' ? 'dispo-row dispo-row-invalid' : 'dispo-row'}
                   style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
                 >
-                  {row ? <GridRow row={row} overview={overview} locked={locked} hasDryRun={hasDryRun} /> : <div role="cell" className="muted">Loading…</div>}
+                  {row ? <GridRow row={row} overview={overview} locked={locked} /> : <div role="cell" className="muted">Loading…</div>}
                 </div>
               );
             })}
@@ -86,7 +94,7 @@ export function BatchGrid({ overview, locked }: { overview: BatchOverview; locke
   );
 }
 
-function GridRow({ row, overview, locked, hasDryRun }: { row: BatchRow; overview: BatchOverview; locked: boolean; hasDryRun: boolean }) {
+function GridRow({ row, overview, locked }: { row: BatchRow; overview: BatchOverview; locked: boolean }) {
   const status = statusLabels[row.status];
   return (
     <>
@@ -105,11 +113,9 @@ function GridRow({ row, overview, locked, hasDryRun }: { row: BatchRow; overview
           editable={!locked}
         />
       ))}
-      {hasDryRun ? (
-        <div role="cell" className="dispo-cell" title={row.dryRun?.reason ?? row.note ?? ''}>
-          {row.dryRun ? `${verdictLabels[row.dryRun.verdict]} — ${row.dryRun.reason}` : <span className="muted">{row.note ?? '—'}</span>}
-        </div>
-      ) : null}
+      <div role="cell" className="dispo-cell dispo-note" title={row.dryRun?.reason ?? row.note ?? ''}>
+        {row.dryRun ? `${verdictLabels[row.dryRun.verdict]}: ${row.dryRun.reason}` : (row.note ?? <span className="muted">—</span>)}
+      </div>
     </>
   );
 }

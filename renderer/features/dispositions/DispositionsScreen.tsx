@@ -92,7 +92,7 @@ export function DispositionsScreen() {
                 <button type="button" className="button button-primary" onClick={() => void apply(true)}>
                   Yes, import again
                 </button>
-                <button type="button" className="button" onClick={() => useDispositionsStore.setState({ reimportOf: null })}>
+                <button type="button" className="button" autoFocus onClick={() => useDispositionsStore.setState({ reimportOf: null })}>
                   No
                 </button>
               </div>

@@ -56,7 +56,7 @@ export function ImportProgressPanel({ progress }: { progress: ImportProgress }) 
       <progress max={progress.total} value={progress.done} aria-label={`${progress.done} of ${progress.total} rows`} />
       <p role="status" className="dispo-progress-figures">
         <span className="num">{progress.done.toLocaleString()}</span> of <span className="num">{progress.total.toLocaleString()}</span> rows ({percent}%) ·{' '}
-        {progress.ratePerSecond.toFixed(1)} rows/s · ETA {formatEta(progress.etaSeconds)}
+        {progress.ratePerSecond.toFixed(1)} rows/s · ETA {progress.state === 'running' ? formatEta(progress.etaSeconds) : '—'}
         {progress.note ? <> · {progress.note}</> : null}
       </p>
       <dl className="dispo-counts">

@@ -74,11 +74,23 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
         </tbody>
       </table>
       <p className="muted">
-        {report.notificationsQueued > 0 ? `${report.notificationsQueued} CRM notifications queued. ` : 'No CRM URL configured: no notifications sent. '}
+        {report.notificationsQueued > 0 ? `${report.notificationsQueued} CRM ${report.notificationsQueued === 1 ? 'notification' : 'notifications'} queued. ` : 'No CRM URL configured: no notifications sent. '}
         {report.suppressed.length > 0
-          ? `${report.suppressed.length} DO_NOT_CALL numbers added to the local suppression list: ${report.suppressed.map((s) => s.phone).join(', ')}.`
+          ? `${report.suppressed.length} DO_NOT_CALL ${report.suppressed.length === 1 ? 'number' : 'numbers'} added to the local suppression list: ${report.suppressed.map((s) => s.phone).join(', ')}.`
           : 'No DO_NOT_CALL rows.'}
       </p>
+      {report.warnings.length > 0 ? (
+        <div className="notice notice-warn" role="alert">
+          <strong>Applied, with something left to do:</strong>
+          <ul className="dispo-warnings">
+            {report.warnings.slice(0, 50).map((warning, index) => (
+              <li key={`${warning.line}-${index}`}>
+                Line {warning.line} ({warning.campaignId}/{warning.contactId}): {warning.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {report.problems.length > 0 ? (
         <div className="table-scroll report-table">
           <table className="table">

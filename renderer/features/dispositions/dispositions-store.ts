@@ -90,7 +90,12 @@ export const useDispositionsStore = create<DispositionsState>((set, get) => {
       });
       const offSettled = api.on('dispositions:importSettled', (report) => {
         if (get().progress?.jobId === report.jobId) set({ report, progress: null });
-        void refreshJobs();
+        void refreshJobs().then(() => {
+          // The open file now counts as imported: applying it again asks first.
+          const overview = get().overview;
+          const job = get().jobs.find((candidate) => candidate.contentHash === report.contentHash);
+          if (overview && job && overview.contentHash === report.contentHash) set({ overview: { ...overview, previousImport: job } });
+        });
       });
       void refreshJobs();
       return () => {

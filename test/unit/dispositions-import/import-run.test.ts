@@ -158,6 +158,25 @@ describe('disposition import run', () => {
     expect(report.suppressed).toEqual([{ line: 3, campaignId: 'c-1', contactId: 'k-2', phone: '+15125550002' }]);
   });
 
+  it('keeps a row applied, and says so, when its number cannot go on the suppression list or its notification cannot be queued', async () => {
+    const tenant = fakeContacts(2);
+    const rows = rowsFor(2, 'DO_NOT_CALL');
+    const started = await importer(tenant, {
+      suppression: { add: async () => Promise.reject(new Error('disk full')) },
+      notifications: { enabled: () => true, enqueue: async () => Promise.reject(new Error('outbox closed')) },
+    }).start(specOf(rows));
+    const report = await (started.ok ? started.value.done : Promise.reject(started.error));
+    expect(report.state).toBe('finished');
+    expect(report.counts).toMatchObject({ applied: 2, failed: 0 });
+    expect(report.suppressed).toEqual([]);
+    expect(report.warnings.map((warning) => [warning.line, warning.message])).toEqual([
+      [2, expect.stringMatching(/could not be put on the local suppression list: .*disk full/)],
+      [2, expect.stringMatching(/CRM notification could not be queued: .*outbox closed/)],
+      [3, expect.stringMatching(/suppression list/)],
+      [3, expect.stringMatching(/CRM notification/)],
+    ]);
+  });
+
   it('sends nothing new while paused, continues on resume, and reports unsent rows on cancel', async () => {
     const tenant = fakeContacts(30);
     const release = tenant.hold();

@@ -39,6 +39,7 @@ describe('import report figures', () => {
     jobId: 'h', contentHash: 'h', fileName: 'f.csv', dryRun: false, state, startedAt: 't', finishedAt: 't', total: 1,
     counts: { applied: 0, noop: 0, rejected: 0, superseded: 0, failed: 0, pending: 0, waitingBusy: 0, ...counts },
     latencyMs: { p50: null, p95: null }, wallMs: 0, suppressed: [], notificationsQueued: 0,
+    warnings: [],
     problems: [{ line: 4, campaignId: 'c-1', contactId: 'k, "1"', outcomeCode: 'X', result: 'failed', reason: 'line one\nline two' }],
   });
 

@@ -4,6 +4,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { TenantProfile } from '../../../../shared/tenant-profile';
 import { createAuditLog } from '../../../audit/audit-log';
 import { runCliImport } from '../../../dispositions/import/cli-import';
+import { importSuppressionSink } from '../../../dispositions/import/import-services';
+import { createSuppressionList } from '../../../suppression/suppression-list';
 import { connectTenant } from '../../../tenant/connect';
 import type { CliCommandModule, CliContext } from '../cli-context';
 
@@ -71,6 +73,7 @@ export const dispositionsCommand: CliCommandModule = {
         run(async (file: string, flags: ImportFlags) => {
           const dataDir = context.dataDir();
           const audit = await createAuditLog({ dir: join(dataDir, 'audit') });
+          const suppression = await createSuppressionList({ dir: join(dataDir, 'suppression') });
           try {
             return await runCliImport(
               file,
@@ -89,6 +92,7 @@ export const dispositionsCommand: CliCommandModule = {
                   return { connection, label: connection.profile.label, close: () => connection.close() };
                 },
                 audit,
+                suppression: importSuppressionSink(suppression),
                 actorName: userInfo().username,
                 stdout: context.io.stdout,
                 stderr: context.io.stderr,
@@ -96,6 +100,7 @@ export const dispositionsCommand: CliCommandModule = {
               },
             );
           } finally {
+            await suppression.close();
             await audit.close();
           }
         }),
