@@ -62,7 +62,7 @@ export function createCampaignCreator(options: CampaignCreatorOptions): Campaign
           actor,
           tenant: options.tenantLabel(),
           action: 'campaign.create',
-          target: { type: 'campaign', id: entry.target?.id ?? '', name: form.name },
+          target: { type: 'campaign', id: entry.target?.id ?? '(not created)', name: form.name },
           latencyMs: Math.round(now() - started),
           ...entry,
           details: { simulation: request.simulation, dialerType: form.dialerType, contactListId: form.contactListId, ...details },

@@ -4,3 +4,4 @@ export * from './reference-check';
 export * from './creation';
 export * from './licence-message';
 export * from './simulation-report';
+export * from './bench';
