@@ -65,7 +65,8 @@ export function dispositionsHandlers(options: DispositionsHandlerOptions): Dispo
     'dispositions:open': async (request) => {
       if ('uploadId' in request) {
         const upload = await uploads.finish(request.uploadId);
-        return open(upload.path, upload.fileName);
+        // The rows are in memory once read: the copy (phone numbers, notes) does not stay on disk.
+        return open(upload.path, upload.fileName).finally(() => uploads.discard(request.uploadId));
       }
       return open(request.path, basename(request.path));
     },

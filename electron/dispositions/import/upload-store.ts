@@ -53,6 +53,13 @@ export function createUploadStore(dir: string) {
       }
       return { path: upload.path, fileName: upload.fileName };
     },
+    async discard(id: string): Promise<void> {
+      const upload = uploads.get(id);
+      if (!upload) return;
+      uploads.delete(id);
+      await upload.handle?.close().catch(() => undefined);
+      await rm(upload.path, { force: true });
+    },
     async discardAll(): Promise<void> {
       for (const upload of uploads.values()) {
         await upload.handle?.close().catch(() => undefined);
