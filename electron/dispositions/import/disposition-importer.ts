@@ -61,12 +61,13 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
   const reportPath = (hash: string) => files.specPath(hash).replace(/\.job\.json$/, '.report.json');
 
   const summaryOf = async (hash: string): Promise<ImportJobSummary | null> => {
+    const running = runs.get(hash);
+    if (running) return running.summary();
     const spec = await files.readSpec(hash);
     if (!spec) return null;
     const replay = replayJournal(await readImportJournal(files.journalPath(hash)));
     if (!replay.start) return null;
-    const active = runs.get(hash);
-    return summarizeJob(spec, replay, active ? active.progress().state : null);
+    return summarizeJob(spec, replay);
   };
 
   const audit = async (report: ImportReport) => {

@@ -1,4 +1,4 @@
-import { emptyImportCounts, importRowKey, type ImportCounts, type ImportJobSpec, type ImportJobState } from '../../../shared/dispositions/import-job';
+import { emptyImportCounts, importRowKey, type ImportCounts, type ImportJobSpec, type ImportJobState, type ImportJobSummary } from '../../../shared/dispositions/import-job';
 import { rateAndEta, type ImportProgress } from '../../../shared/dispositions/import-progress';
 import type { ImportProblem, ImportReport, ImportWarning, SuppressedNumber } from '../../../shared/dispositions/import-report';
 import { describeError, toConsoleError } from '../../../shared/errors';
@@ -38,6 +38,8 @@ export interface ImportRun {
   /** Settles when the run ends: finished, cancelled or interrupted. */
   readonly done: Promise<ImportReport>;
   progress(): ImportProgress;
+  /** The job as the list of imports shows it, from memory (the journal may lag by a write). */
+  summary(): ImportJobSummary;
   pause(): void;
   resume(): void;
   cancel(): void;
@@ -291,6 +293,16 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     jobId,
     done,
     progress,
+    summary: () => ({
+      id: jobId,
+      contentHash: spec.contentHash,
+      fileName: spec.fileName,
+      state,
+      startedAt,
+      finishedAt: null,
+      total: spec.rows.length + spec.heldBack.length,
+      counts: { ...counts, waitingBusy: queue.waitingCount() },
+    }),
     pause() {
       if (state !== 'running' && state !== 'waiting_for_tenant') return;
       setState('paused', 'Paused; rows already sent finish, nothing new starts until you resume.');
