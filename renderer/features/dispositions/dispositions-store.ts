@@ -91,10 +91,10 @@ export const useDispositionsStore = create<DispositionsState>((set, get) => {
       const offSettled = api.on('dispositions:importSettled', (report) => {
         if (get().progress?.jobId === report.jobId) set({ report, progress: null });
         void refreshJobs().then(() => {
-          // The open file now counts as imported: applying it again asks first.
+          // The open file now counts as imported (applying it again asks first), and its dry run is out of date.
           const overview = get().overview;
           const job = get().jobs.find((candidate) => candidate.contentHash === report.contentHash);
-          if (overview && job && overview.contentHash === report.contentHash) set({ overview: { ...overview, previousImport: job } });
+          if (overview && job && overview.contentHash === report.contentHash) set({ overview: { ...overview, previousImport: job }, dryRun: null });
         });
       });
       void refreshJobs();
