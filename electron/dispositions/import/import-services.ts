@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { AuditActor, AuditEntryInput } from '../../../shared/audit/audit-entry';
 import type { ImportProgress } from '../../../shared/dispositions/import-progress';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
-import type { Notifications } from '../../outbox/notifications';
+import { ConsoleFailure, consoleError } from '../../../shared/errors';
+import type { Outbox } from '../../outbox/outbox';
 import type { SuppressionList } from '../../suppression/suppression-list';
 import type { TenantConnection } from '../../tenant/ports';
 import { dispositionsHandlers, type DispositionsHandlers } from '../dispositions-handlers';
@@ -34,11 +35,23 @@ export const importSuppressionSink = (list: Pick<SuppressionList, 'add'>): Impor
   },
 });
 
-/** The one outbox's CRM channel: enabled when a CRM URL is configured; the key drops a resumed row's second copy. */
-export const importNotificationSink = (notifications: Pick<Notifications, 'enabled' | 'enqueueDispositionUpdate'>): ImportNotificationSink => ({
-  enabled: () => notifications.enabled('crm'),
+/** The vault reference of the secret CRM notifications are signed with. */
+export const crmSecretRef = 'webhook:crm';
+
+/**
+ * The one outbox's CRM channel. On when a CRM URL is configured; a missing outbox then
+ * shows up as a warning on each applied row rather than as silence. The key drops a
+ * resumed row's second copy.
+ */
+export const importNotificationSink = (options: {
+  outbox: () => Pick<Outbox, 'enqueue'> | null;
+  crmUrl: () => string;
+}): ImportNotificationSink => ({
+  enabled: () => options.crmUrl() !== '',
   enqueue: async (notification, key) => {
-    await notifications.enqueueDispositionUpdate(notification, key);
+    const outbox = options.outbox();
+    if (!outbox) throw new ConsoleFailure(consoleError('configuration', 'The notification outbox is not running, so the CRM was not notified.'));
+    await outbox.enqueue({ channel: 'crm', url: options.crmUrl(), secretRef: crmSecretRef, body: notification, dedupeKey: key });
   },
 });
 
