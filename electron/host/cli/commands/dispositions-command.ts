@@ -4,7 +4,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { TenantProfile } from '../../../../shared/tenant-profile';
 import { createAuditLog } from '../../../audit/audit-log';
 import { runCliImport } from '../../../dispositions/import/cli-import';
-import { importSuppressionSink } from '../../../dispositions/import/import-services';
+import { crmSecretRef, importNotificationSink, importSuppressionSink } from '../../../dispositions/import/import-services';
+import { createOutbox } from '../../../outbox/outbox';
 import { createSuppressionList } from '../../../suppression/suppression-list';
 import { connectTenant } from '../../../tenant/connect';
 import type { CliCommandModule, CliContext } from '../cli-context';
@@ -18,6 +19,9 @@ function positiveNumber(name: string, integer: boolean) {
     return value;
   };
 }
+
+/** How long the command waits for CRM notifications to be delivered before it ends. */
+const outboxDrainMs = 10_000;
 
 interface ImportFlags {
   dryRun?: boolean;
@@ -62,7 +66,7 @@ export const dispositionsCommand: CliCommandModule = {
     dispositions
       .command('import')
       .argument('<file.csv>', 'the disposition CSV (columns by header: campaign_id, contact_id, outcome_code, agent_id, disposition_timestamp, notes)')
-      .description('Apply every row of a disposition CSV exactly once; re-running after an interruption resumes')
+      .description('Apply every row of a disposition CSV exactly once; re-running after an interruption resumes. CRM notifications go to CXONE_CRM_WEBHOOK_URL (signed with CXONE_CRM_WEBHOOK_SECRET) when set')
       .option('--dry-run', 'read each contact and say what would change; change nothing')
       .option('--json', 'print one JSON document with the counts and a problems list (line, contact, reason)')
       .option('--concurrency <n>', 'rows in flight at once (at most 64)', positiveNumber('--concurrency', true))
@@ -74,6 +78,12 @@ export const dispositionsCommand: CliCommandModule = {
           const dataDir = context.dataDir();
           const audit = await createAuditLog({ dir: join(dataDir, 'audit') });
           const suppression = await createSuppressionList({ dir: join(dataDir, 'suppression') });
+          // CRM notifications when CXONE_CRM_WEBHOOK_URL is set: queued in the data folder's outbox, so
+          // whatever is not delivered before the command ends goes out with the next outbox on that folder.
+          const crmUrl = context.io.env.CXONE_CRM_WEBHOOK_URL?.trim() ?? '';
+          const crmSecret = context.io.env.CXONE_CRM_WEBHOOK_SECRET?.trim() ?? '';
+          const outbox = crmUrl ? await createOutbox({ dir: join(dataDir, 'outbox'), resolveSecret: async (ref) => (ref === crmSecretRef && crmSecret ? crmSecret : null) }) : null;
+          outbox?.start();
           try {
             return await runCliImport(
               file,
@@ -93,6 +103,7 @@ export const dispositionsCommand: CliCommandModule = {
                 },
                 audit,
                 suppression: importSuppressionSink(suppression),
+                notifications: importNotificationSink({ outbox: () => outbox, crmUrl: () => crmUrl }),
                 actorName: userInfo().username,
                 stdout: context.io.stdout,
                 stderr: context.io.stderr,
@@ -100,6 +111,10 @@ export const dispositionsCommand: CliCommandModule = {
               },
             );
           } finally {
+            if (outbox) {
+              await outbox.drain(AbortSignal.timeout(outboxDrainMs)).catch(() => undefined);
+              await outbox.stop();
+            }
             await suppression.close();
             await audit.close();
           }
