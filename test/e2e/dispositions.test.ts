@@ -76,6 +76,7 @@ describe('dispositions import in Chromium', () => {
     // The fixed row stays in view (rows do not jump away while being edited) and turns applicable.
     const fixedRow = grid.getByRole('row').filter({ has: page.getByRole('cell', { name: '302', exact: true }) });
     await fixedRow.getByText('Will apply', { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Outcome code, line 302: INTERESTED/);
     expect(await page.getByRole('radio', { name: /^Invalid/ }).evaluate((el) => el.parentElement?.textContent)).toContain('(1)');
     await page.getByRole('radio', { name: /^Will skip/ }).check();
     await grid.getByText(/superseded by line 304/).first().waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BatchCellProblem } from '../../../shared/dispositions/import-batch';
 import { describeError } from '../../../shared/errors';
 import { useDispositionsStore } from './dispositions-store';
@@ -17,6 +17,13 @@ export function EditableCell({ line, field, label, value, problems, editable }: 
   const editCell = useDispositionsStore((s) => s.editCell);
   const [draft, setDraft] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Back on the cell after Enter or Escape, so the keyboard user keeps their place in the grid.
+  useEffect(() => {
+    if (draft === null && wasEditing.current) button.current?.focus();
+    wasEditing.current = draft !== null;
+  }, [draft]);
   const invalid = problems.length > 0;
   const message = problems.map((problem) => problem.message).join('; ');
   const describedBy = invalid ? `problem-${line}-${field}` : undefined;
@@ -61,6 +68,7 @@ export function EditableCell({ line, field, label, value, problems, editable }: 
     <div role="cell" className={invalid ? 'dispo-cell dispo-cell-invalid' : 'dispo-cell'} title={invalid ? message : value}>
       {editable ? (
         <button
+          ref={button}
           type="button"
           className="dispo-cell-button"
           aria-label={`${label}, line ${line}: ${value === '' ? 'empty' : value}${invalid ? ` — ${message}` : ''}. Edit`}
