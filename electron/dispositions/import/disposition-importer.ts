@@ -2,9 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { ImportJobSpec, ImportJobSummary } from '../../../shared/dispositions/import-job';
 import type { ImportProgress } from '../../../shared/dispositions/import-progress';
 import { importReportSchema, type ImportReport } from '../../../shared/dispositions/import-report';
-import { consoleError, fail, ok, type Result } from '../../../shared/errors';
+import { consoleError, fail, ok, toConsoleError, type Result } from '../../../shared/errors';
 import { importJobFiles } from './import-job-files';
 import { openImportJournal, readImportJournal } from './import-journal';
+import { lockJob } from './job-lock';
 import type { ImportAuditSink, ImportContactsPort, ImportNotificationSink, ImportSuppressionSink } from './import-ports';
 import { startImportRun, type ImportRun } from './import-run';
 import { summarizeJob } from './job-summary';
@@ -92,6 +93,7 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
   };
 
   const launch = async (spec: ImportJobSpec, concurrency: number): Promise<ImportRun> => {
+    const lock = await lockJob(files.journalPath(spec.contentHash).replace(/\.journal\.jsonl$/, '.lock'));
     const replay = replayJournal(await readImportJournal(files.journalPath(spec.contentHash)));
     const journal = await openImportJournal(files.journalPath(spec.contentHash));
     const run = startImportRun({
@@ -110,7 +112,7 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
       wallClock,
     });
     // The run counts as done once its report is on disk and audited.
-    const done = run.done.then(
+    const done = run.done.finally(() => lock.release()).then(
       async (report) => {
         runs.delete(spec.contentHash);
         if (report.state !== 'interrupted') await writeFile(reportPath(spec.contentHash), JSON.stringify(report));
@@ -128,6 +130,14 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
     return tracked;
   };
 
+  const launchResult = async (spec: ImportJobSpec, concurrency: number): Promise<Result<ImportRun>> => {
+    try {
+      return ok(await launch(spec, concurrency));
+    } catch (thrown) {
+      return fail(toConsoleError(thrown));
+    }
+  };
+
   return {
     previousImport: summaryOf,
     async start(spec, startOptions = {}) {
@@ -137,7 +147,7 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
       const concurrency = startOptions.concurrency ?? options.maxConcurrency();
       if (previous && (previous.state === 'interrupted' || previous.state === 'paused')) {
         const stored = await files.readSpec(spec.contentHash);
-        return ok(await launch(stored ?? spec, concurrency));
+        return launchResult(stored ?? spec, concurrency);
       }
       if (previous && !startOptions.confirmReimport) {
         return fail(
@@ -149,9 +159,16 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
           ),
         );
       }
+      const lockPath = files.journalPath(spec.contentHash).replace(/\.journal\.jsonl$/, '.lock');
+      try {
+        // Checked before anything is archived or overwritten: another process may be running this file.
+        await (await lockJob(lockPath)).release();
+      } catch (thrown) {
+        return fail(toConsoleError(thrown));
+      }
       if (previous) await files.archive(spec.contentHash, wallClock().toISOString());
       await files.writeSpec(spec);
-      return ok(await launch(spec, concurrency));
+      return launchResult(spec, concurrency);
     },
     async resumeInterrupted() {
       const resumed: ImportRun[] = [];
@@ -159,7 +176,10 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
         if (runs.has(hash)) continue;
         const summary = await summaryOf(hash);
         const spec = summary?.state === 'interrupted' ? await files.readSpec(hash) : null;
-        if (spec) resumed.push(await launch(spec, options.maxConcurrency()));
+        if (!spec) continue;
+        const result = await launchResult(spec, options.maxConcurrency());
+        // A job another process is running now is left to it.
+        if (result.ok) resumed.push(result.value);
       }
       return resumed;
     },
@@ -169,7 +189,7 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
       const summary = await summaryOf(jobId).catch(() => null);
       const spec = summary && (summary.state === 'interrupted' || summary.state === 'paused') ? await files.readSpec(jobId) : null;
       if (!spec) return fail(consoleError('conflict', 'Only an interrupted or paused import can be resumed.', { target: jobId }));
-      return ok(await launch(spec, options.maxConcurrency()));
+      return launchResult(spec, options.maxConcurrency());
     },
     run: (jobId) => runs.get(jobId) ?? null,
     async list() {

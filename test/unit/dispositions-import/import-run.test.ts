@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -210,6 +210,25 @@ describe('disposition import run', () => {
     const confirmed = await importer(tenant).start(specOf(rowsFor(3)), { confirmReimport: true });
     const report = await (confirmed.ok ? confirmed.value.done : Promise.reject(confirmed.error));
     expect(report.counts).toMatchObject({ applied: 0, noop: 3 });
+  });
+
+  it('refuses to start a file another live process is importing, and takes over from a killed one', async () => {
+    const tenant = fakeContacts(2);
+    const lock = join(dir, `${hash}.lock`);
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(lock, String(process.ppid));
+    const refused = await importer(tenant).start(specOf(rowsFor(2)));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'conflict', code: 'IMPORT_RUNNING' });
+    expect(tenant.patches.size).toBe(0);
+
+    writeFileSync(lock, String(spawnSync(process.execPath, ['-e', '0']).pid));
+    const started = await importer(tenant).start(specOf(rowsFor(2)));
+    const report = await (started.ok ? started.value.done : Promise.reject(started.error));
+    expect(report.counts.applied).toBe(2);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('reports rows held back by validation as rejected and superseded', async () => {
