@@ -45,13 +45,14 @@ export interface ImportBenchFigures {
 export async function benchDispositionImport(options: ImportBenchOptions = {}): Promise<ImportBenchFigures> {
   const rows = options.rows ?? 5000;
   const rate = options.requestsPerSecond ?? 50;
+  // About 60% of seeded contacts are still PENDING (not yet dialled): seed twice what the rows need.
   const perCampaign = 1000;
   const tenant = await startDemoTenant({
     dialerTickMs: 0,
     latencyMs: options.latencyMs ?? 40,
     rateLimitPerSecond: rate,
-    campaignCount: Math.ceil(rows / perCampaign) + 1,
-    contactsPerCampaign: perCampaign + 200,
+    campaignCount: Math.ceil((rows * 2) / perCampaign) + 1,
+    contactsPerCampaign: perCampaign,
   });
   const dir = mkdtempSync(join(tmpdir(), 'cxone-bench-import-'));
   const connection = connectTenant({ ...demoProfile(tenant), maxRequestsPerSecond: rate, ...(options.concurrency ? { maxConcurrency: options.concurrency } : {}) }, async () => tenant.clientSecret);
@@ -65,6 +66,7 @@ export async function benchDispositionImport(options: ImportBenchOptions = {}): 
         lines.push(`${contact.campaignId},${contact.id},${outcomes[lines.length % outcomes.length]},agent-1,2026-11-20T15:00:00Z`);
       }
     }
+    if (lines.length - 1 < rows) throw new Error(`The demo tenant has only ${lines.length - 1} PENDING contacts for ${rows} rows.`);
     const path = join(dir, 'bench.csv');
     writeFileSync(path, `${lines.join('\n')}\n`);
     const matrix = await readOutcomeMatrix(connection.referenceData);
