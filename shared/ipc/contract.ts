@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appRequestChannels } from './channels/app';
+import { campaignsEventChannels, campaignsRequestChannels } from './channels/campaigns';
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
 import { newCampaignRequestChannels } from './channels/new-campaign';
 import { settingsEventChannels, settingsRequestChannels } from './channels/settings';
@@ -13,17 +14,19 @@ import type { EventChannelName, RequestChannelName } from './channel-names';
  */
 export const requestChannels = {
   ...appRequestChannels,
-  ...dispositionsRequestChannels,
   ...tenantRequestChannels,
   ...settingsRequestChannels,
+  ...campaignsRequestChannels,
+  ...dispositionsRequestChannels,
   ...newCampaignRequestChannels,
 } satisfies Record<RequestChannelName, RequestChannelSpec>;
 
 /** Main → renderer pushes: progress, live updates. */
 export const eventChannels = {
-  ...dispositionsEventChannels,
   ...tenantEventChannels,
   ...settingsEventChannels,
+  ...campaignsEventChannels,
+  ...dispositionsEventChannels,
 } satisfies Record<EventChannelName, z.ZodType>;
 
 export type RequestChannels = typeof requestChannels;

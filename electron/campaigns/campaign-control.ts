@@ -1,0 +1,312 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry';
+import type { EmergencyProgress, EmergencyRun, EmergencyState, StatusChangeResult } from '../../shared/campaigns/status-change';
+import type { Campaign, RequestedStatus } from '../../shared/cxone/schemas';
+import { toConsoleError } from '../../shared/errors';
+import { mapWithConcurrency } from '../concurrency/map-with-concurrency';
+import type { TenantConnection } from '../tenant/ports';
+import type { CampaignDirectory } from './campaign-directory';
+import { awaitActivation, type ActivationPolling } from './await-activation';
+import type { EmergencyRecord, PausedByEmergency } from './emergency-record';
+import { changeCampaignStatus, type CampaignRef } from './status-changer';
+
+export interface AuditWriter {
+  append(entry: AuditEntryInput): Promise<unknown>;
+}
+
+export interface CampaignControlOptions {
+  connection: () => TenantConnection;
+  tenantLabel: () => string;
+  directory: CampaignDirectory;
+  /** The emergency record of the tenant connected now. */
+  record: () => EmergencyRecord;
+  audit: AuditWriter;
+  concurrency?: number;
+  /** How the emergency pause waits for campaigns still activating before pausing them. */
+  activationPolling?: ActivationPolling;
+  now?: () => number;
+  onProgress?: (progress: EmergencyProgress) => void;
+  onEmergencyChange?: (state: EmergencyState) => void;
+}
+
+export interface CampaignControl {
+  setStatus(ids: readonly string[], target: 'running' | 'paused', actor: AuditActor): Promise<StatusChangeResult[]>;
+  emergencyPause(actor: AuditActor): Promise<EmergencyRun>;
+  resumeEmergency(actor: AuditActor): Promise<EmergencyRun>;
+  cancelEmergency(): boolean;
+  emergencyState(): EmergencyState;
+}
+
+const auditOutcome = {
+  changed: 'success',
+  already: 'already',
+  impossible: 'impossible',
+  failed: 'failed',
+  cancelled: 'cancelled',
+} as const;
+
+/**
+ * Pause and resume, one campaign or all of them. The emergency pause remembers
+ * exactly which campaigns it stopped (and at which version), so its resume restarts
+ * only those nobody has touched since.
+ */
+export function createCampaignControl(options: CampaignControlOptions): CampaignControl {
+  const now = options.now ?? Date.now;
+  const concurrency = options.concurrency ?? 16;
+  let active: { run: EmergencyRun; controller: AbortController; promise: Promise<EmergencyRun> } | null = null;
+
+  const state = (): EmergencyState => {
+    const record = options.record().read();
+    return {
+      pausedByEmergency: record.paused.map(({ campaignId, name, pausedAt }) => ({ campaignId, name, pausedAt })),
+      lastRun: active?.run ?? record.lastRun,
+      running: active !== null,
+    };
+  };
+  const emitState = () => options.onEmergencyChange?.(state());
+
+  const audit = (actor: AuditActor, action: string, result: StatusChangeResult, details?: Record<string, unknown>) =>
+    options.audit.append({
+      actor,
+      tenant: options.tenantLabel(),
+      action,
+      target: { type: 'campaign', id: result.campaignId, name: result.name },
+      before: { status: result.statusBefore },
+      after: { status: result.statusAfter },
+      outcome: auditOutcome[result.outcome],
+      reason: result.reason,
+      latencyMs: Math.round(result.latencyMs),
+      details,
+    });
+
+  const refOf = (id: string): CampaignRef => {
+    const known = options.directory.find(id);
+    return known ? { id, name: known.name, status: known.status } : { id };
+  };
+
+  const changeTracked = async (ref: CampaignRef, target: RequestedStatus) => {
+    options.directory.markPending(ref.id, target);
+    const result = await changeCampaignStatus(options.connection().campaigns, ref, target, { now });
+    options.directory.settle(ref.id, result.campaign);
+    return result;
+  };
+
+  const forgetEmergencyOwnership = (ids: ReadonlySet<string>) => {
+    const record = options.record();
+    const data = record.read();
+    const remaining = data.paused.filter((entry) => !ids.has(entry.campaignId));
+    if (remaining.length !== data.paused.length) {
+      record.write({ ...data, paused: remaining });
+      emitState();
+    }
+  };
+
+  const runEmergency = (
+    kind: 'pause' | 'resume',
+    actor: AuditActor,
+    collect: (signal: AbortSignal) => Promise<CampaignRef[]>,
+    act: (ref: CampaignRef, signal: AbortSignal) => Promise<StatusChangeResult & { campaign: Campaign | null }>,
+    settle: (results: StatusChangeResult[], refs: CampaignRef[]) => void,
+  ): Promise<EmergencyRun> => {
+    if (active) return active.promise;
+    const controller = new AbortController();
+    const run: EmergencyRun = {
+      id: randomUUID(),
+      kind,
+      startedAt: new Date(now()).toISOString(),
+      finishedAt: null,
+      total: 0,
+      done: 0,
+      results: [],
+      cancelled: false,
+    };
+    const started = now();
+    const promise = (async () => {
+      const refs = await collect(controller.signal);
+      run.total = refs.length;
+      emitState();
+      const audits: Promise<unknown>[] = [];
+      const action = kind === 'pause' ? 'campaign.emergency_pause' : 'campaign.emergency_resume';
+      await mapWithConcurrency(refs, concurrency, (ref) => act(ref, controller.signal), {
+        signal: controller.signal,
+        onResult: ({ campaign: _campaign, ...result }) => {
+          run.results.push(result);
+          run.done++;
+          audits.push(audit(actor, action, result, { runId: run.id }));
+          const elapsedSeconds = Math.max((now() - started) / 1000, 0.001);
+          const ratePerSecond = run.done / elapsedSeconds;
+          options.onProgress?.({
+            runId: run.id,
+            kind,
+            done: run.done,
+            total: run.total,
+            ratePerSecond,
+            etaSeconds: ratePerSecond > 0 ? (run.total - run.done) / ratePerSecond : null,
+            last: result,
+          });
+        },
+      });
+      const attempted = new Set(run.results.map((r) => r.campaignId));
+      for (const ref of refs) {
+        if (attempted.has(ref.id)) continue;
+        run.results.push({
+          campaignId: ref.id,
+          name: ref.name ?? ref.id,
+          target: kind === 'pause' ? 'paused' : 'running',
+          outcome: 'cancelled',
+          statusBefore: ref.status ?? null,
+          statusAfter: ref.status ?? null,
+          reason: 'Not attempted: the run was cancelled.',
+          latencyMs: 0,
+        });
+      }
+      run.cancelled = controller.signal.aborted;
+      run.finishedAt = new Date(now()).toISOString();
+      settle(run.results, refs);
+      const counts = countOutcomes(run.results);
+      audits.push(
+        options.audit.append({
+          actor,
+          tenant: options.tenantLabel(),
+          action: `${action}.run`,
+          target: { type: 'tenant', id: options.tenantLabel() },
+          outcome: counts.failed + counts.impossible + counts.cancelled === 0 ? 'success' : 'failed',
+          latencyMs: Math.round(now() - started),
+          details: { runId: run.id, ...counts, total: run.total },
+        }),
+      );
+      await Promise.all(audits);
+      return run;
+    })().finally(() => {
+      const record = options.record();
+      record.write({ ...record.read(), lastRun: run });
+      active = null;
+      emitState();
+    });
+    active = { run, controller, promise };
+    return promise;
+  };
+
+  return {
+    async setStatus(ids, target, actor) {
+      const results = await mapWithConcurrency(ids, concurrency, async (id) => {
+        const result = await changeTracked(refOf(id), target);
+        await audit(actor, target === 'paused' ? 'campaign.pause' : 'campaign.resume', result);
+        return result;
+      });
+      // A person acted on these campaigns: the emergency pause no longer owns them.
+      forgetEmergencyOwnership(new Set(ids));
+      return results.results.filter((r): r is NonNullable<typeof r> => r !== undefined).map(({ campaign: _c, ...result }) => result);
+    },
+
+    emergencyPause(actor) {
+      return runEmergency(
+        'pause',
+        actor,
+        async () => {
+          const found = new Map<string, CampaignRef>();
+          try {
+            for await (const campaign of options.connection().campaigns.list({ status: 'running', pageSize: 500 })) {
+              found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
+            }
+            for await (const campaign of options.connection().campaigns.list({ status: 'activating', pageSize: 500 })) {
+              found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
+            }
+          } catch {
+            // The tenant could not list everything: pause what the console already knows is dialing.
+            for (const campaign of options.directory.snapshot().campaigns) {
+              if (campaign.status === 'running' || campaign.status === 'activating') {
+                found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
+              }
+            }
+          }
+          return [...found.values()];
+        },
+        async (ref, signal) => {
+          let result = await changeTracked(ref, 'paused');
+          if (result.outcome === 'impossible' && result.statusAfter === 'activating') {
+            // The tenant cannot pause a campaign mid-activation: wait until it dials, then stop it.
+            const settled = await awaitActivation(options.connection().campaigns, ref.id, signal, options.activationPolling).catch(() => null);
+            if (settled?.status === 'running') result = await changeTracked({ ...ref, status: 'running' }, 'paused');
+            else if (settled?.status === 'failed') result = { ...result, outcome: 'already', statusAfter: 'failed', reason: 'Activation failed: the campaign is not dialing.' };
+          } else if (result.outcome === 'impossible' && result.statusAfter === 'running') {
+            // An activation that completed while we asked: now it can be paused.
+            result = await changeTracked(ref, 'paused');
+          }
+          if (result.outcome === 'impossible' && result.statusAfter === 'activating') {
+            result = { ...result, reason: 'Still activating after waiting for it: the tenant cannot pause it until it is running. Pause it again from the Campaigns screen.' };
+          }
+          if (result.outcome === 'changed' && result.campaign) {
+            const record = options.record();
+            const data = record.read();
+            const entry: PausedByEmergency = {
+              campaignId: ref.id,
+              name: result.campaign.name,
+              pausedAt: new Date(now()).toISOString(),
+              version: result.campaign.version,
+            };
+            record.write({ ...data, paused: [...data.paused.filter((p) => p.campaignId !== ref.id), entry] });
+          }
+          return result;
+        },
+        () => undefined,
+      );
+    },
+
+    resumeEmergency(actor) {
+      const owned = new Map(options.record().read().paused.map((entry) => [entry.campaignId, entry]));
+      return runEmergency(
+        'resume',
+        actor,
+        async () => [...owned.values()].map((entry) => ({ id: entry.campaignId, name: entry.name, status: 'paused' })),
+        async (ref) => {
+          const entry = owned.get(ref.id);
+          const started = now();
+          let fresh: Campaign;
+          try {
+            fresh = await options.connection().campaigns.get(ref.id);
+          } catch (thrown) {
+            const error = toConsoleError(thrown);
+            return { campaignId: ref.id, name: ref.name ?? ref.id, target: 'running' as const, outcome: 'failed' as const, statusBefore: 'paused', statusAfter: null, reason: error.message, error, latencyMs: now() - started, campaign: null };
+          }
+          if (fresh.status === 'running') {
+            return { campaignId: ref.id, name: fresh.name, target: 'running' as const, outcome: 'already' as const, statusBefore: fresh.status, statusAfter: fresh.status, reason: 'Already running.', latencyMs: now() - started, campaign: fresh };
+          }
+          if (fresh.status !== 'paused' || (entry && fresh.version !== entry.version)) {
+            return {
+              campaignId: ref.id,
+              name: fresh.name,
+              target: 'running' as const,
+              outcome: 'impossible' as const,
+              statusBefore: fresh.status,
+              statusAfter: fresh.status,
+              reason: `Changed since the emergency pause (now ${fresh.status}, version ${entry?.version ?? '?'} → ${fresh.version}); left as it is.`,
+              latencyMs: now() - started,
+              campaign: fresh,
+            };
+          }
+          return changeTracked({ id: ref.id, name: fresh.name, status: fresh.status }, 'running');
+        },
+        (results) => {
+          // Keep only what could not be resolved, so a second resume can retry it.
+          const resolved = new Set(results.filter((r) => r.outcome !== 'failed' && r.outcome !== 'cancelled').map((r) => r.campaignId));
+          forgetEmergencyOwnership(resolved);
+        },
+      );
+    },
+
+    cancelEmergency() {
+      if (!active) return false;
+      active.controller.abort();
+      return true;
+    },
+
+    emergencyState: state,
+  };
+}
+
+export function countOutcomes(results: readonly StatusChangeResult[]) {
+  const counts = { changed: 0, already: 0, impossible: 0, failed: 0, cancelled: 0 };
+  for (const result of results) counts[result.outcome]++;
+  return counts;
+}

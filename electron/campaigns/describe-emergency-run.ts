@@ -1,0 +1,13 @@
+import type { EmergencyRun } from '../../shared/campaigns/status-change';
+import { countOutcomes } from './campaign-control';
+
+/** One sentence for notifications and the CLI's human output. */
+export function describeEmergencyRun(run: EmergencyRun): string {
+  const counts = countOutcomes(run.results);
+  const verb = run.kind === 'pause' ? 'paused' : 'resumed';
+  const notDone = counts.impossible + counts.failed + counts.cancelled;
+  const parts = [`${counts.changed} ${verb}`];
+  if (counts.already > 0) parts.push(`${counts.already} already ${verb}`);
+  if (notDone > 0) parts.push(`${notDone} NOT ${verb}`);
+  return `Emergency ${run.kind}: ${parts.join(', ')} (of ${run.total})${run.cancelled ? ', cancelled' : ''}.`;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { consoleErrorSchema } from '../errors';
+
+/**
+ * What happened to one campaign when the console asked for a status:
+ * done, already there (a 409 whose re-read shows the target), impossible
+ * (the tenant refuses that transition; nothing is forced) or failed.
+ */
+export const statusChangeOutcomes = ['changed', 'already', 'impossible', 'failed', 'cancelled'] as const;
+export type StatusChangeOutcome = (typeof statusChangeOutcomes)[number];
+
+export const statusChangeResultSchema = z.object({
+  campaignId: z.string(),
+  name: z.string(),
+  target: z.enum(['running', 'paused', 'completed']),
+  outcome: z.enum(statusChangeOutcomes),
+  statusBefore: z.string().nullable(),
+  statusAfter: z.string().nullable(),
+  reason: z.string().optional(),
+  error: consoleErrorSchema.optional(),
+  latencyMs: z.number(),
+});
+export type StatusChangeResult = z.infer<typeof statusChangeResultSchema>;
+
+export const isSuccessfulChange = (result: StatusChangeResult) => result.outcome === 'changed' || result.outcome === 'already';
+
+export const emergencyRunSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['pause', 'resume']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  total: z.number().int(),
+  done: z.number().int(),
+  results: z.array(statusChangeResultSchema),
+  cancelled: z.boolean(),
+});
+export type EmergencyRun = z.infer<typeof emergencyRunSchema>;
+
+export const emergencyStateSchema = z.object({
+  /** Campaigns the emergency pause stopped and nobody has touched since: what "resume" will restart. */
+  pausedByEmergency: z.array(z.object({ campaignId: z.string(), name: z.string(), pausedAt: z.string() })),
+  lastRun: emergencyRunSchema.nullable(),
+  running: z.boolean(),
+});
+export type EmergencyState = z.infer<typeof emergencyStateSchema>;
+
+export const emergencyProgressSchema = z.object({
+  runId: z.string(),
+  kind: z.enum(['pause', 'resume']),
+  done: z.number().int(),
+  total: z.number().int(),
+  ratePerSecond: z.number(),
+  etaSeconds: z.number().nullable(),
+  last: statusChangeResultSchema.nullable(),
+});
+export type EmergencyProgress = z.infer<typeof emergencyProgressSchema>;

@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAuditLog, type AuditLog } from '../../../electron/audit/audit-log';
+import { createCampaignControl, type CampaignControl } from '../../../electron/campaigns/campaign-control';
+import { createCampaignDirectory, type CampaignDirectory } from '../../../electron/campaigns/campaign-directory';
+import { createEmergencyRecord } from '../../../electron/campaigns/emergency-record';
+import { startDemoTenant, type DemoTenantHandle } from '../../../electron/demo-tenant/index';
+import { connectTenant } from '../../../electron/tenant/connect';
+import type { TenantConnection } from '../../../electron/tenant/ports';
+import { demoProfile } from '../../../electron/tenant-session/demo-profile';
+
+const person = { type: 'user' as const, name: 'lead' };
+
+describe('campaign control against the demo tenant', () => {
+  let tenant: DemoTenantHandle;
+  let connection: TenantConnection;
+  let dir: string;
+  let audit: AuditLog;
+  let directory: CampaignDirectory;
+  let control: CampaignControl;
+
+  const makeControl = () =>
+    createCampaignControl({
+      connection: () => connection,
+      tenantLabel: () => 'Demo tenant',
+      directory,
+      record: () => createEmergencyRecord(join(dir, 'emergency.json')),
+      audit,
+      activationPolling: { baseMs: 50, capMs: 200, deadlineMs: 5000 },
+    });
+
+  const statusOf = async (id: string) => (await connection.campaigns.get(id)).status;
+  const idsWithStatus = async (status: 'running' | 'activating' | 'paused' | 'draft' | 'completed') => {
+    const ids: string[] = [];
+    for await (const c of connection.campaigns.list({ status })) ids.push(c.id);
+    return ids;
+  };
+  /** Every campaign that is dialing or about to: what an emergency pause must stop. */
+  const dialing = async () => [...(await idsWithStatus('running')), ...(await idsWithStatus('activating'))];
+
+  beforeEach(async () => {
+    tenant = await startDemoTenant({ seed: 7, dialerTickMs: 0, activationMs: 200, contactsPerCampaign: 20 });
+    connection = connectTenant(demoProfile(tenant), async () => tenant.clientSecret);
+    dir = mkdtempSync(join(tmpdir(), 'cxone-control-'));
+    audit = await createAuditLog({ dir: join(dir, 'audit') });
+    directory = createCampaignDirectory({ connection: () => connection, intervalSeconds: () => 60 });
+    await directory.refresh();
+    control = makeControl();
+  });
+
+  afterEach(async () => {
+    connection.close();
+    await audit.close();
+    await tenant.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pauses a running campaign and clears its pending mark once the tenant confirms', async () => {
+    const [id] = await idsWithStatus('running');
+    const [result] = await control.setStatus([id!], 'paused', person);
+    expect(result).toMatchObject({ campaignId: id, outcome: 'changed', statusAfter: 'paused' });
+    expect(await statusOf(id!)).toBe('paused');
+    expect(directory.snapshot().pending[id!]).toBeUndefined();
+    expect(directory.find(id!)?.status).toBe('paused');
+  });
+
+  it('counts pausing an already paused campaign as done (409 re-read)', async () => {
+    const [id] = await idsWithStatus('paused');
+    const [result] = await control.setStatus([id!], 'paused', person);
+    expect(result?.outcome).toBe('already');
+  });
+
+  it('reports an impossible transition with its reason and forces nothing', async () => {
+    const [id] = await idsWithStatus('completed');
+    const [result] = await control.setStatus([id!], 'running', person);
+    expect(result?.outcome).toBe('impossible');
+    expect(result?.reason).toContain('completed');
+    expect(await statusOf(id!)).toBe('completed');
+  });
+
+  it('emergency pause stops every running and activating campaign and remembers exactly those', async () => {
+    const activating = await idsWithStatus('activating');
+    const running = await dialing();
+    const pausedBefore = await idsWithStatus('paused');
+    expect(running.length).toBeGreaterThan(10);
+    expect(activating.length).toBeGreaterThan(0);
+    const run = await control.emergencyPause(person);
+    expect(run.total).toBe(running.length);
+    expect(run.results.every((r) => r.outcome === 'changed')).toBe(true);
+    expect(await dialing()).toEqual([]);
+    for (const id of activating) expect(await statusOf(id)).toBe('paused');
+    const owned = control.emergencyState().pausedByEmergency.map((p) => p.campaignId).sort();
+    expect(owned).toEqual([...running].sort());
+    expect(owned.some((id) => pausedBefore.includes(id))).toBe(false);
+  });
+
+  it('resumes only what the emergency pause stopped, never what a person paused', async () => {
+    const running = await dialing();
+    const pausedByPerson = await idsWithStatus('paused');
+    await control.emergencyPause(person);
+    // After the emergency, a person takes one campaign over: resumes it and pauses it again elsewhere.
+    const touched = running[0]!;
+    await connection.campaigns.setStatus(touched, 'running');
+    await connection.campaigns.setStatus(touched, 'paused');
+
+    const resume = await control.resumeEmergency(person);
+    const resumed = resume.results.filter((r) => r.outcome === 'changed').map((r) => r.campaignId);
+    expect(resumed.sort()).toEqual(running.filter((id) => id !== touched).sort());
+    expect(resume.results.find((r) => r.campaignId === touched)?.outcome).toBe('impossible');
+    expect(await statusOf(touched)).toBe('paused');
+    for (const id of pausedByPerson) expect(await statusOf(id)).toBe('paused');
+    expect(control.emergencyState().pausedByEmergency).toEqual([]);
+  });
+
+  it('a person acting on a campaign in the console takes it away from the emergency resume', async () => {
+    const running = await idsWithStatus('running');
+    await control.emergencyPause(person);
+    await control.setStatus([running[1]!], 'paused', person);
+    const owned = control.emergencyState().pausedByEmergency.map((p) => p.campaignId);
+    expect(owned).not.toContain(running[1]);
+  });
+
+  it('remembers what it paused across a restart', async () => {
+    const running = await dialing();
+    await control.emergencyPause(person);
+    const restarted = makeControl();
+    expect(restarted.emergencyState().pausedByEmergency).toHaveLength(running.length);
+    const resume = await restarted.resumeEmergency(person);
+    expect(resume.results.filter((r) => r.outcome === 'changed')).toHaveLength(running.length);
+  });
+
+  it('reports a campaign it could not pause in the run, and keeps pausing the rest', async () => {
+    const running = await dialing();
+    tenant.injectFaults({ match: { method: 'PATCH', pathPrefix: `/api/v2/outbound/campaigns/${running[2]}` }, kind: 'status', status: 400 });
+    const run = await control.emergencyPause(person);
+    const failed = run.results.filter((r) => r.outcome === 'failed');
+    expect(failed.map((r) => r.campaignId)).toEqual([running[2]]);
+    expect(failed[0]?.reason).toBeTruthy();
+    expect(run.results.filter((r) => r.outcome === 'changed')).toHaveLength(running.length - 1);
+  });
+
+  it('writes one audit entry per campaign plus the run summary', async () => {
+    const running = await dialing();
+    await control.emergencyPause(person);
+    const entries = await audit.query({ limit: 10_000 });
+    expect(entries.filter((e) => e.action === 'campaign.emergency_pause')).toHaveLength(running.length);
+    expect(entries.filter((e) => e.action === 'campaign.emergency_pause.run')).toHaveLength(1);
+  });
+});
