@@ -6,6 +6,7 @@ import { bindElectronIpc } from './ipc/bind-electron';
 import { hardenSession } from './security/harden-window';
 import type { KeyValueStore } from './settings/key-value-store';
 import { createFileVault } from './vault/file-vault';
+import { createConsoleTray } from './tray';
 import { createConsoleWindow } from './window';
 
 // Composition root: window, IPC and the services. Everything else lives behind it.
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
   });
   const { window, isAppUrl } = createConsoleWindow(join(__dirname, '../renderer'), join(__dirname, '../preload/preload.cjs'));
   bindElectronIpc(services.handlers, services.events, window, isAppUrl);
+  createConsoleTray(services, window);
 }
 
 app.on('second-instance', () => {

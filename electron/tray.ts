@@ -1,0 +1,32 @@
+import { app, Menu, nativeImage, Notification, Tray, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { describeEmergencyRun } from './campaigns/describe-emergency-run';
+import type { ConsoleServices } from './app/console-services';
+
+/** The emergency pause stays one click away even when the window is hidden. */
+export function createConsoleTray(services: ConsoleServices, window: BrowserWindow): Tray {
+  const iconPath = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'build', 'icon.png');
+  const tray = new Tray(nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 }));
+  const actor = { type: 'user' as const, name: 'tray menu' };
+  const notify = (body: string) => {
+    if (Notification.isSupported()) new Notification({ title: 'CXone Outbound Console', body }).show();
+  };
+  tray.setToolTip('CXone Outbound Console');
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Show console', click: () => window.show() },
+      { type: 'separator' },
+      {
+        label: 'Emergency pause: pause every running campaign',
+        click: async () => notify(describeEmergencyRun(await services.campaignControl.emergencyPause(actor))),
+      },
+      {
+        label: 'Resume what the emergency pause stopped',
+        click: async () => notify(describeEmergencyRun(await services.campaignControl.resumeEmergency(actor))),
+      },
+      { type: 'separator' },
+      { label: 'Quit', role: 'quit' },
+    ]),
+  );
+  return tray;
+}
