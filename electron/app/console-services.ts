@@ -1,7 +1,16 @@
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { createAuditLog, type AuditLog } from '../audit/audit-log';
+import { createCampaignControl, type CampaignControl } from '../campaigns/campaign-control';
+import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/campaign-directory';
+import { createEmergencyRecord, type EmergencyRecord } from '../campaigns/emergency-record';
 import type { DemoTenantOptions } from '../demo-tenant/index';
+import { createDispositionImportServices, importNotificationSink, importSuppressionSink } from '../dispositions/import/import-services';
 import { createEventBus, type EventBus, type RequestHandlers } from '../ipc/handlers';
+import { createNewCampaignHandlers, marketingSecretRef } from '../new-campaign/new-campaign-services';
 import type { KeyValueStore } from '../settings/key-value-store';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import { createSuppressionList } from '../suppression/suppression-list';
 import { createTenantSession, type TenantSession } from '../tenant-session/tenant-session';
 import type { CredentialVault } from '../vault/credential-vault';
 
@@ -19,6 +28,9 @@ export interface ConsoleServices {
   events: EventBus;
   tenant: TenantSession;
   settings: SettingsService;
+  audit: AuditLog;
+  campaigns: CampaignDirectory;
+  campaignControl: CampaignControl;
   dispose(): Promise<void>;
 }
 
@@ -41,8 +53,66 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
       unsubscribeLog = connection.requestLog.subscribe((entry) => events.emit('tenant:requestLogged', entry));
     }),
   );
+  const audit = await createAuditLog({ dir: join(options.dataDir, 'audit') });
+  const campaigns = createCampaignDirectory({
+    connection: () => tenant.connection(),
+    intervalSeconds: () => settings.get().refreshIntervalSeconds,
+  });
+  const records = new Map<string, EmergencyRecord>();
+  const recordOf = () => {
+    const id = tenant.status().profileId ?? 'none';
+    let record = records.get(id);
+    if (!record) {
+      record = createEmergencyRecord(join(options.dataDir, 'emergency', `${id}.json`));
+      records.set(id, record);
+    }
+    return record;
+  };
+  const campaignControl = createCampaignControl({
+    connection: () => tenant.connection(),
+    tenantLabel: () => tenant.status().label,
+    directory: campaigns,
+    record: recordOf,
+    audit,
+    onProgress: (progress) => events.emit('campaigns:emergencyProgress', progress),
+    onEmergencyChange: (state) => events.emit('campaigns:emergencyChanged', state),
+  });
+  unsubscribers.push(
+    campaigns.onChange((snapshot) => events.emit('campaigns:changed', snapshot)),
+    tenant.onConnectionChanged(() => {
+      campaigns.reset();
+      void campaigns.refresh();
+      events.emit('campaigns:emergencyChanged', campaignControl.emergencyState());
+    }),
+  );
   await tenant.start();
+  campaigns.start();
+  const user = { type: 'user' as const, name: userInfo().username };
+  const suppressionList = await createSuppressionList({ dir: join(options.dataDir, 'suppression') });
+  const dispositionImport = createDispositionImportServices({
+    dataDir: options.dataDir,
+    tenant,
+    audit,
+    actor: { type: 'import', name: user.name },
+    suppression: importSuppressionSink(suppressionList),
+    notifications: importNotificationSink({ outbox: () => null, crmUrl: () => settings.get().crmWebhookUrl }),
+    onProgress: (progress) => events.emit('dispositions:importProgress', progress),
+    onSettled: (report) => events.emit('dispositions:importSettled', report),
+  });
+  void dispositionImport.resumeInterrupted().catch(() => undefined);
 
+  const newCampaign = createNewCampaignHandlers({
+    connection: () => tenant.connection(),
+    tenantId: () => tenant.status().profileId ?? 'none',
+    tenantLabel: () => tenant.status().label,
+    audit,
+    store: options.store,
+    marketingUrl: () => settings.get().marketingWebhookUrl,
+    marketingSecret: () => options.vault.get(marketingSecretRef),
+    outbox: () => null,
+    refreshCampaigns: () => campaigns.refresh(),
+    actor: user,
+  });
   const handlers: RequestHandlers = {
     'app:info': async () => ({
       name: 'CXone Outbound Console',
@@ -58,6 +128,20 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'tenant:requestLog': async ({ limit }) => tenant.connection().requestLog.recent(limit),
     'settings:get': async () => settings.get(),
     'settings:update': async (change) => settings.update(change),
+    ...dispositionImport.handlers,
+    'campaigns:snapshot': async () => campaigns.snapshot(),
+    'campaigns:refresh': () => campaigns.refresh(),
+    'campaigns:get': async ({ id }) => {
+      const fresh = await tenant.connection().campaigns.get(id);
+      campaigns.settle(id, fresh);
+      return fresh;
+    },
+    'campaigns:setStatus': ({ ids, status }) => campaignControl.setStatus(ids, status, user),
+    'campaigns:emergencyPause': () => campaignControl.emergencyPause(user),
+    'campaigns:resumeEmergency': () => campaignControl.resumeEmergency(user),
+    'campaigns:cancelEmergency': async () => ({ cancelled: campaignControl.cancelEmergency() }),
+    'campaigns:emergencyState': async () => campaignControl.emergencyState(),
+    ...newCampaign,
   };
 
   return {
@@ -65,10 +149,17 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     events,
     tenant,
     settings,
+    audit,
+    campaigns,
+    campaignControl,
     async dispose() {
+      campaigns.stop();
       unsubscribeLog?.();
       for (const off of unsubscribers) off();
+      await dispositionImport.dispose();
+      await suppressionList.close();
       await tenant.close();
+      await audit.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { EmergencyPanel } from '../features/emergency/EmergencyPanel';
 import { useAppStore } from './app-store';
 import { screens } from './screens';
 import { Sidebar } from './Sidebar';
@@ -16,6 +17,7 @@ export function App() {
       <TopBar />
       <Sidebar />
       <main className="content" id="main-content" tabIndex={-1}>
+        <EmergencyPanel />
         <Screen />
       </main>
     </div>

@@ -1,0 +1,72 @@
+import { memo } from 'react';
+import type { Campaign } from '../../../shared/cxone/schemas';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useCampaignsStore } from './campaigns-store';
+
+interface CampaignRowProps {
+  campaign: Campaign;
+  index: number;
+  active: boolean;
+  selected: boolean;
+  pending: 'running' | 'paused' | 'completed' | null;
+  onFocus(): void;
+}
+
+const pendingLabel = { running: 'Resuming…', paused: 'Pausing…', completed: 'Completing…' } as const;
+
+function formatChange(iso: string): string {
+  const date = new Date(iso);
+  const sameDay = date.toDateString() === new Date().toDateString();
+  return sameDay ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : date.toLocaleDateString();
+}
+
+export const CampaignRow = memo(function CampaignRow({ campaign, index, active, selected, pending, onFocus }: CampaignRowProps) {
+  const toggleSelected = useCampaignsStore((s) => s.toggleSelected);
+  const openDrawer = useCampaignsStore((s) => s.openDrawer);
+  const setStatus = useCampaignsStore((s) => s.setStatus);
+  const canPause = campaign.status === 'running';
+  const canResume = campaign.status === 'paused';
+  return (
+    <tr
+      data-row-index={index}
+      data-campaign-id={campaign.id}
+      tabIndex={active ? 0 : -1}
+      className={selected ? 'row-selected' : undefined}
+      onFocus={onFocus}
+      onDoubleClick={() => openDrawer(campaign.id)}
+    >
+      <td>
+        <input type="checkbox" tabIndex={-1} aria-label={`Select ${campaign.name}`} checked={selected} onChange={() => toggleSelected(campaign.id)} />
+      </td>
+      <td className="cell-name">
+        <button type="button" tabIndex={-1} className="link-button" onClick={() => openDrawer(campaign.id)} title={campaign.id}>
+          {campaign.name}
+        </button>
+      </td>
+      <td>
+        <StatusBadge status={campaign.status} />
+        {pending ? <span className="pending-label">{pendingLabel[pending]}</span> : null}
+      </td>
+      <td>{campaign.dialerType}</td>
+      <td>{campaign.customAttributes.region ?? '—'}</td>
+      <td>{campaign.schedule?.timezone ?? campaign.customAttributes.timezone ?? '—'}</td>
+      <td className="mono">{campaign.contactListId}</td>
+      <td className="num">{campaign.rules.maxConcurrentCalls}</td>
+      <td title={campaign.updatedAt}>{formatChange(campaign.updatedAt)}</td>
+      <td>
+        {canPause || canResume ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            className="button button-small"
+            disabled={pending !== null}
+            aria-label={`${canPause ? 'Pause' : 'Resume'} ${campaign.name}`}
+            onClick={() => void setStatus([campaign.id], canPause ? 'paused' : 'running')}
+          >
+            {canPause ? 'Pause' : 'Resume'}
+          </button>
+        ) : null}
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,148 @@
+import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Campaign } from '../../../shared/cxone/schemas';
+import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import { campaignColumns, numericColumns } from './campaign-columns';
+import { CampaignRow } from './CampaignRow';
+import { useCampaignsStore } from './campaigns-store';
+
+const rowHeight = 30;
+
+interface CampaignTableProps {
+  campaigns: Campaign[];
+  pending: CampaignSnapshot['pending'];
+}
+
+/** Virtualized: only the rows in view are in the DOM, so 5,000 campaigns scroll smoothly. */
+export function CampaignTable({ campaigns, pending }: CampaignTableProps) {
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const selected = useCampaignsStore((s) => s.selected);
+  const setSelection = useCampaignsStore((s) => s.setSelection);
+  const toggleSelected = useCampaignsStore((s) => s.toggleSelected);
+  const openDrawer = useCampaignsStore((s) => s.openDrawer);
+  const setStatus = useCampaignsStore((s) => s.setStatus);
+  const table = useReactTable({
+    data: campaigns,
+    columns: campaignColumns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (row) => row.id,
+  });
+  const rows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const visibleIds = useMemo(() => rows.map((r) => r.id), [rows]);
+  const allSelected = visibleIds.length > 0 && visibleIds.every((id) => selected.has(id));
+
+  const focusRow = (index: number) => {
+    const clamped = Math.max(0, Math.min(rows.length - 1, index));
+    setActiveIndex(clamped);
+    virtualizer.scrollToIndex(clamped);
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${clamped}"]`)?.focus());
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const row = rows[activeIndex]?.original;
+    if (!(event.target instanceof HTMLTableRowElement)) return;
+    if (event.key === 'ArrowDown') focusRow(activeIndex + 1);
+    else if (event.key === 'ArrowUp') focusRow(activeIndex - 1);
+    else if (event.key === 'PageDown') focusRow(activeIndex + 20);
+    else if (event.key === 'PageUp') focusRow(activeIndex - 20);
+    else if (event.key === 'Home') focusRow(0);
+    else if (event.key === 'End') focusRow(rows.length - 1);
+    else if (event.key === ' ' && row) toggleSelected(row.id);
+    else if (event.key === 'Enter' && row) openDrawer(row.id);
+    else if (event.key.toLowerCase() === 'p' && row?.status === 'running') void setStatus([row.id], 'paused');
+    else if (event.key.toLowerCase() === 'r' && row?.status === 'paused') void setStatus([row.id], 'running');
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="table-scroll campaign-table" ref={scrollRef} onKeyDown={onKeyDown}>
+      <table className="table table-fixed" aria-label="Campaigns" aria-rowcount={rows.length + 1}>
+        <colgroup>
+          <col style={{ width: 34 }} />
+          <col />
+          <col style={{ width: 118 }} />
+          <col style={{ width: 96 }} />
+          <col style={{ width: 70 }} />
+          <col style={{ width: 150 }} />
+          <col style={{ width: 110 }} />
+          <col style={{ width: 82 }} />
+          <col style={{ width: 110 }} />
+          <col style={{ width: 92 }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">
+              <input
+                type="checkbox"
+                aria-label={allSelected ? 'Clear selection' : `Select all ${visibleIds.length} shown`}
+                checked={allSelected}
+                onChange={() => setSelection(allSelected ? [] : visibleIds)}
+              />
+            </th>
+            {table.getHeaderGroups()[0]?.headers.map((header) => {
+              const sorted = header.column.getIsSorted();
+              return (
+                <th
+                  key={header.id}
+                  scope="col"
+                  className={numericColumns.has(header.id) ? 'num' : undefined}
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                >
+                  <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                  </button>
+                </th>
+              );
+            })}
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {paddingTop > 0 ? (
+            <tr aria-hidden="true">
+              <td colSpan={10} style={{ height: paddingTop, padding: 0, border: 0 }} />
+            </tr>
+          ) : null}
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            return (
+              <CampaignRow
+                key={row.id}
+                campaign={row.original}
+                index={item.index}
+                active={item.index === activeIndex}
+                selected={selected.has(row.id)}
+                pending={pending[row.id]?.target ?? null}
+                onFocus={() => setActiveIndex(item.index)}
+              />
+            );
+          })}
+          {paddingBottom > 0 ? (
+            <tr aria-hidden="true">
+              <td colSpan={10} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p className="muted empty">No campaign matches these filters.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { create } from 'zustand';
+import type { EmergencyProgress, EmergencyRun, EmergencyState } from '../../../shared/campaigns/status-change';
+import type { ConsoleError } from '../../../shared/errors';
+import { api } from '../../api';
+import { errorOf } from '../../components/to-console-error';
+
+interface EmergencyStore {
+  state: EmergencyState | null;
+  progress: EmergencyProgress | null;
+  /** The run whose report is on screen (null: report dismissed). */
+  report: EmergencyRun | null;
+  error: ConsoleError | null;
+  start(): () => void;
+  pauseAll(): Promise<void>;
+  resumeEmergency(): Promise<void>;
+  cancel(): Promise<void>;
+  dismiss(): void;
+}
+
+export const useEmergencyStore = create<EmergencyStore>((set) => {
+  const run = async (channel: 'campaigns:emergencyPause' | 'campaigns:resumeEmergency') => {
+    set({ error: null, progress: null, report: null });
+    try {
+      const report = await api.call(channel, {});
+      set({ report, progress: null });
+    } catch (thrown) {
+      set({ error: errorOf(thrown), progress: null });
+    }
+  };
+  return {
+    state: null,
+    progress: null,
+    report: null,
+    error: null,
+    start() {
+      const offs = [
+        api.on('campaigns:emergencyProgress', (progress) => set({ progress })),
+        api.on('campaigns:emergencyChanged', (state) => set({ state })),
+      ];
+      void api.call('campaigns:emergencyState', {}).then((state) => set({ state }));
+      return () => offs.forEach((off) => off());
+    },
+    pauseAll: () => run('campaigns:emergencyPause'),
+    resumeEmergency: () => run('campaigns:resumeEmergency'),
+    async cancel() {
+      await api.call('campaigns:cancelEmergency', {});
+    },
+    dismiss: () => set({ report: null, error: null }),
+  };
+});
