@@ -8,6 +8,8 @@ import type { DemoTenantOptions } from '../demo-tenant/index';
 import { createDispositionImportServices, importNotificationSink, importSuppressionSink } from '../dispositions/import/import-services';
 import { createEventBus, type EventBus, type RequestHandlers } from '../ipc/handlers';
 import { createNewCampaignHandlers, marketingSecretRef } from '../new-campaign/new-campaign-services';
+import { createOutbox, type Outbox } from '../outbox/outbox';
+import { createOutboxHandlers } from '../outbox/outbox-handlers';
 import type { KeyValueStore } from '../settings/key-value-store';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { createSuppressionList } from '../suppression/suppression-list';
@@ -88,6 +90,10 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   await tenant.start();
   campaigns.start();
   const user = { type: 'user' as const, name: userInfo().username };
+  // The one outbox: every webhook notification is persisted before it is sent, and survives restarts.
+  const outbox: Outbox = await createOutbox({ dir: join(options.dataDir, 'outbox'), resolveSecret: (ref) => options.vault.get(ref) });
+  outbox.start();
+  unsubscribers.push(outbox.onChange(({ stats }) => events.emit('outbox:changed', stats)));
   const suppressionList = await createSuppressionList({ dir: join(options.dataDir, 'suppression') });
   const dispositionImport = createDispositionImportServices({
     dataDir: options.dataDir,
@@ -95,7 +101,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     audit,
     actor: { type: 'import', name: user.name },
     suppression: importSuppressionSink(suppressionList),
-    notifications: importNotificationSink({ outbox: () => null, crmUrl: () => settings.get().crmWebhookUrl }),
+    notifications: importNotificationSink({ outbox: () => outbox, crmUrl: () => settings.get().crmWebhookUrl }),
     onProgress: (progress) => events.emit('dispositions:importProgress', progress),
     onSettled: (report) => events.emit('dispositions:importSettled', report),
   });
@@ -109,7 +115,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     store: options.store,
     marketingUrl: () => settings.get().marketingWebhookUrl,
     marketingSecret: () => options.vault.get(marketingSecretRef),
-    outbox: () => null,
+    outbox: () => outbox,
     refreshCampaigns: () => campaigns.refresh(),
     actor: user,
   });
@@ -142,6 +148,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'campaigns:cancelEmergency': async () => ({ cancelled: campaignControl.cancelEmergency() }),
     'campaigns:emergencyState': async () => campaignControl.emergencyState(),
     ...newCampaign,
+    ...createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }),
   };
 
   return {
@@ -157,6 +164,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
       unsubscribeLog?.();
       for (const off of unsubscribers) off();
       await dispositionImport.dispose();
+      await outbox.stop();
       await suppressionList.close();
       await tenant.close();
       await audit.close();

@@ -7,9 +7,10 @@ import type { OutboxEnqueue } from '../outbox/outbox';
 import { createMarketingSync, type MarketingOutbox } from './marketing-sync';
 import { newCampaignHandlers } from './new-campaign-handlers';
 import { newCampaignTenantOf } from './tenant-adapter';
+import { webhookSecretRefs } from '../outbox/webhook-secrets';
 
 /** The vault reference of the secret marketing webhooks are signed with. */
-export const marketingSecretRef = 'webhook:marketing';
+export const marketingSecretRef = webhookSecretRefs.marketing;
 
 export interface NewCampaignServiceOptions {
   connection: () => TenantConnection;

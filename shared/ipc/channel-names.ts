@@ -36,6 +36,9 @@ export const requestChannelNames = [
   'dispositions:resumeJob',
   'dispositions:report',
   'dispositions:exportUnapplied',
+  'outbox:status',
+  'outbox:setSecret',
+  'outbox:retryDead',
   'newCampaign:references',
   'newCampaign:checkReferences',
   'newCampaign:create',
@@ -51,5 +54,6 @@ export const eventChannelNames = [
   'campaigns:emergencyChanged',
   'dispositions:importProgress',
   'dispositions:importSettled',
+  'outbox:changed',
 ] as const;
 export type EventChannelName = (typeof eventChannelNames)[number];

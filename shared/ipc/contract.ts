@@ -3,6 +3,7 @@ import { appRequestChannels } from './channels/app';
 import { campaignsEventChannels, campaignsRequestChannels } from './channels/campaigns';
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
 import { newCampaignRequestChannels } from './channels/new-campaign';
+import { outboxEventChannels, outboxRequestChannels } from './channels/outbox';
 import { settingsEventChannels, settingsRequestChannels } from './channels/settings';
 import { tenantEventChannels, tenantRequestChannels } from './channels/tenant';
 import type { RequestChannelSpec } from './define';
@@ -19,6 +20,7 @@ export const requestChannels = {
   ...campaignsRequestChannels,
   ...dispositionsRequestChannels,
   ...newCampaignRequestChannels,
+  ...outboxRequestChannels,
 } satisfies Record<RequestChannelName, RequestChannelSpec>;
 
 /** Main → renderer pushes: progress, live updates. */
@@ -27,6 +29,7 @@ export const eventChannels = {
   ...settingsEventChannels,
   ...campaignsEventChannels,
   ...dispositionsEventChannels,
+  ...outboxEventChannels,
 } satisfies Record<EventChannelName, z.ZodType>;
 
 export type RequestChannels = typeof requestChannels;

@@ -10,6 +10,7 @@ import { dispositionsHandlers, type DispositionsHandlers } from '../dispositions
 import { createDispositionImporter, type DispositionImporter } from './disposition-importer';
 import type { ImportNotificationSink, ImportSuppressionSink } from './import-ports';
 import { waitForTenant, type TenantWatch } from './wait-for-tenant';
+import { webhookSecretRefs } from '../../outbox/webhook-secrets';
 
 export interface DispositionImportServicesOptions {
   dataDir: string;
@@ -36,7 +37,7 @@ export const importSuppressionSink = (list: Pick<SuppressionList, 'add'>): Impor
 });
 
 /** The vault reference of the secret CRM notifications are signed with. */
-export const crmSecretRef = 'webhook:crm';
+export const crmSecretRef = webhookSecretRefs.crm;
 
 /**
  * The one outbox's CRM channel. On when a CRM URL is configured; a missing outbox then

@@ -1,4 +1,5 @@
 import { GeneralSettingsForm } from './GeneralSettingsForm';
+import { NotificationsPanel } from './NotificationsPanel';
 import { RequestLogTable } from './RequestLogTable';
 import { TenantConnectionForm } from './TenantConnectionForm';
 
@@ -12,6 +13,7 @@ export function SettingsScreen() {
         <TenantConnectionForm />
         <GeneralSettingsForm />
       </div>
+      <NotificationsPanel />
       <RequestLogTable />
     </section>
   );
