@@ -22,6 +22,8 @@ export interface TenantSession {
   useDemo(): Promise<TenantStatus>;
   connect(input: TenantProfileInput): Promise<TenantStatus>;
   reconnect(): Promise<TenantStatus>;
+  /** The embedded demo tenant once started (tests and diagnostics drive it); null before. */
+  demoTenant(): DemoTenantHandle | null;
   close(): Promise<void>;
 }
 
@@ -113,6 +115,7 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
   };
 
   return {
+    demoTenant: () => demo,
     connection() {
       if (!current) throw new ConsoleFailure(consoleError('configuration', 'No tenant is connected yet; open Settings to connect one.'));
       return current;
