@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get } from 'node:http';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { openConsole, type ConsoleInBrowser } from './support/console-browser';
 
@@ -59,15 +60,20 @@ describe('browser host bridge', () => {
 
   it('a page on another origin cannot drive the console through the bridge', async () => {
     const { context, host } = console_;
+    // A page served from another loopback port: another origin, as a malicious local site would be.
+    const foreignSite = createServer((_request, response) => response.end('<!doctype html><title>elsewhere</title>'));
+    await new Promise<void>((resolve) => foreignSite.listen(0, '127.0.0.1', resolve));
+    const port = (foreignSite.address() as AddressInfo).port;
     const foreign = await context.newPage();
-    await foreign.goto('about:blank');
-    const outcome = await foreign.evaluate(async (url) => {
-      return new Promise<string>((resolve) => {
-        const ws = new WebSocket(url);
-        ws.onopen = () => resolve('open');
-        ws.onerror = () => resolve('refused');
-      });
-    }, `ws://127.0.0.1:${host.bridge.port}/bridge?token=${host.bridge.token}`);
+    await foreign.goto(`http://127.0.0.1:${port}/`);
+    const bridgeUrl = `ws://127.0.0.1:${host.bridge.port}/bridge?token=${host.bridge.token}`;
+    // A string, not a function: the test file's own imports must not leak into the page.
+    const outcome = await foreign.evaluate(`new Promise((resolve) => {
+      const socket = new WebSocket(${JSON.stringify(bridgeUrl)});
+      socket.onopen = () => resolve('open');
+      socket.onerror = () => resolve('refused');
+    })`);
+    foreignSite.close();
     expect(outcome).toBe('refused');
     await foreign.close();
   });
