@@ -93,7 +93,7 @@ export function NotificationsPanel() {
             <tr key={hook.channel}>
               <td>{receivers[hook.channel]}</td>
               <td>{hook.urlConfigured ? <span className="badge badge-ok">Set</span> : <span className="badge badge-neutral">Off</span>}</td>
-              <td>
+              <td className="secret-cell">
                 <span className={`badge ${hook.secretConfigured ? 'badge-ok' : hook.urlConfigured ? 'badge-warn' : 'badge-neutral'}`}>
                   {hook.secretConfigured ? 'Stored in vault' : hook.urlConfigured ? 'Missing: deliveries wait' : 'Not set'}
                 </span>
