@@ -93,11 +93,13 @@ export function NotificationsPanel() {
             <tr key={hook.channel}>
               <td>{receivers[hook.channel]}</td>
               <td>{hook.urlConfigured ? <span className="badge badge-ok">Set</span> : <span className="badge badge-neutral">Off</span>}</td>
-              <td className="secret-cell">
+              <td>
+                <div className="secret-cell">
                 <span className={`badge ${hook.secretConfigured ? 'badge-ok' : hook.urlConfigured ? 'badge-warn' : 'badge-neutral'}`}>
                   {hook.secretConfigured ? 'Stored in vault' : hook.urlConfigured ? 'Missing: deliveries wait' : 'Not set'}
                 </span>
                 <SecretForm channel={hook.channel} configured={hook.secretConfigured} onSaved={setStatus} />
+                </div>
               </td>
             </tr>
           ))}
