@@ -1,4 +1,4 @@
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { auditEntryInputSchema, genesisHash, type AuditEntry, type AuditEntryInput } from '../../shared/audit/audit-entry';
@@ -7,6 +7,7 @@ import { defaultAuditQueryLimit, type AuditQuery } from '../../shared/audit/audi
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import { currentLogName, listLogFiles, readAnchor } from './audit-files';
 import { writeAuditCsv } from './audit-csv';
+import { withAuditLock } from './audit-lock';
 import { rotateLogFiles } from './audit-rotation';
 import { appendSynced } from './durable-files';
 import { sealEntry } from './entry-hash';
@@ -45,9 +46,15 @@ interface Tail {
   hash: string;
 }
 
-interface OpenLog {
+/** The current file as this process last left it: its identity and size tell whether another process wrote since. */
+interface OpenFile {
   handle: FileHandle;
   size: number;
+  dev: number;
+  ino: number;
+}
+
+interface OpenLog extends OpenFile {
   tail: Tail;
 }
 
@@ -98,6 +105,10 @@ function validated(input: AuditEntryInput): AuditEntryInput {
  * The one audit writer: an append-only, hash-chained JSON Lines log with rotation.
  * Appends queue up and are written in groups, one fsync per group, so a burst (an emergency
  * pause over hundreds of campaigns) does not pay one disk flush per entry.
+ *
+ * Several processes (the app, `cxone-console`, import jobs) may write the same folder: each
+ * group is written holding the folder's cross-process lock, and under it the chain continues
+ * from the tail on disk whenever another process appended or rotated since this one last wrote.
  */
 export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog> {
   const { dir } = options;
@@ -118,12 +129,17 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     return run;
   };
 
+  const openCurrent = async (): Promise<OpenFile> => {
+    const handle = await open(currentPath, 'a');
+    const { size, dev, ino } = await handle.stat();
+    return { handle, size, dev, ino };
+  };
+
+  /** Only under the lock: a torn line can then only be a crashed writer's, and the tail found is the real one. */
   const openLog = async (): Promise<OpenLog> => {
-    await mkdir(dir, { recursive: true });
     await repairTornTail(currentPath);
     const tail = await findTail(dir);
-    const handle = await open(currentPath, 'a');
-    return { handle, size: (await handle.stat()).size, tail };
+    return { ...(await openCurrent()), tail };
   };
 
   const discardLog = async () => {
@@ -132,15 +148,28 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     await broken?.handle.close().catch(() => undefined);
   };
 
-  /** Writes a group; returns how many of its entries reached the disk (all of them unless it throws). */
-  const writeGroup = async (group: QueuedAppend[], done: (item: QueuedAppend, entry: AuditEntry) => void) => {
-    log ??= await openLog();
-    const current = log;
+  /**
+   * Only under the lock: this process's file and tail while nobody else has written since
+   * (same file, same size); otherwise the file another process appended to or rotated in.
+   */
+  const currentLog = async (): Promise<OpenLog> => {
+    if (log) {
+      const onDisk = await stat(currentPath).catch(() => null);
+      if (onDisk && onDisk.dev === log.dev && onDisk.ino === log.ino && onDisk.size === log.size) return log;
+      await discardLog();
+    }
+    log = await openLog();
+    return log;
+  };
+
+  /** Seals each entry after `current.tail` and writes them, rotating when the file would grow too big. */
+  const sealAndWrite = async (group: QueuedAppend[], current: OpenLog, assertHeld: () => void, done: (item: QueuedAppend, entry: AuditEntry) => void) => {
     let pending: { item: QueuedAppend; entry: AuditEntry }[] = [];
     let buffer = '';
     let bufferBytes = 0;
     const flush = async () => {
       if (pending.length === 0) return;
+      assertHeld();
       await appendSynced(current.handle, buffer);
       current.size += bufferBytes;
       for (const { item, entry } of pending) done(item, entry);
@@ -155,10 +184,10 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       const used = current.size + bufferBytes;
       if (used > 0 && used + bytes > maxFileBytes) {
         await flush();
+        assertHeld();
         await current.handle.close();
         await rotateLogFiles(dir, keepFiles);
-        current.handle = await open(currentPath, 'a');
-        current.size = 0;
+        Object.assign(current, await openCurrent());
       }
       buffer += line;
       bufferBytes += bytes;
@@ -166,6 +195,15 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       current.tail = { seq: entry.seq, hash: entry.hash };
     }
     await flush();
+  };
+
+  /** Writes a group under the lock; `done` is called for each entry once it is on disk. */
+  const writeGroup = async (group: QueuedAppend[], done: (item: QueuedAppend, entry: AuditEntry) => void) => {
+    await mkdir(dir, { recursive: true });
+    await withAuditLock(dir, async (held) => {
+      const current = await currentLog();
+      await sealAndWrite(group, current, () => held.assertHeld(), done);
+    });
   };
 
   const notify = (entry: AuditEntry) => {
@@ -199,7 +237,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     }
   };
 
-  log = await openLog();
+  await mkdir(dir, { recursive: true });
+  log = await withAuditLock(dir, openLog);
 
   return {
     append(input) {
@@ -219,17 +258,17 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       });
     },
     async query(query = {}) {
-      const files = await exclusive(() => openLogFiles(dir));
+      const files = await exclusive(() => withAuditLock(dir, () => openLogFiles(dir)));
       const entries: AuditEntry[] = [];
       for await (const entry of readAuditEntries(files, { ...query, limit: query.limit ?? defaultAuditQueryLimit })) entries.push(entry);
       return entries;
     },
     async exportCsv(query, output) {
-      const files = await exclusive(() => openLogFiles(dir));
+      const files = await exclusive(() => withAuditLock(dir, () => openLogFiles(dir)));
       return writeAuditCsv(readAuditEntries(files, query), output);
     },
     verify() {
-      return exclusive(() => verifyAuditChain(dir));
+      return exclusive(() => withAuditLock(dir, () => verifyAuditChain(dir)));
     },
     onAppended(listener) {
       listeners.add(listener);
