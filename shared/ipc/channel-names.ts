@@ -42,6 +42,9 @@ export const requestChannelNames = [
   'newCampaign:references',
   'newCampaign:checkReferences',
   'newCampaign:create',
+  'audit:query',
+  'audit:exportCsv',
+  'audit:verify',
 ] as const;
 export type RequestChannelName = (typeof requestChannelNames)[number];
 
@@ -54,6 +57,7 @@ export const eventChannelNames = [
   'campaigns:emergencyChanged',
   'dispositions:importProgress',
   'dispositions:importSettled',
+  'audit:appended',
   'outbox:changed',
 ] as const;
 export type EventChannelName = (typeof eventChannelNames)[number];

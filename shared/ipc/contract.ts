@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appRequestChannels } from './channels/app';
+import { auditEventChannels, auditRequestChannels } from './channels/audit';
 import { campaignsEventChannels, campaignsRequestChannels } from './channels/campaigns';
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
 import { newCampaignRequestChannels } from './channels/new-campaign';
@@ -20,6 +21,7 @@ export const requestChannels = {
   ...campaignsRequestChannels,
   ...dispositionsRequestChannels,
   ...newCampaignRequestChannels,
+  ...auditRequestChannels,
   ...outboxRequestChannels,
 } satisfies Record<RequestChannelName, RequestChannelSpec>;
 
@@ -29,6 +31,7 @@ export const eventChannels = {
   ...settingsEventChannels,
   ...campaignsEventChannels,
   ...dispositionsEventChannels,
+  ...auditEventChannels,
   ...outboxEventChannels,
 } satisfies Record<EventChannelName, z.ZodType>;
 
