@@ -1,10 +1,9 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { createAuditHandlers } from '../audit/audit-handlers';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import { createCampaignControl, type CampaignControl } from '../campaigns/campaign-control';
 import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/campaign-directory';
-import { createEmergencyRecord, type EmergencyRecord } from '../campaigns/emergency-record';
+import { adoptEmergencyRecord, createEmergencyRecord, emergencyRecordPath, type EmergencyRecord } from '../campaigns/emergency-record';
 import type { DemoTenantOptions } from '../demo-tenant/index';
 import { createDispositionImportServices, importNotificationSink, importSuppressionSink } from '../dispositions/import/import-services';
 import { createEventBus, type EventBus, type RequestHandlers } from '../ipc/handlers';
@@ -57,18 +56,21 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     }),
   );
   const audit = await createAuditLog({ dir: join(options.dataDir, 'audit') });
-  unsubscribers.push(audit.onAppended((entry) => events.emit('audit:appended', entry)));
   const campaigns = createCampaignDirectory({
     connection: () => tenant.connection(),
     intervalSeconds: () => settings.get().refreshIntervalSeconds,
   });
   const records = new Map<string, EmergencyRecord>();
+  // Keyed by the tenant itself (base URL + client id), so `cxone-console campaigns resume --emergency` shares it.
   const recordOf = () => {
-    const id = tenant.status().profileId ?? 'none';
-    let record = records.get(id);
+    const { profileId, apiBaseUrl, clientId } = tenant.status();
+    const legacyPath = join(options.dataDir, 'emergency', `${profileId ?? 'none'}.json`);
+    const path = apiBaseUrl && clientId ? emergencyRecordPath(options.dataDir, { apiBaseUrl, clientId }) : legacyPath;
+    let record = records.get(path);
     if (!record) {
-      record = createEmergencyRecord(join(options.dataDir, 'emergency', `${id}.json`));
-      records.set(id, record);
+      adoptEmergencyRecord(legacyPath, path);
+      record = createEmergencyRecord(path);
+      records.set(path, record);
     }
     return record;
   };
@@ -150,7 +152,6 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'campaigns:cancelEmergency': async () => ({ cancelled: campaignControl.cancelEmergency() }),
     'campaigns:emergencyState': async () => campaignControl.emergencyState(),
     ...newCampaign,
-    ...createAuditHandlers(audit, options.dataDir),
     ...createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }),
   };
 
