@@ -29,8 +29,15 @@ export interface CampaignControlOptions {
   onEmergencyChange?: (state: EmergencyState) => void;
 }
 
+/** A caller's hold on one `setStatus` run: stop it, and hear each result as it lands. */
+export interface StatusRunOptions {
+  /** Aborting stops starting new requests; campaigns not attempted come back as 'cancelled'. */
+  signal?: AbortSignal;
+  onResult?: (result: StatusChangeResult, done: number, total: number) => void;
+}
+
 export interface CampaignControl {
-  setStatus(ids: readonly string[], target: 'running' | 'paused', actor: AuditActor): Promise<StatusChangeResult[]>;
+  setStatus(ids: readonly string[], target: 'running' | 'paused', actor: AuditActor, run?: StatusRunOptions): Promise<StatusChangeResult[]>;
   emergencyPause(actor: AuditActor): Promise<EmergencyRun>;
   resumeEmergency(actor: AuditActor): Promise<EmergencyRun>;
   cancelEmergency(): boolean;
@@ -148,17 +155,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       });
       const attempted = new Set(run.results.map((r) => r.campaignId));
       for (const ref of refs) {
-        if (attempted.has(ref.id)) continue;
-        run.results.push({
-          campaignId: ref.id,
-          name: ref.name ?? ref.id,
-          target: kind === 'pause' ? 'paused' : 'running',
-          outcome: 'cancelled',
-          statusBefore: ref.status ?? null,
-          statusAfter: ref.status ?? null,
-          reason: 'Not attempted: the run was cancelled.',
-          latencyMs: 0,
-        });
+        if (!attempted.has(ref.id)) run.results.push(notAttempted(ref, kind === 'pause' ? 'paused' : 'running'));
       }
       run.cancelled = controller.signal.aborted;
       run.finishedAt = new Date(now()).toISOString();
@@ -188,15 +185,23 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
   };
 
   return {
-    async setStatus(ids, target, actor) {
-      const results = await mapWithConcurrency(ids, concurrency, async (id) => {
-        const result = await changeTracked(refOf(id), target);
-        await audit(actor, target === 'paused' ? 'campaign.pause' : 'campaign.resume', result);
-        return result;
-      });
+    async setStatus(ids, target, actor, run = {}) {
+      const refs = ids.map(refOf);
+      let done = 0;
+      const outcome = await mapWithConcurrency(
+        refs,
+        concurrency,
+        async (ref) => {
+          const { campaign: _campaign, ...result } = await changeTracked(ref, target);
+          await audit(actor, target === 'paused' ? 'campaign.pause' : 'campaign.resume', result);
+          return result;
+        },
+        { signal: run.signal, onResult: (result) => run.onResult?.(result, ++done, refs.length) },
+      );
+      const results = refs.map((ref, index) => outcome.results[index] ?? notAttempted(ref, target));
       // A person acted on these campaigns: the emergency pause no longer owns them.
-      forgetEmergencyOwnership(new Set(ids));
-      return results.results.filter((r): r is NonNullable<typeof r> => r !== undefined).map(({ campaign: _c, ...result }) => result);
+      forgetEmergencyOwnership(new Set(results.filter((r) => r.outcome !== 'cancelled').map((r) => r.campaignId)));
+      return results;
     },
 
     emergencyPause(actor) {
@@ -302,6 +307,19 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     },
 
     emergencyState: state,
+  };
+}
+
+function notAttempted(ref: CampaignRef, target: 'running' | 'paused'): StatusChangeResult {
+  return {
+    campaignId: ref.id,
+    name: ref.name ?? ref.id,
+    target,
+    outcome: 'cancelled',
+    statusBefore: ref.status ?? null,
+    statusAfter: ref.status ?? null,
+    reason: 'Not attempted: the run was cancelled.',
+    latencyMs: 0,
   };
 }
 

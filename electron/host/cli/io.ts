@@ -5,6 +5,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: Readonly<Record<string, string | undefined>>;
+  /** Whether stderr is a terminal, where progress lines are worth drawing. */
+  stderrIsTty?: boolean;
   /** Resolves when a foreground command should stop (SIGINT/SIGTERM for the real process). */
   untilStopped(): Promise<void>;
 }
@@ -20,6 +22,7 @@ export function processIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
+    stderrIsTty: process.stderr.isTTY === true,
     untilStopped: () =>
       new Promise<void>((resolve) => {
         const stop = () => {

@@ -1,7 +1,7 @@
 import type { CliIo } from '../../../electron/host/cli/io';
 
 /** An in-process terminal: captured output, a given environment, and a Ctrl+C the test presses. */
-export function capturedIo(env: Record<string, string | undefined> = {}) {
+export function capturedIo(env: Record<string, string | undefined> = {}, options: { stderrIsTty?: boolean } = {}) {
   let out = '';
   let err = '';
   let stop: () => void = () => undefined;
@@ -9,6 +9,7 @@ export function capturedIo(env: Record<string, string | undefined> = {}) {
     stop = resolve;
   });
   const listeners = new Set<() => void>();
+  const errorListeners = new Set<() => void>();
   const io: CliIo = {
     stdout: (text) => {
       out += text;
@@ -16,8 +17,10 @@ export function capturedIo(env: Record<string, string | undefined> = {}) {
     },
     stderr: (text) => {
       err += text;
+      for (const listener of errorListeners) listener();
     },
     env,
+    stderrIsTty: options.stderrIsTty === true,
     untilStopped: () => stopped,
   };
   return {
@@ -36,6 +39,18 @@ export function capturedIo(env: Record<string, string | undefined> = {}) {
           }
         };
         listeners.add(check);
+      }),
+    /** Resolves once stderr contains `text`. */
+    waitForError: (text: string) =>
+      new Promise<void>((resolve) => {
+        if (err.includes(text)) return resolve();
+        const check = () => {
+          if (err.includes(text)) {
+            errorListeners.delete(check);
+            resolve();
+          }
+        };
+        errorListeners.add(check);
       }),
   };
 }
