@@ -1,7 +1,6 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createAuditHandlers } from '../audit/audit-handlers';
-import { createAuditHandlers } from '../audit/audit-handlers';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import { createCampaignControl, type CampaignControl } from '../campaigns/campaign-control';
 import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/campaign-directory';
@@ -58,7 +57,6 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     }),
   );
   const audit = await createAuditLog({ dir: join(options.dataDir, 'audit') });
-  unsubscribers.push(audit.onAppended((entry) => events.emit('audit:appended', entry)));
   unsubscribers.push(audit.onAppended((entry) => events.emit('audit:appended', entry)));
   const campaigns = createCampaignDirectory({
     connection: () => tenant.connection(),
@@ -156,7 +154,6 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'campaigns:cancelEmergency': async () => ({ cancelled: campaignControl.cancelEmergency() }),
     'campaigns:emergencyState': async () => campaignControl.emergencyState(),
     ...newCampaign,
-    ...createAuditHandlers(audit, options.dataDir),
     ...createAuditHandlers(audit, options.dataDir),
     ...createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }),
   };
