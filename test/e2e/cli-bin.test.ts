@@ -1,0 +1,36 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoTenant, type DemoTenantHandle } from '../../electron/demo-tenant/index';
+
+const run = promisify(execFile);
+const bin = resolve('bin', 'cxone-console.mjs');
+
+// Runs after `npm run build`: the package's bin, as `npx cxone-console` would, in its own process.
+describe('the cxone-console bin', () => {
+  let tenant: DemoTenantHandle;
+  beforeAll(async () => {
+    tenant = await startDemoTenant({ dialerTickMs: 0, campaignCount: 12, contactsPerCampaign: 5 });
+  });
+  afterAll(async () => {
+    await tenant.close();
+  });
+
+  it('lists the tenant campaigns as JSON from the environment connection', async () => {
+    const { stdout } = await run(process.execPath, [bin, 'campaigns', 'list', '--json'], {
+      env: { ...process.env, CXONE_BASE_URL: tenant.url, CXONE_TOKEN_URL: tenant.tokenUrl, CXONE_CLIENT_ID: tenant.clientId, CXONE_CLIENT_SECRET: tenant.clientSecret },
+    });
+    const campaigns = JSON.parse(stdout) as { id: string }[];
+    expect(campaigns.map((c) => c.id).sort()).toEqual([...tenant.state.campaigns.keys()].sort());
+  });
+
+  it('names the missing setting and exits 2 without a connection', async () => {
+    const failure = await run(process.execPath, [bin, 'campaigns', 'list'], { env: { PATH: process.env.PATH ?? '' } }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toContain('CXONE_BASE_URL');
+  });
+});
