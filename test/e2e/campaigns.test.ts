@@ -78,6 +78,7 @@ describe('campaign console in Chromium', () => {
     const drawer = page.getByRole('dialog');
     await drawer.getByText(third).waitFor();
     await drawer.getByRole('heading', { name: 'Schedule' }).waitFor();
+    expect(await console_.axeViolations(), 'axe on the open drawer').toEqual([]);
     await console_.screenshot('campaigns-3-drawer');
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });

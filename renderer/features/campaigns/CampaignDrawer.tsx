@@ -26,7 +26,7 @@ export function CampaignDrawer() {
   }, [drawerId]);
   if (!drawerId || !campaign) return null;
   return (
-    <aside
+    <div
       className="drawer"
       role="dialog"
       aria-modal="false"
@@ -46,7 +46,7 @@ export function CampaignDrawer() {
       <CampaignFields campaign={campaign} />
       <h3>Recent console actions</h3>
       <CampaignAuditTrail campaignId={campaign.id} />
-    </aside>
+    </div>
   );
 }
 

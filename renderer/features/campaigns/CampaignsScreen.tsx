@@ -86,7 +86,10 @@ export function CampaignsScreen() {
           ))}
         </select>
         <span className="spacer" />
-        <span className="muted">{visible.length} shown · {selected.size} selected</span>
+        <span className="muted">
+          {visible.length !== campaigns.length ? `${visible.length} shown · ` : ''}
+          {selected.size} selected
+        </span>
         <button type="button" className="button" disabled={pausable.length === 0} onClick={() => void setStatus(pausable, 'paused')}>
           Pause selected ({pausable.length})
         </button>
