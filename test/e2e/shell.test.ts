@@ -47,3 +47,29 @@ describe('console shell in Chromium', () => {
     expect(text).not.toMatch(/secret|access_token|Bearer/i);
   });
 });
+
+describe('tenant connection settings in Chromium', () => {
+  let console_: ConsoleInBrowser;
+  beforeAll(async () => {
+    console_ = await openConsole();
+  });
+  afterAll(async () => {
+    await console_?.close();
+  });
+
+  it('names the setting that is out of range and keeps the demo tenant connected', async () => {
+    const { page } = console_;
+    await page.keyboard.press('Alt+7');
+    await page.getByLabel('Name', { exact: true }).fill('Production');
+    await page.getByLabel('API base URL').fill('https://api.example.com');
+    await page.getByLabel('Client ID').fill('console-client');
+    await page.getByLabel('Client secret').fill('s3cret-value');
+    await page.getByLabel('Max requests per second').fill('0');
+    await page.getByLabel('Max requests at once').fill('500');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByText('Max requests per second must be above 0').waitFor();
+    await page.getByText('Max requests at once can be at most 64').waitFor();
+    expect(console_.host.services.tenant.status().isDemo).toBe(true);
+    await console_.screenshot('settings-1-rate-limit-messages');
+  });
+});

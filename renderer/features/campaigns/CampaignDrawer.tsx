@@ -74,7 +74,7 @@ function CampaignFields({ campaign }: { campaign: Campaign }) {
           <Field label="Cron"><span className="mono">{schedule.cronExpression}</span></Field>
           <Field label="Window">{`${new Date(schedule.startTime).toLocaleString()} → ${new Date(schedule.endTime).toLocaleString()}`}</Field>
           <Field label="Retries">
-            {`${schedule.retryPolicy.maxAttempts} attempts, every ${Math.round(schedule.retryPolicy.retryIntervalMs / 1000)} s` +
+            {`${schedule.retryPolicy.maxAttempts} ${schedule.retryPolicy.maxAttempts === 1 ? 'attempt' : 'attempts'}, every ${Math.round(schedule.retryPolicy.retryIntervalMs / 1000)} s` +
               `${schedule.retryPolicy.retryOnBusy ? ', on busy' : ''}${schedule.retryPolicy.retryOnNoAnswer ? ', on no answer' : ''}`}
           </Field>
         </dl>

@@ -1,12 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import type { ConsoleError } from '../../../shared/errors';
 import { tenantProfileInputSchema } from '../../../shared/ipc/channels/tenant';
+import { defaultMaxConcurrency, defaultMaxRequestsPerSecond } from '../../../shared/tenant-profile';
 import { api } from '../../api';
 import { useAppStore } from '../../app/app-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorOf } from '../../components/to-console-error';
 
 type FieldErrors = Partial<Record<string, string>>;
+
+/** An empty box keeps the default; anything else goes to validation as a number (NaN names the field). */
+const optionalNumber = (name: string, raw: FormDataEntryValue | null): Record<string, number> => {
+  const text = String(raw ?? '').trim();
+  return text === '' ? {} : { [name]: Number(text) };
+};
 
 export function TenantConnectionForm() {
   const tenant = useAppStore((state) => state.tenant);
@@ -23,6 +30,8 @@ export function TenantConnectionForm() {
       tokenUrl: String(form.get('tokenUrl') ?? ''),
       clientId: String(form.get('clientId') ?? ''),
       clientSecret: String(form.get('clientSecret') ?? ''),
+      ...optionalNumber('maxRequestsPerSecond', form.get('maxRequestsPerSecond')),
+      ...optionalNumber('maxConcurrency', form.get('maxConcurrency')),
     };
     const parsed = tenantProfileInputSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -53,7 +62,7 @@ export function TenantConnectionForm() {
     }
   };
 
-  const field = (name: string, label: string, props: { type?: string; placeholder?: string; defaultValue?: string } = {}) => (
+  const field = (name: string, label: string, props: { type?: string; placeholder?: string; defaultValue?: string; min?: number; max?: number; step?: number } = {}) => (
     <div className="field">
       <label htmlFor={`tenant-${name}`}>{label}</label>
       <input
@@ -62,6 +71,9 @@ export function TenantConnectionForm() {
         type={props.type ?? 'text'}
         placeholder={props.placeholder}
         defaultValue={props.defaultValue}
+        min={props.min}
+        max={props.max}
+        step={props.step}
         aria-invalid={fieldErrors[name] ? true : undefined}
         aria-describedby={fieldErrors[name] ? `tenant-${name}-error` : undefined}
         autoComplete="off"
@@ -75,7 +87,7 @@ export function TenantConnectionForm() {
   );
 
   return (
-    <form className="panel" onSubmit={submit} aria-labelledby="tenant-form-title">
+    <form className="panel" onSubmit={submit} aria-labelledby="tenant-form-title" noValidate>
       <h2 id="tenant-form-title">Tenant connection</h2>
       <p className="muted">
         Now: <strong>{tenant?.label ?? '—'}</strong>
@@ -88,6 +100,10 @@ export function TenantConnectionForm() {
       {field('tokenUrl', 'Token URL (optional)', { placeholder: 'defaults to {API base URL}/oauth2/token' })}
       {field('clientId', 'Client ID')}
       {field('clientSecret', 'Client secret', { type: 'password', placeholder: 'stored encrypted; never shown again' })}
+      <div className="field-row">
+        {field('maxRequestsPerSecond', 'Max requests per second', { type: 'number', placeholder: `${defaultMaxRequestsPerSecond} (default)`, min: 1, max: 1000, step: 1 })}
+        {field('maxConcurrency', 'Max requests at once', { type: 'number', placeholder: `${defaultMaxConcurrency} (default)`, min: 1, max: 64, step: 1 })}
+      </div>
       <ErrorNotice error={error} title="Could not connect" />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>

@@ -35,8 +35,17 @@ export const tenantProfileInputSchema = z.object({
   clientId: z.string().trim().min(1, 'Client ID is required'),
   /** Write-only: sent to main once, stored in the vault, never sent back. Empty keeps the stored one. */
   clientSecret: z.string().optional(),
-  maxRequestsPerSecond: z.number().positive().max(1000).optional(),
-  maxConcurrency: z.number().int().positive().max(64).optional(),
+  maxRequestsPerSecond: z
+    .number({ message: 'Max requests per second must be a number' })
+    .positive('Max requests per second must be above 0')
+    .max(1000, 'Max requests per second can be at most 1000')
+    .optional(),
+  maxConcurrency: z
+    .number({ message: 'Max requests at once must be a whole number' })
+    .int('Max requests at once must be a whole number')
+    .positive('Max requests at once must be at least 1')
+    .max(64, 'Max requests at once can be at most 64')
+    .optional(),
 });
 export type TenantProfileInput = z.infer<typeof tenantProfileInputSchema>;
 
