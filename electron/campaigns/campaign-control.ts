@@ -91,9 +91,18 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     return known ? { id, name: known.name, status: known.status } : { id };
   };
 
-  const changeTracked = async (ref: CampaignRef, target: RequestedStatus) => {
+  const changeTracked = async (ref: CampaignRef, target: RequestedStatus): Promise<StatusChangeResult & { campaign: Campaign | null }> => {
+    let connection: TenantConnection;
+    try {
+      connection = options.connection();
+    } catch (thrown) {
+      // No usable tenant: every campaign of the run is reported as not changed, with why.
+      const error = toConsoleError(thrown);
+      const base = { campaignId: ref.id, name: ref.name ?? ref.id, target, statusBefore: ref.status ?? null, statusAfter: null, latencyMs: 0, campaign: null };
+      return { ...base, outcome: 'failed', reason: error.message, error };
+    }
     options.directory.markPending(ref.id, target);
-    const result = await changeCampaignStatus(options.connection().campaigns, ref, target, { now });
+    const result = await changeCampaignStatus(connection.campaigns, ref, target, { now });
     options.directory.settle(ref.id, result.campaign);
     return result;
   };

@@ -10,6 +10,7 @@ import { startDemoTenant, type DemoTenantHandle } from '../../../electron/demo-t
 import { connectTenant } from '../../../electron/tenant/connect';
 import type { TenantConnection } from '../../../electron/tenant/ports';
 import { demoProfile } from '../../../electron/tenant-session/demo-profile';
+import { ConsoleFailure, consoleError } from '../../../shared/errors';
 
 const person = { type: 'user' as const, name: 'lead' };
 
@@ -147,5 +148,23 @@ describe('campaign control against the demo tenant', () => {
     const entries = await audit.query({ limit: 10_000 });
     expect(entries.filter((e) => e.action === 'campaign.emergency_pause')).toHaveLength(running.length);
     expect(entries.filter((e) => e.action === 'campaign.emergency_pause.run')).toHaveLength(1);
+  });
+
+  it('without a usable tenant, reports every campaign the console knows is dialing as not paused, and why', async () => {
+    const running = await dialing();
+    const offline = createCampaignControl({
+      connection: () => {
+        throw new ConsoleFailure(consoleError('network', 'The tenant cannot be reached: connection refused.'));
+      },
+      tenantLabel: () => 'Demo tenant',
+      directory,
+      record: () => createEmergencyRecord(join(dir, 'emergency.json')),
+      audit,
+    });
+    const run = await offline.emergencyPause(person);
+    expect(run.results.map((r) => r.campaignId).sort()).toEqual([...running].sort());
+    expect(run.results.every((r) => r.outcome === 'failed' && r.reason?.includes('cannot be reached'))).toBe(true);
+    expect(offline.emergencyState().pausedByEmergency).toEqual([]);
+    expect(await dialing()).toEqual(running);
   });
 });
