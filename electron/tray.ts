@@ -1,5 +1,7 @@
 import { app, Menu, nativeImage, Notification, Tray, type BrowserWindow } from 'electron';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { describeError, toConsoleError } from '../shared/errors';
 import { describeEmergencyRun } from './campaigns/describe-emergency-run';
 import type { ConsoleServices } from './app/console-services';
 
@@ -7,10 +9,15 @@ import type { ConsoleServices } from './app/console-services';
 export function createConsoleTray(services: ConsoleServices, window: BrowserWindow): Tray {
   const iconPath = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'build', 'icon.png');
   const tray = new Tray(nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 }));
-  const actor = { type: 'user' as const, name: 'tray menu' };
+  const actor = { type: 'user' as const, name: `${userInfo().username} (tray menu)` };
   const notify = (body: string) => {
     if (Notification.isSupported()) new Notification({ title: 'CXone Outbound Console', body }).show();
   };
+  const report = (run: ReturnType<ConsoleServices['campaignControl']['emergencyPause']>) =>
+    run.then(
+      (done) => notify(describeEmergencyRun(done)),
+      (thrown: unknown) => notify(`Emergency action failed: ${describeError(toConsoleError(thrown))}`),
+    );
   tray.setToolTip('CXone Outbound Console');
   tray.setContextMenu(
     Menu.buildFromTemplate([
@@ -18,11 +25,11 @@ export function createConsoleTray(services: ConsoleServices, window: BrowserWind
       { type: 'separator' },
       {
         label: 'Emergency pause: pause every running campaign',
-        click: async () => notify(describeEmergencyRun(await services.campaignControl.emergencyPause(actor))),
+        click: () => report(services.campaignControl.emergencyPause(actor)),
       },
       {
         label: 'Resume what the emergency pause stopped',
-        click: async () => notify(describeEmergencyRun(await services.campaignControl.resumeEmergency(actor))),
+        click: () => report(services.campaignControl.resumeEmergency(actor)),
       },
       { type: 'separator' },
       { label: 'Quit', role: 'quit' },
