@@ -59,7 +59,9 @@ describe('tenant connection settings in Chromium', () => {
 
   it('names the setting that is out of range and keeps the demo tenant connected', async () => {
     const { page } = console_;
-    await page.keyboard.press('Alt+7');
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Settings/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Production');
     await page.getByLabel('API base URL').fill('https://api.example.com');
     await page.getByLabel('Client ID').fill('console-client');
