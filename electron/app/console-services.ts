@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createAuditHandlers } from '../audit/audit-handlers';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
+import { createBulkActions } from '../campaigns/bulk-actions';
 import { createCampaignControl, type CampaignControl } from '../campaigns/campaign-control';
 import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/campaign-directory';
 import { adoptEmergencyRecord, createEmergencyRecord, emergencyRecordPath, type EmergencyRecord } from '../campaigns/emergency-record';
@@ -96,6 +97,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   await tenant.start();
   campaigns.start();
   const user = { type: 'user' as const, name: userInfo().username };
+  const bulkActions = createBulkActions(campaignControl, (progress) => events.emit('campaigns:actionProgress', progress));
   // The one outbox: every webhook notification is persisted before it is sent, and survives restarts.
   const outbox: Outbox = await createOutbox({ dir: join(options.dataDir, 'outbox'), resolveSecret: (ref) => options.vault.get(ref) });
   outbox.start();
@@ -148,7 +150,8 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
       campaigns.settle(id, fresh);
       return fresh;
     },
-    'campaigns:setStatus': ({ ids, status }) => campaignControl.setStatus(ids, status, user),
+    'campaigns:setStatus': ({ ids, status, actionId }) => bulkActions.run(ids, status, user, actionId),
+    'campaigns:cancelAction': async ({ actionId }) => ({ cancelled: bulkActions.cancel(actionId) }),
     'campaigns:emergencyPause': () => campaignControl.emergencyPause(user),
     'campaigns:resumeEmergency': () => campaignControl.resumeEmergency(user),
     'campaigns:cancelEmergency': async () => ({ cancelled: campaignControl.cancelEmergency() }),

@@ -11,7 +11,8 @@ const outcomeLabel = {
 /** Per-campaign outcomes; anything not done is in red with the reason and what to do. */
 export function StatusChangeReport({ results, caption }: { results: readonly StatusChangeResult[]; caption?: string }) {
   return (
-    <div className="table-scroll report-table">
+    // Focusable so a long report scrolls from the keyboard too.
+    <div className="table-scroll report-table" tabIndex={0} role="region" aria-label={caption ?? 'Campaigns not changed'}>
       <table className="table">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
@@ -24,7 +25,8 @@ export function StatusChangeReport({ results, caption }: { results: readonly Sta
         </thead>
         <tbody>
           {results.map((result) => {
-            const bad = result.outcome !== 'changed' && result.outcome !== 'already';
+            // Red is for what needs a person; a change the person cancelled is only not done.
+            const bad = result.outcome === 'failed' || result.outcome === 'impossible';
             return (
               <tr key={result.campaignId} className={bad ? 'row-danger' : undefined}>
                 <td>{result.name}</td>

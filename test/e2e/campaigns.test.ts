@@ -85,6 +85,30 @@ describe('campaign console in Chromium', () => {
     await search('');
   });
 
+  it('shows a long bulk pause as it goes and stops it on Cancel, leaving the rest running', async () => {
+    const { page } = console_;
+    tenant().setKnobs({ latencyMs: 1000 });
+    try {
+      await page.getByLabel('Status').selectOption('running');
+      const ids = await page.locator('tr[data-campaign-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-campaign-id')!));
+      await page.getByRole('checkbox', { name: /^Select all/ }).check();
+      await page.getByRole('button', { name: `Pause selected (${ids.length})` }).click();
+      const progress = page.getByRole('status', { name: 'Action in progress' });
+      await progress.getByText(`of ${ids.length} paused so far`).waitFor();
+      await console_.screenshot('campaigns-4a-bulk-progress');
+      await progress.getByRole('button', { name: 'Cancel' }).click();
+      const outcome = page.getByRole('status').filter({ hasText: 'not attempted (cancelled)' });
+      await outcome.waitFor();
+      const stillRunning = ids.filter((id) => statusOf(id) === 'running');
+      expect(stillRunning.length).toBeGreaterThan(0);
+      expect(await outcome.textContent()).toContain(`${stillRunning.length} not attempted`);
+      await console_.screenshot('campaigns-4b-bulk-cancelled');
+    } finally {
+      tenant().setKnobs({ latencyMs: 0 });
+      await page.getByLabel('Status').selectOption('');
+    }
+  });
+
   it('emergency pause stops every dialing campaign in one click, and its resume restarts only those', async () => {
     const { page } = console_;
     const pausedByPerson = withStatus('paused').map((c) => c.id);

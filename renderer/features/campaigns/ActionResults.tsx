@@ -6,15 +6,39 @@ import { useCampaignsStore } from './campaigns-store';
 export function ActionResults() {
   const lastAction = useCampaignsStore((s) => s.lastAction);
   const dismiss = useCampaignsStore((s) => s.dismissResults);
+  const runningAction = useCampaignsStore((s) => s.runningAction);
+  const cancel = useCampaignsStore((s) => s.cancelAction);
+  if (runningAction) {
+    const { done, total, target } = runningAction.progress;
+    return (
+      <div className="notice notice-info" role="status" aria-label="Action in progress">
+        <div className="notice-row">
+          <strong>{runningAction.label}:</strong>
+          <span>
+            {done} of {total} {target === 'paused' ? 'paused' : 'resumed'} so far
+          </span>
+          <span className="spacer" />
+          <button type="button" className="button button-small" onClick={() => void cancel()}>
+            Cancel
+          </button>
+        </div>
+        <progress max={Math.max(total, 1)} value={done} aria-label={`${runningAction.label} progress`} />
+      </div>
+    );
+  }
   if (!lastAction) return null;
   const problems = lastAction.results.filter((r) => !isSuccessfulChange(r));
+  const cancelled = problems.filter((r) => r.outcome === 'cancelled').length;
+  const failures = problems.length - cancelled;
+  const tone = failures > 0 ? 'notice-danger' : cancelled > 0 ? 'notice-warn' : 'notice-info';
   return (
-    <div className={problems.length > 0 ? 'notice notice-danger' : 'notice notice-info'} role={problems.length > 0 ? 'alert' : 'status'}>
+    <div className={`notice ${tone}`} role={failures > 0 ? 'alert' : 'status'}>
       <div className="notice-row">
         <strong>{lastAction.label}:</strong>
         <span>
           {lastAction.results.length - problems.length} done
-          {problems.length > 0 ? `, ${problems.length} not done` : ''}
+          {failures > 0 ? `, ${failures} not done` : ''}
+          {cancelled > 0 ? `, ${cancelled} not attempted (cancelled)` : ''}
         </span>
         <span className="spacer" />
         <button type="button" className="button button-small" onClick={dismiss}>

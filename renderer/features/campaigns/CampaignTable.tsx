@@ -76,7 +76,7 @@ export function CampaignTable({ campaigns, pending }: CampaignTableProps) {
         <colgroup>
           <col style={{ width: 34 }} />
           <col />
-          <col style={{ width: 118 }} />
+          <col style={{ width: 168 }} />
           <col style={{ width: 96 }} />
           <col style={{ width: 70 }} />
           <col style={{ width: 150 }} />

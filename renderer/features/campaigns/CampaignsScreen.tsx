@@ -17,6 +17,7 @@ export function CampaignsScreen() {
   const selected = useCampaignsStore((s) => s.selected);
   const setStatus = useCampaignsStore((s) => s.setStatus);
   const actionError = useCampaignsStore((s) => s.actionError);
+  const busy = useCampaignsStore((s) => s.runningAction !== null);
   useEffect(() => start(), [start]);
 
   const campaigns = useMemo(() => snapshot?.campaigns ?? [], [snapshot]);
@@ -90,10 +91,10 @@ export function CampaignsScreen() {
           {visible.length !== campaigns.length ? `${visible.length} shown · ` : ''}
           {selected.size} selected
         </span>
-        <button type="button" className="button" disabled={pausable.length === 0} onClick={() => void setStatus(pausable, 'paused')}>
+        <button type="button" className="button" disabled={pausable.length === 0 || busy} onClick={() => void setStatus(pausable, 'paused')}>
           Pause selected ({pausable.length})
         </button>
-        <button type="button" className="button" disabled={resumable.length === 0} onClick={() => void setStatus(resumable, 'running')}>
+        <button type="button" className="button" disabled={resumable.length === 0 || busy} onClick={() => void setStatus(resumable, 'running')}>
           Resume selected ({resumable.length})
         </button>
       </div>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { StatusChangeResult } from '../../../shared/campaigns/status-change';
 import type { ConsoleError } from '../../../shared/errors';
-import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import type { CampaignActionProgress, CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
 import { api } from '../../api';
 import { errorOf } from '../../components/to-console-error';
 
@@ -18,6 +18,8 @@ interface CampaignsState {
   selected: ReadonlySet<string>;
   drawerId: string | null;
   lastAction: { label: string; results: StatusChangeResult[] } | null;
+  /** A pause or resume on more than one campaign, until the tenant has answered for all of them. */
+  runningAction: { label: string; progress: CampaignActionProgress } | null;
   actionError: ConsoleError | null;
   start(): () => void;
   refresh(): Promise<void>;
@@ -26,6 +28,7 @@ interface CampaignsState {
   setSelection(ids: readonly string[]): void;
   openDrawer(id: string | null): void;
   setStatus(ids: readonly string[], status: 'running' | 'paused'): Promise<void>;
+  cancelAction(): Promise<void>;
   dismissResults(): void;
 }
 
@@ -35,9 +38,18 @@ export const useCampaignsStore = create<CampaignsState>((set, get) => ({
   selected: new Set(),
   drawerId: null,
   lastAction: null,
+  runningAction: null,
   actionError: null,
   start() {
-    const off = api.on('campaigns:changed', (snapshot) => set({ snapshot }));
+    const offChanged = api.on('campaigns:changed', (snapshot) => set({ snapshot }));
+    const offProgress = api.on('campaigns:actionProgress', (progress) => {
+      const running = get().runningAction;
+      if (running && running.progress.actionId === progress.actionId) set({ runningAction: { ...running, progress } });
+    });
+    const off = () => {
+      offChanged();
+      offProgress();
+    };
     api.call('campaigns:snapshot', {}).then(
       (snapshot) => set({ snapshot }),
       (thrown: unknown) => set({ actionError: errorOf(thrown) }),
@@ -62,10 +74,22 @@ export const useCampaignsStore = create<CampaignsState>((set, get) => ({
   openDrawer: (drawerId) => set({ drawerId }),
   async setStatus(ids, status) {
     const label = `${status === 'paused' ? 'Pause' : 'Resume'} ${ids.length === 1 ? '1 campaign' : `${ids.length} campaigns`}`;
-    set({ actionError: null });
+    const actionId = ids.length > 1 ? crypto.randomUUID() : undefined;
+    set({ actionError: null, ...(actionId ? { runningAction: { label, progress: { actionId, target: status, done: 0, total: ids.length } } } : {}) });
     try {
-      const results = await api.call('campaigns:setStatus', { ids: [...ids], status });
+      const results = await api.call('campaigns:setStatus', { ids: [...ids], status, ...(actionId ? { actionId } : {}) });
       set({ lastAction: { label, results } });
+    } catch (thrown) {
+      set({ actionError: errorOf(thrown) });
+    } finally {
+      if (actionId && get().runningAction?.progress.actionId === actionId) set({ runningAction: null });
+    }
+  },
+  async cancelAction() {
+    const running = get().runningAction;
+    if (!running) return;
+    try {
+      await api.call('campaigns:cancelAction', { actionId: running.progress.actionId });
     } catch (thrown) {
       set({ actionError: errorOf(thrown) });
     }

@@ -23,16 +23,32 @@ export const campaignsRequestChannels = {
   'campaigns:refresh': requestChannel(z.object({}), campaignSnapshotSchema),
   'campaigns:get': requestChannel(z.object({ id: z.string().min(1) }), campaignSchema),
   'campaigns:setStatus': requestChannel(
-    z.object({ ids: z.array(z.string().min(1)).min(1).max(10_000), status: z.enum(['running', 'paused']) }),
+    z.object({
+      ids: z.array(z.string().min(1)).min(1).max(10_000),
+      status: z.enum(['running', 'paused']),
+      /** Chosen by the caller so it can follow progress and cancel before the answer arrives. */
+      actionId: z.string().min(1).max(100).optional(),
+    }),
     z.array(statusChangeResultSchema),
   ),
+  'campaigns:cancelAction': requestChannel(z.object({ actionId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
   'campaigns:emergencyPause': requestChannel(z.object({}), emergencyRunSchema),
   'campaigns:resumeEmergency': requestChannel(z.object({}), emergencyRunSchema),
   'campaigns:cancelEmergency': requestChannel(z.object({}), z.object({ cancelled: z.boolean() })),
   'campaigns:emergencyState': requestChannel(z.object({}), emergencyStateSchema),
 };
 
+/** A bulk pause or resume under way: campaigns answered so far. */
+export const campaignActionProgressSchema = z.object({
+  actionId: z.string(),
+  target: z.enum(['running', 'paused']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type CampaignActionProgress = z.infer<typeof campaignActionProgressSchema>;
+
 export const campaignsEventChannels = {
+  'campaigns:actionProgress': campaignActionProgressSchema,
   'campaigns:changed': campaignSnapshotSchema,
   'campaigns:emergencyProgress': emergencyProgressSchema,
   'campaigns:emergencyChanged': emergencyStateSchema,
