@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createAuditHandlers } from '../audit/audit-handlers';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
+import { watchOtherWriters } from '../audit/watch-other-writers';
 import { createBulkActions } from '../campaigns/bulk-actions';
 import { createCampaignControl, type CampaignControl } from '../campaigns/campaign-control';
 import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/campaign-directory';
@@ -58,7 +59,10 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     }),
   );
   const audit = await createAuditLog({ dir: join(options.dataDir, 'audit') });
-  unsubscribers.push(audit.onAppended((entry) => events.emit('audit:appended', entry)));
+  unsubscribers.push(
+    audit.onAppended((entry) => events.emit('audit:appended', entry)),
+    watchOtherWriters(audit, join(options.dataDir, 'audit'), (entry) => events.emit('audit:appended', entry)).stop,
+  );
   const campaigns = createCampaignDirectory({
     connection: () => tenant.connection(),
     intervalSeconds: () => settings.get().refreshIntervalSeconds,
