@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createAuditHandlers } from '../audit/audit-handlers';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import { watchOtherWriters } from '../audit/watch-other-writers';
+import { watchFolder } from '../files/watch-folder';
 import { createBulkActions } from '../campaigns/bulk-actions';
 import { createCampaignControl, type CampaignControl } from '../campaigns/campaign-control';
 import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/campaign-directory';
@@ -92,6 +93,8 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   });
   unsubscribers.push(
     campaigns.onChange((snapshot) => events.emit('campaigns:changed', snapshot)),
+    // The command line's emergency pause or resume shows in the app as soon as it is recorded.
+    watchFolder(join(options.dataDir, 'emergency'), () => events.emit('campaigns:emergencyChanged', campaignControl.emergencyState())),
     tenant.onConnectionChanged(() => {
       campaigns.reset();
       void campaigns.refresh();

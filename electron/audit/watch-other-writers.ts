@@ -1,5 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs';
 import type { AuditEntry } from '../../shared/audit/audit-entry';
+import { watchFolder } from '../files/watch-folder';
 import type { AuditLog } from './audit-log';
 
 /**
@@ -15,7 +15,6 @@ export function watchOtherWriters(
   debounceMs = 300,
 ): { stop(): void; /** Resolves once the entries already on disk are known, so only later ones are passed on. */ ready: Promise<void> } {
   let newestSeq = 0;
-  let timer: NodeJS.Timeout | null = null;
   let closed = false;
   const offAppended = audit.onAppended((entry) => {
     newestSeq = Math.max(newestSeq, entry.seq);
@@ -35,23 +34,12 @@ export function watchOtherWriters(
     },
     () => undefined,
   );
-  let watcher: FSWatcher | null = null;
-  try {
-    watcher = watch(dir, () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void catchUp().catch(() => undefined), debounceMs);
-    });
-    watcher.on('error', () => watcher?.close());
-  } catch {
-    // A folder that cannot be watched only loses the live view; queries still read everything.
-    watcher = null;
-  }
+  const stopWatching = watchFolder(dir, () => void catchUp().catch(() => undefined), debounceMs);
   return {
     ready,
     stop() {
       closed = true;
-      if (timer) clearTimeout(timer);
-      watcher?.close();
+      stopWatching();
       offAppended();
     },
   };
