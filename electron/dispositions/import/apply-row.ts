@@ -37,22 +37,36 @@ function classify(error: ConsoleError, row: ImportRow, latencyMs: number): RowAt
 
 /**
  * One try at one row: read the contact first (does it exist, is the dialer working it,
- * does it already have this outcome), then PATCH. `wasSent` says an earlier try may
+ * does it already have this outcome), then PATCH. A contact the dialer takes between the
+ * read and the PATCH is answered CONTACT_BUSY and retried later. `wasSent` says an earlier try may
  * have reached the tenant: a contact already showing exactly this disposition then
  * counts as applied (by that try), not as a no-op.
  */
 export async function attemptRow(
   contacts: ImportContactsPort,
   row: ImportRow,
-  options: { wasSent: boolean; beforeSend: () => Promise<void>; now?: () => number },
+  options: {
+    wasSent: boolean;
+    beforeSend: () => Promise<void>;
+    now?: () => number;
+    /** The contact as read with its campaign's pages moments ago, if it was. */
+    prefetched?: Contact | null;
+  },
 ): Promise<RowAttempt> {
   const now = options.now ?? performance.now.bind(performance);
   const started = now();
+  // A page read only ever leads straight to a write; anything that would skip the row or
+  // wait (busy, same outcome, an earlier try that may have landed) is decided on a fresh read.
+  const pageRead = options.prefetched;
   let contact: Contact;
-  try {
-    contact = await contacts.get(row.campaignId, row.contactId);
-  } catch (thrown) {
-    return classify(toConsoleError(thrown), row, now() - started);
+  if (pageRead && !options.wasSent && !busyContactStates.includes(pageRead.state) && pageRead.outcomeCode !== row.outcomeCode) {
+    contact = pageRead;
+  } else {
+    try {
+      contact = await contacts.get(row.campaignId, row.contactId);
+    } catch (thrown) {
+      return classify(toConsoleError(thrown), row, now() - started);
+    }
   }
   if (busyContactStates.includes(contact.state)) {
     return { kind: 'busy', reason: `Contact ${row.contactId} is ${contact.state} with the dialer.` };

@@ -4,6 +4,7 @@ import { emptyImportCounts, type ImportRow } from '../../../shared/dispositions/
 import { rateAndEta, type ImportProgress } from '../../../shared/dispositions/import-progress';
 import { describeError, toConsoleError } from '../../../shared/errors';
 import { mapWithConcurrency } from '../../concurrency/map-with-concurrency';
+import { createContactPrefetch } from './contact-prefetch';
 import type { ImportContactsPort } from './import-ports';
 
 export interface DryRunOptions {
@@ -18,7 +19,11 @@ export interface DryRunOptions {
   now?: () => number;
 }
 
-/** Reads every contact a row would change, and says what applying would do. Writes nothing. */
+/**
+ * Reads every contact a row would change, and says what applying would do. Writes nothing.
+ * Campaigns the file covers densely are read a page at a time (a verdict may be seconds old;
+ * the apply decides every skip on a fresh read).
+ */
 export async function dryRunImport(options: DryRunOptions): Promise<{ summary: DryRunSummary; rows: DryRunRow[] }> {
   const now = options.now ?? performance.now.bind(performance);
   const started = now();
@@ -36,10 +41,12 @@ export async function dryRunImport(options: DryRunOptions): Promise<{ summary: D
       counts: progressCounts, note: null });
   };
 
+  const prefetch = createContactPrefetch(options.contacts, options.rows);
   const check = async (row: ImportRow): Promise<DryRunRow> => {
     const base = { line: row.line, campaignId: row.campaignId, contactId: row.contactId };
     try {
-      const contact = await options.contacts.get(row.campaignId, row.contactId, options.signal);
+      const contact =
+        (await prefetch?.take(row.campaignId, row.contactId, options.signal)) ?? (await options.contacts.get(row.campaignId, row.contactId, options.signal));
       if (busyContactStates.includes(contact.state)) {
         return { ...base, verdict: 'busy', reason: `${contact.state} with the dialer now; the import retries it later.` };
       }

@@ -7,6 +7,8 @@ import type { Contact, DispositionPatch } from '../../../shared/cxone/schemas';
  */
 export interface ImportContactsPort {
   get(campaignId: string, contactId: string, signal?: AbortSignal): Promise<Contact>;
+  /** A campaign's contacts a page at a time; lets a large file read contacts in pages instead of one by one. */
+  list?(campaignId: string, query?: { pageSize?: number }, signal?: AbortSignal): AsyncIterable<Contact>;
   applyDisposition(campaignId: string, contactId: string, patch: DispositionPatch, signal?: AbortSignal): Promise<Contact>;
 }
 

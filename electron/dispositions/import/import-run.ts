@@ -4,6 +4,7 @@ import type { ImportProblem, ImportReport, ImportWarning, SuppressedNumber } fro
 import { describeError, toConsoleError } from '../../../shared/errors';
 import { attemptRow } from './apply-row';
 import { buildImportReport } from './build-import-report';
+import { createContactPrefetch } from './contact-prefetch';
 import type { ImportJournal } from './import-journal';
 import type { ImportContactsPort, ImportNotificationSink, ImportSuppressionSink } from './import-ports';
 import { createRowQueue, type QueuedRow } from './import-scheduler';
@@ -99,6 +100,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     }
   });
   counts.pending = queue.size();
+  const prefetch = createContactPrefetch(options.contacts(), spec.rows.filter((row) => !replay.rows.has(importRowKey(row))));
 
   let state: ImportJobState = replay.lastState === 'paused' ? 'paused' : 'running';
   let note: string | null = state === 'paused' ? 'Paused; resume to continue.' : null;
@@ -162,7 +164,9 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     const row = spec.rows[item.index];
     if (!row) return;
     const key = importRowKey(row);
+    const prefetched = item.busyTries === 0 && !sent.has(key) ? await prefetch?.take(row.campaignId, row.contactId) : null;
     const attempt = await attemptRow(options.contacts(), row, {
+      prefetched,
       wasSent: sent.has(key),
       beforeSend: async () => {
         sent.add(key);

@@ -95,6 +95,23 @@ describe('disposition import against the demo tenant', () => {
     expect(csv).toMatch(/^24,.*,superseded,.*line 25/m);
   });
 
+  it('reads a campaign the file covers densely a page at a time: about one request per row, not two', async () => {
+    const [campaignId] = [...tenant.state.contacts.keys()].slice(-1);
+    const contacts = [...tenant.state.contacts.get(campaignId!)!.values()].filter((c) => c.state === 'PENDING').slice(0, 40);
+    expect(contacts.length).toBe(40);
+    const versionsBefore = new Map(contacts.map((contact) => [contact.id, contact.version]));
+    const session = await openSession('dense.csv', contacts.map((contact, i) => csvLine(contact, outcomesCycle[i % outcomesCycle.length]!)));
+    const importer = createDispositionImporter({ dir: join(dir, 'imports-dense'), contacts: () => connection.contacts, maxConcurrency: () => 4 });
+    tenant.resetStats();
+    const started = await importer.start(session.toSpec());
+    if (!started.ok) throw new Error(started.error.message);
+    const report = await started.value.done;
+    expect(report.counts).toMatchObject({ applied: 40, failed: 0 });
+    for (const contact of contacts) expect(contact.version, `${contact.id} changed exactly once`).toBe(versionsBefore.get(contact.id)! + 1);
+    // 40 PATCHes and one page of the campaign's 200 contacts; reading each contact first would be 80.
+    expect(tenant.stats().requests).toBeLessThanOrEqual(42);
+  });
+
   it('dry run reads each contact and says what applying would do, changing nothing', async () => {
     const pending = pickContacts(tenant, { state: 'PENDING', count: 2 });
     const [done] = pickContacts(tenant, { state: 'DONE', count: 1, withOutcome: true });
