@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import type { AuditEntry } from '../../../shared/audit/audit-entry';
+import { navigationTarget, useVirtualRows } from '../../components/use-virtual-rows';
 import { auditColumns } from './audit-columns';
 import { AuditRow } from './AuditRow';
 
@@ -18,40 +18,20 @@ interface AuditTableProps {
  */
 export function AuditTable({ entries, onOpen }: AuditTableProps) {
   const [activeSeq, setActiveSeq] = useState<number | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: entries.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-  });
   const found = activeSeq === null ? -1 : entries.findIndex((entry) => entry.seq === activeSeq);
   const activeIndex = found >= 0 ? found : 0;
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
-  // Tab must always reach one row: when the focused entry has scrolled out of the DOM, the first rendered row stands in.
-  const tabbableIndex = items.some((item) => item.index === activeIndex) ? activeIndex : items[0]?.index;
+  const { scrollRef, items, paddingTop, paddingBottom, tabbableIndex: tabbableOf, scrollToAndFocus } = useVirtualRows(entries.length, rowHeight);
+  const tabbableIndex = tabbableOf(activeIndex);
   const onFocusRow = useCallback((seq: number) => setActiveSeq(seq), []);
-
-  const focusRow = (index: number) => {
-    const clamped = Math.max(0, Math.min(entries.length - 1, index));
-    const entry = entries[clamped];
-    if (!entry) return;
-    setActiveSeq(entry.seq);
-    virtualizer.scrollToIndex(clamped);
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-seq="${entry.seq}"]`)?.focus());
-  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!(event.target instanceof HTMLTableRowElement)) return;
-    if (event.key === 'ArrowDown') focusRow(activeIndex + 1);
-    else if (event.key === 'ArrowUp') focusRow(activeIndex - 1);
-    else if (event.key === 'PageDown') focusRow(activeIndex + pageRows);
-    else if (event.key === 'PageUp') focusRow(activeIndex - pageRows);
-    else if (event.key === 'Home') focusRow(0);
-    else if (event.key === 'End') focusRow(entries.length - 1);
-    else if (event.key === 'Enter' && entries[activeIndex]) onOpen(entries[activeIndex].seq);
+    const target = navigationTarget(event.key, activeIndex, entries.length, pageRows);
+    const entry = target === null ? undefined : entries[target];
+    if (target !== null && entry) {
+      setActiveSeq(entry.seq);
+      scrollToAndFocus(target, `[data-seq="${entry.seq}"]`);
+    } else if (event.key === 'Enter' && entries[activeIndex]) onOpen(entries[activeIndex].seq);
     else return;
     event.preventDefault();
   };

@@ -1,13 +1,14 @@
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Campaign } from '../../../shared/cxone/schemas';
 import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import { navigationTarget, useVirtualRows } from '../../components/use-virtual-rows';
 import { campaignColumns, numericColumns } from './campaign-columns';
 import { CampaignRow } from './CampaignRow';
 import { useCampaignsStore } from './campaigns-store';
 
 const rowHeight = 30;
+const pageRows = 20;
 
 interface CampaignTableProps {
   campaigns: Campaign[];
@@ -33,36 +34,18 @@ export function CampaignTable({ campaigns, pending }: CampaignTableProps) {
     getRowId: (row) => row.id,
   });
   const rows = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const { scrollRef, items, paddingTop, paddingBottom, tabbableIndex, scrollToAndFocus } = useVirtualRows(rows.length, rowHeight);
   const visibleIds = useMemo(() => rows.map((r) => r.id), [rows]);
   const allSelected = visibleIds.length > 0 && visibleIds.every((id) => selected.has(id));
-
-  const focusRow = (index: number) => {
-    const clamped = Math.max(0, Math.min(rows.length - 1, index));
-    setActiveIndex(clamped);
-    virtualizer.scrollToIndex(clamped);
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${clamped}"]`)?.focus());
-  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const row = rows[activeIndex]?.original;
     if (!(event.target instanceof HTMLTableRowElement)) return;
-    if (event.key === 'ArrowDown') focusRow(activeIndex + 1);
-    else if (event.key === 'ArrowUp') focusRow(activeIndex - 1);
-    else if (event.key === 'PageDown') focusRow(activeIndex + 20);
-    else if (event.key === 'PageUp') focusRow(activeIndex - 20);
-    else if (event.key === 'Home') focusRow(0);
-    else if (event.key === 'End') focusRow(rows.length - 1);
-    else if (event.key === ' ' && row) toggleSelected(row.id);
+    const target = navigationTarget(event.key, activeIndex, rows.length, pageRows);
+    if (target !== null) {
+      setActiveIndex(target);
+      scrollToAndFocus(target, `[data-row-index="${target}"]`);
+    } else if (event.key === ' ' && row) toggleSelected(row.id);
     else if (event.key === 'Enter' && row) openDrawer(row.id);
     else if (event.key.toLowerCase() === 'p' && row?.status === 'running') void setStatus([row.id], 'paused');
     else if (event.key.toLowerCase() === 'r' && row?.status === 'paused') void setStatus([row.id], 'running');
@@ -128,7 +111,7 @@ export function CampaignTable({ campaigns, pending }: CampaignTableProps) {
                 key={row.id}
                 campaign={row.original}
                 index={item.index}
-                active={item.index === activeIndex}
+                active={item.index === tabbableIndex(activeIndex)}
                 selected={selected.has(row.id)}
                 pending={pending[row.id]?.target ?? null}
                 onFocus={() => setActiveIndex(item.index)}
