@@ -9,7 +9,9 @@ import { createCampaignControl, type CampaignControl } from '../campaigns/campai
 import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/campaign-directory';
 import { adoptEmergencyRecord, createEmergencyRecord, emergencyRecordPath, type EmergencyRecord } from '../campaigns/emergency-record';
 import type { DemoTenantOptions } from '../demo-tenant/index';
+import { writeDemoSampleFile } from '../dispositions/import/demo-sample-file';
 import { createDispositionImportServices, importNotificationSink, importSuppressionSink } from '../dispositions/import/import-services';
+import { ConsoleFailure, consoleError } from '../../shared/errors';
 import { createEventBus, type EventBus, type RequestHandlers } from '../ipc/handlers';
 import { createNewCampaignHandlers, marketingSecretRef } from '../new-campaign/new-campaign-services';
 import { createOutbox, type Outbox } from '../outbox/outbox';
@@ -150,6 +152,13 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'settings:get': async () => settings.get(),
     'settings:update': async (change) => settings.update(change),
     ...dispositionImport.handlers,
+    'dispositions:demoSample': async () => {
+      const demo = tenant.status().isDemo ? tenant.demoTenant() : null;
+      if (!demo) {
+        throw new ConsoleFailure(consoleError('validation', 'The sample file is made from the demo tenant’s contacts; connect the demo tenant in Settings to use it.'));
+      }
+      return writeDemoSampleFile(demo, join(options.dataDir, 'samples'));
+    },
     'campaigns:snapshot': async () => campaigns.snapshot(),
     'campaigns:refresh': () => campaigns.refresh(),
     'campaigns:get': async ({ id }) => {

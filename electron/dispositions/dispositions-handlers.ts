@@ -14,7 +14,8 @@ import { readBatch } from './import/read-batch';
 import { unappliedExportFileName, unappliedRowsCsv } from './import/unapplied-export';
 import { createUploadStore } from './import/upload-store';
 
-type DispositionsChannel = Extract<keyof RequestHandlers, `dispositions:${string}`>;
+/** The demo sample file needs the demo tenant itself, so the composition root answers it. */
+type DispositionsChannel = Exclude<Extract<keyof RequestHandlers, `dispositions:${string}`>, 'dispositions:demoSample'>;
 
 export interface DispositionsHandlerOptions {
   /** `<dataDir>/dispositions`: uploads and exports live below it. */

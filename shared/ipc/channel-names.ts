@@ -22,6 +22,7 @@ export const requestChannelNames = [
   'campaigns:emergencyState',
   'dispositions:uploadBegin',
   'dispositions:uploadChunk',
+  'dispositions:demoSample',
   'dispositions:open',
   'dispositions:setMapping',
   'dispositions:rows',

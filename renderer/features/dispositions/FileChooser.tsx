@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useAppStore } from '../../app/app-store';
 import { useDispositionsStore } from './dispositions-store';
 
 /**
@@ -10,6 +11,8 @@ export function FileChooser() {
   const openPath = useDispositionsStore((s) => s.openPath);
   const openUpload = useDispositionsStore((s) => s.openUpload);
   const opening = useDispositionsStore((s) => s.opening);
+  const openDemoSample = useDispositionsStore((s) => s.openDemoSample);
+  const onDemo = useAppStore((s) => s.tenant?.isDemo === true);
   const [path, setPath] = useState('');
 
   const submit = (event: FormEvent) => {
@@ -49,6 +52,15 @@ export function FileChooser() {
           }}
         />
       </div>
+      {onDemo ? (
+        <div className="dispo-chooser-row">
+          <span className="dispo-chooser-label">No file yet?</span>
+          <button type="button" className="button" disabled={opening !== null} onClick={() => void openDemoSample()}>
+            Open a sample file from the demo tenant
+          </button>
+          <span className="muted">About 200 of its contacts, plus a few rows with problems to fix.</span>
+        </div>
+      ) : null}
       {opening ? (
         <p role="status" className="muted">
           Reading {opening.label}

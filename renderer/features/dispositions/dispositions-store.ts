@@ -31,6 +31,8 @@ interface DispositionsState {
   start(): () => void;
   openPath(path: string): Promise<void>;
   openUpload(file: File): Promise<void>;
+  /** Demo tenant only: writes a sample file of the demo's own contacts and opens it. */
+  openDemoSample(): Promise<void>;
   setMapping(field: string, header: string | null): Promise<void>;
   setFilter(filter: BatchFilter): void;
   loadPage(page: number): Promise<void>;
@@ -108,6 +110,16 @@ export const useDispositionsStore = create<DispositionsState>((set, get) => {
         set({ opening: { label: path, sentBytes: 0, totalBytes: 0 }, error: null });
         try {
           opened(await api.call('dispositions:open', { path }));
+        } finally {
+          set({ opening: null });
+        }
+      }),
+    openDemoSample: () =>
+      guard(async () => {
+        set({ opening: { label: 'a sample file from the demo tenant', sentBytes: 0, totalBytes: 0 }, error: null });
+        try {
+          const sample = await api.call('dispositions:demoSample', {});
+          opened(await api.call('dispositions:open', { path: sample.path }));
         } finally {
           set({ opening: null });
         }

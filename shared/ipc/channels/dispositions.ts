@@ -22,6 +22,8 @@ export const dispositionsRequestChannels = {
     z.object({ uploadId: z.string().min(1), offset: z.number().int().min(0), base64: z.string().max(uploadChunkMaxChars) }),
     z.object({ receivedBytes: z.number().int() }),
   ),
+  /** On the demo tenant only: writes a sample file of its own contacts, to open like any other. */
+  'dispositions:demoSample': requestChannel(z.object({}), z.object({ path: z.string(), rows: z.number().int() })),
   /** Opens a file for the batch editor: a path main can read, or a finished upload. */
   'dispositions:open': requestChannel(
     z.union([z.object({ path: z.string().min(1) }), z.object({ uploadId: z.string().min(1) })]),
