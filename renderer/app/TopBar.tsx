@@ -9,7 +9,7 @@ export function TopBar() {
       <div className="brand">CXone Outbound Console</div>
       <div className="tenant" aria-label="Connected tenant">
         <span className="tenant-label">{tenant?.label ?? 'No tenant'}</span>
-        {tenant?.isDemo ? <span className="badge badge-info">Demo tenant</span> : null}
+        {tenant?.isDemo ? <span className="badge badge-info">Simulated: no real calls</span> : null}
         <ConnectionIndicator />
       </div>
       <div className="topbar-actions">

@@ -17,6 +17,7 @@ describe('console shell in Chromium', () => {
     await page.getByText('Demo tenant', { exact: true }).first().waitFor();
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     expect(await page.getByLabel('Connected tenant').textContent()).toContain('Demo tenant');
+    expect(await page.getByLabel('Connected tenant').textContent()).toContain('Simulated: no real calls');
   });
 
   it('opens every screen from the sidebar with no accessibility violations', async () => {

@@ -38,7 +38,12 @@ export function CampaignsScreen() {
         <h1 id="screen-title">Campaigns</h1>
         <span className="muted">
           {campaigns.length} campaigns · {counts.running ?? 0} running · {counts.paused ?? 0} paused
-          {counts.failed ? ` · ${counts.failed} failed` : ''}
+          {counts.failed ? (
+            <>
+              {' · '}
+              <span className="text-danger">{counts.failed} failed</span>
+            </>
+          ) : null}
         </span>
         <span className="spacer" />
         <FreshnessIndicator snapshot={snapshot} />
