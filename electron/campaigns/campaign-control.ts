@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry';
-import type { EmergencyProgress, EmergencyRun, EmergencyState, StatusChangeResult } from '../../shared/campaigns/status-change';
+import { countOutcomes, type EmergencyProgress, type EmergencyRun, type EmergencyState, type StatusChangeResult } from '../../shared/campaigns/status-change';
 import type { Campaign, RequestedStatus } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
 import { mapWithConcurrency } from '../concurrency/map-with-concurrency';
@@ -332,8 +332,3 @@ function notAttempted(ref: CampaignRef, target: 'running' | 'paused'): StatusCha
   };
 }
 
-export function countOutcomes(results: readonly StatusChangeResult[]) {
-  const counts = { changed: 0, already: 0, impossible: 0, failed: 0, cancelled: 0 };
-  for (const result of results) counts[result.outcome]++;
-  return counts;
-}

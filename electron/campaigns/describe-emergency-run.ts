@@ -1,5 +1,4 @@
-import type { EmergencyRun } from '../../shared/campaigns/status-change';
-import { countOutcomes } from './campaign-control';
+import { countOutcomes, type EmergencyRun } from '../../shared/campaigns/status-change';
 
 /** One sentence for notifications and the CLI's human output. */
 export function describeEmergencyRun(run: EmergencyRun): string {

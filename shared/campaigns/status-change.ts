@@ -24,6 +24,13 @@ export type StatusChangeResult = z.infer<typeof statusChangeResultSchema>;
 
 export const isSuccessfulChange = (result: StatusChangeResult) => result.outcome === 'changed' || result.outcome === 'already';
 
+/** How many results ended each way: what every report of a pause or resume run says first. */
+export function countOutcomes(results: readonly StatusChangeResult[]): Record<StatusChangeResult['outcome'], number> {
+  const counts = { changed: 0, already: 0, impossible: 0, failed: 0, cancelled: 0 };
+  for (const result of results) counts[result.outcome]++;
+  return counts;
+}
+
 export const emergencyRunSchema = z.object({
   id: z.string(),
   kind: z.enum(['pause', 'resume']),

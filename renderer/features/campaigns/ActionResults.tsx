@@ -1,4 +1,5 @@
-import { isSuccessfulChange } from '../../../shared/campaigns/status-change';
+import { countOutcomes, isSuccessfulChange } from '../../../shared/campaigns/status-change';
+import { RunProgress } from '../../components/RunProgress';
 import { StatusChangeReport } from '../../components/StatusChangeReport';
 import { useCampaignsStore } from './campaigns-store';
 
@@ -12,24 +13,22 @@ export function ActionResults() {
     const { done, total, target } = runningAction.progress;
     return (
       <div className="notice notice-info" role="status" aria-label="Action in progress">
-        <div className="notice-row">
-          <strong>{runningAction.label}:</strong>
-          <span>
-            {done} of {total} {target === 'paused' ? 'paused' : 'resumed'} so far
-          </span>
-          <span className="spacer" />
-          <button type="button" className="button button-small" onClick={() => void cancel()}>
-            Cancel
-          </button>
-        </div>
-        <progress max={Math.max(total, 1)} value={done} aria-label={`${runningAction.label} progress`} />
+        <RunProgress
+          title={<strong>{runningAction.label}:</strong>}
+          detail={<span>{`${done} of ${total} ${target === 'paused' ? 'paused' : 'resumed'} so far`}</span>}
+          done={done}
+          total={total}
+          progressLabel={`${runningAction.label} progress`}
+          onCancel={() => void cancel()}
+        />
       </div>
     );
   }
   if (!lastAction) return null;
   const problems = lastAction.results.filter((r) => !isSuccessfulChange(r));
-  const cancelled = problems.filter((r) => r.outcome === 'cancelled').length;
-  const failures = problems.length - cancelled;
+  const counts = countOutcomes(lastAction.results);
+  const cancelled = counts.cancelled;
+  const failures = counts.failed + counts.impossible;
   const tone = failures > 0 ? 'notice-danger' : cancelled > 0 ? 'notice-warn' : 'notice-info';
   return (
     <div className={`notice ${tone}`} role={failures > 0 ? 'alert' : 'status'}>

@@ -1,4 +1,5 @@
-import { isSuccessfulChange } from '../../../shared/campaigns/status-change';
+import { countOutcomes, isSuccessfulChange } from '../../../shared/campaigns/status-change';
+import { RunProgress } from '../../components/RunProgress';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StatusChangeReport } from '../../components/StatusChangeReport';
 import { useEmergencyStore } from './emergency-store';
@@ -20,26 +21,26 @@ export function EmergencyPanel() {
     const verb = progress?.kind === 'resume' ? 'Resuming' : 'Pausing';
     return (
       <section className="emergency-panel" aria-labelledby="emergency-title" role="region">
-        <div className="notice-row">
-          <h2 id="emergency-title">{verb} campaigns: {done} of {total}</h2>
-          <span className="muted">
-            {progress ? `${progress.ratePerSecond.toFixed(1)}/s` : ''}
-            {progress?.etaSeconds != null ? ` · about ${Math.ceil(progress.etaSeconds)} s left` : ''}
-          </span>
-          <span className="spacer" />
-          <button type="button" className="button button-small" onClick={() => void cancel()}>
-            Cancel
-          </button>
-        </div>
-        <progress max={Math.max(total, 1)} value={done} aria-label={`${verb} progress`} />
+        <RunProgress
+          title={<h2 id="emergency-title">{verb} campaigns: {done} of {total}</h2>}
+          detail={
+            <span className="muted">
+              {progress ? `${progress.ratePerSecond.toFixed(1)}/s` : ''}
+              {progress?.etaSeconds != null ? ` · about ${Math.ceil(progress.etaSeconds)} s left` : ''}
+            </span>
+          }
+          done={done}
+          total={total}
+          progressLabel={`${verb} progress`}
+          onCancel={() => void cancel()}
+        />
       </section>
     );
   }
 
   if (report) {
     const problems = report.results.filter((r) => !isSuccessfulChange(r));
-    const changed = report.results.filter((r) => r.outcome === 'changed').length;
-    const already = report.results.filter((r) => r.outcome === 'already').length;
+    const { changed, already } = countOutcomes(report.results);
     const verb = report.kind === 'pause' ? 'paused' : 'resumed';
     return (
       <section className={`emergency-panel ${problems.length > 0 ? 'emergency-panel-danger' : ''}`} aria-labelledby="emergency-title" role="region">
