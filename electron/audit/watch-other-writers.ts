@@ -19,10 +19,20 @@ export function watchOtherWriters(
   const offAppended = audit.onAppended((entry) => {
     newestSeq = Math.max(newestSeq, entry.seq);
   });
+  // Pages back from the newest entry until it meets one already passed on, however many landed since.
   const catchUp = async () => {
-    const newest = await audit.query({ limit: 200 });
+    const unseen: AuditEntry[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = await audit.query({ limit: 200, ...(before === undefined ? {} : { before }) });
+      const fresh = page.filter((entry) => entry.seq > newestSeq);
+      unseen.push(...fresh);
+      const oldest = page[page.length - 1];
+      if (!oldest || fresh.length < page.length || oldest.seq <= 1) break;
+      before = oldest.seq;
+    }
     if (closed) return;
-    const unseen = newest.filter((entry) => entry.seq > newestSeq).sort((a, b) => a.seq - b.seq);
+    unseen.sort((a, b) => a.seq - b.seq);
     for (const entry of unseen) {
       newestSeq = Math.max(newestSeq, entry.seq);
       onEntry(entry);
@@ -34,7 +44,11 @@ export function watchOtherWriters(
     },
     () => undefined,
   );
-  const stopWatching = watchFolder(dir, () => void catchUp().catch(() => undefined), debounceMs);
+  // One catch-up at a time, so entries are passed on once and in order.
+  let catchingUp = Promise.resolve();
+  const stopWatching = watchFolder(dir, () => {
+    catchingUp = catchingUp.then(catchUp).catch(() => undefined);
+  }, debounceMs);
   return {
     ready,
     stop() {

@@ -1,8 +1,9 @@
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 
 /**
- * Calls `onChange` once a burst of changes in `dir` has settled (another process writing
- * the files this one also keeps). Returns the way to stop. A folder that cannot be watched
+ * Calls `onChange` at most once per `debounceMs` while `dir` changes (another process
+ * writing the files this one also keeps): a long burst is followed as it goes, not only
+ * once it ends. Returns the way to stop. A folder that cannot be watched
  * only loses the live updates: what the folder holds is still read on demand.
  */
 export function watchFolder(dir: string, onChange: () => void, debounceMs = 300): () => void {
@@ -11,8 +12,10 @@ export function watchFolder(dir: string, onChange: () => void, debounceMs = 300)
   try {
     mkdirSync(dir, { recursive: true });
     watcher = watch(dir, () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(onChange, debounceMs);
+      timer ??= setTimeout(() => {
+        timer = null;
+        onChange();
+      }, debounceMs);
     });
     watcher.on('error', () => watcher?.close());
   } catch {

@@ -45,4 +45,17 @@ describe('audit entries written by another process reach the app live', () => {
       watching.stop();
     }
   });
+
+  it('passes on every entry of a long burst, more than one page of the log', async () => {
+    const seen: AuditEntry[] = [];
+    const watching = watchOtherWriters(app, dir, (e) => seen.push(e), 20);
+    try {
+      await watching.ready;
+      for (let index = 0; index < 450; index += 1) await cli.append(entry(`campaign.emergency_pause ${index}`));
+      await expect.poll(() => seen.length, { timeout: 10_000 }).toBe(450);
+      expect(seen.map((e) => e.seq)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
+    } finally {
+      watching.stop();
+    }
+  });
 });
