@@ -240,9 +240,14 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
           let result = await changeTracked(ref, 'paused');
           if (result.outcome === 'impossible' && result.statusAfter === 'activating') {
             // The tenant cannot pause a campaign mid-activation: wait until it dials, then stop it.
-            const settled = await awaitActivation(options.connection().campaigns, ref.id, signal, options.activationPolling).catch(() => null);
-            if (settled?.status === 'running') result = await changeTracked({ ...ref, status: 'running' }, 'paused');
-            else if (settled?.status === 'failed') result = { ...result, outcome: 'already', statusAfter: 'failed', reason: 'Activation failed: the campaign is not dialing.' };
+            try {
+              const settled = await awaitActivation(options.connection().campaigns, ref.id, signal, options.activationPolling);
+              if (settled?.status === 'running') result = await changeTracked({ ...ref, status: 'running' }, 'paused');
+              else if (settled?.status === 'failed') result = { ...result, outcome: 'already', statusAfter: 'failed', reason: 'Activation failed: the campaign is not dialing.' };
+            } catch (thrown) {
+              const error = toConsoleError(thrown);
+              result = { ...result, outcome: 'failed', statusAfter: null, error, reason: `Still activating, and the tenant stopped answering while the console waited to pause it: ${error.message}` };
+            }
           } else if (result.outcome === 'impossible' && result.statusAfter === 'running') {
             // An activation that completed while we asked: now it can be paused.
             result = await changeTracked(ref, 'paused');
