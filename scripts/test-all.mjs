@@ -2,6 +2,7 @@
 // Each stage's own output stays visible (vitest's summary lines included).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { missingChromium } from './chromium.mjs';
 
 mkdirSync('test-results', { recursive: true });
 
@@ -24,6 +25,7 @@ const stages = [
     cmd: 'npx',
     args: ['vitest', 'run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json'],
     report: 'test-results/e2e.json',
+    cannotRun: missingChromium,
   },
 ];
 
@@ -34,6 +36,12 @@ let failedTests = 0;
 for (const stage of stages) {
   if (only.length > 0 && !only.some((word) => stage.name.includes(word))) continue;
   console.log(`\n=== ${stage.name}`);
+  const reason = stage.cannotRun?.();
+  if (reason) {
+    console.log(`not run: ${reason}`);
+    results.push({ name: `${stage.name} (not run: no browser)`, ok: false });
+    continue;
+  }
   const run = spawnSync(stage.cmd, stage.args, { stdio: 'inherit', env: process.env });
   const ok = run.status === 0;
   results.push({ name: stage.name, ok });

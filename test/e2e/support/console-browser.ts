@@ -6,7 +6,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { DemoTenantOptions } from '../../../electron/demo-tenant/index';
 import { startWebHost, type WebHost } from '../../../electron/host/web-host';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumPath as findChromiumPath } from '../../../scripts/chromium.mjs';
+
+export const chromiumPath = findChromiumPath();
 export const screenshotDir = resolve('test-results', 'screenshots');
 const rendererDir = resolve('out', 'renderer');
 
