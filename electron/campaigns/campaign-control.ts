@@ -198,9 +198,9 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
           tenant: options.tenantLabel(),
           action: `${action}.run`,
           target: { type: 'tenant', id: options.tenantLabel() },
-          outcome: counts.failed + counts.impossible + counts.cancelled === 0 ? 'success' : 'failed',
+          outcome: counts.failed + counts.impossible + counts.cancelled === 0 && problems.size === 0 ? 'success' : 'failed',
           latencyMs: Math.round(now() - started),
-          details: { runId: run.id, ...counts, total: run.total },
+          details: { runId: run.id, ...counts, total: run.total, ...(problems.size > 0 ? { recordProblems: [...problems] } : {}) },
         }),
       );
       for (const problem of await Promise.all(audits)) noteProblem(problem);
