@@ -6,7 +6,7 @@ const errnoOf = (error: unknown): string | undefined => {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   if (typeof code === 'string') return code;
   const text = error instanceof Error ? error.message : String(error);
-  return /\b(EACCES|EPERM|EROFS|ENOSPC|EDQUOT|ENOTDIR)\b/.exec(text)?.[1];
+  return /\b(EACCES|EPERM|EROFS|ENOSPC|EDQUOT|ENOTDIR|EISDIR)\b/.exec(text)?.[1];
 };
 
 /** The sentence for a file-system error code, or null when the code says nothing a person can act on. */
@@ -21,6 +21,8 @@ function sentenceFor(code: string | undefined, folderPath: string | undefined): 
     case 'ENOSPC':
     case 'EDQUOT':
       return `the disk holding the data folder ${folder} is full; free some space`;
+    case 'EISDIR':
+      return `a folder is in the way of a file the console keeps in the data folder ${folder}; move it away`;
     case 'ENOTDIR':
     case 'EEXIST':
       return `a file is in the way where the data folder ${folder} (or a folder inside it) should be; move it away`;
