@@ -36,6 +36,13 @@ describe('the emergency record is never lost', () => {
     const damagedText = readFileSync(path, 'utf8').replace(/"version":\d+/g, '"version":"lost"');
     writeFileSync(path, damagedText);
 
+    const listed = await cli.run(['campaigns', 'emergency', '--json']);
+    expect(listed.code).toBe(1);
+    const holding = JSON.parse(listed.stdout) as { campaigns: { campaignId: string }[]; recordProblems: string[] };
+    expect(holding.campaigns.map((entry) => entry.campaignId).sort()).toEqual(running);
+    expect(holding.recordProblems[0]).toContain('damaged');
+    expect(listed.stderr).toContain(`${path}.corrupt`);
+
     const resume = await cli.json(['campaigns', 'resume', '--emergency']);
     expect(resume.code).toBe(1);
     expect(resume.report.recordProblems.join(' ')).toContain(`${path}.corrupt`);
@@ -47,6 +54,7 @@ describe('the emergency record is never lost', () => {
     const again = await cli.run(['campaigns', 'resume', '--emergency']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('nothing to resume');
+    expect((await cli.run(['campaigns', 'emergency'])).code).toBe(0);
     expect(readFileSync(`${path}.corrupt`, 'utf8')).toBe(damagedText);
   });
 
