@@ -31,6 +31,8 @@ export type {
   StoredWebhookSubscription,
 } from './public-types';
 
+export { measuredFaultMix, measuredFaultProfile } from './fault-profiles';
+
 /** The DNC list that DO_NOT_CALL dispositions land on ("Internal Opt-Outs"). */
 const optOutListId = 'dnc-02';
 

@@ -1,31 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoTenant, type DemoFaultRule, type DemoTenantHandle, type DemoTenantOptions } from '../../../electron/demo-tenant/index';
+import { measuredFaultProfile, startDemoTenant, type DemoTenantHandle, type DemoTenantOptions } from '../../../electron/demo-tenant/index';
 import type { CampaignRunReport } from '../../../electron/host/cli/commands/campaign-run-report';
 import { runCli } from '../../../electron/host/cli/cli';
 import type { Campaign, CampaignStatus } from '../../../shared/cxone/schemas';
 import { capturedIo } from '../cli/cli-io';
 
-/**
- * The fault profile of issue 11's measurements: 3% 503, 2% "500 after the change was
- * applied", 1% connections dropped on writes (half of them after the change), with the
- * token bucket and early revocation set separately.
- */
-export const measuredFaultMix: DemoFaultRule[] = [
-  { rate: 0.03, fault: { kind: 'status', status: 503 } },
-  { rate: 0.02, fault: { kind: 'status', status: 500, afterHandler: true } },
-  { rate: 0.005, fault: { match: { method: 'PATCH' }, kind: 'drop' } },
-  { rate: 0.005, fault: { match: { method: 'PATCH' }, kind: 'drop', afterHandler: true } },
-  { rate: 0.005, fault: { match: { method: 'PUT' }, kind: 'drop', afterHandler: true } },
-  { rate: 0.005, fault: { match: { method: 'POST' }, kind: 'drop', afterHandler: true } },
-];
-
-export const faultInjectingTenant: DemoTenantOptions = {
-  rateLimitPerSecond: 40,
-  faultMix: measuredFaultMix,
-  revokeTokensAfterSeconds: 4,
-};
+/** The fault-injecting tenant of issue 11's measurements. */
+export const faultInjectingTenant: DemoTenantOptions = measuredFaultProfile;
 
 /** A demo tenant whose first `running` campaigns are exactly `count` (the rest keep their seeded status, some paused by a person). */
 export async function tenantWithRunning(count: number, options: DemoTenantOptions = {}): Promise<DemoTenantHandle> {
