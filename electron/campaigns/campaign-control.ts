@@ -7,8 +7,11 @@ import { mapWithConcurrency } from '../concurrency/map-with-concurrency';
 import type { TenantConnection } from '../tenant/ports';
 import type { CampaignDirectory } from './campaign-directory';
 import { awaitActivation, type ActivationPolling } from './await-activation';
-import type { EmergencyRecord, PausedByEmergency } from './emergency-record';
+import { createEmergencyLedger } from './emergency-ledger';
+import type { EmergencyRecord, EmergencyRecordData, PausedByEmergency } from './emergency-record';
 import { changeCampaignStatus, type CampaignRef } from './status-changer';
+import { describeStorageProblem } from './storage-problem';
+import { settleAsRunOwn, type RunCampaignRef, type TrackedResult } from './stopped-by-run';
 
 export interface AuditWriter {
   append(entry: AuditEntryInput): Promise<unknown>;
@@ -21,6 +24,8 @@ export interface CampaignControlOptions {
   /** The emergency record of the tenant connected now. */
   record: () => EmergencyRecord;
   audit: AuditWriter;
+  /** The audit log's folder, named when it cannot be written. */
+  auditFolder?: string;
   concurrency?: number;
   /** How the emergency pause waits for campaigns still activating before pausing them. */
   activationPolling?: ActivationPolling;
@@ -62,18 +67,27 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
   const concurrency = options.concurrency ?? 16;
   let active: { run: EmergencyRun; controller: AbortController; promise: Promise<EmergencyRun> } | null = null;
 
+  const ledger = createEmergencyLedger(options.record);
+
   const state = (): EmergencyState => {
-    const record = options.record().read();
+    const record = ledger.read();
     return {
       pausedByEmergency: record.paused.map(({ campaignId, name, pausedAt }) => ({ campaignId, name, pausedAt })),
       lastRun: active?.run ?? record.lastRun,
       running: active !== null,
+      recordProblems: ledger.problems(),
     };
   };
   const emitState = () => options.onEmergencyChange?.(state());
 
-  const audit = (actor: AuditActor, action: string, result: StatusChangeResult, details?: Record<string, unknown>) =>
-    options.audit.append({
+  /** An audit entry that never fails the caller: null once written, else why it could not be. */
+  const appendAudit = (entry: AuditEntryInput): Promise<string | null> =>
+    options.audit.append(entry).then(
+      () => null,
+      (error: unknown) => `The audit log could not be written: ${describeStorageProblem(error, options.auditFolder)}.`,
+    );
+
+  const auditEntry = (actor: AuditActor, action: string, result: StatusChangeResult, details?: Record<string, unknown>): AuditEntryInput => ({
       actor,
       tenant: options.tenantLabel(),
       action,
@@ -85,13 +99,14 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       latencyMs: Math.round(result.latencyMs),
       details,
     });
+  const audit = (actor: AuditActor, action: string, result: StatusChangeResult) => options.audit.append(auditEntry(actor, action, result));
 
   const refOf = (id: string): CampaignRef => {
     const known = options.directory.find(id);
     return known ? { id, name: known.name, status: known.status } : { id };
   };
 
-  const changeTracked = async (ref: CampaignRef, target: RequestedStatus): Promise<StatusChangeResult & { campaign: Campaign | null }> => {
+  const changeTracked = async (ref: CampaignRef, target: RequestedStatus): Promise<TrackedResult> => {
     let connection: TenantConnection;
     try {
       connection = options.connection();
@@ -107,22 +122,23 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     return result;
   };
 
-  const forgetEmergencyOwnership = (ids: ReadonlySet<string>) => {
-    const record = options.record();
-    const data = record.read();
+  /** Drops `ids` from what the emergency pause owns; the recovery notice goes once nothing it recovered is left. */
+  const forgetEmergencyOwnership = (ids: ReadonlySet<string>): string | null => {
+    const data = ledger.read();
     const remaining = data.paused.filter((entry) => !ids.has(entry.campaignId));
-    if (remaining.length !== data.paused.length) {
-      record.write({ ...data, paused: remaining });
-      emitState();
-    }
+    if (remaining.length === data.paused.length) return null;
+    const next: EmergencyRecordData = { ...data, paused: remaining, ...(remaining.length === 0 ? { recovered: null } : {}) };
+    const problem = ledger.write(next);
+    emitState();
+    return problem;
   };
 
-  const runEmergency = (
+  const runEmergency = <R extends RunCampaignRef>(
     kind: 'pause' | 'resume',
     actor: AuditActor,
-    collect: (signal: AbortSignal) => Promise<CampaignRef[]>,
-    act: (ref: CampaignRef, signal: AbortSignal) => Promise<StatusChangeResult & { campaign: Campaign | null }>,
-    settle: (results: StatusChangeResult[], refs: CampaignRef[]) => void,
+    collect: (signal: AbortSignal) => Promise<R[]>,
+    act: (ref: R, signal: AbortSignal, runStartedAt: number) => Promise<TrackedResult>,
+    settle: (results: StatusChangeResult[], refs: R[]) => string | null,
   ): Promise<EmergencyRun> => {
     if (active) return active.promise;
     const controller = new AbortController();
@@ -135,20 +151,26 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       done: 0,
       results: [],
       cancelled: false,
+      recordProblems: [],
     };
     const started = now();
+    const problems = new Set<string>(ledger.problems());
+    const noteProblem = (problem: string | null) => {
+      if (problem) problems.add(problem);
+    };
     const promise = (async () => {
       const refs = await collect(controller.signal);
       run.total = refs.length;
       emitState();
-      const audits: Promise<unknown>[] = [];
+      // The brake first: audit entries are written behind the requests and never hold them up.
+      const audits: Promise<string | null>[] = [];
       const action = kind === 'pause' ? 'campaign.emergency_pause' : 'campaign.emergency_resume';
-      await mapWithConcurrency(refs, concurrency, (ref) => act(ref, controller.signal), {
+      await mapWithConcurrency(refs, concurrency, (ref) => act(ref, controller.signal, started), {
         signal: controller.signal,
         onResult: ({ campaign: _campaign, ...result }) => {
           run.results.push(result);
           run.done++;
-          audits.push(audit(actor, action, result, { runId: run.id }));
+          audits.push(appendAudit(auditEntry(actor, action, result, { runId: run.id })));
           const elapsedSeconds = Math.max((now() - started) / 1000, 0.001);
           const ratePerSecond = run.done / elapsedSeconds;
           options.onProgress?.({
@@ -168,29 +190,54 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       }
       run.cancelled = controller.signal.aborted;
       run.finishedAt = new Date(now()).toISOString();
-      settle(run.results, refs);
+      noteProblem(settle(run.results, refs));
       const counts = countOutcomes(run.results);
       audits.push(
-        options.audit.append({
+        appendAudit({
           actor,
           tenant: options.tenantLabel(),
           action: `${action}.run`,
           target: { type: 'tenant', id: options.tenantLabel() },
-          outcome: counts.failed + counts.impossible + counts.cancelled === 0 ? 'success' : 'failed',
+          outcome: counts.failed + counts.impossible + counts.cancelled === 0 && problems.size === 0 ? 'success' : 'failed',
           latencyMs: Math.round(now() - started),
-          details: { runId: run.id, ...counts, total: run.total },
+          details: { runId: run.id, ...counts, total: run.total, ...(problems.size > 0 ? { recordProblems: [...problems] } : {}) },
         }),
       );
-      await Promise.all(audits);
+      for (const problem of await Promise.all(audits)) noteProblem(problem);
+      noteProblem(ledger.write({ ...ledger.read(), lastRun: { ...run, recordProblems: [...problems] } }));
+      run.recordProblems = [...problems];
       return run;
     })().finally(() => {
-      const record = options.record();
-      record.write({ ...record.read(), lastRun: run });
       active = null;
       emitState();
     });
     active = { run, controller, promise };
     return promise;
+  };
+
+  const campaignsPort = () => options.connection().campaigns;
+
+  /** Pauses one campaign the emergency listed; one still activating is waited for until it dials, then stopped. */
+  const pauseDialing = async (ref: RunCampaignRef, signal: AbortSignal): Promise<TrackedResult> => {
+    let result = await changeTracked(ref, 'paused');
+    if (result.outcome === 'impossible' && result.statusAfter === 'activating') {
+      // The tenant cannot pause a campaign mid-activation: wait until it dials, then stop it.
+      try {
+        const settled = await awaitActivation(options.connection().campaigns, ref.id, signal, options.activationPolling);
+        if (settled?.status === 'running') result = await changeTracked({ ...ref, status: 'running' }, 'paused');
+        else if (settled?.status === 'failed') result = { ...result, outcome: 'already', statusAfter: 'failed', reason: 'Activation failed: the campaign is not dialing.' };
+      } catch (thrown) {
+        const error = toConsoleError(thrown);
+        result = { ...result, outcome: 'failed', statusAfter: null, error, reason: `Still activating, and the tenant stopped answering while the console waited to pause it: ${error.message}` };
+      }
+    } else if (result.outcome === 'impossible' && result.statusAfter === 'running') {
+      // An activation that completed while we asked: now it can be paused.
+      result = await changeTracked(ref, 'paused');
+    }
+    if (result.outcome === 'impossible' && result.statusAfter === 'activating') {
+      result = { ...result, reason: 'Still activating after waiting for it: the tenant cannot pause it until it is running. Pause it again from the Campaigns screen.' };
+    }
+    return result;
   };
 
   return {
@@ -214,71 +261,65 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     },
 
     emergencyPause(actor) {
-      return runEmergency(
+      /** What this run stopped, kept in memory and written to the record behind the requests. */
+      const stopped = new Map<string, PausedByEmergency>();
+      let writeScheduled = false;
+      let lastProblem: string | null = null;
+      const writeStopped = () => {
+        writeScheduled = false;
+        const data = ledger.read();
+        lastProblem = ledger.write({ ...data, paused: [...data.paused.filter((p) => !stopped.has(p.campaignId)), ...stopped.values()] });
+      };
+      const remember = (entry: PausedByEmergency) => {
+        stopped.set(entry.campaignId, entry);
+        if (writeScheduled) return;
+        writeScheduled = true;
+        setImmediate(writeStopped);
+      };
+      return runEmergency<RunCampaignRef>(
         'pause',
         actor,
         async () => {
-          const found = new Map<string, CampaignRef>();
+          const found = new Map<string, RunCampaignRef>();
           try {
             for await (const campaign of options.connection().campaigns.list({ status: 'running', pageSize: 500 })) {
-              found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
+              found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status, seenVersion: campaign.version });
             }
             for await (const campaign of options.connection().campaigns.list({ status: 'activating', pageSize: 500 })) {
-              found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
+              found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status, seenVersion: campaign.version });
             }
           } catch {
             // The tenant could not list everything: pause what the console already knows is dialing.
+            // Without a fresh read there is no version the run saw; the tenant's updatedAt tells whether a pause is the run's.
             for (const campaign of options.directory.snapshot().campaigns) {
-              if (campaign.status === 'running' || campaign.status === 'activating') {
+              if ((campaign.status === 'running' || campaign.status === 'activating') && !found.has(campaign.id)) {
                 found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
               }
             }
           }
           return [...found.values()];
         },
-        async (ref, signal) => {
-          let result = await changeTracked(ref, 'paused');
-          if (result.outcome === 'impossible' && result.statusAfter === 'activating') {
-            // The tenant cannot pause a campaign mid-activation: wait until it dials, then stop it.
-            try {
-              const settled = await awaitActivation(options.connection().campaigns, ref.id, signal, options.activationPolling);
-              if (settled?.status === 'running') result = await changeTracked({ ...ref, status: 'running' }, 'paused');
-              else if (settled?.status === 'failed') result = { ...result, outcome: 'already', statusAfter: 'failed', reason: 'Activation failed: the campaign is not dialing.' };
-            } catch (thrown) {
-              const error = toConsoleError(thrown);
-              result = { ...result, outcome: 'failed', statusAfter: null, error, reason: `Still activating, and the tenant stopped answering while the console waited to pause it: ${error.message}` };
-            }
-          } else if (result.outcome === 'impossible' && result.statusAfter === 'running') {
-            // An activation that completed while we asked: now it can be paused.
-            result = await changeTracked(ref, 'paused');
-          }
-          if (result.outcome === 'impossible' && result.statusAfter === 'activating') {
-            result = { ...result, reason: 'Still activating after waiting for it: the tenant cannot pause it until it is running. Pause it again from the Campaigns screen.' };
-          }
+        async (ref, signal, runStartedAt) => {
+          const result = await settleAsRunOwn(campaignsPort, ref, await pauseDialing(ref, signal), 'paused', runStartedAt);
           if (result.outcome === 'changed' && result.campaign) {
-            const record = options.record();
-            const data = record.read();
-            const entry: PausedByEmergency = {
-              campaignId: ref.id,
-              name: result.campaign.name,
-              pausedAt: new Date(now()).toISOString(),
-              version: result.campaign.version,
-            };
-            record.write({ ...data, paused: [...data.paused.filter((p) => p.campaignId !== ref.id), entry] });
+            remember({ campaignId: ref.id, name: result.campaign.name, pausedAt: new Date(now()).toISOString(), version: result.campaign.version });
           }
           return result;
         },
-        () => undefined,
+        () => {
+          writeStopped();
+          return lastProblem;
+        },
       );
     },
 
     resumeEmergency(actor) {
-      const owned = new Map(options.record().read().paused.map((entry) => [entry.campaignId, entry]));
-      return runEmergency(
+      const owned = new Map(ledger.read().paused.map((entry) => [entry.campaignId, entry]));
+      return runEmergency<RunCampaignRef>(
         'resume',
         actor,
         async () => [...owned.values()].map((entry) => ({ id: entry.campaignId, name: entry.name, status: 'paused' })),
-        async (ref) => {
+        async (ref, _signal, runStartedAt) => {
           const entry = owned.get(ref.id);
           const started = now();
           let fresh: Campaign;
@@ -291,7 +332,8 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
           if (fresh.status === 'running') {
             return { campaignId: ref.id, name: fresh.name, target: 'running' as const, outcome: 'already' as const, statusBefore: fresh.status, statusAfter: fresh.status, reason: 'Already running.', latencyMs: now() - started, campaign: fresh };
           }
-          if (fresh.status !== 'paused' || (entry && fresh.version !== entry.version)) {
+          // A version recovered from a damaged record may be unknown: then being paused is all that can be checked.
+          if (fresh.status !== 'paused' || (entry && entry.version !== null && fresh.version !== entry.version)) {
             return {
               campaignId: ref.id,
               name: fresh.name,
@@ -304,12 +346,13 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
               campaign: fresh,
             };
           }
-          return changeTracked({ id: ref.id, name: fresh.name, status: fresh.status }, 'running');
+          const seen: RunCampaignRef = { id: ref.id, name: fresh.name, status: fresh.status, seenVersion: fresh.version };
+          return settleAsRunOwn(campaignsPort, seen, await changeTracked(seen, 'running'), 'running', runStartedAt);
         },
         (results) => {
           // Keep only what could not be resolved, so a second resume can retry it.
           const resolved = new Set(results.filter((r) => r.outcome !== 'failed' && r.outcome !== 'cancelled').map((r) => r.campaignId));
-          forgetEmergencyOwnership(resolved);
+          return forgetEmergencyOwnership(resolved);
         },
       );
     },

@@ -8,5 +8,6 @@ export function describeEmergencyRun(run: EmergencyRun): string {
   const parts = [`${counts.changed} ${verb}`];
   if (counts.already > 0) parts.push(`${counts.already} already ${verb}`);
   if (notDone > 0) parts.push(`${notDone} NOT ${verb}`);
-  return `Emergency ${run.kind}: ${parts.join(', ')} (of ${run.total})${run.cancelled ? ', cancelled' : ''}.`;
+  const unrecorded = (run.recordProblems ?? []).length > 0 ? ' The emergency record or audit log could not be written: see the console.' : '';
+  return `Emergency ${run.kind}: ${parts.join(', ')} (of ${run.total})${run.cancelled ? ', cancelled' : ''}.${unrecorded}`;
 }

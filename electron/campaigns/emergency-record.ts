@@ -8,25 +8,43 @@ const pausedEntrySchema = z.object({
   campaignId: z.string(),
   name: z.string(),
   pausedAt: z.string(),
-  /** The version the tenant gave the campaign when the emergency pause stopped it. */
-  version: z.number().int(),
+  /**
+   * The version the tenant gave the campaign when the emergency pause stopped it; null when
+   * it was recovered from a damaged record that did not say.
+   */
+  version: z.number().int().nullable(),
 });
 export type PausedByEmergency = z.infer<typeof pausedEntrySchema>;
+
+/** A damaged record found on disk: moved aside to `copy`, its campaigns recovered into this one. */
+const recoveredSchema = z.object({
+  copy: z.string(),
+  reason: z.string(),
+  at: z.string(),
+  campaigns: z.number().int(),
+});
+export type RecoveredRecord = z.infer<typeof recoveredSchema>;
 
 const recordSchema = z.object({
   tenantId: z.string().nullable(),
   paused: z.array(pausedEntrySchema),
   lastRun: emergencyRunSchema.nullable(),
+  recovered: recoveredSchema.nullable().optional(),
 });
 export type EmergencyRecordData = z.infer<typeof recordSchema>;
 
 /**
- * Which campaigns the emergency pause stopped, on disk before the pause is reported
- * done, so "resume what the emergency pause stopped" works after a crash or restart.
+ * Which campaigns the emergency pause stopped, on disk so "resume what the emergency pause
+ * stopped" works after a crash or restart. A record that cannot be read is never overwritten:
+ * it is moved aside (`.corrupt`) and what can be recovered from it is kept, with `recovered`
+ * saying so until a resume has dealt with every campaign.
  */
 export interface EmergencyRecord {
   read(): EmergencyRecordData;
+  /** Throws when the file cannot be written (or would overwrite a damaged record that could not be moved aside). */
   write(data: EmergencyRecordData): void;
+  /** Where the record lives, for messages. */
+  readonly path: string;
 }
 
 /** Which tenant a record belongs to: the same for the app and the CLI whatever either calls the profile. */
@@ -78,34 +96,121 @@ const stampOf = (path: string): string | null => {
   }
 };
 
-export function createEmergencyRecord(path: string): EmergencyRecord {
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every campaign a damaged record still names: from its entries when it parses as JSON, else from the raw text. */
+export function salvagePausedEntries(text: string): PausedByEmergency[] {
+  const found = new Map<string, PausedByEmergency>();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const entries = isRecord(json) && Array.isArray(json.paused) ? json.paused : null;
+  if (entries) {
+    for (const entry of entries) {
+      if (!isRecord(entry) || typeof entry.campaignId !== 'string' || entry.campaignId === '') continue;
+      found.set(entry.campaignId, {
+        campaignId: entry.campaignId,
+        name: typeof entry.name === 'string' ? entry.name : entry.campaignId,
+        pausedAt: typeof entry.pausedAt === 'string' ? entry.pausedAt : '',
+        version: typeof entry.version === 'number' && Number.isInteger(entry.version) ? entry.version : null,
+      });
+    }
+  } else {
+    for (const match of text.matchAll(/"campaignId"\s*:\s*"((?:[^"\\]|\\.)+)"/g)) {
+      const campaignId = match[1] ?? '';
+      if (!found.has(campaignId)) found.set(campaignId, { campaignId, name: campaignId, pausedAt: '', version: null });
+    }
+  }
+  return [...found.values()];
+}
+
+/** Why the text is not a record, in a few words. */
+function problemOf(text: string): string | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return `it is not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  const parsed = recordSchema.safeParse(json);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return `${issue?.path.join('.') || 'the record'}: ${issue?.message ?? 'unexpected shape'}`;
+}
+
+/** `<path>.corrupt`, or `<path>.<n>.corrupt` when an earlier copy already holds that name: no copy is ever overwritten. */
+function corruptCopyPath(path: string): string {
+  if (!existsSync(`${path}.corrupt`)) return `${path}.corrupt`;
+  for (let n = 2; ; n++) if (!existsSync(`${path}.${n}.corrupt`)) return `${path}.${n}.corrupt`;
+}
+
+function writeAtomically(path: string, data: EmergencyRecordData): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    writeSync(fd, JSON.stringify(data));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
+export function createEmergencyRecord(path: string, clock: () => Date = () => new Date()): EmergencyRecord {
   let cached: EmergencyRecordData | null = null;
   let cachedStamp: string | null = null;
+  /** A damaged file that could not be moved aside: kept in memory, and the file must not be written over. */
+  let stuckDamaged: string | null = null;
+
+  /** Moves the damaged file aside and carries what it names into a fresh record; the copy is never touched again. */
+  const recover = (text: string, reason: string): EmergencyRecordData => {
+    const paused = salvagePausedEntries(text);
+    const at = clock().toISOString();
+    let copy: string;
+    try {
+      copy = corruptCopyPath(path);
+      renameSync(path, copy);
+    } catch (error) {
+      stuckDamaged = `The emergency record ${path} is damaged (${reason}) and could not be moved aside (${error instanceof Error ? error.message : String(error)})`;
+      return { tenantId: null, paused, lastRun: null, recovered: { copy: path, reason, at, campaigns: paused.length } };
+    }
+    const data: EmergencyRecordData = { tenantId: null, paused, lastRun: null, recovered: { copy, reason, at, campaigns: paused.length } };
+    try {
+      writeAtomically(path, data);
+    } catch {
+      // The copy holds everything; the next write tries again and says why it cannot.
+    }
+    return data;
+  };
+
   return {
+    path,
     read() {
       // The app and the CLI share the file: read again whenever another process replaced it.
       const stamp = stampOf(path);
       if (cached && stamp === cachedStamp) return cached;
+      let text: string | null;
       try {
-        const parsed = recordSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-        cached = parsed.success ? parsed.data : emptyRecord();
+        text = readFileSync(path, 'utf8');
       } catch {
-        cached = emptyRecord();
+        text = null;
       }
-      cachedStamp = stamp;
+      if (text === null) {
+        cached = emptyRecord();
+      } else {
+        const problem = problemOf(text);
+        cached = problem === null ? recordSchema.parse(JSON.parse(text)) : recover(text, problem);
+      }
+      cachedStamp = stampOf(path);
       return cached;
     },
     write(data) {
-      mkdirSync(dirname(path), { recursive: true });
-      const temporary = `${path}.${process.pid}.tmp`;
-      const fd = openSync(temporary, 'w', 0o600);
-      try {
-        writeSync(fd, JSON.stringify(data));
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temporary, path);
+      if (stuckDamaged) throw new Error(`${stuckDamaged}; it is left as it is rather than overwritten`);
+      writeAtomically(path, data);
       cached = data;
       cachedStamp = stampOf(path);
     },

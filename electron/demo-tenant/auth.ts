@@ -31,6 +31,8 @@ interface Grant {
   clientId: string;
   scopes: ReadonlySet<string>;
   expiresAt: number;
+  /** When the tenant stops honouring the token whatever `expires_in` said (a revocation); null = never. */
+  revokedAt: number | null;
 }
 
 export type Authenticated = { ok: true; grant: Grant } | { ok: false; answer: DemoAnswer };
@@ -50,7 +52,7 @@ function credentialsOf(form: URLSearchParams, authorization: string | undefined)
   return { id: form.get('client_id'), secret: form.get('client_secret') };
 }
 
-export function createAuthority(options: { clients: DemoClient[]; ttlSeconds: () => number; now: () => number }) {
+export function createAuthority(options: { clients: DemoClient[]; ttlSeconds: () => number; revokeAfterSeconds?: () => number; now: () => number }) {
   const tokens = new Map<string, Grant>();
 
   const pruneExpired = () => {
@@ -82,7 +84,13 @@ export function createAuthority(options: { clients: DemoClient[]; ttlSeconds: ()
       const ttlSeconds = options.ttlSeconds();
       if (tokens.size > 1000) pruneExpired();
       const token = randomBytes(24).toString('base64url');
-      tokens.set(token, { clientId: client.clientId, scopes: new Set(scopes), expiresAt: options.now() + ttlSeconds * 1000 });
+      const revokeAfterSeconds = options.revokeAfterSeconds?.() ?? 0;
+      tokens.set(token, {
+        clientId: client.clientId,
+        scopes: new Set(scopes),
+        expiresAt: options.now() + ttlSeconds * 1000,
+        revokedAt: revokeAfterSeconds > 0 ? options.now() + revokeAfterSeconds * 1000 : null,
+      });
       return answer(
         200,
         { access_token: token, token_type: 'Bearer', expires_in: ttlSeconds, scope: scopes.join(' ') },
@@ -94,7 +102,9 @@ export function createAuthority(options: { clients: DemoClient[]; ttlSeconds: ()
       if (!authorization?.startsWith('Bearer ')) return { ok: false, answer: unauthorized('A Bearer token is required.') };
       const token = authorization.slice(7).trim();
       const grant = tokens.get(token);
-      if (!grant) return { ok: false, answer: unauthorized('The token is not valid or was revoked.') };
+      if (!grant || (grant.revokedAt !== null && grant.revokedAt <= options.now())) {
+        return { ok: false, answer: unauthorized('The token is not valid or was revoked.') };
+      }
       if (grant.expiresAt <= options.now()) {
         tokens.delete(token);
         return { ok: false, answer: unauthorized('The token has expired.') };

@@ -5,12 +5,32 @@ import { campaignDefinitionSchema, dialerTypes, type CampaignDefinition } from '
 import { apiErrors, checkBody, type ApiErrorDetail, type Checked } from './answers';
 import type { DemoTenantState } from './public-types';
 
+/** What a new campaign gets for a field the body leaves out (contract §4.1 marks these optional). */
+export const defaultCampaignRules = { maxConcurrentCalls: 8 };
+
 /**
  * The dialer type is checked semantically (422) rather than by the schema (400),
- * as the contract lists an unknown dialer type among the 422 cases.
+ * as the contract lists an unknown dialer type among the 422 cases. The source
+ * documents' minimal body (name, dialerType, contactListId, wrapUpCodeIds,
+ * maxCallsPerHour, agentAllocation, suppressionRules) is complete: the rest defaults.
  */
-const looseDefinitionSchema = campaignDefinitionSchema.extend({ dialerType: z.string().min(1) });
-const looseReplacementSchema = looseDefinitionSchema.extend({ version: z.number().int().min(0) });
+const looseDefinitionSchema = campaignDefinitionSchema.extend({
+  dialerType: z.string().min(1),
+  dncListId: campaignDefinitionSchema.shape.dncListId.default(null),
+  dncRules: campaignDefinitionSchema.shape.dncRules.default([]),
+  schedule: campaignDefinitionSchema.shape.schedule.default(null),
+  rules: campaignDefinitionSchema.shape.rules.default(() => ({ ...defaultCampaignRules })),
+  customAttributes: campaignDefinitionSchema.shape.customAttributes.default(() => ({})),
+});
+const looseReplacementSchema = campaignDefinitionSchema.extend({ dialerType: z.string().min(1), version: z.number().int().min(0) });
+
+/** The fields the 422 checks read, each taken only when present with the right type. */
+const referencesSchema = z.object({
+  dialerType: z.string().min(1).optional().catch(undefined),
+  contactListId: z.string().min(1).optional().catch(undefined),
+  wrapUpCodeIds: z.array(z.string().min(1)).optional().catch(undefined),
+  dncListId: z.string().min(1).nullable().optional().catch(undefined),
+});
 
 const serverOwnedFields = ['id', 'version', 'status', 'createdAt', 'updatedAt'] as const;
 
@@ -28,22 +48,29 @@ function isFiveFieldCron(expression: string): boolean {
   }
 }
 
-function semanticErrors(definition: z.infer<typeof looseDefinitionSchema>, state: DemoTenantState): ApiErrorDetail[] {
+/** Unknown dialer type and references that do not exist, from whichever of those fields the body carries. */
+function referenceErrors(references: z.infer<typeof referencesSchema>, state: DemoTenantState): ApiErrorDetail[] {
   const errors: ApiErrorDetail[] = [];
-  if (!(dialerTypes as readonly string[]).includes(definition.dialerType)) {
-    errors.push({ code: 'UNKNOWN_DIALER_TYPE', message: `Dialer type "${definition.dialerType}" does not exist; use one of ${dialerTypes.join(', ')}.`, path: 'dialerType' });
+  const { dialerType, contactListId, wrapUpCodeIds, dncListId } = references;
+  if (dialerType !== undefined && !(dialerTypes as readonly string[]).includes(dialerType)) {
+    errors.push({ code: 'UNKNOWN_DIALER_TYPE', message: `Dialer type "${dialerType}" does not exist; use one of ${dialerTypes.join(', ')}.`, path: 'dialerType' });
   }
-  if (!state.contactLists.has(definition.contactListId)) {
-    errors.push({ code: 'UNKNOWN_REFERENCE', message: `Contact list ${definition.contactListId} does not exist.`, path: 'contactListId' });
+  if (contactListId !== undefined && !state.contactLists.has(contactListId)) {
+    errors.push({ code: 'UNKNOWN_REFERENCE', message: `Contact list ${contactListId} does not exist.`, path: 'contactListId' });
   }
-  definition.wrapUpCodeIds.forEach((id, index) => {
+  wrapUpCodeIds?.forEach((id, index) => {
     if (!state.wrapUpCodes.has(id)) {
       errors.push({ code: 'UNKNOWN_REFERENCE', message: `Wrap-up code ${id} does not exist.`, path: `wrapUpCodeIds[${index}]` });
     }
   });
-  if (definition.dncListId !== null && !state.dncLists.has(definition.dncListId)) {
-    errors.push({ code: 'UNKNOWN_REFERENCE', message: `DNC list ${definition.dncListId} does not exist.`, path: 'dncListId' });
+  if (dncListId !== undefined && dncListId !== null && !state.dncLists.has(dncListId)) {
+    errors.push({ code: 'UNKNOWN_REFERENCE', message: `DNC list ${dncListId} does not exist.`, path: 'dncListId' });
   }
+  return errors;
+}
+
+function semanticErrors(definition: z.infer<typeof looseReplacementSchema> | z.infer<typeof looseDefinitionSchema>, state: DemoTenantState): ApiErrorDetail[] {
+  const errors = referenceErrors(definition, state);
   const schedule = definition.schedule;
   if (schedule) {
     if (!isFiveFieldCron(schedule.cronExpression)) {
@@ -59,13 +86,16 @@ function semanticErrors(definition: z.infer<typeof looseDefinitionSchema>, state
   return errors;
 }
 
-function checkSemantics<T extends z.infer<typeof looseDefinitionSchema>>(value: T, state: DemoTenantState): Checked<T & { dialerType: CampaignDefinition['dialerType'] }> {
+function checkSemantics<T extends z.infer<typeof looseReplacementSchema> | z.infer<typeof looseDefinitionSchema>>(value: T, state: DemoTenantState): Checked<T & { dialerType: CampaignDefinition['dialerType'] }> {
   const errors = semanticErrors(value, state);
   if (errors.length > 0) return { ok: false, answer: apiErrors(422, errors) };
   return { ok: true, value: value as T & { dialerType: CampaignDefinition['dialerType'] } };
 }
 
-/** POST body: a definition without server-owned fields (400), then schema (400), then meaning (422). */
+/**
+ * POST body: server-owned fields (400); then an unknown dialer type or a missing reference
+ * (422) whatever else is absent or wrong; then the schema (400); then the rest of the meaning (422).
+ */
 export function checkNewCampaign(body: unknown, state: DemoTenantState): Checked<CampaignDefinition> {
   if (isRecord(body)) {
     const present = serverOwnedFields.filter((field) => field in body);
@@ -80,7 +110,10 @@ export function checkNewCampaign(body: unknown, state: DemoTenantState): Checked
     }
   }
   const parsed = checkBody(body, looseDefinitionSchema);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    const references = isRecord(body) ? referenceErrors(referencesSchema.parse(body), state) : [];
+    return references.length > 0 ? { ok: false, answer: apiErrors(422, references) } : parsed;
+  }
   return checkSemantics(parsed.value, state);
 }
 

@@ -1,5 +1,5 @@
 import type { Prng } from './prng';
-import type { DemoFault } from './public-types';
+import type { DemoFault, DemoFaultRule } from './public-types';
 
 const randomFaults: readonly DemoFault[] = [
   { kind: 'status', status: 502 },
@@ -17,16 +17,23 @@ function matches(fault: DemoFault, method: string, path: string, isApiCall: bool
   return isApiCall;
 }
 
+const clampedRate = (rate: number | undefined) => Math.min(1, Math.max(0, rate ?? 0));
+
 /**
  * Injected faults are consumed first, in order, each by the first request it matches;
- * otherwise an API call gets a random fault with probability `faultRate`.
+ * then each rule of the fault mix that matches is drawn in order; otherwise an API call
+ * gets a random fault with probability `faultRate`.
  */
 export function createFaultInjector(prng: Prng) {
   const queue: DemoFault[] = [];
   let faultRate = 0;
+  let mix: DemoFaultRule[] = [];
   return {
     setRate(rate: number | undefined): void {
-      faultRate = Math.min(1, Math.max(0, rate ?? 0));
+      faultRate = clampedRate(rate);
+    },
+    setMix(rules: DemoFaultRule[] | undefined): void {
+      mix = (rules ?? []).map((rule) => ({ ...rule, rate: clampedRate(rule.rate) }));
     },
     inject(faults: DemoFault[]): void {
       queue.push(...faults);
@@ -34,6 +41,9 @@ export function createFaultInjector(prng: Prng) {
     take(method: string, path: string, isApiCall: boolean): DemoFault | null {
       const index = queue.findIndex((fault) => matches(fault, method, path, isApiCall));
       if (index >= 0) return queue.splice(index, 1)[0] ?? null;
+      for (const rule of mix) {
+        if (matches(rule.fault, method, path, isApiCall) && prng.next() < rule.rate) return rule.fault;
+      }
       if (isApiCall && faultRate > 0 && prng.next() < faultRate) return prng.pick(randomFaults);
       return null;
     },

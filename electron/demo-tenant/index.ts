@@ -22,6 +22,7 @@ export type {
   DemoContact,
   DemoCredentials,
   DemoFault,
+  DemoFaultRule,
   DemoKnobs,
   DemoTenantHandle,
   DemoTenantOptions,
@@ -29,6 +30,8 @@ export type {
   DemoTenantStats,
   StoredWebhookSubscription,
 } from './public-types';
+
+export { measuredFaultMix, measuredFaultProfile } from './fault-profiles';
 
 /** The DNC list that DO_NOT_CALL dispositions land on ("Internal Opt-Outs"). */
 const optOutListId = 'dnc-02';
@@ -46,16 +49,23 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     latencyMs: options.latencyMs ?? 0,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     activationMs: options.activationMs ?? 3000,
+    revokeTokensAfterSeconds: options.revokeTokensAfterSeconds ?? 0,
   };
   const now = () => Date.now();
 
   const state = seedTenantState({ seed, campaignCount, contactsPerCampaign });
   const clients = demoClients(seed);
-  const authority = createAuthority({ clients: [clients.full, clients.limited], ttlSeconds: () => knobs.tokenTtlSeconds, now });
+  const authority = createAuthority({
+    clients: [clients.full, clients.limited],
+    ttlSeconds: () => knobs.tokenTtlSeconds,
+    revokeAfterSeconds: () => knobs.revokeTokensAfterSeconds,
+    now,
+  });
   const rateLimiter = createRateLimiter(now);
   rateLimiter.setRate(options.rateLimitPerSecond);
   const faults = createFaultInjector(createPrng(deriveSeed(seed, 3)));
   faults.setRate(options.faultRate);
+  faults.setMix(options.faultMix);
   const stats = createStatsRecorder();
   const lifecycle = createCampaignLifecycle({ state, now, activationMs: () => knobs.activationMs });
   const dialer = createDialerSimulation({
@@ -127,6 +137,8 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       if (changes.activationMs !== undefined) knobs.activationMs = changes.activationMs;
       if ('rateLimitPerSecond' in changes) rateLimiter.setRate(changes.rateLimitPerSecond);
       if ('faultRate' in changes) faults.setRate(changes.faultRate);
+      if ('faultMix' in changes) faults.setMix(changes.faultMix);
+      if ('revokeTokensAfterSeconds' in changes) knobs.revokeTokensAfterSeconds = changes.revokeTokensAfterSeconds ?? 0;
     },
     injectFaults: (...injected: DemoFault[]) => faults.inject(injected),
     revokeAllTokens: () => authority.revokeAll(),

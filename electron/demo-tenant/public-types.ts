@@ -12,6 +12,14 @@ export interface DemoTenantOptions {
   licenceLimit?: number;      // max number of non-completed campaigns; POST beyond -> 403 LICENCE_LIMIT; default campaignCount + 50
   activationMs?: number;      // how long 'activating' lasts before 'running' (or 'failed'), default 3000
   dialerTickMs?: number;      // how often contacts/agents advance; 0 = frozen; default 1000
+  faultMix?: DemoFaultRule[]; // per-request random faults by kind, e.g. 3% 503, 2% 500 after the change, 1% drops on writes
+  revokeTokensAfterSeconds?: number; // tokens stop working this long after issue although expires_in says tokenTtlSeconds; 0/undefined = never
+}
+
+/** A fault each matching API request gets with probability `rate`; rules are drawn in order, the first hit wins. */
+export interface DemoFaultRule {
+  rate: number;
+  fault: DemoFault;
 }
 
 export interface DemoCredentials {
@@ -19,7 +27,7 @@ export interface DemoCredentials {
   clientSecret: string;
 }
 
-export type DemoKnobs = Partial<Pick<DemoTenantOptions, 'latencyMs' | 'rateLimitPerSecond' | 'faultRate' | 'tokenTtlSeconds' | 'activationMs'>>;
+export type DemoKnobs = Partial<Pick<DemoTenantOptions, 'latencyMs' | 'rateLimitPerSecond' | 'faultRate' | 'tokenTtlSeconds' | 'activationMs' | 'faultMix' | 'revokeTokensAfterSeconds'>>;
 
 export interface DemoFaultMatch {
   method?: string;
@@ -28,11 +36,12 @@ export interface DemoFaultMatch {
 
 /**
  * A fault without `match.pathPrefix` only hits API calls; give a prefix such as
- * `/oauth2/token` to hit the token endpoint.
+ * `/oauth2/token` to hit the token endpoint. `afterHandler`: the change is applied
+ * and only the answer is lost (a 500, or the connection dropped).
  */
 export type DemoFault =
   | { match?: DemoFaultMatch; kind: 'status'; status: number; afterHandler?: boolean; retryAfterSeconds?: number }
-  | { match?: DemoFaultMatch; kind: 'drop' }
+  | { match?: DemoFaultMatch; kind: 'drop'; afterHandler?: boolean }
   | { match?: DemoFaultMatch; kind: 'malformed' }
   | { match?: DemoFaultMatch; kind: 'slow'; delayMs: number };
 

@@ -109,7 +109,7 @@ export function createRequestPipeline(deps: PipelineDependencies) {
         send(response, result, text);
         return;
       }
-      if (fault?.kind === 'drop') {
+      if (fault?.kind === 'drop' && !fault.afterHandler) {
         request.socket.destroy();
         return;
       }
@@ -118,6 +118,11 @@ export function createRequestPipeline(deps: PipelineDependencies) {
         result = faultAnswer(fault);
       } else {
         result = isTokenRequest ? callTokenEndpoint(request, rawBody) : callApi(request, url, rawBody);
+        if (fault?.kind === 'drop') {
+          // The change is applied; the caller never hears so.
+          request.socket.destroy();
+          return;
+        }
         if (fault?.kind === 'status') result = faultAnswer(fault);
         malformed = fault?.kind === 'malformed';
       }

@@ -18,13 +18,21 @@ import { ConsoleFailure } from '../../shared/errors';
  * per-attempt timeout (a slow tenant is usually an overloaded one), or a cancellation.
  * Retry-After is honoured (capped at `maxRetryAfterMs`); otherwise exponential backoff
  * with ×0.5–1.5 jitter.
+ *
+ * Two budgets per request: throttling (429) says "not now", not "broken", so it waits and
+ * retries without using the `maxAttempts` meant for faults (5xx, dropped connections),
+ * bounded instead by `throttleDeadlineMs` from the first attempt. A request that met a
+ * 429 storm still has all its fault retries.
  */
 
 export type RetryClass = 'idempotent' | 'non_idempotent';
 
 export interface RetryPolicyOptions {
-  /** Attempts in all, first try included. */
+  /** Attempts against faults (5xx, dropped connections), first try included; 429s do not count. */
   maxAttempts?: number;
+  /** How long one request may keep waiting out 429s, from its first attempt. */
+  throttleDeadlineMs?: number;
+  now?: () => number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   maxRetryAfterMs?: number;
@@ -32,6 +40,7 @@ export interface RetryPolicyOptions {
 }
 
 export const defaultMaxAttempts = 4;
+export const defaultThrottleDeadlineMs = 120_000;
 
 const idempotentStatuses: readonly number[] = [408, 429, 500, 502, 503, 504];
 const nonIdempotentStatuses: readonly number[] = [429, 502, 503, 504];
@@ -79,34 +88,60 @@ export function backoffDelayMs(retryNumber: number, options: RetryPolicyOptions 
   return Math.min(options.maxDelayMs ?? 10_000, base * 2 ** (retryNumber - 1));
 }
 
+/** Retry-After in milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
+export function retryAfterMsOf(headers: Headers, now: () => number = Date.now): number | undefined {
+  const raw = headers.get('retry-after');
+  if (raw === null) return undefined;
+  const seconds = Number(raw);
+  if (raw.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+
+const isThrottled = (failure: AttemptFailure) => failure.kind === 'status' && failure.status === 429;
+
 /**
- * ky `retry` options for one call. `extraAttempts()` lets the auth layer's single
- * token-refresh replay (a ky forced retry, counted by ky) not eat a retry of the policy.
+ * ky `retry` options for one call, with the call's two budgets (faults, throttling) kept
+ * here: ky's own retry count also counts the auth layer's forced token-refresh replay and
+ * every 429, so it only bounds nothing (`limit`) and `shouldRetry` decides.
  */
-export function kyRetryOptions(
-  retryClass: RetryClass,
-  options: RetryPolicyOptions = {},
-  extraAttempts: () => number = () => 0,
-  signal?: AbortSignal,
-): RetryOptions {
+export function kyRetryOptions(retryClass: RetryClass, options: RetryPolicyOptions = {}, signal?: AbortSignal): RetryOptions {
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
+  const deadlineMs = options.throttleDeadlineMs ?? defaultThrottleDeadlineMs;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
   const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const started = now();
+  let faultRetries = 0;
+  let throttleRetries = 0;
+  let last: 'fault' | 'throttle' = 'fault';
   return {
-    // One spare for the forced token-refresh replay; shouldRetry enforces the real bound.
-    limit: maxAttempts,
+    limit: Number.MAX_SAFE_INTEGER,
     methods: ['get', 'put', 'patch', 'post', 'head', 'delete', 'options'],
     statusCodes: [...idempotentStatuses],
     afterStatusCodes: [...idempotentStatuses],
-    maxRetryAfter: options.maxRetryAfterMs ?? 60_000,
-    delay: (retryNumber) => backoffDelayMs(retryNumber, options),
+    maxRetryAfter: maxRetryAfterMs,
+    delay: () => backoffDelayMs(last === 'throttle' ? throttleRetries : faultRetries, options),
     jitter: (delayMs) => delayMs * (0.5 + random()),
     backoffLimit: options.maxDelayMs ?? 10_000,
     retryOnTimeout: false,
     // false stops; undefined hands over to ky's checks, which also read Retry-After.
-    shouldRetry: ({ error, retryCount }) => {
+    shouldRetry: ({ error }) => {
       if (signal?.aborted) return false;
-      if (retryCount > maxAttempts - 1 + extraAttempts()) return false;
-      return mayRetry(retryClass, classifyAttemptError(error)) ? undefined : false;
+      const failure = classifyAttemptError(error);
+      if (!mayRetry(retryClass, failure)) return false;
+      if (isThrottled(failure)) {
+        const headers = error instanceof HTTPError ? error.response.headers : new Headers();
+        const waitMs = Math.min(maxRetryAfterMs, retryAfterMsOf(headers, now) ?? backoffDelayMs(throttleRetries + 1, options));
+        if (now() - started + waitMs > deadlineMs) return false;
+        throttleRetries += 1;
+        last = 'throttle';
+        return undefined;
+      }
+      if (faultRetries >= maxAttempts - 1) return false;
+      faultRetries += 1;
+      last = 'fault';
+      return undefined;
     },
   };
 }

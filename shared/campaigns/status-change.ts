@@ -40,6 +40,11 @@ export const emergencyRunSchema = z.object({
   done: z.number().int(),
   results: z.array(statusChangeResultSchema),
   cancelled: z.boolean(),
+  /**
+   * What the run could not write down (the emergency record, the audit log) and why, one
+   * sentence each. The campaigns were still paused or resumed; these are shown in red.
+   */
+  recordProblems: z.array(z.string()).optional(),
 });
 export type EmergencyRun = z.infer<typeof emergencyRunSchema>;
 
@@ -48,6 +53,8 @@ export const emergencyStateSchema = z.object({
   pausedByEmergency: z.array(z.object({ campaignId: z.string(), name: z.string(), pausedAt: z.string() })),
   lastRun: emergencyRunSchema.nullable(),
   running: z.boolean(),
+  /** The emergency record is damaged (kept aside as a copy) or cannot be written: one sentence each, shown in red. */
+  recordProblems: z.array(z.string()).optional(),
 });
 export type EmergencyState = z.infer<typeof emergencyStateSchema>;
 

@@ -1,6 +1,8 @@
+import { mkdirSync, rmSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../shared/cxone/schemas';
+import { emergencyRecordPath } from '../../electron/campaigns/emergency-record';
 import { openConsole, type ConsoleInBrowser } from './support/console-browser';
 
 describe('campaign console in Chromium', () => {
@@ -143,5 +145,30 @@ describe('campaign console in Chromium', () => {
     expect(statusOf(stubborn.id)).toBe('running');
     await console_.screenshot('campaigns-5-emergency-failure');
     expect(await console_.axeViolations()).toEqual([]);
+  });
+
+  it('says in red that the emergency record could not be written, and still pauses and resumes everything', async () => {
+    const { page } = console_;
+    const emergencyReport = page.getByRole('region').filter({ has: page.getByRole('heading', { name: /^Emergency pause:/ }) });
+    await emergencyReport.getByRole('button', { name: 'Dismiss' }).click();
+    const stubborn = withStatus('running');
+    const path = emergencyRecordPath(console_.dataDir, { apiBaseUrl: tenant().url, clientId: tenant().clientId });
+    rmSync(path, { force: true });
+    // A folder where the record file should be: every write of the record fails.
+    mkdirSync(path, { recursive: true });
+    try {
+      await page.getByRole('button', { name: 'Emergency pause', exact: true }).click();
+      const alert = page.getByRole('alert', { name: 'Emergency record problems' });
+      await alert.getByText(/The emergency record could not be written/).waitFor();
+      expect(withStatus('running')).toEqual([]);
+      await console_.screenshot('campaigns-6-emergency-record-not-written');
+      expect(await console_.axeViolations()).toEqual([]);
+      await emergencyReport.getByRole('button', { name: 'Dismiss' }).click();
+      await page.getByRole('button', { name: /^Resume what the emergency pause stopped/ }).click();
+      await page.getByRole('heading', { name: /^Emergency resume:/ }).waitFor();
+      for (const campaign of stubborn) expect(['running', 'activating']).toContain(statusOf(campaign.id));
+    } finally {
+      rmSync(path, { recursive: true, force: true });
+    }
   });
 });

@@ -25,6 +25,20 @@ describe('the cxone-console bin', () => {
     expect(campaigns.map((c) => c.id).sort()).toEqual([...tenant.state.campaigns.keys()].sort());
   });
 
+  it('prints a --json document larger than a pipe holds whole (the process waits for stdout before it exits)', async () => {
+    const large = await startDemoTenant({ dialerTickMs: 0, campaignCount: 400, contactsPerCampaign: 1 });
+    try {
+      const { stdout } = await run(process.execPath, [bin, 'campaigns', 'list', '--json'], {
+        env: { ...process.env, CXONE_BASE_URL: large.url, CXONE_TOKEN_URL: large.tokenUrl, CXONE_CLIENT_ID: large.clientId, CXONE_CLIENT_SECRET: large.clientSecret },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      expect(stdout.length).toBeGreaterThan(128 * 1024);
+      expect((JSON.parse(stdout) as unknown[]).length).toBe(400);
+    } finally {
+      await large.close();
+    }
+  });
+
   it('names the missing setting and exits 2 without a connection', async () => {
     const failure = await run(process.execPath, [bin, 'campaigns', 'list'], { env: { PATH: process.env.PATH ?? '' } }).then(
       () => null,

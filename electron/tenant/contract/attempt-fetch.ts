@@ -18,9 +18,11 @@ export interface CallState {
   attempts: number;
   tokenUsed: string | null;
   tokenReplays: number;
+  /** 401 answers since the last other answer: a second one in a row is a refusal, not a revocation. */
+  refusedInARow: number;
 }
 
-export const newCallState = (): CallState => ({ attempts: 0, tokenUsed: null, tokenReplays: 0 });
+export const newCallState = (): CallState => ({ attempts: 0, tokenUsed: null, tokenReplays: 0, refusedInARow: 0 });
 
 function feedbackOf(response: Response): AttemptFeedback {
   const retryAfterSeconds = retryAfterSecondsOf(response.headers);

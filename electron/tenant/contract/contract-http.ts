@@ -31,10 +31,23 @@ export interface ContractHttpOptions {
   retry?: RetryPolicyOptions;
 }
 
-/** §1: an API call answered 401 gets exactly one token refresh and one replay. */
+/** A token can be revoked again while one request waits out throttling; this many refreshes at most per request. */
+const maxTokenRefreshesPerCall = 3;
+
+/**
+ * §1: an API call answered 401 gets one token refresh and one replay; a 401 to that replay is
+ * an authentication error. A 401 after the refreshed token was answered otherwise (a 429 while
+ * the request waited, a 5xx) is a new revocation, not a refusal of the credentials, and gets
+ * its own refresh, a few times per request at most.
+ */
 function refreshOnceOn401(call: CallState, tokens: TokenSource): AfterResponseHook {
   return (_request, _options, response) => {
-    if (response.status !== 401 || call.tokenReplays > 0) return undefined;
+    if (response.status !== 401) {
+      call.refusedInARow = 0;
+      return undefined;
+    }
+    if (call.refusedInARow > 0 || call.tokenReplays >= maxTokenRefreshesPerCall) return undefined;
+    call.refusedInARow += 1;
     call.tokenReplays += 1;
     tokens.invalidate(call.tokenUsed);
     return ky.retry({ delay: 0, code: 'TOKEN_REFRESHED' });
@@ -62,7 +75,7 @@ export function createContractHttp(options: ContractHttpOptions): ContractHttp {
         ...(signal ? { signal } : {}),
         timeout: false,
         fetch: attemptFetch(pipeline, call, (attemptSignal) => tokens.get(attemptSignal)),
-        retry: kyRetryOptions(retryClassOf(operation.method), options.retry, () => call.tokenReplays, signal),
+        retry: kyRetryOptions(retryClassOf(operation.method), options.retry, signal),
         hooks: { afterResponse: [refreshOnceOn401(call, tokens)] },
       }).text();
     } catch (thrown) {

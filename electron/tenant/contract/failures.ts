@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { apiErrorBodySchema, contractScopes, type ApiErrorBody } from '../../../shared/cxone/schemas';
 import { ConsoleFailure, consoleError, type ConsoleError, type ErrorDetail } from '../../../shared/errors';
 import { targetOf, type TenantOperation } from '../operation';
-import { AttemptTimeout, classifyAttemptError } from '../retry-policy';
+import { AttemptTimeout, classifyAttemptError, retryAfterMsOf } from '../retry-policy';
 
 const withoutStop = (text: string) => text.trim().replace(/[.\s]+$/, '');
 
@@ -20,12 +20,8 @@ const detailsOf = (errors: ApiErrorBody['errors']): ErrorDetail[] =>
   errors.map((error) => ({ code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) }));
 
 export function retryAfterSecondsOf(headers: Headers): number | undefined {
-  const raw = headers.get('retry-after');
-  if (raw === null) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  const ms = retryAfterMsOf(headers);
+  return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
 
 function scopesNamedIn(errors: ApiErrorBody['errors']): string[] {

@@ -4,6 +4,19 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { StatusChangeReport } from '../../components/StatusChangeReport';
 import { useEmergencyStore } from './emergency-store';
 
+/** What the emergency could not write down or found damaged: in red, whatever else is on screen. */
+function RecordProblems({ problems }: { problems: readonly string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="notice notice-danger" role="alert" aria-label="Emergency record problems">
+      <strong>The emergency record is not safe on disk: </strong>
+      {problems.map((problem) => (
+        <p key={problem}>{problem}</p>
+      ))}
+    </div>
+  );
+}
+
 /** Live progress of an emergency run, then its report; plus the way back ("resume what it stopped"). */
 export function EmergencyPanel() {
   const state = useEmergencyStore((s) => s.state);
@@ -14,6 +27,7 @@ export function EmergencyPanel() {
   const dismiss = useEmergencyStore((s) => s.dismiss);
   const resume = useEmergencyStore((s) => s.resumeEmergency);
   const owned = state?.pausedByEmergency.length ?? 0;
+  const recordProblems = [...new Set([...(report?.recordProblems ?? []), ...(state?.recordProblems ?? [])])];
 
   if (state?.running) {
     const done = progress?.done ?? 0;
@@ -43,7 +57,7 @@ export function EmergencyPanel() {
     const { changed, already } = countOutcomes(report.results);
     const verb = report.kind === 'pause' ? 'paused' : 'resumed';
     return (
-      <section className={`emergency-panel ${problems.length > 0 ? 'emergency-panel-danger' : ''}`} aria-labelledby="emergency-title" role="region">
+      <section className={`emergency-panel ${problems.length > 0 || recordProblems.length > 0 ? 'emergency-panel-danger' : ''}`} aria-labelledby="emergency-title" role="region">
         <div className="notice-row">
           <h2 id="emergency-title">
             Emergency {report.kind === 'pause' ? 'pause' : 'resume'}: {changed} {verb}
@@ -56,6 +70,7 @@ export function EmergencyPanel() {
             Dismiss
           </button>
         </div>
+        <RecordProblems problems={recordProblems} />
         {report.total === 0 ? <p>No campaign was {report.kind === 'pause' ? 'running' : 'waiting to be resumed'}.</p> : null}
         {problems.length > 0 ? (
           <StatusChangeReport results={problems} caption={`Campaigns not ${verb}`} />
@@ -70,6 +85,7 @@ export function EmergencyPanel() {
   return (
     <>
       <ErrorNotice error={error} title="Emergency action failed" />
+      <RecordProblems problems={recordProblems} />
       {owned > 0 ? (
         <section className="emergency-panel emergency-panel-quiet" aria-label="Emergency pause in effect">
           <div className="notice-row">

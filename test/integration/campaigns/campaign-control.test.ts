@@ -167,4 +167,23 @@ describe('campaign control against the demo tenant', () => {
     expect(offline.emergencyState().pausedByEmergency).toEqual([]);
     expect(await dialing()).toEqual(running);
   });
+
+  it('when the tenant cannot list, a campaign a person paused before the run is not taken for one the run stopped', async () => {
+    const running = await idsWithStatus('running');
+    await directory.refresh();
+    const [personal, other] = running;
+    // A person pauses it on the tenant; the console's last refresh still shows it running.
+    await connection.campaigns.setStatus(personal!, 'paused');
+    const listFailure = { match: { method: 'GET', pathPrefix: '/api/v2/outbound/campaigns' }, kind: 'status', status: 503 } as const;
+    tenant.injectFaults(listFailure, listFailure, listFailure, listFailure);
+    const run = await control.emergencyPause(person);
+    expect(run.results.find((r) => r.campaignId === personal)?.outcome).toBe('already');
+    expect(run.results.find((r) => r.campaignId === other)?.outcome).toBe('changed');
+    const owned = control.emergencyState().pausedByEmergency.map((p) => p.campaignId);
+    expect(owned).toContain(other);
+    expect(owned).not.toContain(personal);
+    await control.resumeEmergency(person);
+    expect(await statusOf(personal!)).toBe('paused');
+    expect(await statusOf(other!)).toBe('running');
+  });
 });

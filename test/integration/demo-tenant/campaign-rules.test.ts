@@ -107,6 +107,40 @@ describe('demo tenant campaign creation and replacement', () => {
     ]);
   });
 
+  it("accepts the source documents' minimal body and defaults every optional field", async () => {
+    const minimal = {
+      name: 'Minimal body',
+      dialerType: 'predictive',
+      contactListId: 'cl-001',
+      wrapUpCodeIds: ['wuc-01'],
+      maxCallsPerHour: 200,
+      agentAllocation: 10,
+      suppressionRules: [{ type: 'dnc', enabled: true }],
+    };
+    const answer = await api.post(contractPaths.campaigns, minimal);
+    expect(answer.status).toBe(201);
+    const created = campaignSchema.parse(answer.body);
+    expect(created).toMatchObject({ ...minimal, status: 'draft', version: 1, dncListId: null, dncRules: [], schedule: null, customAttributes: {} });
+    expect(created.rules.maxConcurrentCalls).toBeGreaterThan(0);
+    expect(tenant.state.campaigns.get(created.id)).toEqual(created);
+  });
+
+  it('answers 422 to an unknown dialer type or a missing reference in the minimal body, whatever else is absent', async () => {
+    const minimal = { name: 'Minimal refused', dialerType: 'predictive', contactListId: 'cl-001', wrapUpCodeIds: ['wuc-01'], maxCallsPerHour: 200, agentAllocation: 10, suppressionRules: [] };
+    const unknownDialer = await api.post(contractPaths.campaigns, { ...minimal, dialerType: 'robocall' });
+    expect(unknownDialer.status).toBe(422);
+    expect(errorsOf(unknownDialer).map((e) => [e.code, e.path])).toEqual([['UNKNOWN_DIALER_TYPE', 'dialerType']]);
+    const missingList = await api.post(contractPaths.campaigns, { ...minimal, contactListId: 'cl-404' });
+    expect(missingList.status).toBe(422);
+    expect(errorsOf(missingList).map((e) => [e.code, e.path])).toEqual([['UNKNOWN_REFERENCE', 'contactListId']]);
+    // Even with required fields absent, the semantic refusal is what the caller learns first.
+    const { maxCallsPerHour: _rate, suppressionRules: _rules, ...incomplete } = minimal;
+    const incompleteAnswer = await api.post(contractPaths.campaigns, { ...incomplete, wrapUpCodeIds: ['wuc-99'] });
+    expect(incompleteAnswer.status).toBe(422);
+    expect(errorsOf(incompleteAnswer)[0]).toMatchObject({ code: 'UNKNOWN_REFERENCE', path: 'wrapUpCodeIds[0]' });
+    expect([...tenant.state.campaigns.values()].filter((c) => c.name === 'Minimal refused')).toHaveLength(0);
+  });
+
   it('refuses a six-field or out-of-range cron expression', async () => {
     const base = definition();
     for (const cronExpression of ['0 0 9 * * 1-5', '61 9 * * 1-5']) {

@@ -69,6 +69,26 @@ describe('demo tenant injected faults', () => {
     expect(tenant.state.campaigns.get(id)?.status).toBe('running');
   });
 
+  it('drops the connection after the handler ran for an after-handler drop: applied, but no answer', async () => {
+    const id = runningIds()[0] ?? '';
+    tenant.injectFaults({ kind: 'drop', afterHandler: true });
+    await expect(api.patch(contractPaths.campaign(id), { status: 'paused' })).rejects.toThrow();
+    expect(tenant.state.campaigns.get(id)?.status).toBe('paused');
+  });
+
+  it('draws the fault mix per matching request only: drops on writes leave reads alone', async () => {
+    tenant.setKnobs({ faultMix: [{ rate: 1, fault: { match: { method: 'PATCH' }, kind: 'drop', afterHandler: true } }] });
+    try {
+      expect((await api.get(contractPaths.campaigns)).status).toBe(200);
+      const id = runningIds()[0] ?? '';
+      await expect(api.patch(contractPaths.campaign(id), { status: 'paused' })).rejects.toThrow();
+      expect(tenant.state.campaigns.get(id)?.status).toBe('paused');
+    } finally {
+      tenant.setKnobs({ faultMix: [] });
+    }
+    expect((await api.patch(contractPaths.campaign(runningIds()[0] ?? ''), { status: 'paused' })).status).toBe(200);
+  });
+
   it('answers 200 with truncated JSON after the handler ran for a malformed fault', async () => {
     const id = runningIds()[0] ?? '';
     tenant.injectFaults({ kind: 'malformed' });
@@ -138,5 +158,22 @@ describe('demo tenant injected faults', () => {
     }
     const failed = outcomes.filter((o) => o.status === 'rejected' || o.value.status !== 200).length;
     expect(failed).toBeGreaterThan(0);
+  });
+});
+
+describe('demo tenant early token revocation', () => {
+  it('stops honouring a token after revokeTokensAfterSeconds although expires_in still says the full lifetime', async () => {
+    const tenant = await startDemoTenant({ dialerTickMs: 0, campaignCount: 4, contactsPerCampaign: 1, revokeTokensAfterSeconds: 0.2 });
+    try {
+      const issued = await requestToken(tenant);
+      expect((issued.body as { expires_in: number }).expires_in).toBe(3600);
+      const caller = apiCaller(tenant, (issued.body as { access_token: string }).access_token);
+      expect((await caller.get(contractPaths.campaigns)).status).toBe(200);
+      const refused = await pollUntil(() => caller.get(contractPaths.campaigns), (answer) => answer.status !== 200);
+      expect(refused.status).toBe(401);
+      expect((await (await connectedCaller(tenant)).get(contractPaths.campaigns)).status).toBe(200);
+    } finally {
+      await tenant.close();
+    }
   });
 });

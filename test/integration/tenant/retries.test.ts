@@ -63,6 +63,44 @@ describe('tenant client retry policy against the demo tenant', () => {
     expect(Date.parse(accepted?.at ?? '') - Date.parse(throttled?.at ?? '')).toBeGreaterThanOrEqual(900);
   });
 
+  it('a 429 storm does not use up the attempts meant for faults: five 429s, then three 5xx, then the answer', async () => {
+    const connection = connectTo(tenant);
+    const throttled = { match: { method: 'GET' }, kind: 'status', status: 429, retryAfterSeconds: 0 } as const;
+    const fault = { match: { method: 'GET' }, kind: 'status', status: 503 } as const;
+    tenant.injectFaults(throttled, throttled, throttled, throttled, throttled, fault, fault, fault);
+    const campaign = await connection.campaigns.get(someId);
+    expect(campaign.id).toBe(someId);
+    expect(attemptsAt(connection, campaignsPath).map((entry) => entry.status)).toEqual([429, 429, 429, 429, 429, 503, 503, 503, 200]);
+  });
+
+  it('429s interleaved with faults still leave the fault budget at four attempts', async () => {
+    const connection = connectTo(tenant);
+    const throttled = { match: { method: 'GET' }, kind: 'status', status: 429, retryAfterSeconds: 0 } as const;
+    const fault = { match: { method: 'GET' }, kind: 'status', status: 503 } as const;
+    tenant.injectFaults(fault, throttled, fault, throttled, fault, throttled, fault, fault);
+    const error = await failureOf(connection.campaigns.get(someId));
+    expect(error).toMatchObject({ kind: 'server', status: 503 });
+    expect(attemptsAt(connection, campaignsPath).map((entry) => entry.status)).toEqual([503, 429, 503, 429, 503, 429, 503]);
+  });
+
+  it('throttling is bounded by a deadline per request, not by the attempts', async () => {
+    const connection = connectTo(tenant, {}, { retry: { baseDelayMs: 10, maxDelayMs: 100, throttleDeadlineMs: 500 } });
+    tenant.injectFaults({ match: { method: 'GET' }, kind: 'status', status: 429, retryAfterSeconds: 1 });
+    const error = await failureOf(connection.campaigns.get(someId));
+    expect(error).toMatchObject({ kind: 'rate_limited', status: 429 });
+    expect(attemptsAt(connection, campaignsPath)).toHaveLength(1);
+  });
+
+  it('a token revoked again while a request waits out a 429 is refreshed again; two refusals in a row are not', async () => {
+    const connection = connectTo(tenant);
+    const revoked = { match: { method: 'GET' }, kind: 'status', status: 401 } as const;
+    tenant.injectFaults(revoked, { match: { method: 'GET' }, kind: 'status', status: 429, retryAfterSeconds: 0 }, revoked);
+    expect((await connection.campaigns.get(someId)).id).toBe(someId);
+    expect(attemptsAt(connection, campaignsPath).map((entry) => entry.status)).toEqual([401, 429, 401, 200]);
+    tenant.injectFaults(revoked, revoked);
+    expect((await failureOf(connection.campaigns.get(someId))).kind).toBe('authentication');
+  });
+
   it('retries a GET whose connection was dropped', async () => {
     const connection = connectTo(tenant);
     tenant.injectFaults({ match: { method: 'GET' }, kind: 'drop' });

@@ -2,10 +2,12 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AuditActor } from '../../../../shared/audit/audit-entry';
 import type { EmergencyProgress } from '../../../../shared/campaigns/status-change';
-import { createAuditLog } from '../../../audit/audit-log';
-import { createCampaignControl, type CampaignControl } from '../../../campaigns/campaign-control';
+import { ConsoleFailure, consoleError } from '../../../../shared/errors';
+import { createAuditLog, type AuditLog } from '../../../audit/audit-log';
+import { createCampaignControl, type AuditWriter, type CampaignControl } from '../../../campaigns/campaign-control';
 import { createCampaignDirectory } from '../../../campaigns/campaign-directory';
 import { createEmergencyRecord, emergencyRecordPath } from '../../../campaigns/emergency-record';
+import { storageProblemOf } from '../../../campaigns/storage-problem';
 import type { CliContext } from '../cli-context';
 
 /** The app's campaign control, composed for one command: the environment's tenant, the data folder's audit log and emergency record. */
@@ -26,11 +28,33 @@ function operatorName(env: CliContext['io']['env']): string {
   }
 }
 
+/**
+ * The data folder's audit log, opened behind the command rather than before it: opening waits
+ * for the folder's lock, and the emergency pause must never wait on a log. A folder that
+ * cannot be written is found at once (one small probe file) and every append then fails with
+ * why, so the run says so in its report instead of hanging.
+ */
+function auditBehindTheCommand(dir: string): AuditWriter & { close(): Promise<void> } {
+  const problem = storageProblemOf(dir);
+  const opening: Promise<AuditLog> = problem
+    ? Promise.reject(new ConsoleFailure(consoleError('internal', problem)))
+    : createAuditLog({ dir });
+  opening.catch(() => undefined);
+  return {
+    append: (entry) => opening.then((log) => log.append(entry)),
+    async close() {
+      const log = await opening.catch(() => null);
+      await log?.close();
+    },
+  };
+}
+
 export async function openCampaignControl(context: CliContext, onProgress?: (progress: EmergencyProgress) => void): Promise<CliCampaignControl> {
   const dataDir = context.dataDir();
   const connection = context.connect();
   try {
-    const audit = await createAuditLog({ dir: join(dataDir, 'audit') });
+    const auditDir = join(dataDir, 'audit');
+    const audit = auditBehindTheCommand(auditDir);
     // Never started: the command reads nothing in the background; names come from the tenant's answers.
     const directory = createCampaignDirectory({ connection: () => connection, intervalSeconds: () => 60 });
     const record = createEmergencyRecord(emergencyRecordPath(dataDir, connection.profile));
@@ -40,6 +64,7 @@ export async function openCampaignControl(context: CliContext, onProgress?: (pro
       directory,
       record: () => record,
       audit,
+      auditFolder: auditDir,
       ...(onProgress ? { onProgress } : {}),
     });
     return {

@@ -28,6 +28,11 @@ export interface CampaignRunReport {
   ok: boolean;
   /** Ctrl+C stopped the run; campaigns not attempted are 'cancelled'. */
   interrupted: boolean;
+  /**
+   * What could not be written down (the emergency record, the audit log) or was found damaged,
+   * one sentence each; the campaigns were still paused or resumed. Any makes `ok` false.
+   */
+  recordProblems: string[];
   campaigns: CampaignRunRow[];
 }
 
@@ -43,6 +48,7 @@ export function campaignRunReport(input: {
   runId?: string;
   results: readonly StatusChangeResult[];
   interrupted: boolean;
+  recordProblems?: readonly string[];
 }): CampaignRunReport {
   const campaigns = input.results.map((result): CampaignRunRow => ({
     id: result.campaignId,
@@ -60,8 +66,9 @@ export function campaignRunReport(input: {
     ...(input.runId ? { runId: input.runId } : {}),
     total: campaigns.length,
     summary,
-    ok: !input.interrupted && campaigns.every(isOk),
+    ok: !input.interrupted && campaigns.every(isOk) && (input.recordProblems ?? []).length === 0,
     interrupted: input.interrupted,
+    recordProblems: [...(input.recordProblems ?? [])],
     campaigns,
   };
 }

@@ -39,6 +39,12 @@ function progressLine(io: CliIo, action: CampaignRunAction) {
   };
 }
 
+/** Loud on stderr (red on a terminal), with --json too: a run whose record is lost or damaged must be seen. */
+function writeRecordProblems(io: CliIo, problems: readonly string[]): void {
+  const [red, reset] = io.stderrIsTty ? ['\u001b[31m', '\u001b[0m'] : ['', ''];
+  for (const problem of problems) io.stderr(`${red}cxone-console: ${problem}${reset}\n`);
+}
+
 async function runStatusCommand(context: CliContext, action: CampaignRunAction, rawIds: readonly string[], flags: StatusFlags): Promise<number> {
   const emergency = (action === 'pause' ? flags.all : flags.emergency) === true;
   const ids = [...new Set(rawIds.map((id) => id.trim()).filter((id) => id !== ''))];
@@ -62,18 +68,21 @@ async function runStatusCommand(context: CliContext, action: CampaignRunAction, 
     });
     let results: StatusChangeResult[];
     let runId: string | undefined;
+    let recordProblems: string[] = [];
     if (emergency) {
       const run = await (action === 'pause' ? control.emergencyPause(actor) : control.resumeEmergency(actor));
       results = run.results;
       runId = run.id;
+      recordProblems = run.recordProblems ?? [];
     } else {
       results = await control.setStatus(ids, target[action], actor, { signal: stop.signal, ...(progress ? { onResult: progress.byIds } : {}) });
     }
     finished = true;
     progress?.end();
-    const report = campaignRunReport({ action, scope: emergency ? 'emergency' : 'ids', tenant: session.tenantLabel, ...(runId ? { runId } : {}), results, interrupted });
+    const report = campaignRunReport({ action, scope: emergency ? 'emergency' : 'ids', tenant: session.tenantLabel, ...(runId ? { runId } : {}), results, interrupted, recordProblems });
     if (flags.json) writeJson(context.io, report);
     else writeLines(context.io, formatCampaignRun(report));
+    writeRecordProblems(context.io, report.recordProblems);
     return report.ok ? exitCodes.success : exitCodes.someFailed;
   } finally {
     await session.close();

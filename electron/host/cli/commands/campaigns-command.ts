@@ -3,6 +3,7 @@ import { campaignStatuses, type Campaign, type CampaignStatus } from '../../../.
 import { exitCodes, type CliCommandModule } from '../cli-context';
 import { writeJson, writeLines } from '../io';
 import { formatTable, type Column } from '../table';
+import { registerCampaignEmergencyCommand } from './campaign-emergency-command';
 import { registerCampaignStatusCommands } from './campaign-status-command';
 
 const columns: readonly Column<Campaign>[] = [
@@ -45,5 +46,6 @@ export const campaignsCommand: CliCommandModule = {
         }),
       );
     registerCampaignStatusCommands(campaigns, context, run);
+    registerCampaignEmergencyCommand(campaigns, context, run);
   },
 };

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { describeDemoTenant, startDemoTenant, type DemoTenantOptions } from '../../../demo-tenant/index';
+import { describeDemoTenant, measuredFaultProfile, startDemoTenant, type DemoTenantOptions } from '../../../demo-tenant/index';
 import { exitCodes, type CliCommandModule } from '../cli-context';
 import { writeJson, writeLines } from '../io';
 
@@ -18,7 +18,15 @@ interface DemoTenantFlags {
   rateLimit?: number;
   faultRate?: number;
   tokenTtl?: number;
+  faults?: 'measured';
+  revokeTokensAfter?: number;
+  campaigns?: number;
   json?: boolean;
+}
+
+function faultsOption(raw: string): 'measured' {
+  if (raw.trim().toLowerCase() !== 'measured') throw new InvalidArgumentError('--faults must be "measured".');
+  return 'measured';
 }
 
 /** `cxone-console demo-tenant`: the simulated tenant in the foreground, until SIGINT/SIGTERM. */
@@ -33,16 +41,21 @@ export const demoTenantCommand: CliCommandModule = {
       .option('--rate-limit <r>', 'requests per second before answering 429 (0 = unlimited)', numberOption('--rate-limit', (v) => v >= 0, 'zero or more'))
       .option('--fault-rate <f>', 'share of API requests that get a random fault', numberOption('--fault-rate', (v) => v >= 0 && v <= 1, 'between 0 and 1'))
       .option('--token-ttl <s>', 'lifetime of issued tokens in seconds', numberOption('--token-ttl', (v) => v > 0, 'more than 0'))
+      .option('--faults <profile>', 'fault profile "measured": 40 requests/s with Retry-After 1, 3% 503, 2% 500 after the change, drops on writes, tokens revoked after 4 s', faultsOption)
+      .option('--revoke-tokens-after <s>', 'tokens stop working after this many seconds although expires_in says the full lifetime', numberOption('--revoke-tokens-after', (v) => v > 0, 'more than 0'))
+      .option('--campaigns <n>', 'number of seeded campaigns', numberOption('--campaigns', (v) => Number.isInteger(v) && v > 0 && v <= 5000, 'a whole number from 1 to 5000'))
       .option('--json', 'print one JSON line with the URL and credentials')
       .action(
         run(async (flags: DemoTenantFlags) => {
-          const options: DemoTenantOptions = {};
+          const options: DemoTenantOptions = flags.faults === 'measured' ? { ...measuredFaultProfile } : {};
           if (flags.port !== undefined) options.port = flags.port;
           if (flags.seed !== undefined) options.seed = flags.seed;
           if (flags.latencyMs !== undefined) options.latencyMs = flags.latencyMs;
           if (flags.rateLimit !== undefined) options.rateLimitPerSecond = flags.rateLimit;
           if (flags.faultRate !== undefined) options.faultRate = flags.faultRate;
           if (flags.tokenTtl !== undefined) options.tokenTtlSeconds = flags.tokenTtl;
+          if (flags.revokeTokensAfter !== undefined) options.revokeTokensAfterSeconds = flags.revokeTokensAfter;
+          if (flags.campaigns !== undefined) options.campaignCount = flags.campaigns;
           const tenant = await startDemoTenant(options);
           const described = describeDemoTenant(tenant);
           const { io } = context;
