@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { optionalUrlSettingSchema } from '../../url-setting';
 import { requestChannel } from '../define';
 
 /** User-editable settings that are not secrets. Secrets live in the vault. */
 export const consoleSettingsSchema = z.object({
   refreshIntervalSeconds: z.number().int().min(2).max(300).default(10),
-  crmWebhookUrl: z.union([z.url(), z.literal('')]).default(''),
-  wfmWebhookUrl: z.union([z.url(), z.literal('')]).default(''),
-  marketingWebhookUrl: z.union([z.url(), z.literal('')]).default(''),
+  crmWebhookUrl: optionalUrlSettingSchema('CRM webhook URL').default(''),
+  wfmWebhookUrl: optionalUrlSettingSchema('WFM webhook URL').default(''),
+  marketingWebhookUrl: optionalUrlSettingSchema('Marketing webhook URL').default(''),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
 });
 export type ConsoleSettings = z.infer<typeof consoleSettingsSchema>;
