@@ -19,6 +19,7 @@ import { createOutboxHandlers } from '../outbox/outbox-handlers';
 import type { KeyValueStore } from '../settings/key-value-store';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { createSuppressionList } from '../suppression/suppression-list';
+import { auditedSecretChanges, auditWebhookUrlChanges, redactingAudit } from '../security/security-audit';
 import { createTenantSession, type TenantSession } from '../tenant-session/tenant-session';
 import type { CredentialVault } from '../vault/credential-vault';
 
@@ -49,7 +50,9 @@ export interface ConsoleServices {
 export async function createConsoleServices(options: ConsoleServicesOptions): Promise<ConsoleServices> {
   const events = createEventBus();
   const settings = createSettingsService(options.store);
-  const tenant = createTenantSession({ store: options.store, vault: options.vault, demoTenant: options.demoTenant });
+  const user = { type: 'user' as const, name: userInfo().username };
+  const audit = redactingAudit(await createAuditLog({ dir: join(options.dataDir, 'audit') }));
+  const tenant = createTenantSession({ store: options.store, vault: options.vault, demoTenant: options.demoTenant, audit, actor: user });
   const unsubscribers = [
     tenant.onStatus((status) => events.emit('tenant:statusChanged', status)),
     settings.onChange((next) => events.emit('settings:changed', next)),
@@ -61,7 +64,6 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
       unsubscribeLog = connection.requestLog.subscribe((entry) => events.emit('tenant:requestLogged', entry));
     }),
   );
-  const audit = await createAuditLog({ dir: join(options.dataDir, 'audit') });
   unsubscribers.push(
     audit.onAppended((entry) => events.emit('audit:appended', entry)),
     watchOtherWriters(audit, join(options.dataDir, 'audit'), (entry) => events.emit('audit:appended', entry)).stop,
@@ -105,7 +107,6 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   );
   await tenant.start();
   campaigns.start();
-  const user = { type: 'user' as const, name: userInfo().username };
   const bulkActions = createBulkActions(campaignControl, (progress) => events.emit('campaigns:actionProgress', progress));
   // The one outbox: every webhook notification is persisted before it is sent, and survives restarts.
   const outbox: Outbox = await createOutbox({ dir: join(options.dataDir, 'outbox'), resolveSecret: (ref) => options.vault.get(ref) });
@@ -150,7 +151,12 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'tenant:connect': (input) => tenant.connect(input),
     'tenant:requestLog': async ({ limit }) => tenant.connection().requestLog.recent(limit),
     'settings:get': async () => settings.get(),
-    'settings:update': async (change) => settings.update(change),
+    'settings:update': async (change) => {
+      const before = settings.get();
+      const after = settings.update(change);
+      await auditWebhookUrlChanges(audit, user, tenant.status().label, before, after);
+      return after;
+    },
     ...dispositionImport.handlers,
     'dispositions:demoSample': async () => {
       const demo = tenant.status().isDemo ? tenant.demoTenant() : null;
@@ -174,7 +180,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'campaigns:emergencyState': async () => campaignControl.emergencyState(),
     ...newCampaign,
     ...createAuditHandlers(audit, options.dataDir),
-    ...createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }),
+    ...auditedSecretChanges(createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }), audit, user, () => tenant.status().label),
   };
 
   return {
