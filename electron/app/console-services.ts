@@ -30,6 +30,8 @@ export interface ConsoleServicesOptions {
   store: KeyValueStore;
   vault: CredentialVault;
   demoTenant?: DemoTenantOptions;
+  /** The desktop app's native open dialog (the only way it names a file on disk); absent in browser mode. */
+  pickFile?: () => Promise<string | null>;
 }
 
 export interface ConsoleServices {
@@ -115,6 +117,8 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   const suppressionList = await createSuppressionList({ dir: join(options.dataDir, 'suppression') });
   const dispositionImport = createDispositionImportServices({
     dataDir: options.dataDir,
+    shell: options.shell,
+    ...(options.pickFile ? { pickFile: options.pickFile } : {}),
     tenant,
     audit,
     actor: { type: 'import', name: user.name },
@@ -163,7 +167,8 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
       if (!demo) {
         throw new ConsoleFailure(consoleError('validation', 'The sample file is made from the demo tenant’s contacts; connect the demo tenant in Settings to use it.'));
       }
-      return writeDemoSampleFile(demo, join(options.dataDir, 'samples'));
+      const sample = await writeDemoSampleFile(demo, join(options.dataDir, 'samples'));
+      return { ...dispositionImport.chosen.register(sample.path), rows: sample.rows };
     },
     'campaigns:snapshot': async () => campaigns.snapshot(),
     'campaigns:refresh': () => campaigns.refresh(),

@@ -14,6 +14,9 @@ import { webhookSecretRefs } from '../../outbox/webhook-secrets';
 
 export interface DispositionImportServicesOptions {
   dataDir: string;
+  shell: 'electron' | 'web';
+  /** The desktop app's native open dialog; absent in browser mode. */
+  pickFile?: () => Promise<string | null>;
   tenant: TenantWatch & { connection(): TenantConnection };
   audit: { append(entry: AuditEntryInput): Promise<unknown> };
   actor: AuditActor;
@@ -75,8 +78,11 @@ export function createDispositionImportServices(options: DispositionImportServic
     onProgress: options.onProgress,
     onRunSettled: options.onSettled,
   });
-  const { handlers, dispose } = dispositionsHandlers({
+  const { handlers, chosen, dispose } = dispositionsHandlers({
     dir,
+    dataDir: options.dataDir,
+    shell: options.shell,
+    ...(options.pickFile ? { pickFile: options.pickFile } : {}),
     importer,
     contacts: () => tenant.connection().contacts,
     referenceData: () => {
@@ -92,6 +98,7 @@ export function createDispositionImportServices(options: DispositionImportServic
   return {
     importer,
     handlers,
+    chosen,
     async resumeInterrupted() {
       await importer.resumeInterrupted();
     },

@@ -19,10 +19,11 @@ export interface ServicesUnderTest {
   close(): Promise<void>;
 }
 
-export async function startServices(): Promise<ServicesUnderTest> {
+export async function startServices(options: { shell?: 'web' | 'electron'; pickFile?: () => Promise<string | null> } = {}): Promise<ServicesUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cxone-security-'));
   const services = await createConsoleServices({
-    shell: 'web',
+    shell: options.shell ?? 'web',
+    ...(options.pickFile ? { pickFile: options.pickFile } : {}),
     version: 'test',
     dataDir,
     store: createJsonFileStore(join(dataDir, 'settings.json')),
