@@ -119,6 +119,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     dataDir: options.dataDir,
     shell: options.shell,
     ...(options.pickFile ? { pickFile: options.pickFile } : {}),
+    maxUploadBytes: () => settings.get().maxUploadBytes,
     tenant,
     audit,
     actor: { type: 'import', name: user.name },

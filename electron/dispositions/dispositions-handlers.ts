@@ -27,6 +27,8 @@ export interface DispositionsHandlerOptions {
   shell: 'electron' | 'web';
   /** The desktop app's native open dialog (main side); absent in browser mode. */
   pickFile?: () => Promise<string | null>;
+  /** The `maxUploadBytes` setting. */
+  maxUploadBytes?: () => number;
   importer: DispositionImporter;
   contacts: () => ImportContactsPort;
   referenceData: () => ReferenceDataPort | null;
@@ -42,7 +44,7 @@ export interface DispositionsHandlers {
 }
 
 export function dispositionsHandlers(options: DispositionsHandlerOptions): DispositionsHandlers {
-  const uploads = createUploadStore(join(options.dir, 'uploads'));
+  const uploads = createUploadStore(join(options.dir, 'uploads'), options.maxUploadBytes ? { maxBytes: options.maxUploadBytes } : {});
   const sessions = new Map<string, ImportSession>();
   const dryRuns = new Map<string, AbortController>();
   const chosen = createChosenFiles();

@@ -17,6 +17,7 @@ export interface DispositionImportServicesOptions {
   shell: 'electron' | 'web';
   /** The desktop app's native open dialog; absent in browser mode. */
   pickFile?: () => Promise<string | null>;
+  maxUploadBytes?: () => number;
   tenant: TenantWatch & { connection(): TenantConnection };
   audit: { append(entry: AuditEntryInput): Promise<unknown> };
   actor: AuditActor;
@@ -83,6 +84,7 @@ export function createDispositionImportServices(options: DispositionImportServic
     dataDir: options.dataDir,
     shell: options.shell,
     ...(options.pickFile ? { pickFile: options.pickFile } : {}),
+    ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
     importer,
     contacts: () => tenant.connection().contacts,
     referenceData: () => {

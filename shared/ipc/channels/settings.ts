@@ -9,6 +9,8 @@ export const consoleSettingsSchema = z.object({
   wfmWebhookUrl: optionalUrlSettingSchema('WFM webhook URL').default(''),
   marketingWebhookUrl: optionalUrlSettingSchema('Marketing webhook URL').default(''),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** Largest file the browser may upload for a disposition import (a typed path has no limit). */
+  maxUploadBytes: z.number().int().min(1_048_576).max(1_099_511_627_776).default(2 * 1024 ** 3),
 });
 export type ConsoleSettings = z.infer<typeof consoleSettingsSchema>;
 

@@ -74,6 +74,17 @@ describe('the renderer names files only through what the lead chose', () => {
     expect((await refusal({ fileId })).kind).toBe('not_found');
   });
 
+  it('uploads over IPC: 1e15 bytes is refused by the size setting, and 2,000 begins leave a handful open', async () => {
+    subject = await startServices();
+    const huge = await subject.call('dispositions:uploadBegin', { fileName: 'huge.csv', sizeBytes: 1e15 });
+    expect(huge.ok).toBe(false);
+    if (!huge.ok) expect(huge.error.message).toMatch(/maxUploadBytes/);
+    let accepted = 0;
+    for (let i = 0; i < 2000; i += 1) if ((await subject.call('dispositions:uploadBegin', { fileName: `f-${i}.csv`, sizeBytes: 10 })).ok) accepted += 1;
+    expect(accepted).toBe(4);
+    expect(readdirSync(join(subject.dataDir, 'dispositions', 'uploads'))).toHaveLength(4);
+  });
+
   it('desktop app: a typed path is refused; a file picked in the dialog opens by id, but not one in the data folder', async () => {
     let next: string | null = goodFile;
     subject = await startServices({ shell: 'electron', pickFile: async () => next });
