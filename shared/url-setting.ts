@@ -25,7 +25,7 @@ export function urlSettingProblem(setting: string, text: string): string | null 
 
 /** The warning a screen shows beside an accepted plain-http (loopback) URL; null for https. */
 export function urlSettingWarning(text: string): string | null {
-  return schemeOf(text) === 'http' ? 'Plain http:// is not encrypted: use it only for a test receiver on this computer.' : null;
+  return schemeOf(text) === 'http' ? 'Plain http:// is not encrypted: use it only for a test server on this computer.' : null;
 }
 
 /** A URL setting: https:, or http: on loopback; anything else refused with the setting's name. */
