@@ -86,6 +86,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // After listening, a server error (too many open files on accept) must not end the host either.
+  server.on('error', () => undefined);
   const origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/#token=${token}`,
