@@ -1,4 +1,4 @@
-import { app, BrowserWindow, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { createConsoleServices, type ConsoleServices } from './app/console-services';
@@ -6,6 +6,7 @@ import { bindElectronIpc } from './ipc/bind-electron';
 import { hardenSession } from './security/harden-window';
 import type { KeyValueStore } from './settings/key-value-store';
 import { createFileVault } from './vault/file-vault';
+import { acceptWeakSecretStoreVariable, osEncryptionCodec } from './vault/os-encryption-codec';
 import { createConsoleTray } from './tray';
 import { createConsoleWindow } from './window';
 
@@ -13,6 +14,14 @@ import { createConsoleWindow } from './window';
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let services: ConsoleServices | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+/** The only way the desktop renderer names a file on disk: the lead picks it in main's own dialog. */
+async function pickDispositionFile(): Promise<string | null> {
+  const options = { properties: ['openFile' as const], filters: [{ name: 'Disposition files', extensions: ['csv', 'tsv', 'txt'] }] };
+  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return picked.canceled ? null : (picked.filePaths[0] ?? null);
+}
 
 function electronStore(): KeyValueStore {
   const store = new Store<Record<string, unknown>>({ name: 'settings' });
@@ -32,13 +41,12 @@ async function start(): Promise<void> {
     dataDir,
     store: electronStore(),
     vault: createFileVault(join(dataDir, 'vault.json'), {
-      codec: {
-        encode: (secret) => safeStorage.encryptString(secret).toString('base64'),
-        decode: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
-      },
+      codec: osEncryptionCodec(safeStorage, { acceptWeakStore: process.env[acceptWeakSecretStoreVariable] === '1' }),
     }),
+    pickFile: pickDispositionFile,
   });
   const { window, isAppUrl } = createConsoleWindow(join(__dirname, '../renderer'), join(__dirname, '../preload/preload.cjs'));
+  mainWindow = window;
   bindElectronIpc(services.handlers, services.events, window, isAppUrl);
   createConsoleTray(services, window);
 }
@@ -54,7 +62,12 @@ app.on('window-all-closed', () => app.quit());
 app.on('before-quit', () => {
   void services?.dispose();
 });
-app.whenReady().then(start, (error: unknown) => {
-  console.error('The console could not start:', error);
-  app.exit(1);
-});
+// A failure anywhere in start() (not only in whenReady) says so and ends the app instead of leaving it half up.
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    console.error('The console could not start:', error);
+    dialog.showErrorBox('CXone Outbound Console could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });

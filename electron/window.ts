@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { appUrlCheck } from './security/app-url';
 import { hardenWindow } from './security/harden-window';
 
 export interface ConsoleWindow {
@@ -10,8 +10,7 @@ export interface ConsoleWindow {
 
 export function createConsoleWindow(rendererDir: string, preloadPath: string): ConsoleWindow {
   const indexFile = join(rendererDir, 'index.html');
-  const appUrlPrefix = pathToFileURL(rendererDir).href;
-  const isAppUrl = (url: string) => url.startsWith(appUrlPrefix);
+  const isAppUrl = appUrlCheck(rendererDir);
   const window = new BrowserWindow({
     width: 1440,
     height: 900,

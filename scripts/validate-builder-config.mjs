@@ -30,6 +30,20 @@ for (const platform of ['linux', 'win', 'mac']) {
 const files = (config.files ?? []).flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.filter ?? []));
 if (!files.includes('!out/node/**')) problems.push('the browser host and CLI bundles (out/node) must be excluded from the app');
 
+// Fuses: flipped by electron-builder (through @electron/fuses) when it packages the binary.
+const requiredFuses = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+};
+const fuses = config.electronFuses ?? {};
+for (const [fuse, wanted] of Object.entries(requiredFuses)) {
+  if (fuses[fuse] !== wanted) problems.push(`electronFuses.${fuse} must be ${wanted} (is ${fuses[fuse] ?? 'unset'})`);
+}
+if (!existsSync('node_modules/@electron/fuses/package.json')) problems.push('@electron/fuses (used by electron-builder to flip the fuses) is not installed');
+
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const rendererOnly = ['react', 'react-dom', 'zustand', 'recharts', '@tanstack/react-virtual'];
 for (const name of rendererOnly) {
@@ -43,4 +57,4 @@ if (problems.length > 0) {
   console.error(`electron-builder config: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log('electron-builder config: valid (linux AppImage+deb, win nsis, mac dmg, asar on, renderer packages excluded)');
+console.log('electron-builder config: valid (linux AppImage+deb, win nsis, mac dmg, asar on, fuses: no RunAsNode/NODE_OPTIONS/--inspect, asar-only with integrity check, renderer packages excluded)');

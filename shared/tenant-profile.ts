@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { urlSettingSchema } from './url-setting';
 
 /** Which adapter speaks to the tenant: the reconciled contract, or (later) the real CXone admin API. */
 export const tenantAdapters = ['contract', 'cxone-admin'] as const;
@@ -17,9 +18,9 @@ export const tenantProfileSchema = z.object({
   id: z.string().min(1),
   label: z.string().min(1),
   adapter: tenantAdapterSchema,
-  apiBaseUrl: z.url(),
+  apiBaseUrl: urlSettingSchema('API base URL'),
   /** Defaults to `{apiBaseUrl}/oauth2/token`. */
-  tokenUrl: z.url().optional(),
+  tokenUrl: urlSettingSchema('Token URL').optional(),
   /** Prepended to every contract path, for tenants that mount the API below a prefix. */
   pathPrefix: z.string().regex(/^(\/[^/?#]+)*$/, 'must start with / and not end with /').optional(),
   clientId: z.string().min(1),

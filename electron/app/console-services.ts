@@ -19,6 +19,7 @@ import { createOutboxHandlers } from '../outbox/outbox-handlers';
 import type { KeyValueStore } from '../settings/key-value-store';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { createSuppressionList } from '../suppression/suppression-list';
+import { auditedSecretChanges, auditWebhookUrlChanges, redactingAudit } from '../security/security-audit';
 import { createTenantSession, type TenantSession } from '../tenant-session/tenant-session';
 import type { CredentialVault } from '../vault/credential-vault';
 
@@ -29,6 +30,8 @@ export interface ConsoleServicesOptions {
   store: KeyValueStore;
   vault: CredentialVault;
   demoTenant?: DemoTenantOptions;
+  /** The desktop app's native open dialog (the only way it names a file on disk); absent in browser mode. */
+  pickFile?: () => Promise<string | null>;
 }
 
 export interface ConsoleServices {
@@ -49,7 +52,9 @@ export interface ConsoleServices {
 export async function createConsoleServices(options: ConsoleServicesOptions): Promise<ConsoleServices> {
   const events = createEventBus();
   const settings = createSettingsService(options.store);
-  const tenant = createTenantSession({ store: options.store, vault: options.vault, demoTenant: options.demoTenant });
+  const user = { type: 'user' as const, name: userInfo().username };
+  const audit = redactingAudit(await createAuditLog({ dir: join(options.dataDir, 'audit') }));
+  const tenant = createTenantSession({ store: options.store, vault: options.vault, demoTenant: options.demoTenant, audit, actor: user });
   const unsubscribers = [
     tenant.onStatus((status) => events.emit('tenant:statusChanged', status)),
     settings.onChange((next) => events.emit('settings:changed', next)),
@@ -61,7 +66,6 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
       unsubscribeLog = connection.requestLog.subscribe((entry) => events.emit('tenant:requestLogged', entry));
     }),
   );
-  const audit = await createAuditLog({ dir: join(options.dataDir, 'audit') });
   unsubscribers.push(
     audit.onAppended((entry) => events.emit('audit:appended', entry)),
     watchOtherWriters(audit, join(options.dataDir, 'audit'), (entry) => events.emit('audit:appended', entry)).stop,
@@ -105,7 +109,6 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   );
   await tenant.start();
   campaigns.start();
-  const user = { type: 'user' as const, name: userInfo().username };
   const bulkActions = createBulkActions(campaignControl, (progress) => events.emit('campaigns:actionProgress', progress));
   // The one outbox: every webhook notification is persisted before it is sent, and survives restarts.
   const outbox: Outbox = await createOutbox({ dir: join(options.dataDir, 'outbox'), resolveSecret: (ref) => options.vault.get(ref) });
@@ -114,6 +117,9 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   const suppressionList = await createSuppressionList({ dir: join(options.dataDir, 'suppression') });
   const dispositionImport = createDispositionImportServices({
     dataDir: options.dataDir,
+    shell: options.shell,
+    ...(options.pickFile ? { pickFile: options.pickFile } : {}),
+    maxUploadBytes: () => settings.get().maxUploadBytes,
     tenant,
     audit,
     actor: { type: 'import', name: user.name },
@@ -150,14 +156,20 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'tenant:connect': (input) => tenant.connect(input),
     'tenant:requestLog': async ({ limit }) => tenant.connection().requestLog.recent(limit),
     'settings:get': async () => settings.get(),
-    'settings:update': async (change) => settings.update(change),
+    'settings:update': async (change) => {
+      const before = settings.get();
+      const after = settings.update(change);
+      await auditWebhookUrlChanges(audit, user, tenant.status().label, before, after);
+      return after;
+    },
     ...dispositionImport.handlers,
     'dispositions:demoSample': async () => {
       const demo = tenant.status().isDemo ? tenant.demoTenant() : null;
       if (!demo) {
         throw new ConsoleFailure(consoleError('validation', 'The sample file is made from the demo tenant’s contacts; connect the demo tenant in Settings to use it.'));
       }
-      return writeDemoSampleFile(demo, join(options.dataDir, 'samples'));
+      const sample = await writeDemoSampleFile(demo, join(options.dataDir, 'samples'));
+      return { ...dispositionImport.chosen.register(sample.path), rows: sample.rows };
     },
     'campaigns:snapshot': async () => campaigns.snapshot(),
     'campaigns:refresh': () => campaigns.refresh(),
@@ -174,7 +186,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'campaigns:emergencyState': async () => campaignControl.emergencyState(),
     ...newCampaign,
     ...createAuditHandlers(audit, options.dataDir),
-    ...createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }),
+    ...auditedSecretChanges(createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }), audit, user, () => tenant.status().label),
   };
 
   return {

@@ -2,6 +2,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { AuditEntry } from '../../shared/audit/audit-entry';
+import { spreadsheetSafeCell } from '../files/spreadsheet-safe-cell';
 
 export const auditCsvColumns = [
   'seq',
@@ -22,19 +23,10 @@ export const auditCsvColumns = [
   'hash',
 ] as const;
 
-/**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab/CR) as a formula, and
- * campaign names, reasons and file names come from people. Such text cells get a leading
- * apostrophe (the OWASP advice); numbers are left alone.
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 const json = (value: unknown) => (value === undefined ? '' : JSON.stringify(value));
 
 export function auditCsvRow(entry: AuditEntry): string[] {
-  const text = (value: string | undefined) => neutraliseFormula(value ?? '');
+  const text = (value: string | undefined) => spreadsheetSafeCell(value ?? '');
   return [
     String(entry.seq),
     entry.at,

@@ -13,6 +13,7 @@ import { readOutcomeMatrix } from './import/outcome-matrix';
 import { readBatch } from './import/read-batch';
 import { unappliedExportFileName, unappliedRowsCsv } from './import/unapplied-export';
 import { createUploadStore } from './import/upload-store';
+import { checkChosenPath, createChosenFiles, type ChosenFiles } from './file-access';
 
 /** The demo sample file needs the demo tenant itself, so the composition root answers it. */
 type DispositionsChannel = Exclude<Extract<keyof RequestHandlers, `dispositions:${string}`>, 'dispositions:demoSample'>;
@@ -20,6 +21,14 @@ type DispositionsChannel = Exclude<Extract<keyof RequestHandlers, `dispositions:
 export interface DispositionsHandlerOptions {
   /** `<dataDir>/dispositions`: uploads and exports live below it. */
   dir: string;
+  /** The console's data folder: nothing in it is ever opened as a disposition file. */
+  dataDir: string;
+  /** Which shell asks: the desktop app names files only through its dialog, the browser mode by a confirmed path. */
+  shell: 'electron' | 'web';
+  /** The desktop app's native open dialog (main side); absent in browser mode. */
+  pickFile?: () => Promise<string | null>;
+  /** The `maxUploadBytes` setting. */
+  maxUploadBytes?: () => number;
   importer: DispositionImporter;
   contacts: () => ImportContactsPort;
   referenceData: () => ReferenceDataPort | null;
@@ -29,13 +38,16 @@ export interface DispositionsHandlerOptions {
 
 export interface DispositionsHandlers {
   handlers: Pick<RequestHandlers, DispositionsChannel>;
+  /** Files main chose itself (the demo sample) are handed to the renderer as ids from here. */
+  chosen: ChosenFiles;
   dispose(): Promise<void>;
 }
 
 export function dispositionsHandlers(options: DispositionsHandlerOptions): DispositionsHandlers {
-  const uploads = createUploadStore(join(options.dir, 'uploads'));
+  const uploads = createUploadStore(join(options.dir, 'uploads'), options.maxUploadBytes ? { maxBytes: options.maxUploadBytes } : {});
   const sessions = new Map<string, ImportSession>();
   const dryRuns = new Map<string, AbortController>();
+  const chosen = createChosenFiles();
 
   const sessionOf = (id: string) => {
     const session = sessions.get(id);
@@ -63,13 +75,28 @@ export function dispositionsHandlers(options: DispositionsHandlerOptions): Dispo
   const handlers: Pick<RequestHandlers, DispositionsChannel> = {
     'dispositions:uploadBegin': async ({ fileName, sizeBytes }) => ({ uploadId: await uploads.begin(fileName, sizeBytes) }),
     'dispositions:uploadChunk': async ({ uploadId, offset, base64 }) => ({ receivedBytes: await uploads.chunk(uploadId, offset, base64) }),
+    'dispositions:pickFile': async () => {
+      if (!options.pickFile) {
+        throw new ConsoleFailure(consoleError('validation', 'The browser mode has no file dialog: pick the file with "Or pick a file", or type its path and confirm it.'));
+      }
+      const path = await options.pickFile();
+      if (path === null) return null;
+      return chosen.register(await checkChosenPath(path, options.dataDir));
+    },
     'dispositions:open': async (request) => {
       if ('uploadId' in request) {
         const upload = await uploads.finish(request.uploadId);
         // The rows are in memory once read: the copy (phone numbers, notes) does not stay on disk.
         return open(upload.path, upload.fileName).finally(() => uploads.discard(request.uploadId));
       }
-      return open(request.path, basename(request.path));
+      if ('fileId' in request) {
+        const file = chosen.take(request.fileId);
+        return open(file.path, file.fileName);
+      }
+      if (options.shell === 'electron') {
+        throw new ConsoleFailure(consoleError('validation', 'In the desktop app, choose the file with "Choose file…"; a typed path is not opened.', { target: 'path' }));
+      }
+      return open(await checkChosenPath(request.path, options.dataDir), basename(request.path));
     },
     'dispositions:setMapping': async ({ sessionId, mapping }) => {
       const session = sessionOf(sessionId);
@@ -162,6 +189,7 @@ export function dispositionsHandlers(options: DispositionsHandlerOptions): Dispo
 
   return {
     handlers,
+    chosen,
     async dispose() {
       for (const controller of dryRuns.values()) controller.abort();
       await uploads.discardAll();

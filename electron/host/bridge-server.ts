@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { consoleError } from '../../shared/errors';
 import { bridgeRequestMessageSchema, dispatchRequest } from '../ipc/dispatch';
 import type { EventBus, RequestHandlers } from '../ipc/handlers';
+import { contentSecurityPolicy } from '../security/content-security-policy';
 import { serveStatic } from './static-files';
 
 export interface BridgeServerOptions {
@@ -40,19 +41,39 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
+  // Nothing a client sends may end the host: every socket and stream has an error handler.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  server.on('connection', (socket) => socket.on('error', () => socket.destroy()));
+  sockets.on('error', () => undefined);
+
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    response.on('error', () => response.destroy());
     if (!allowedHosts().has(request.headers.host ?? '')) {
       response.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request: unknown Host.');
       return;
     }
-    serveStatic(options.staticDir, request, response);
+    try {
+      serveStatic(options.staticDir, request, response, contentSecurityPolicy('web', port));
+    } catch {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end();
+    }
   });
 
   server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const refuse = (status: number, reason: string) => {
       socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return refuse(400, 'Bad Request');
+    }
     if (url.pathname !== bridgePath) return refuse(404, 'Not Found');
     if (!allowedHosts().has(request.headers.host ?? '')) return refuse(421, 'Misdirected Request');
     if (!allowedOrigins().has(request.headers.origin ?? '')) return refuse(403, 'Forbidden');
@@ -65,6 +86,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // After listening, a server error (too many open files on accept) must not end the host either.
+  server.on('error', () => undefined);
   const origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/#token=${token}`,
@@ -90,7 +113,10 @@ function serveBridgeClient(ws: WebSocket, options: BridgeServerOptions): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event: channel, payload }));
   });
   ws.on('close', unsubscribe);
+  // ws closes the connection itself (1007 bad UTF-8, 1009 too big, 1002 protocol); this one client goes, the host stays.
+  ws.on('error', () => ws.terminate());
   ws.on('message', async (data) => {
+    if (ws.readyState !== ws.OPEN) return;
     let message: unknown;
     try {
       message = JSON.parse(data.toString());

@@ -1,7 +1,7 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { contentSecurityPolicy } from '../security/content-security-policy';
+import { withContentSecurityPolicyMeta } from '../security/content-security-policy';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,13 +15,30 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** GET-only static serving of the built renderer, confined to its folder. */
-export function serveStatic(root: string, request: IncomingMessage, response: ServerResponse): void {
+/** The request's path, decoded; null when it is not a well-formed URL path (a bad percent escape). */
+function decodedPath(url: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://127.0.0.1').pathname);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * GET-only static serving of the built renderer, confined to its folder. `policy` is
+ * this host's Content-Security-Policy: sent as a header and written into index.html's meta,
+ * which the build fills with the stricter Electron policy.
+ */
+export function serveStatic(root: string, request: IncomingMessage, response: ServerResponse, policy: string): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+  const pathname = decodedPath(request.url);
+  if (pathname === null || pathname.includes('\0')) {
+    response.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: the path is not a valid URL path.');
+    return;
+  }
   const relative = normalize(pathname === '/' ? '/index.html' : pathname);
   const file = join(root, relative);
   if (!file.startsWith(normalize(root) + sep)) {
@@ -37,14 +54,26 @@ export function serveStatic(root: string, request: IncomingMessage, response: Se
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;
   }
-  response.writeHead(200, {
+  const headers = {
     'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-    'content-length': size,
-    'content-security-policy': contentSecurityPolicy('web'),
+    'content-security-policy': policy,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
-  });
-  if (request.method === 'HEAD') response.end();
-  else createReadStream(file).pipe(response);
+  };
+  if (extname(file) === '.html') {
+    const html = Buffer.from(withContentSecurityPolicyMeta(readFileSync(file, 'utf8'), policy));
+    response.writeHead(200, { ...headers, 'content-length': html.length });
+    response.end(request.method === 'HEAD' ? undefined : html);
+    return;
+  }
+  response.writeHead(200, { ...headers, 'content-length': size });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  const stream = createReadStream(file);
+  // A file that vanishes or fails mid-read ends this response, not the host.
+  stream.on('error', () => response.destroy());
+  stream.pipe(response);
 }

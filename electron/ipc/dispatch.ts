@@ -3,6 +3,7 @@ import { consoleError, toConsoleError } from '../../shared/errors';
 import { requestChannelNames, type RequestChannelName } from '../../shared/ipc/channel-names';
 import { requestChannels } from '../../shared/ipc/contract';
 import type { ReplyEnvelope } from '../../shared/ipc/envelope';
+import { knownSecrets } from '../security/known-secrets';
 import type { RequestHandlers } from './handlers';
 
 const knownChannels: ReadonlySet<string> = new Set(requestChannelNames);
@@ -14,12 +15,17 @@ export function isRequestChannel(name: string): name is RequestChannelName {
 /**
  * Validates a request from a transport against the contract, runs the handler and
  * wraps the answer. Never throws: every failure becomes a typed error envelope.
+ * No reply carries a secret value the process knows, whatever a tenant echoed into it.
  */
 export async function dispatchRequest(
   handlers: RequestHandlers,
   channel: string,
   payload: unknown,
 ): Promise<ReplyEnvelope> {
+  return knownSecrets.redact(await dispatchUnredacted(handlers, channel, payload));
+}
+
+async function dispatchUnredacted(handlers: RequestHandlers, channel: string, payload: unknown): Promise<ReplyEnvelope> {
   if (!isRequestChannel(channel)) {
     return { ok: false, error: consoleError('validation', `Unknown request channel "${channel}".`) };
   }

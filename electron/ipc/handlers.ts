@@ -1,5 +1,6 @@
 import type { EventChannelName, RequestChannelName } from '../../shared/ipc/channel-names';
 import type { EventOf, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import { knownSecrets } from '../security/known-secrets';
 
 /** The services' side of the contract: one async function per request channel. */
 export type RequestHandlers = {
@@ -16,7 +17,9 @@ export function createEventBus(): EventBus {
   const listeners = new Set<(channel: EventChannelName, payload: unknown) => void>();
   return {
     emit(channel, payload) {
-      for (const listener of listeners) listener(channel, payload);
+      if (listeners.size === 0) return;
+      const clean = knownSecrets.redact(payload);
+      for (const listener of listeners) listener(channel, clean);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,4 +1,5 @@
-import { ConsoleFailure, consoleError, toConsoleError, type ConsoleError } from '../../shared/errors';
+import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry';
+import { ConsoleFailure, consoleError, toConsoleError } from '../../shared/errors';
 import type { TenantProfileInput, TenantStatus } from '../../shared/ipc/channels/tenant';
 import { tenantProfileSchema, type TenantProfile } from '../../shared/tenant-profile';
 import type { DemoTenantHandle, DemoTenantOptions } from '../demo-tenant/index';
@@ -7,6 +8,7 @@ import type { KeyValueStore } from '../settings/key-value-store';
 import { connectTenant } from '../tenant/connect';
 import type { TenantConnection } from '../tenant/ports';
 import type { CredentialVault } from '../vault/credential-vault';
+import { bindingOf, credentialRefOf } from './credential-binding';
 import { demoProfile } from './demo-profile';
 
 const profileKey = 'tenantProfile';
@@ -31,6 +33,9 @@ export interface TenantSessionOptions {
   store: KeyValueStore;
   vault: CredentialVault;
   demoTenant?: DemoTenantOptions;
+  /** The one audit writer: every connection and secret change is an entry (never the secret). */
+  audit?: { append(entry: AuditEntryInput): Promise<unknown> };
+  actor?: AuditActor;
 }
 
 /**
@@ -73,7 +78,12 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
     }
   };
 
-  const activate = async (next: TenantProfile, secret: () => Promise<string>, isDemo: boolean) => {
+  const record = async (entry: Omit<AuditEntryInput, 'actor'>) => {
+    await options.audit?.append({ actor: options.actor ?? { type: 'system', name: 'console' }, ...entry }).catch(() => undefined);
+  };
+  const endpointsOf = (next: TenantProfile) => ({ apiBaseUrl: next.apiBaseUrl, tokenUrl: next.tokenUrl ?? null, clientId: next.clientId });
+
+  const activate = async (next: TenantProfile, secret: () => Promise<string>, isDemo: boolean, secretAtHand = false) => {
     unsubscribeLog?.();
     current?.close();
     profile = next;
@@ -91,7 +101,7 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       isDemo,
       apiBaseUrl: next.apiBaseUrl,
       clientId: next.clientId,
-      credentialsConfigured: isDemo || (await options.vault.has(next.credentialRef)),
+      credentialsConfigured: isDemo || secretAtHand || (await options.vault.has(next.credentialRef)),
       connection: 'connecting',
       lastError: null,
     });
@@ -109,9 +119,17 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
     return activate(demoProfile(handle), async () => handle.clientSecret, true);
   };
 
-  const fail = (error: ConsoleError): never => {
-    publish({ connection: 'error', lastError: error });
-    throw new ConsoleFailure(error);
+  const startSaved = async (): Promise<TenantStatus> => {
+    const saved = tenantProfileSchema.safeParse(options.store.get(profileKey));
+    if (!saved.success) return startDemo();
+    const stored = saved.data;
+    return activate(stored, async () => {
+      const secret = await options.vault.get(stored.credentialRef);
+      if (!secret) {
+        throw new ConsoleFailure(consoleError('configuration', `No client secret is stored for ${stored.label}; enter it in Settings.`));
+      }
+      return secret;
+    }, false);
   };
 
   return {
@@ -129,49 +147,62 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);
     },
-    async start() {
-      const saved = tenantProfileSchema.safeParse(options.store.get(profileKey));
-      if (!saved.success) return startDemo();
-      const stored = saved.data;
-      return activate(stored, async () => {
-        const secret = await options.vault.get(stored.credentialRef);
-        if (!secret) {
-          throw new ConsoleFailure(
-            consoleError('configuration', `No client secret is stored for ${stored.label}; enter it in Settings.`),
-          );
-        }
-        return secret;
-      }, false);
-    },
+    start: startSaved,
     async useDemo() {
       options.store.delete(profileKey);
-      return startDemo();
+      const status = await startDemo();
+      await record({ tenant: status.label, action: 'tenant.connect', target: { type: 'tenant', id: 'demo', name: status.label }, after: endpointsOf(demoProfile(demo as DemoTenantHandle)), outcome: status.connection === 'connected' ? 'success' : 'failed' });
+      return status;
     },
     async connect(input) {
       const id = `tenant-${input.clientId}`.replace(/[^A-Za-z0-9_-]/g, '-');
-      const credentialRef = `${id}:clientSecret`;
-      if (input.clientSecret) await options.vault.set(credentialRef, input.clientSecret);
-      else if (!(await options.vault.has(credentialRef))) {
-        fail(consoleError('validation', 'Enter the client secret: none is stored for this client yet.', { target: 'clientSecret' }));
+      const tokenUrl = input.tokenUrl || undefined;
+      const endpoints = { apiBaseUrl: input.apiBaseUrl, tokenUrl, clientId: input.clientId };
+      const saved = tenantProfileSchema.safeParse(options.store.get(profileKey));
+      // A profile saved before secrets were bound keeps its slot while its URLs and client id stay the same.
+      const credentialRef = saved.success && bindingOf(saved.data) === bindingOf(endpoints) ? saved.data.credentialRef : credentialRefOf(id, endpoints);
+      const newSecret = input.clientSecret ? input.clientSecret : null;
+      if (!newSecret && !(await options.vault.has(credentialRef))) {
+        // A refused form changes nothing: the connected tenant stays connected.
+        throw new ConsoleFailure(
+          consoleError('validation', 'Enter the client secret: a stored secret is only sent to the API base URL and token URL it was entered for, and none is stored for these.', {
+            target: 'clientSecret',
+          }),
+        );
       }
       const next = tenantProfileSchema.parse({
         id,
         label: input.label,
         adapter: 'contract',
         apiBaseUrl: input.apiBaseUrl,
-        tokenUrl: input.tokenUrl || undefined,
+        tokenUrl,
         clientId: input.clientId,
         credentialRef,
         maxRequestsPerSecond: input.maxRequestsPerSecond,
         maxConcurrency: input.maxConcurrency,
       });
+      const wasDemo = state.isDemo;
+      const status = await activate(next, async () => newSecret ?? (await options.vault.get(credentialRef)) ?? '', false, newSecret !== null);
+      const entry = { tenant: next.label, action: 'tenant.connect', target: { type: 'tenant', id: next.id, name: next.label }, after: endpointsOf(next) };
+      if (status.connection !== 'connected') {
+        const error = status.lastError ?? consoleError('network', `Could not connect to ${next.label}.`);
+        await record({ ...entry, outcome: 'failed', reason: error.message });
+        // Nothing of a refused profile stays: not saved, its secret not stored, no health check re-sending it.
+        if (wasDemo || !saved.success) await startDemo();
+        else await startSaved();
+        throw new ConsoleFailure(error);
+      }
+      if (newSecret) {
+        await options.vault.set(credentialRef, newSecret);
+        await record({ tenant: next.label, action: 'tenant.secret_change', target: { type: 'tenant', id: next.id, name: next.label }, after: { credentialRef, ...endpointsOf(next) }, outcome: 'success' });
+      }
       options.store.set(profileKey, next);
-      const status = await activate(next, async () => (await options.vault.get(credentialRef)) ?? '', false);
-      if (status.connection !== 'connected' && status.lastError) fail(status.lastError);
-      return status;
+      publish({ credentialsConfigured: true });
+      await record({ ...entry, outcome: 'success' });
+      return state;
     },
     async reconnect() {
-      if (!profile) return this.start();
+      if (!profile) return startSaved();
       await probe();
       return state;
     },

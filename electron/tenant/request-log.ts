@@ -1,3 +1,5 @@
+import { knownSecrets, redactText } from '../security/known-secrets';
+
 /** One attempt against the tenant (a retry is a new entry with a higher attempt). */
 export interface RequestLogEntry {
   at: string;
@@ -29,9 +31,8 @@ const bearerText = /(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
 
 /** The log only ever sees paths and short error texts; this strips anything credential-shaped from both. */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let redacted = text.replace(secretParameters, '$1[redacted]').replace(bearerText, '$1 [redacted]');
-  for (const secret of secrets) if (secret.length >= 4) redacted = redacted.split(secret).join('[redacted]');
-  return redacted;
+  const redacted = text.replace(secretParameters, '$1[redacted]').replace(bearerText, '$1 [redacted]');
+  return redactText(redacted, [...secrets, ...knownSecrets.values()]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { knownSecrets } from '../security/known-secrets';
 import type { CredentialVault } from './credential-vault';
 
 const vaultFileSchema = z.record(z.string(), z.string());
@@ -39,13 +40,20 @@ export function createFileVault(
     renameSync(temporary, path);
   };
   return {
+    // Every value read or written is remembered, so no reply or log line can carry it.
     async get(ref) {
       const fromEnvironment = environment[ref];
-      if (fromEnvironment) return fromEnvironment;
+      if (fromEnvironment) {
+        knownSecrets.remember(fromEnvironment);
+        return fromEnvironment;
+      }
       const stored = readAll()[ref];
-      return stored === undefined ? null : codec.decode(stored);
+      const secret = stored === undefined ? null : codec.decode(stored);
+      knownSecrets.remember(secret);
+      return secret;
     },
     async set(ref, secret) {
+      knownSecrets.remember(secret);
       writeAll({ ...readAll(), [ref]: codec.encode(secret) });
     },
     async delete(ref) {

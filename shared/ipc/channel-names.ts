@@ -23,6 +23,7 @@ export const requestChannelNames = [
   'dispositions:uploadBegin',
   'dispositions:uploadChunk',
   'dispositions:demoSample',
+  'dispositions:pickFile',
   'dispositions:open',
   'dispositions:setMapping',
   'dispositions:rows',

@@ -46,6 +46,12 @@ describe('dispositions import in Chromium', () => {
 
     await page.getByLabel('File path on this computer').fill(file);
     await page.getByLabel('File path on this computer').press('Enter');
+    // A typed path is read only once the lead confirms it.
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText(file).waitFor();
+    expect(await console_.axeViolations(), 'axe on the path confirmation').toEqual([]);
+    await console_.screenshot('dispositions-1b-confirm-path');
+    await confirm.getByRole('button', { name: 'Open this file' }).click();
     await page.getByRole('heading', { level: 2, name: 'floor-calls.csv' }).waitFor();
     expect(await page.getByLabel('Contact ID (required)').inputValue()).toBe('contact_id');
     expect(await page.getByLabel('Outcome code (required)').inputValue()).toBe('outcome_code');

@@ -14,6 +14,10 @@ import { webhookSecretRefs } from '../../outbox/webhook-secrets';
 
 export interface DispositionImportServicesOptions {
   dataDir: string;
+  shell: 'electron' | 'web';
+  /** The desktop app's native open dialog; absent in browser mode. */
+  pickFile?: () => Promise<string | null>;
+  maxUploadBytes?: () => number;
   tenant: TenantWatch & { connection(): TenantConnection };
   audit: { append(entry: AuditEntryInput): Promise<unknown> };
   actor: AuditActor;
@@ -75,8 +79,12 @@ export function createDispositionImportServices(options: DispositionImportServic
     onProgress: options.onProgress,
     onRunSettled: options.onSettled,
   });
-  const { handlers, dispose } = dispositionsHandlers({
+  const { handlers, chosen, dispose } = dispositionsHandlers({
     dir,
+    dataDir: options.dataDir,
+    shell: options.shell,
+    ...(options.pickFile ? { pickFile: options.pickFile } : {}),
+    ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
     importer,
     contacts: () => tenant.connection().contacts,
     referenceData: () => {
@@ -92,6 +100,7 @@ export function createDispositionImportServices(options: DispositionImportServic
   return {
     importer,
     handlers,
+    chosen,
     async resumeInterrupted() {
       await importer.resumeInterrupted();
     },

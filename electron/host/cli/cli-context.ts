@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
 import type { TenantProfile } from '../../../shared/tenant-profile';
+import { urlSettingProblem } from '../../../shared/url-setting';
 import { connectTenant } from '../../tenant/connect';
 import type { TenantConnection } from '../../tenant/ports';
 import { exitCodes, reportError, type CliIo } from './io';
@@ -30,14 +31,22 @@ function required(io: CliIo, name: string, purpose: string): string {
   return value;
 }
 
+/** An environment variable holding a URL: https:, or http: on loopback, else refused naming the variable. */
+export function checkedUrl(name: string, value: string): string {
+  const problem = urlSettingProblem(name, value);
+  if (problem) throw new ConsoleFailure(consoleError('configuration', problem, { target: name }));
+  return value;
+}
+
 export function createCliContext(io: CliIo): CliContext {
   return {
     io,
     connect() {
-      const apiBaseUrl = required(io, 'CXONE_BASE_URL', 'the tenant API base URL, e.g. https://api.example.com');
+      const apiBaseUrl = checkedUrl('CXONE_BASE_URL', required(io, 'CXONE_BASE_URL', 'the tenant API base URL, e.g. https://api.example.com'));
       const clientId = required(io, 'CXONE_CLIENT_ID', 'the API client id');
       const secret = required(io, 'CXONE_CLIENT_SECRET', 'the API client secret');
       const tokenUrl = io.env.CXONE_TOKEN_URL?.trim();
+      if (tokenUrl) checkedUrl('CXONE_TOKEN_URL', tokenUrl);
       const profile: TenantProfile = {
         id: 'cli',
         label: new URL(apiBaseUrl).host,

@@ -1,6 +1,7 @@
 import ky, { type AfterResponseHook } from 'ky';
 import type { z } from 'zod';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
+import { redactValue } from '../../security/known-secrets';
 import type { TenantOperation } from '../operation';
 import { kyRetryOptions, retryClassOf, type RetryPolicyOptions } from '../retry-policy';
 import { attemptFetch, newCallState, type AttemptPipeline, type CallState } from './attempt-fetch';
@@ -82,7 +83,7 @@ export function createContractHttp(options: ContractHttpOptions): ContractHttp {
       if (signal?.aborted && !(thrown instanceof ConsoleFailure && thrown.error.kind !== 'cancelled')) {
         throw new ConsoleFailure(consoleError('cancelled', `Cancelled before the tenant answered the request to ${operation.name}.`, { target: `${operation.method} ${operation.path}` }));
       }
-      throw new ConsoleFailure(await toTenantError(thrown, operation, host));
+      throw new ConsoleFailure(redactValue(await toTenantError(thrown, operation, host), tokens.secrets()));
     }
     let json: unknown;
     try {

@@ -1,6 +1,7 @@
 import ky, { HTTPError } from 'ky';
 import { contractScopes, tokenResponseSchema } from '../../../shared/cxone/schemas';
 import { ConsoleFailure, consoleError, type ConsoleError } from '../../../shared/errors';
+import { knownSecrets, redactValue } from '../../security/known-secrets';
 import type { TenantOperation } from '../operation';
 import { kyRetryOptions, type RetryPolicyOptions } from '../retry-policy';
 import { attemptFetch, newCallState, type AttemptPipeline } from './attempt-fetch';
@@ -83,6 +84,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const requestToken = async (): Promise<string> => {
     const secret = await options.secret();
     knownSecret = secret;
+    knownSecrets.remember(secret);
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret });
     if (scopes.length > 0) body.set('scope', scopes.join(' '));
     let text: string;
@@ -97,7 +99,9 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         })
         .text();
     } catch (thrown) {
-      throw new ConsoleFailure(thrown instanceof HTTPError ? await explainRefusal(thrown) : await toTenantError(thrown, operation, new URL(tokenUrl).host));
+      const error = thrown instanceof HTTPError ? await explainRefusal(thrown) : await toTenantError(thrown, operation, new URL(tokenUrl).host);
+      // A token endpoint that echoes the form back would otherwise hand the secret to every screen.
+      throw new ConsoleFailure(redactValue(error, [secret]));
     }
     let json: unknown;
     try {
@@ -107,6 +111,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     }
     const parsed = tokenResponseSchema.safeParse(json);
     if (!parsed.success) throw new ConsoleFailure(schemaMismatch(operation, parsed.error));
+    knownSecrets.remember(parsed.data.access_token);
     const lifetimeMs = parsed.data.expires_in * 1000;
     cached = { token: parsed.data.access_token, freshUntil: pipeline.clock.now() + lifetimeMs - refreshMarginMs(lifetimeMs) };
     return parsed.data.access_token;

@@ -3,12 +3,15 @@ import { useAppStore } from '../../app/app-store';
 import { useDispositionsStore } from './dispositions-store';
 
 /**
- * Two ways in, the same everywhere: a path main reads directly (it streams the file),
- * or a file picked here whose bytes are sent to main in chunks. A native dialog is
- * left out on purpose: the browser host has none, and one path keeps both shells equal.
+ * The renderer names a file on disk only through what the lead chose: in the desktop app
+ * main's own dialog, in the browser mode a typed path the lead confirms. A file picked here
+ * can also be sent to main in chunks (both shells).
  */
 export function FileChooser() {
   const openPath = useDispositionsStore((s) => s.openPath);
+  const pickAndOpen = useDispositionsStore((s) => s.pickAndOpen);
+  const desktop = useAppStore((s) => s.appInfo?.shell === 'electron');
+  const [confirming, setConfirming] = useState<string | null>(null);
   const openUpload = useDispositionsStore((s) => s.openUpload);
   const opening = useDispositionsStore((s) => s.opening);
   const openDemoSample = useDispositionsStore((s) => s.openDemoSample);
@@ -17,12 +20,40 @@ export function FileChooser() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (path.trim()) void openPath(path.trim());
+    if (path.trim()) setConfirming(path.trim());
   };
 
   return (
     <div className="panel dispo-chooser">
       <h2>Choose a disposition file (CSV)</h2>
+      {desktop ? (
+        <div className="dispo-chooser-row">
+          <span className="dispo-chooser-label">A file on this computer</span>
+          <button type="button" className="button button-primary" disabled={opening !== null} onClick={() => void pickAndOpen()}>
+            Choose file…
+          </button>
+        </div>
+      ) : confirming ? (
+        <div className="dispo-chooser-row notice notice-warn" role="alertdialog" aria-labelledby="dispo-confirm-text">
+          <span id="dispo-confirm-text">
+            The console will read <strong>{confirming}</strong> from this computer. Open it?
+          </span>
+          <button
+            type="button"
+            className="button button-primary"
+            autoFocus
+            onClick={() => {
+              setConfirming(null);
+              void openPath(confirming);
+            }}
+          >
+            Open this file
+          </button>
+          <button type="button" className="button" onClick={() => setConfirming(null)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
       <form className="dispo-chooser-row" onSubmit={submit}>
         <label htmlFor="dispo-path">File path on this computer</label>
         <input
@@ -38,6 +69,7 @@ export function FileChooser() {
           Open
         </button>
       </form>
+      )}
       <div className="dispo-chooser-row">
         <label htmlFor="dispo-file">Or pick a file</label>
         <input

@@ -29,7 +29,10 @@ interface DispositionsState {
   reimportOf: ImportJobSummary | null;
   error: ConsoleError | null;
   start(): () => void;
+  /** Browser mode: a path the lead typed and confirmed. */
   openPath(path: string): Promise<void>;
+  /** Desktop app: main's own file dialog. */
+  pickAndOpen(): Promise<void>;
   openUpload(file: File): Promise<void>;
   /** Demo tenant only: writes a sample file of the demo's own contacts and opens it. */
   openDemoSample(): Promise<void>;
@@ -109,7 +112,19 @@ export const useDispositionsStore = create<DispositionsState>((set, get) => {
       guard(async () => {
         set({ opening: { label: path, sentBytes: 0, totalBytes: 0 }, error: null });
         try {
-          opened(await api.call('dispositions:open', { path }));
+          opened(await api.call('dispositions:open', { path, confirmed: true }));
+        } finally {
+          set({ opening: null });
+        }
+      }),
+    pickAndOpen: () =>
+      guard(async () => {
+        set({ error: null });
+        const picked = await api.call('dispositions:pickFile', {});
+        if (!picked) return;
+        set({ opening: { label: picked.fileName, sentBytes: 0, totalBytes: 0 } });
+        try {
+          opened(await api.call('dispositions:open', { fileId: picked.fileId }));
         } finally {
           set({ opening: null });
         }
@@ -119,7 +134,7 @@ export const useDispositionsStore = create<DispositionsState>((set, get) => {
         set({ opening: { label: 'a sample file from the demo tenant', sentBytes: 0, totalBytes: 0 }, error: null });
         try {
           const sample = await api.call('dispositions:demoSample', {});
-          opened(await api.call('dispositions:open', { path: sample.path }));
+          opened(await api.call('dispositions:open', { fileId: sample.fileId }));
         } finally {
           set({ opening: null });
         }

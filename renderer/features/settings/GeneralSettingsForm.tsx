@@ -4,11 +4,19 @@ import type { ConsoleSettings } from '../../../shared/ipc/channels/settings';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorOf } from '../../components/to-console-error';
+import { UrlWarning } from './UrlWarning';
+
+const webhookFields = [
+  { name: 'crmWebhookUrl', id: 'settings-crm', label: 'CRM webhook URL (DISPOSITION_UPDATE)' },
+  { name: 'wfmWebhookUrl', id: 'settings-wfm', label: 'WFM webhook URL (CAMPAIGN_SCHEDULE_UPDATED)' },
+  { name: 'marketingWebhookUrl', id: 'settings-marketing', label: 'Marketing webhook URL (campaign.created)' },
+] as const;
 
 export function GeneralSettingsForm() {
   const [settings, setSettings] = useState<ConsoleSettings | null>(null);
   const [error, setError] = useState<ConsoleError | null>(null);
   const [saved, setSaved] = useState(false);
+  const [typed, setTyped] = useState<Partial<Record<string, string>>>({});
 
   useEffect(() => {
     api.call('settings:get', {}).then(setSettings, (thrown: unknown) => setError(errorOf(thrown)));
@@ -41,18 +49,23 @@ export function GeneralSettingsForm() {
         <label htmlFor="settings-refresh">Refresh every (seconds)</label>
         <input id="settings-refresh" name="refreshIntervalSeconds" type="number" min={2} max={300} defaultValue={settings.refreshIntervalSeconds} />
       </div>
-      <div className="field">
-        <label htmlFor="settings-crm">CRM webhook URL (DISPOSITION_UPDATE)</label>
-        <input id="settings-crm" name="crmWebhookUrl" type="url" defaultValue={settings.crmWebhookUrl} />
-      </div>
-      <div className="field">
-        <label htmlFor="settings-wfm">WFM webhook URL (CAMPAIGN_SCHEDULE_UPDATED)</label>
-        <input id="settings-wfm" name="wfmWebhookUrl" type="url" defaultValue={settings.wfmWebhookUrl} />
-      </div>
-      <div className="field">
-        <label htmlFor="settings-marketing">Marketing webhook URL (campaign.created)</label>
-        <input id="settings-marketing" name="marketingWebhookUrl" type="url" defaultValue={settings.marketingWebhookUrl} />
-      </div>
+      {webhookFields.map(({ name, id, label }) => {
+        const url = typed[name] ?? settings[name];
+        return (
+          <div className="field" key={name}>
+            <label htmlFor={id}>{label}</label>
+            <input
+              id={id}
+              name={name}
+              type="url"
+              defaultValue={settings[name]}
+              onChange={(event) => setTyped({ ...typed, [name]: event.target.value })}
+              aria-describedby={`${id}-warning`}
+            />
+            <UrlWarning id={`${id}-warning`} url={url} />
+          </div>
+        );
+      })}
       <ErrorNotice error={error} title="Settings not saved" />
       <div className="actions">
         <button type="submit" className="button button-primary">

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useAppStore } from '../../app/app-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorOf } from '../../components/to-console-error';
+import { UrlWarning } from './UrlWarning';
 
 type FieldErrors = Partial<Record<string, string>>;
 
@@ -20,6 +21,7 @@ export function TenantConnectionForm() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ConsoleError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [typedUrls, setTypedUrls] = useState<Partial<Record<string, string>>>({});
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -75,9 +77,11 @@ export function TenantConnectionForm() {
         max={props.max}
         step={props.step}
         aria-invalid={fieldErrors[name] ? true : undefined}
-        aria-describedby={fieldErrors[name] ? `tenant-${name}-error` : undefined}
+        aria-describedby={fieldErrors[name] ? `tenant-${name}-error` : `tenant-${name}-warning`}
         autoComplete="off"
+        onChange={name.endsWith('Url') ? (event) => setTypedUrls({ ...typedUrls, [name]: event.target.value }) : undefined}
       />
+      <UrlWarning id={`tenant-${name}-warning`} url={typedUrls[name] ?? ''} />
       {fieldErrors[name] ? (
         <span className="field-error" id={`tenant-${name}-error`}>
           {fieldErrors[name]}

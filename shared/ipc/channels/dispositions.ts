@@ -22,11 +22,20 @@ export const dispositionsRequestChannels = {
     z.object({ uploadId: z.string().min(1), offset: z.number().int().min(0), base64: z.string().max(uploadChunkMaxChars) }),
     z.object({ receivedBytes: z.number().int() }),
   ),
-  /** On the demo tenant only: writes a sample file of its own contacts, to open like any other. */
-  'dispositions:demoSample': requestChannel(z.object({}), z.object({ path: z.string(), rows: z.number().int() })),
-  /** Opens a file for the batch editor: a path main can read, or a finished upload. */
+  /** On the demo tenant only: writes a sample file of its own contacts, to open like any other (by its id). */
+  'dispositions:demoSample': requestChannel(z.object({}), z.object({ fileId: z.string(), fileName: z.string(), rows: z.number().int() })),
+  /** Desktop app: main's own file dialog; the renderer gets an id for the chosen file (null when cancelled). */
+  'dispositions:pickFile': requestChannel(z.object({}), z.object({ fileId: z.string(), fileName: z.string() }).nullable()),
+  /**
+   * Opens a file for the batch editor: a finished upload, a file picked in main (its id), or
+   * (browser mode) a path the lead typed and then confirmed. Never a file in the data folder.
+   */
   'dispositions:open': requestChannel(
-    z.union([z.object({ path: z.string().min(1) }), z.object({ uploadId: z.string().min(1) })]),
+    z.union([
+      z.object({ uploadId: z.string().min(1) }),
+      z.object({ fileId: z.string().min(1) }),
+      z.object({ path: z.string().min(1).max(4096), confirmed: z.literal(true, { message: 'Confirm the path before the console reads it.' }) }),
+    ]),
     batchOverviewSchema,
   ),
   'dispositions:setMapping': requestChannel(

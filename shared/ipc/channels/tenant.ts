@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consoleErrorSchema } from '../../errors';
+import { optionalUrlSettingSchema, urlSettingSchema } from '../../url-setting';
 import { requestChannel } from '../define';
 
 export const connectionStates = ['connecting', 'connected', 'degraded', 'disconnected', 'error'] as const;
@@ -30,8 +31,8 @@ export type RequestLogEntry = z.infer<typeof requestLogEntrySchema>;
 
 export const tenantProfileInputSchema = z.object({
   label: z.string().trim().min(1, 'Give the tenant a name').max(80),
-  apiBaseUrl: z.url({ message: 'API base URL must be a full URL such as https://api.example.com' }),
-  tokenUrl: z.union([z.url({ message: 'Token URL must be a full URL' }), z.literal('')]).optional(),
+  apiBaseUrl: urlSettingSchema('API base URL'),
+  tokenUrl: optionalUrlSettingSchema('Token URL').optional(),
   clientId: z.string().trim().min(1, 'Client ID is required'),
   /** Write-only: sent to main once, stored in the vault, never sent back. Empty keeps the stored one. */
   clientSecret: z.string().optional(),

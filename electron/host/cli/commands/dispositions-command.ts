@@ -8,7 +8,7 @@ import { crmSecretRef, importNotificationSink, importSuppressionSink } from '../
 import { createOutbox } from '../../../outbox/outbox';
 import { createSuppressionList } from '../../../suppression/suppression-list';
 import { connectTenant } from '../../../tenant/connect';
-import type { CliCommandModule, CliContext } from '../cli-context';
+import { checkedUrl, type CliCommandModule, type CliContext } from '../cli-context';
 
 function positiveNumber(name: string, integer: boolean) {
   return (raw: string): number => {
@@ -76,11 +76,12 @@ export const dispositionsCommand: CliCommandModule = {
       .action(
         run(async (file: string, flags: ImportFlags) => {
           const dataDir = context.dataDir();
+          const crmUrl = context.io.env.CXONE_CRM_WEBHOOK_URL?.trim() ?? '';
+          if (crmUrl) checkedUrl('CXONE_CRM_WEBHOOK_URL', crmUrl);
           const audit = await createAuditLog({ dir: join(dataDir, 'audit') });
           const suppression = await createSuppressionList({ dir: join(dataDir, 'suppression') });
           // CRM notifications when CXONE_CRM_WEBHOOK_URL is set: queued in the data folder's outbox, so
           // whatever is not delivered before the command ends goes out with the next outbox on that folder.
-          const crmUrl = context.io.env.CXONE_CRM_WEBHOOK_URL?.trim() ?? '';
           const crmSecret = context.io.env.CXONE_CRM_WEBHOOK_SECRET?.trim() ?? '';
           const outbox = crmUrl ? await createOutbox({ dir: join(dataDir, 'outbox'), resolveSecret: async (ref) => (ref === crmSecretRef && crmSecret ? crmSecret : null) }) : null;
           outbox?.start();
