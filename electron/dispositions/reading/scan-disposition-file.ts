@@ -4,7 +4,7 @@ import { missingRequiredFields, type MappingSuggestion } from '../../../shared/d
 import type { DispositionRow, RowProblem } from '../../../shared/dispositions/disposition-row';
 import { describeVerdict } from '../../../shared/dispositions/resolve-duplicates';
 import { classifyDispositionFile, type ClassifyOptions } from './classify-disposition-file';
-import type { FileEncoding } from './detect-encoding';
+import type { FileEncoding } from './inspect-file';
 import { readFailure } from './read-errors';
 
 /** A valid row that will not be applied because another row about the same contact is. */
@@ -46,6 +46,8 @@ export interface ScanSummary {
   /** The first `maxProblems` row problems, in file order. */
   problems: RowProblem[];
   problemCount: number;
+  /** Where the CSV could not be followed any further: lines from there on were not read. */
+  unread: { line: number; lastLine: number; message: string } | null;
   /** In file order, ready to apply. */
   winners: DispositionRow[];
   skipped: SkippedRow[];
@@ -69,7 +71,8 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
   const skipped: SkippedRow[] = [];
   let problemCount = 0;
   let contentHash = '';
-  let header: Omit<ScanSummary, 'path' | 'contentHash' | 'counts' | 'problems' | 'problemCount' | 'winners' | 'skipped'> | undefined;
+  let unread: ScanSummary['unread'] = null;
+  let header: Omit<ScanSummary, 'path' | 'contentHash' | 'counts' | 'problems' | 'problemCount' | 'winners' | 'skipped' | 'unread'> | undefined;
 
   try {
     for await (const event of classifyDispositionFile(path, { ...classifyOptions, onContentHash: (sha256) => (contentHash = sha256) })) {
@@ -83,6 +86,10 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
           missingRequired: missingRequiredFields(event.mapping),
           fileProblems: event.fileProblems,
         };
+        continue;
+      }
+      if (event.type === 'unread') {
+        unread = { line: event.line, lastLine: event.lastLine, message: event.message };
         continue;
       }
       counts.rows += 1;
@@ -114,5 +121,5 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
     return fail(readFailure(thrown, path));
   }
   if (header === undefined) return fail(readFailure(new Error('The file has no header line.'), path));
-  return ok({ path, contentHash, ...header, counts, problems, problemCount, winners, skipped });
+  return ok({ path, contentHash, ...header, counts, problems, problemCount, unread, winners, skipped });
 }
