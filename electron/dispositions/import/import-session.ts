@@ -71,6 +71,9 @@ export class ImportSession {
       ...this.batch.headerProblems,
       ...usable.missingHeaders.map(({ label, header }) => `The mapping reads the ${label} from column "${header}", which this file does not have.`),
       ...missingRequired.map((field) => `No column is mapped to the ${fieldLabels[field]}; choose the column that holds it.`),
+      ...(this.batch.rows.length === 0 && this.batch.unread === null
+        ? [`${this.batch.fileName} has no rows: its header (line ${this.batch.headerLine}) is followed by no disposition, so there is nothing to import.`]
+        : []),
     ];
     for (const row of this.rows) this.validate(row);
     this.dryRun.clear();

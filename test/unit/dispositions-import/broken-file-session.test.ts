@@ -45,4 +45,9 @@ describe('batch session of a file that cannot be read to the end, or had spaces 
     expect(spec.rows[0]).toMatchObject({ contactId: 'k-1', notes: ' kept ' });
     expect(spec.notices).toEqual([{ line: 2, campaignId: 'c-1', contactId: 'k-1', message: row?.note }]);
   });
+
+  it('says a file with only a header has no rows, and blocks applying it', async () => {
+    const session = await open('campaign_id,contact_id,outcome_code,agent_id\r\n');
+    expect(session.overview('s', null).fileProblems).toEqual(['f.csv has no rows: its header (line 1) is followed by no disposition, so there is nothing to import.']);
+  });
 });
