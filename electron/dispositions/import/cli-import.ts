@@ -10,6 +10,7 @@ import { createDispositionImporter } from './disposition-importer';
 import { dryRunImport } from './dry-run';
 import type { ImportNotificationSink, ImportSuppressionSink } from './import-ports';
 import { ImportSession } from './import-session';
+import { saveKnownOutcomeMatrix } from './known-outcome-matrix';
 import { readOutcomeMatrix } from './outcome-matrix';
 import { noRowsCode } from '../reading/read-disposition-file';
 import { readBatch } from './read-batch';
@@ -83,6 +84,7 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
   }
   try {
     const matrix = await readOutcomeMatrix(tenant.connection.referenceData);
+    if (matrix.source === 'tenant') await saveKnownOutcomeMatrix(context.dataDir, tenant.label, matrix.codes).catch(() => undefined);
     let session: ImportSession;
     try {
       const batch = await readBatch(file, { fileName: basename(file), outcomeMatrix: matrix.codes });

@@ -56,6 +56,8 @@ export interface ScanSummary {
 export interface ScanOptions extends ClassifyOptions {
   /** Problems kept in the summary (all are counted); default 1000. */
   maxProblems?: number;
+  /** false: only count (winners and skipped stay empty), so a file of any size is checked in flat memory. */
+  keepRows?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface ScanOptions extends ClassifyOptions {
  * iterate classifyDispositionFile, which holds no rows.
  */
 export async function scanDispositionFile(path: string, options: ScanOptions): Promise<Result<ScanSummary>> {
-  const { maxProblems = 1000, ...classifyOptions } = options;
+  const { maxProblems = 1000, keepRows = true, ...classifyOptions } = options;
   const counts: ScanCounts = { rows: 0, valid: 0, invalid: 0, winners: 0, duplicates: 0, superseded: 0 };
   const problems: RowProblem[] = [];
   const winners: DispositionRow[] = [];
@@ -102,11 +104,12 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
       counts.valid += 1;
       if (event.kind === 'winner') {
         counts.winners += 1;
-        winners.push(event.row);
+        if (keepRows) winners.push(event.row);
         continue;
       }
       const verdict = event.kind === 'duplicate' ? { kind: event.kind, of: event.of } : { kind: event.kind, by: event.by };
       counts[event.kind === 'duplicate' ? 'duplicates' : 'superseded'] += 1;
+      if (!keepRows) continue;
       skipped.push({
         line: event.line,
         campaignId: event.row.campaignId,
