@@ -34,7 +34,3 @@ export type RowProblem = z.infer<typeof rowProblemSchema>;
 
 /** `notices`: what the row as sent differs in from the file (spaces trimmed around an identifier). */
 export type RowValidation = { ok: true; row: DispositionRow; notices?: string[] } | { ok: false; problems: RowProblem[] };
-
-/** The key duplicates are resolved on: one disposition per contact of a campaign. */
-export const dispositionKey = (row: Pick<DispositionRow, 'campaignId' | 'contactId'>): string =>
-  JSON.stringify([row.campaignId, row.contactId]);

@@ -62,8 +62,9 @@ export function validateDispositionRow(
   const notesLength = notes.length > notesMaxChars ? [...notes].length : notes.length;
   if (notesLength > notesMaxChars) problem('notes', `notes are ${notesLength} characters long; at most ${notesMaxChars} are allowed`);
 
-  let dispositionTimestamp = context.now().toISOString();
   const timestampText = cell('dispositionTimestamp');
+  // "now" is formatted only for rows that lack a timestamp.
+  let dispositionTimestamp = timestampText === '' ? context.now().toISOString() : '';
   if (timestampText !== '') {
     const reading = readDispositionTimestamp(timestampText);
     if (!reading.ok) problem('dispositionTimestamp', `disposition timestamp ${reading.reason}`);

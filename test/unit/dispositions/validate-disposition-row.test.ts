@@ -61,6 +61,14 @@ describe('validateDispositionRow', () => {
     expect(result.notices).toBeUndefined();
   });
 
+  it('refuses a UTC timestamp in the common form whose date does not exist', () => {
+    expect(problemsOf({ disposition_timestamp: '2024-02-30T10:00:00Z' }).map((p) => p.message)).toEqual([
+      'Line 7: disposition timestamp "2024-02-30T10:00:00Z" is not a real date and time',
+    ]);
+    const result = validate({ disposition_timestamp: '2024-02-29T10:00:00.250Z' });
+    expect(result.ok && result.row.dispositionTimestamp).toBe('2024-02-29T10:00:00.250Z');
+  });
+
   it('uses now (UTC) when the timestamp is empty', () => {
     const result = validate({ disposition_timestamp: '' });
     expect(result.ok && result.row.dispositionTimestamp).toBe('2024-06-02T00:00:00.000Z');
