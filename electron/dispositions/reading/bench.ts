@@ -64,7 +64,7 @@ export async function benchParse({ rows }: { rows: number }): Promise<ParseBench
       peakRssMb: round(peakRss / 1_048_576),
       counts,
       rawParsers: raw,
-      scanOverFastest: round(mbPerSecond / fastest),
+      scanOverFastest: Math.round((mbPerSecond / fastest) * 1000) / 1000,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ export interface FileInspection {
   encoding: FileEncoding;
   /** The file starts with a byte-order mark (it is skipped when decoding). */
   bom: boolean;
-  /** Physical lines holding bytes that are not valid UTF-8 in a file that is otherwise UTF-8. */
+  /** Physical lines holding bytes the encoding does not define: not UTF-8 in a file that otherwise is, or one of Windows-1252's five holes. */
   undecodableLines: ReadonlySet<number>;
   /** The first NUL byte: text files never have one, spreadsheets and archives always do. */
   binaryAt: FilePosition | null;
@@ -27,6 +27,8 @@ export interface FileInspection {
 }
 
 const maxUndecodableLines = 10_000;
+/** Bytes Windows-1252 leaves undefined; decoded they would arrive as U+FFFD. */
+const isWindows1252Hole = (byte: number) => byte === 0x81 || byte === 0x8d || byte === 0x8f || byte === 0x90 || byte === 0x9d;
 
 /**
  * Walks every byte once: sha256, UTF-8 validity (with line numbers of the bad
@@ -44,6 +46,7 @@ class ByteCensus {
   validMultibyte = 0;
   invalidSequences = 0;
   readonly undecodableLines = new Set<number>();
+  private readonly windows1252Holes = new Set<number>();
   // UTF-8 decoder state (the WHATWG algorithm's bounds): continuation bytes still needed and their range.
   private needed = 0;
   private lower = 0x80;
@@ -70,6 +73,7 @@ class ByteCensus {
         // The byte that broke the sequence starts afresh: it may be ASCII, a line break or a new lead byte.
       }
       if (byte >= 0x80) {
+        if (isWindows1252Hole(byte) && this.windows1252Holes.size < maxUndecodableLines) this.windows1252Holes.add(this.line);
         this.startSequence(byte);
         continue;
       }
@@ -117,7 +121,7 @@ class ByteCensus {
       ...base,
       encoding: windows1252 ? 'windows-1252' : 'utf-8',
       bom: utf8Bom,
-      undecodableLines: windows1252 ? new Set() : this.undecodableLines,
+      undecodableLines: windows1252 ? this.windows1252Holes : this.undecodableLines,
       binaryAt: this.binaryAt,
       lineCount: this.line - (lastLineOpen ? 0 : 1),
     };

@@ -195,8 +195,8 @@ function headerEvent(
 }
 
 /**
- * Bytes that are not UTF-8 in a file that otherwise is arrive as U+FFFD; only rows on the lines
- * where the byte census found such bytes are refused. A U+FFFD written as text is kept like any character.
+ * Bytes the encoding cannot decode arrive as U+FFFD; only rows on the lines where the byte
+ * census found such bytes are refused. A U+FFFD written as text is kept like any character.
  */
 function withDecodingCheck(result: RowValidation, raw: Readonly<Record<string, string>>, line: number, lastLine: number, inspection: FileInspection): RowValidation {
   if (inspection.undecodableLines.size === 0) return result;
@@ -209,7 +209,10 @@ function withDecodingCheck(result: RowValidation, raw: Readonly<Record<string, s
     line,
     column,
     field: null,
-    message: `Line ${line}: ${what} that are not valid UTF-8 (on line ${badLine}, shown as \uFFFD) although the rest of the file is UTF-8; retype that value, or save the file as UTF-8 again.`,
+    message:
+      inspection.encoding === 'windows-1252'
+        ? `Line ${line}: ${what} that Windows-1252 does not define (on line ${badLine}, shown as \uFFFD); the file is not UTF-8, so it is read as Windows-1252. Retype that value, or save the file as UTF-8.`
+        : `Line ${line}: ${what} that are not valid UTF-8 (on line ${badLine}, shown as \uFFFD) although the rest of the file is UTF-8; retype that value, or save the file as UTF-8 again.`,
   };
   return { ok: false, problems: [problem, ...(result.ok ? [] : result.problems)] };
 }

@@ -110,6 +110,21 @@ describe('readDispositionFile', () => {
     expect(rows[2]?.raw['notes']).toBe('Señor');
   });
 
+  it('refuses a row of a Windows-1252 file with a byte that Windows-1252 does not define, and reads the others', async () => {
+    const path = tempFile('hole-1252.csv', Buffer.concat([
+      Buffer.from('contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,Caf'),
+      Buffer.from([0xe9, 0x0a]),
+      Buffer.from('c-2,camp-1,BUSY,a-1,odd '),
+      Buffer.from([0x81, 0x0a]),
+    ]));
+    const { header, rows } = await readAll(path);
+    expect(header.encoding).toBe('windows-1252');
+    expect(rows.map((r) => r.result.ok)).toEqual([true, false]);
+    expect(problemsOf(rows[1])[0]?.message).toBe(
+      'Line 3: column "notes" holds bytes that Windows-1252 does not define (on line 3, shown as \uFFFD); the file is not UTF-8, so it is read as Windows-1252. Retype that value, or save the file as UTF-8.',
+    );
+  });
+
   it('keeps a U+FFFD written as text in a valid UTF-8 file like any other character', async () => {
     const path = tempFile('replacement-char.csv', 'contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,unknown glyph \uFFFD here\n');
     const { rows } = await readAll(path);
