@@ -125,6 +125,15 @@ describe('readDispositionFile', () => {
     );
   });
 
+  it('reads UTF-16 (by its BOM) with quoted CRLF kept, and does not call its zero bytes binary', async () => {
+    const text = '\ufeffcontact_id,campaign_id,outcome_code,agent_id,notes\r\nc-1,camp-1,BUSY,a-1,"Zoë\r\n😀"\r\n';
+    const path = tempFile('utf16.csv', Buffer.from(text, 'utf16le'));
+    const { header, rows } = await readAll(path);
+    expect(header.encoding).toBe('utf-16le');
+    expect(header.headers[0]).toBe('contact_id');
+    expect(rows[0]?.result.ok && rows[0].result.row.notes).toBe('Zoë\r\n😀');
+  });
+
   it('keeps a U+FFFD written as text in a valid UTF-8 file like any other character', async () => {
     const path = tempFile('replacement-char.csv', 'contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,unknown glyph \uFFFD here\n');
     const { rows } = await readAll(path);
