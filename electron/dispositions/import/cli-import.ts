@@ -86,11 +86,13 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
     const matrix = await readOutcomeMatrix(tenant.connection.referenceData);
     if (matrix.source === 'tenant') await saveKnownOutcomeMatrix(context.dataDir, tenant.label, matrix.codes).catch(() => undefined);
     let session: ImportSession;
+    let headerLine = 1;
     try {
       const batch = await readBatch(file, { fileName: basename(file), outcomeMatrix: matrix.codes });
       if (batch.rows.length === 0 && batch.unread === null) {
         return fail(usage(`${basename(file)} has no rows: its header (line ${batch.headerLine}) is followed by no disposition, so there is nothing to import.`), 1);
       }
+      headerLine = batch.headerLine;
       session = new ImportSession('cli', batch, matrix);
     } catch (thrown) {
       const error = toConsoleError(thrown);
@@ -99,7 +101,7 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
     }
     const overview = session.overview('cli', null);
     if (overview.fileProblems.length > 0) {
-      return fail(usage(`${basename(file)} cannot be imported: ${overview.fileProblems.join(' ')} Headers found: ${overview.headers.join(', ')}.`), 2);
+      return fail(usage(`${basename(file)} cannot be imported: ${overview.fileProblems.join(' ')} Headers found on line ${headerLine}: ${overview.headers.join(', ')}.`), 2);
     }
     if (overview.unread && !flags.json) context.stderr(`${overview.unread.message}\n`);
     const spec = session.toSpec();

@@ -131,7 +131,7 @@ describe('every broken disposition file gets one true sentence and the exit code
     const version = contacts[0]?.version;
     const { code, stderr } = await importFile(path);
     expect(code).toBe(2);
-    expect(oneLine(stderr)).toContain('missing-agent-column.csv cannot be imported: No column is mapped to the agent ID; choose the column that holds it. Headers found: campaign_id, contact_id, outcome_code, disposition_timestamp.');
+    expect(oneLine(stderr)).toContain('missing-agent-column.csv cannot be imported: No column is mapped to the agent ID; choose the column that holds it. Headers found on line 1: campaign_id, contact_id, outcome_code, disposition_timestamp.');
     expect(stored(contacts[0])?.version).toBe(version);
   });
 
