@@ -32,8 +32,5 @@ export const rowProblemSchema = z.object({
 });
 export type RowProblem = z.infer<typeof rowProblemSchema>;
 
-export type RowValidation = { ok: true; row: DispositionRow } | { ok: false; problems: RowProblem[] };
-
-/** The key duplicates are resolved on: one disposition per contact of a campaign. */
-export const dispositionKey = (row: Pick<DispositionRow, 'campaignId' | 'contactId'>): string =>
-  JSON.stringify([row.campaignId, row.contactId]);
+/** `notices`: what the row as sent differs in from the file (spaces trimmed around an identifier). */
+export type RowValidation = { ok: true; row: DispositionRow; notices?: string[] } | { ok: false; problems: RowProblem[] };

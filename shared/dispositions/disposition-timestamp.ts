@@ -9,7 +9,18 @@ export type TimestampReading = { ok: true; iso: string; epochMs: number } | { ok
 const timestampPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
+/** What spreadsheets and this console's own exports write: UTC with `Z`, whole or millisecond seconds. */
+const canonicalUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
+
 export function readDispositionTimestamp(text: string): TimestampReading {
+  // The common form skips the general parse; a date that does not exist (Feb 30) fails the round trip and takes the general path.
+  if (canonicalUtc.test(text)) {
+    const epochMs = Date.parse(text);
+    if (!Number.isNaN(epochMs)) {
+      const iso = new Date(epochMs).toISOString();
+      if (iso.slice(0, 19) === text.slice(0, 19)) return { ok: true, iso, epochMs };
+    }
+  }
   const match = timestampPattern.exec(text);
   if (!match) {
     return { ok: false, reason: `"${text}" is not an ISO-8601 timestamp; expected e.g. 2024-06-01T14:30:00Z or 2024-06-01T14:30:00+02:00` };

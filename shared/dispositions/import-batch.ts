@@ -24,6 +24,8 @@ export const batchRowSchema = z.object({
   /** Why the row is skipped (superseded by line N, identical to line N, already so). */
   note: z.string().nullable(),
   dryRun: z.object({ verdict: z.enum(dryRunVerdicts), reason: z.string() }).nullable(),
+  /** The line where reading the file stopped (a quote never closed): no cell of it can be edited here. */
+  unread: z.boolean().optional(),
 });
 export type BatchRow = z.infer<typeof batchRowSchema>;
 
@@ -47,6 +49,8 @@ export const batchOverviewSchema = z.object({
   mapping: z.record(z.string(), z.string().nullable()),
   /** Problems with the file as a whole (missing required columns, unreadable encoding …). */
   fileProblems: z.array(z.string()),
+  /** Where the CSV could not be followed: lines `line`…`lastLine` were not read; the rows before are usable. */
+  unread: z.object({ line: z.number().int(), lastLine: z.number().int(), message: z.string() }).nullable(),
   counts: z.object({
     total: z.number().int(),
     invalid: z.number().int(),

@@ -30,12 +30,22 @@ export const heldBackRowSchema = z.object({
 });
 export type HeldBackRow = z.infer<typeof heldBackRowSchema>;
 
+/** Something the reading engine changed in a row it sends (spaces trimmed around an identifier); the report lists it. */
+export const rowNoticeSchema = z.object({
+  line: z.number().int().min(1),
+  campaignId: z.string(),
+  contactId: z.string(),
+  message: z.string(),
+});
+export type RowNotice = z.infer<typeof rowNoticeSchema>;
+
 /** Everything needed to run (and, after a crash, resume) one import without the original file. */
 export const importJobSpecSchema = z.object({
   contentHash: z.string().min(1),
   fileName: z.string(),
   rows: z.array(importRowSchema),
   heldBack: z.array(heldBackRowSchema),
+  notices: z.array(rowNoticeSchema).optional(),
 });
 export type ImportJobSpec = z.infer<typeof importJobSpecSchema>;
 

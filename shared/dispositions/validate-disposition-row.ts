@@ -12,6 +12,9 @@ export interface RowValidationContext {
   lineNumber: number;
 }
 
+const freeTextFields: ReadonlySet<Field> = new Set<Field>(['notes']);
+const trimmedFields: readonly Field[] = ['contactId', 'campaignId', 'outcomeCode', 'agentId', 'dispositionTimestamp'];
+
 /** A timestamp this far ahead of now is treated as a typo, not clock drift. */
 const futureToleranceMs = 5 * 60_000;
 
@@ -24,9 +27,22 @@ export function validateDispositionRow(
   const problems: RowProblem[] = [];
   const problem = (field: Field, message: string) =>
     problems.push({ line, column: mapping.fields[field] ?? '', field, message: `Line ${line}: ${message}` });
+  const notices: string[] = [];
+  // Identifiers, codes and timestamps are read without the spaces around them (and the row says so);
+  // notes are the lead's words and arrive exactly as written.
   const cell = (field: Field): string => {
     const header = mapping.fields[field];
-    return header === null ? '' : (raw[header] ?? '').trim();
+    if (header === null) return '';
+    const written = raw[header] ?? '';
+    return freeTextFields.has(field) ? written : written.trim();
+  };
+  const noteTrimmed = (field: Field) => {
+    const header = mapping.fields[field];
+    const written = header === null ? '' : (raw[header] ?? '');
+    const trimmed = written.trim();
+    if (trimmed !== written && trimmed !== '') {
+      notices.push(`Line ${line}: the ${fieldLabels[field]} in the file is ${JSON.stringify(written)}, with spaces around it; it is sent as ${JSON.stringify(trimmed)}.`);
+    }
   };
 
   for (const field of requiredFields) {
@@ -46,8 +62,9 @@ export function validateDispositionRow(
   const notesLength = notes.length > notesMaxChars ? [...notes].length : notes.length;
   if (notesLength > notesMaxChars) problem('notes', `notes are ${notesLength} characters long; at most ${notesMaxChars} are allowed`);
 
-  let dispositionTimestamp = context.now().toISOString();
   const timestampText = cell('dispositionTimestamp');
+  // "now" is formatted only for rows that lack a timestamp.
+  let dispositionTimestamp = timestampText === '' ? context.now().toISOString() : '';
   if (timestampText !== '') {
     const reading = readDispositionTimestamp(timestampText);
     if (!reading.ok) problem('dispositionTimestamp', `disposition timestamp ${reading.reason}`);
@@ -57,6 +74,7 @@ export function validateDispositionRow(
   }
 
   if (problems.length > 0) return { ok: false, problems };
+  for (const field of trimmedFields) noteTrimmed(field);
 
   const customFields = readCustomFields(raw, mapping);
   const content = {
@@ -69,7 +87,7 @@ export function validateDispositionRow(
     ...(customFields ? { customFields } : {}),
   };
   const row: DispositionRow = { line, ...content, rowHash: rowContentHash(canonicalContent(content)) };
-  return { ok: true, row };
+  return notices.length > 0 ? { ok: true, row, notices } : { ok: true, row };
 }
 
 function checkOutcome(code: string, matrix: readonly string[]): string | null {
@@ -86,8 +104,8 @@ function checkOutcome(code: string, matrix: readonly string[]): string | null {
 
 function readCustomFields(raw: Readonly<Record<string, string>>, mapping: ColumnMapping): Record<string, string> | undefined {
   const entries = Object.entries(mapping.customFields)
-    .map(([key, header]) => [key, (raw[header] ?? '').trim()] as const)
-    .filter(([, value]) => value !== '');
+    .map(([key, header]) => [key, raw[header] ?? ''] as const)
+    .filter(([, value]) => value.trim() !== '');
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 

@@ -10,7 +10,9 @@ import { createDispositionImporter } from './disposition-importer';
 import { dryRunImport } from './dry-run';
 import type { ImportNotificationSink, ImportSuppressionSink } from './import-ports';
 import { ImportSession } from './import-session';
+import { saveKnownOutcomeMatrix } from './known-outcome-matrix';
 import { readOutcomeMatrix } from './outcome-matrix';
+import { noRowsCode } from '../reading/read-disposition-file';
 import { readBatch } from './read-batch';
 import { unappliedRowsCsv } from './unapplied-export';
 
@@ -82,16 +84,26 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
   }
   try {
     const matrix = await readOutcomeMatrix(tenant.connection.referenceData);
+    if (matrix.source === 'tenant') await saveKnownOutcomeMatrix(context.dataDir, tenant.label, matrix.codes).catch(() => undefined);
     let session: ImportSession;
+    let headerLine = 1;
     try {
-      session = new ImportSession('cli', await readBatch(file, { fileName: basename(file), outcomeMatrix: matrix.codes }), matrix);
+      const batch = await readBatch(file, { fileName: basename(file), outcomeMatrix: matrix.codes });
+      if (batch.rows.length === 0 && batch.unread === null) {
+        return fail(usage(`${basename(file)} has no rows: its header (line ${batch.headerLine}) is followed by no disposition, so there is nothing to import.`), 1);
+      }
+      headerLine = batch.headerLine;
+      session = new ImportSession('cli', batch, matrix);
     } catch (thrown) {
-      return fail(toConsoleError(thrown), 2);
+      const error = toConsoleError(thrown);
+      // An empty file is readable: like a header-only one it has no rows. Everything else here is unreadable.
+      return fail(error, error.code === noRowsCode ? 1 : 2);
     }
     const overview = session.overview('cli', null);
     if (overview.fileProblems.length > 0) {
-      return fail(usage(`${basename(file)} cannot be imported: ${overview.fileProblems.join(' ')} Headers found: ${overview.headers.join(', ')}.`), 2);
+      return fail(usage(`${basename(file)} cannot be imported: ${overview.fileProblems.join(' ')} Headers found on line ${headerLine}: ${overview.headers.join(', ')}.`), 2);
     }
+    if (overview.unread && !flags.json) context.stderr(`${overview.unread.message}\n`);
     const spec = session.toSpec();
     const concurrency = flags.concurrency ?? tenant.connection.limiter.snapshot().maxConcurrency;
 
@@ -147,7 +159,9 @@ function print(context: CliImportContext, flags: CliImportFlags, document: CliIm
   context.stdout(flags.json ? `${JSON.stringify(document)}\n` : text);
 }
 
-const contactOf = (row: { campaignId: string; contactId: string }) => `${row.campaignId}/${row.contactId}`;
+/** Empty for a line that was never read into a row (where reading the file stopped). */
+const contactOf = (row: { campaignId: string; contactId: string }) => (row.campaignId === '' && row.contactId === '' ? '' : `${row.campaignId}/${row.contactId}`);
+const lineOf = (problem: { line: number; contact: string }) => `line ${problem.line}${problem.contact ? ` ${problem.contact}` : ''}`;
 
 function importDocument(file: string, report: ImportReport): CliImportDocument {
   return {
@@ -189,7 +203,7 @@ function dryRunText(document: CliImportDocument, summary: DryRunSummary): string
   const lines = [
     `Dry run of ${document.file}: ${c.will_apply} would change, ${c.noop} already so, ${c.busy} busy now, ${c.not_found} not found, ${c.failed} unreadable; ` +
       `${document.counts.rejected} rejected, ${document.counts.superseded} superseded. Nothing was changed.`,
-    ...document.problems.map((problem) => `  line ${problem.line} ${problem.contact}: ${problem.result} — ${problem.reason}`),
+    ...document.problems.map((problem) => `  ${lineOf(problem)}: ${problem.result} — ${problem.reason}`),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -200,8 +214,8 @@ function importText(report: ImportReport): string {
     `${report.fileName}: ${c.applied} applied, ${c.noop} skipped (already so), ${c.rejected} rejected, ${c.superseded} superseded, ${c.failed} failed` +
       `${c.pending > 0 ? `, ${c.pending} not sent` : ''} — ${report.state}, ${(report.wallMs / 1000).toFixed(1)} s, latency p50 ${report.latencyMs.p50 ?? '—'} ms, p95 ${report.latencyMs.p95 ?? '—'} ms.`,
     ...(report.suppressed.length > 0 ? [`DO_NOT_CALL numbers added to the suppression list: ${report.suppressed.map((entry) => entry.phone).join(', ')}`] : []),
-    ...report.problems.map((problem) => `  line ${problem.line} ${contactOf(problem)}: ${problem.result} — ${problem.reason}`),
-    ...report.warnings.map((warning) => `  line ${warning.line} ${contactOf(warning)}: warning — ${warning.message}`),
+    ...report.problems.map((problem) => `  ${lineOf({ line: problem.line, contact: contactOf(problem) })}: ${problem.result} — ${problem.reason}`),
+    ...report.warnings.map((warning) => `  ${lineOf({ line: warning.line, contact: contactOf(warning) })}: warning — ${warning.message}`),
     ...(report.state === 'interrupted' ? ['The import stopped before the end; run the same command again to resume where it stopped.'] : []),
   ];
   return `${lines.join('\n')}\n`;

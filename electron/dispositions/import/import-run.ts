@@ -71,6 +71,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   let notificationsQueued = 0;
   let doneThisRun = 0;
   let doneBefore = 0;
+  for (const notice of spec.notices ?? []) warnings.push(notice);
   for (const held of spec.heldBack) {
     counts[held.kind] += 1;
     problems.push({ line: held.line, campaignId: held.campaignId, contactId: held.contactId, outcomeCode: held.outcomeCode, result: held.kind, reason: held.reason });

@@ -1,7 +1,7 @@
 import type { BatchCellProblem, BatchField, BatchFilter, BatchOverview, BatchRow, BatchRowStatus } from '../../../shared/dispositions/import-batch';
 import { matchesBatchFilter } from '../../../shared/dispositions/import-batch';
 import type { DryRunRow } from '../../../shared/dispositions/import-dry-run';
-import type { HeldBackRow, ImportJobSpec, ImportJobSummary, ImportRow } from '../../../shared/dispositions/import-job';
+import type { HeldBackRow, ImportJobSpec, ImportJobSummary, ImportRow, RowNotice } from '../../../shared/dispositions/import-job';
 import { dispositionFields, fieldLabels, requiredFields, type ColumnMapping, type Field } from '../../../shared/dispositions/disposition-fields';
 import type { DispositionRow, RowProblem } from '../../../shared/dispositions/disposition-row';
 import { describeVerdict, resolveDuplicates } from '../../../shared/dispositions/resolve-duplicates';
@@ -17,6 +17,10 @@ interface SessionRow {
   valid: DispositionRow | null;
   status: BatchRowStatus;
   note: string | null;
+  /** What the row as sent differs in from the file (trimmed identifiers). */
+  notices: string[];
+  /** The synthetic row standing for the lines the reader could not follow. */
+  unread: boolean;
 }
 
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
@@ -40,7 +44,12 @@ export class ImportSession {
     private readonly batch: ReadBatch,
     readonly outcomeMatrix: { codes: string[]; source: 'tenant' | 'default' },
   ) {
-    this.rows = batch.rows.map((source) => ({ source, raw: source.raw, edited: false, problems: [], valid: null, status: 'invalid', note: null }));
+    const fresh = (source: BatchSourceRow, unread: boolean): SessionRow => ({ source, raw: source.raw, edited: false, problems: [], valid: null, status: 'invalid', note: null, notices: [], unread });
+    this.rows = batch.rows.map((source) => fresh(source, false));
+    if (batch.unread) {
+      const { line, message } = batch.unread;
+      this.rows.push(fresh({ line, raw: {}, shapeProblems: [{ line, column: '', field: null, message }] }, true));
+    }
     for (const row of this.rows) this.byLine.set(row.source.line, row);
     this.mappingInUse = batch.suggested.mapping;
     this.setMapping(batch.suggested.mapping);
@@ -62,6 +71,9 @@ export class ImportSession {
       ...this.batch.headerProblems,
       ...usable.missingHeaders.map(({ label, header }) => `The mapping reads the ${label} from column "${header}", which this file does not have.`),
       ...missingRequired.map((field) => `No column is mapped to the ${fieldLabels[field]}; choose the column that holds it.`),
+      ...(this.batch.rows.length === 0 && this.batch.unread === null
+        ? [`${this.batch.fileName} has no rows: its header (line ${this.batch.headerLine}) is followed by no disposition, so there is nothing to import.`]
+        : []),
     ];
     for (const row of this.rows) this.validate(row);
     this.dryRun.clear();
@@ -76,10 +88,16 @@ export class ImportSession {
   }
 
   private validate(row: SessionRow) {
+    if (row.unread) {
+      row.problems = row.source.shapeProblems;
+      row.valid = null;
+      return;
+    }
     const result = validateDispositionRow(row.raw, this.mappingInUse, { outcomeMatrix: this.outcomeMatrix.codes, now: () => this.batch.readAt, lineNumber: row.source.line });
     const stillUndecodable = row.source.shapeProblems.filter((problem) => problem.column === '' || (row.raw[problem.column] ?? '').includes('\uFFFD'));
     row.problems = [...stillUndecodable, ...(result.ok ? [] : result.problems)];
     row.valid = result.ok && row.problems.length === 0 ? result.row : null;
+    row.notices = result.ok ? (result.notices ?? []) : [];
   }
 
   private resolve() {
@@ -93,7 +111,7 @@ export class ImportSession {
       }
       const verdict = verdicts.get(row.source.line) ?? { kind: 'winner' as const };
       row.status = verdict.kind === 'winner' ? (this.dryRun.get(row.source.line)?.verdict === 'noop' ? 'noop' : 'will_apply') : verdict.kind;
-      row.note = describeVerdict(verdict);
+      row.note = describeVerdict(verdict) ?? (row.notices.length > 0 ? row.notices.join(' ') : null);
     }
   }
 
@@ -105,7 +123,15 @@ export class ImportSession {
     }
     const problems: BatchCellProblem[] = row.problems.map((problem) => ({ field: problem.field ?? 'row', message: problem.message }));
     const dry = this.dryRun.get(row.source.line);
-    return { line: row.source.line, cells, status: row.status, problems, note: row.note, dryRun: dry ? { verdict: dry.verdict, reason: dry.reason } : null };
+    return {
+      line: row.source.line,
+      cells,
+      status: row.status,
+      problems,
+      note: row.note,
+      dryRun: dry ? { verdict: dry.verdict, reason: dry.reason } : null,
+      ...(row.unread ? { unread: true } : {}),
+    };
   }
 
   overview(sessionId: string, previousImport: ImportJobSummary | null): BatchOverview {
@@ -126,6 +152,7 @@ export class ImportSession {
       fields: batchFields,
       mapping: { ...this.mappingInUse.fields },
       fileProblems: this.fileProblems,
+      unread: this.batch.unread,
       counts,
       outcomeMatrix: this.outcomeMatrix.codes,
       outcomeMatrixSource: this.outcomeMatrix.source,
@@ -142,6 +169,7 @@ export class ImportSession {
   edit(line: number, field: string, value: string): { ok: true; row: BatchRow } | { ok: false; reason: string } {
     const row = this.byLine.get(line);
     if (!row) return { ok: false, reason: `The file has no row on line ${line}.` };
+    if (row.unread) return { ok: false, reason: `Line ${line} and the lines after it were not read; fix the file where it says and open it again.` };
     if (!isField(field)) return { ok: false, reason: `Unknown column ${field}.` };
     const header = this.mappingInUse.fields[field];
     if (header === null) return { ok: false, reason: `No column is mapped to the ${fieldLabels[field]}; map one first.` };
@@ -181,7 +209,12 @@ export class ImportSession {
         reason: row.note ?? (row.status === 'invalid' ? 'Invalid row.' : 'Superseded by a later row for the same contact.'),
       });
     }
-    return { contentHash: this.batch.contentHash, fileName: this.batch.fileName, rows: this.rowsToSend(), heldBack };
+    const rows = this.rowsToSend();
+    const sent = new Set(rows.map((row) => row.line));
+    const notices: RowNotice[] = this.rows.flatMap(({ valid, notices }) =>
+      valid && sent.has(valid.line) ? notices.map((message) => ({ line: valid.line, campaignId: valid.campaignId, contactId: valid.contactId, message })) : [],
+    );
+    return { contentHash: this.batch.contentHash, fileName: this.batch.fileName, rows, heldBack, ...(notices.length > 0 ? { notices } : {}) };
   }
 }
 

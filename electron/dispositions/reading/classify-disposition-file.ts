@@ -5,6 +5,7 @@ import { DuplicateResolver, type DuplicateVerdict } from '../../../shared/dispos
 import { readDispositionFile, type ReadDispositionOptions, type ReadProgress, type ReadRowEvent } from './read-disposition-file';
 
 export type HeaderEvent = Extract<ReadRowEvent, { type: 'header' }>;
+export type UnreadEvent = Extract<ReadRowEvent, { type: 'unread' }>;
 
 export type ClassifiedRow =
   | { line: number; raw: Record<string, string>; kind: 'invalid'; problems: RowProblem[] }
@@ -12,7 +13,7 @@ export type ClassifiedRow =
   | { line: number; raw: Record<string, string>; kind: 'duplicate'; row: DispositionRow; of: number }
   | { line: number; raw: Record<string, string>; kind: 'superseded'; row: DispositionRow; by: number };
 
-export type ClassifiedEvent = HeaderEvent | ({ type: 'row' } & ClassifiedRow);
+export type ClassifiedEvent = HeaderEvent | UnreadEvent | ({ type: 'row' } & ClassifiedRow);
 
 export interface ClassifyOptions extends Omit<ReadDispositionOptions, 'onProgress' | 'onBytes'> {
   /** Pass 1 finds each contact's winner, pass 2 classifies and yields the rows. */
@@ -31,8 +32,10 @@ export interface ClassifyOptions extends Omit<ReadDispositionOptions, 'onProgres
 export async function* classifyDispositionFile(path: string, options: ClassifyOptions): AsyncGenerator<ClassifiedEvent> {
   const instant = options.now();
   const { onProgress, onContentHash, ...readable } = options;
+  let inspection: HeaderEvent['inspection'] | undefined;
   const readOptions = (pass: 1 | 2, hash: ReturnType<typeof createHash>): ReadDispositionOptions => ({
     ...readable,
+    ...(inspection ? { inspection } : {}),
     now: () => instant,
     onBytes: (chunk) => {
       hash.update(chunk);
@@ -43,6 +46,7 @@ export async function* classifyDispositionFile(path: string, options: ClassifyOp
   const resolver = new DuplicateResolver();
   const firstHash = createHash('sha256');
   for await (const event of readDispositionFile(path, readOptions(1, firstHash))) {
+    if (event.type === 'header') inspection = event.inspection;
     if (event.type === 'row' && event.result.ok) resolver.observe(event.result.row);
   }
   const sha256 = firstHash.digest('hex');
@@ -50,7 +54,7 @@ export async function* classifyDispositionFile(path: string, options: ClassifyOp
 
   const secondHash = createHash('sha256');
   for await (const event of readDispositionFile(path, readOptions(2, secondHash))) {
-    if (event.type === 'header') {
+    if (event.type === 'header' || event.type === 'unread') {
       yield event;
       continue;
     }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
@@ -9,9 +9,8 @@ import { suggestColumnMapping, type MappingSuggestion } from '../../../shared/di
 import type { RowValidation } from '../../../shared/dispositions/disposition-row';
 import { validateDispositionRow } from '../../../shared/dispositions/validate-disposition-row';
 import { byteMeter } from './byte-meter';
-import { detectFileEncoding, type FileEncoding } from './detect-encoding';
-import { lineEndingNormaliser } from './line-ending-normaliser';
-import { readFailure } from './read-errors';
+import { inspectFile, type FileEncoding, type FileInspection } from './inspect-file';
+import { isCsvParseError, readFailure, unreadRest } from './read-errors';
 import { checkShape, rawRecord } from './record-shape';
 import { usableMapping } from './usable-mapping';
 
@@ -31,8 +30,10 @@ export interface ReadDispositionOptions {
   signal?: AbortSignal;
   /** Called for every chunk read from disk (64 KiB) and once at the end. */
   onProgress?: (progress: ReadProgress) => void;
-  /** Skips detection (e.g. the user picked the encoding). */
+  /** Overrides the detected encoding (e.g. the user picked it). */
   encoding?: FileEncoding;
+  /** A previous read's look at the same bytes (the scan's second pass); skips reading them an extra time. */
+  inspection?: FileInspection;
   /** Sees every byte read, in order; the scan hashes the file in the same read with it. */
   onBytes?: (chunk: Buffer) => void;
 }
@@ -49,12 +50,21 @@ export type ReadRowEvent =
       /** Problems with the file as a whole: duplicate headers, mapped columns the file lacks. */
       fileProblems: string[];
       totalBytes: number;
+      inspection: FileInspection;
     }
-  | { type: 'row'; line: number; raw: Record<string, string>; result: RowValidation };
+  | { type: 'row'; line: number; raw: Record<string, string>; result: RowValidation }
+  /** The last event when the CSV cannot be followed past a line: rows before it are sound, lines from `line` on were not read. */
+  | { type: 'unread'; line: number; lastLine: number; column: string; message: string };
 
 const chunkBytes = 64 * 1024;
-/** Far above any real row (notes ≤ 4000 characters); stops an unclosed quote from swallowing the whole file into memory. */
-const maxRecordChars = 1_000_000;
+/**
+ * Far above any real row (notes ≤ 4000 characters), so an oversized value is read and rejected as
+ * one row; it only stops an unclosed quote from swallowing a huge file into memory.
+ */
+export const maxRecordBytes = 32 * 1024 * 1024;
+const recordDelimiters = ['\r\n', '\n', '\r'];
+/** The code of the failure for a file with no header and no rows: readable, just empty. */
+export const noRowsCode = 'NO_ROWS';
 
 /**
  * Streams a disposition CSV (RFC 4180) row by row with back-pressure from the
@@ -64,14 +74,21 @@ const maxRecordChars = 1_000_000;
  */
 export async function* readDispositionFile(path: string, options: ReadDispositionOptions): AsyncGenerator<ReadRowEvent> {
   const { signal, onProgress } = options;
-  let totalBytes: number;
-  let encoding: FileEncoding;
+  let inspection: FileInspection;
   try {
-    totalBytes = (await stat(path)).size;
-    encoding = options.encoding ?? (await detectFileEncoding(path)).encoding;
+    inspection = options.inspection ?? (await inspectFile(path, signal));
   } catch (thrown) {
-    throw new ConsoleFailure(readFailure(thrown, path));
+    throw new ConsoleFailure(readFailure(signal?.aborted ? signal.reason : thrown, path));
   }
+  const fileName = basename(path);
+  if (inspection.binaryAt !== null) {
+    const { line, column } = inspection.binaryAt;
+    throw new ConsoleFailure(
+      consoleError('validation', `${fileName} is not a CSV text file: it holds binary data (a NUL byte on line ${line}, column ${column}); if it is a spreadsheet, save it as CSV first.`, { target: path }),
+    );
+  }
+  const encoding = options.encoding ?? inspection.encoding;
+  const totalBytes = inspection.totalBytes;
 
   let bytesRead = 0;
   let rows = 0;
@@ -82,43 +99,56 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
     options.onBytes?.(chunk);
     report();
   });
+  // CRLF, LF and a lone CR all end a record, and inside quotes each stays exactly as written.
   // Blank lines are skipped here rather than by csv-parse, which keeps the line count exact
   // without `info: true` (that option alone costs a third of the parsing time).
   const parser = parse({
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
-    record_delimiter: '\n',
-    max_record_size: maxRecordChars,
+    record_delimiter: recordDelimiters,
+    max_record_size: maxRecordBytes,
   });
-  const piping = pipeline(source, meter, iconv.decodeStream(encoding), lineEndingNormaliser(), parser);
+  const piping = pipeline(source, meter, iconv.decodeStream(encoding), parser);
   // Settled in `finally`; this only keeps an early stop by the consumer from being an unhandled rejection.
   piping.catch(() => undefined);
 
+  let header: Extract<ReadRowEvent, { type: 'header' }> | undefined;
+  let nextLine = 1;
   try {
-    let header: Extract<ReadRowEvent, { type: 'header' }> | undefined;
-    let nextLine = 1;
-    for await (const record of parser as AsyncIterable<string[]>) {
-      signal?.throwIfAborted();
-      const line = nextLine;
-      nextLine += 1 + lineBreaksIn(record);
-      if (isBlank(record)) continue;
-      if (header === undefined) {
-        header = headerEvent(record, line, options.mapping, encoding, totalBytes);
-        yield header;
-        continue;
+    try {
+      for await (const record of parser as AsyncIterable<string[]>) {
+        signal?.throwIfAborted();
+        const line = nextLine;
+        nextLine += 1 + lineBreaksIn(record);
+        if (isBlank(record)) continue;
+        if (header === undefined) {
+          header = headerEvent(record, line, options.mapping, encoding, inspection);
+          yield header;
+          continue;
+        }
+        const shape = checkShape(record, header.headers.length, line);
+        const raw = rawRecord(header.headers, record);
+        const result: RowValidation = shape.ok
+          ? withDecodingCheck(validateDispositionRow(raw, header.mapping, { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: line }), raw, line, nextLine - 1, inspection)
+          : { ok: false, problems: shape.problems };
+        rows += 1;
+        yield { type: 'row', line, raw, result };
       }
-      const shape = checkShape(record, header.headers.length, line);
-      const raw = rawRecord(header.headers, record);
-      const result: RowValidation = shape.ok
-        ? withDecodingCheck(validateDispositionRow(raw, header.mapping, { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: line }), raw, line)
-        : { ok: false, problems: shape.problems };
-      rows += 1;
-      yield { type: 'row', line, raw, result };
+      await piping;
+    } catch (thrown) {
+      if (!isCsvParseError(thrown) || signal?.aborted) throw thrown;
+      const unread = unreadRest(thrown, { fileName, line: nextLine, lastLine: Math.max(nextLine, inspection.lineCount), headers: header?.headers ?? [], maxRecordBytes });
+      // Nothing is usable without a header: the file as a whole cannot be read.
+      if (header === undefined) throw new ConsoleFailure(consoleError('validation', unread.message, { target: path }));
+      report();
+      yield unread;
+      return;
     }
-    await piping;
     if (header === undefined) {
-      throw new ConsoleFailure(consoleError('validation', `The file ${path} is empty; expected a header line and one row per disposition.`, { target: path }));
+      throw new ConsoleFailure(
+        consoleError('validation', `${fileName} is empty: it has no header line and no rows; expected a header line (campaign_id, contact_id, outcome_code, agent_id, …) and one row per disposition.`, { target: path, code: noRowsCode }),
+      );
     }
     report();
   } catch (thrown) {
@@ -130,11 +160,15 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
   }
 }
 
-/** Line endings are LF by now; those inside quoted values make the record span more lines. */
+/** Each CRLF, LF or lone CR inside a quoted value makes the record span one more line. */
 function lineBreaksIn(record: readonly string[]): number {
   let breaks = 0;
   for (const value of record) {
-    for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) breaks += 1;
+    if (value.indexOf('\n') === -1 && value.indexOf('\r') === -1) continue;
+    for (let at = 0; at < value.length; at += 1) {
+      const code = value.charCodeAt(at);
+      if (code === 10 || (code === 13 && value.charCodeAt(at + 1) !== 10)) breaks += 1;
+    }
   }
   return breaks;
 }
@@ -147,7 +181,7 @@ function headerEvent(
   line: number,
   chosen: ColumnMapping | undefined,
   encoding: FileEncoding,
-  totalBytes: number,
+  inspection: FileInspection,
 ): Extract<ReadRowEvent, { type: 'header' }> {
   const headers = cells.map((cell) => cell.trim());
   const suggested = suggestColumnMapping(headers);
@@ -157,18 +191,28 @@ function headerEvent(
     ...duplicates.map((header) => `Column "${header}" appears more than once in the header (line ${line}); only the first one is read.`),
     ...usable.missingHeaders.map(({ label, header }) => `The mapping reads the ${label} from column "${header}", which this file does not have.`),
   ];
-  return { type: 'header', line, headers, suggested, mapping: usable.mapping, encoding, fileProblems, totalBytes };
+  return { type: 'header', line, headers, suggested, mapping: usable.mapping, encoding, fileProblems, totalBytes: inspection.totalBytes, inspection };
 }
 
-/** Text the decoder could not make sense of shows up as U+FFFD: say so rather than import mojibake. */
-function withDecodingCheck(result: RowValidation, raw: Readonly<Record<string, string>>, line: number): RowValidation {
-  const column = Object.keys(raw).find((header) => raw[header]?.includes('\uFFFD'));
-  if (column === undefined) return result;
+/**
+ * Bytes the encoding cannot decode arrive as U+FFFD; only rows on the lines where the byte
+ * census found such bytes are refused. A U+FFFD written as text is kept like any character.
+ */
+function withDecodingCheck(result: RowValidation, raw: Readonly<Record<string, string>>, line: number, lastLine: number, inspection: FileInspection): RowValidation {
+  if (inspection.undecodableLines.size === 0) return result;
+  let badLine: number | undefined;
+  for (let at = line; at <= lastLine && badLine === undefined; at += 1) if (inspection.undecodableLines.has(at)) badLine = at;
+  if (badLine === undefined) return result;
+  const column = Object.keys(raw).find((header) => raw[header]?.includes('\uFFFD')) ?? '';
+  const what = column === '' ? 'holds bytes' : `column "${column}" holds bytes`;
   const problem = {
     line,
     column,
     field: null,
-    message: `Line ${line}: column "${column}" contains bytes that are not valid text in this file's encoding (shown as \uFFFD); save the file as UTF-8 and import it again.`,
+    message:
+      inspection.encoding === 'windows-1252'
+        ? `Line ${line}: ${what} that Windows-1252 does not define (on line ${badLine}, shown as \uFFFD); the file is not UTF-8, so it is read as Windows-1252. Retype that value, or save the file as UTF-8.`
+        : `Line ${line}: ${what} that are not valid UTF-8 (on line ${badLine}, shown as \uFFFD) although the rest of the file is UTF-8; retype that value, or save the file as UTF-8 again.`,
   };
   return { ok: false, problems: [problem, ...(result.ok ? [] : result.problems)] };
 }

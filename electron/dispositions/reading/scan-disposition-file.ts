@@ -4,7 +4,7 @@ import { missingRequiredFields, type MappingSuggestion } from '../../../shared/d
 import type { DispositionRow, RowProblem } from '../../../shared/dispositions/disposition-row';
 import { describeVerdict } from '../../../shared/dispositions/resolve-duplicates';
 import { classifyDispositionFile, type ClassifyOptions } from './classify-disposition-file';
-import type { FileEncoding } from './detect-encoding';
+import type { FileEncoding } from './inspect-file';
 import { readFailure } from './read-errors';
 
 /** A valid row that will not be applied because another row about the same contact is. */
@@ -46,6 +46,8 @@ export interface ScanSummary {
   /** The first `maxProblems` row problems, in file order. */
   problems: RowProblem[];
   problemCount: number;
+  /** Where the CSV could not be followed any further: lines from there on were not read. */
+  unread: { line: number; lastLine: number; message: string } | null;
   /** In file order, ready to apply. */
   winners: DispositionRow[];
   skipped: SkippedRow[];
@@ -54,6 +56,8 @@ export interface ScanSummary {
 export interface ScanOptions extends ClassifyOptions {
   /** Problems kept in the summary (all are counted); default 1000. */
   maxProblems?: number;
+  /** false: only count (winners and skipped stay empty), so a file of any size is checked in flat memory. */
+  keepRows?: boolean;
 }
 
 /**
@@ -62,14 +66,15 @@ export interface ScanOptions extends ClassifyOptions {
  * iterate classifyDispositionFile, which holds no rows.
  */
 export async function scanDispositionFile(path: string, options: ScanOptions): Promise<Result<ScanSummary>> {
-  const { maxProblems = 1000, ...classifyOptions } = options;
+  const { maxProblems = 1000, keepRows = true, ...classifyOptions } = options;
   const counts: ScanCounts = { rows: 0, valid: 0, invalid: 0, winners: 0, duplicates: 0, superseded: 0 };
   const problems: RowProblem[] = [];
   const winners: DispositionRow[] = [];
   const skipped: SkippedRow[] = [];
   let problemCount = 0;
   let contentHash = '';
-  let header: Omit<ScanSummary, 'path' | 'contentHash' | 'counts' | 'problems' | 'problemCount' | 'winners' | 'skipped'> | undefined;
+  let unread: ScanSummary['unread'] = null;
+  let header: Omit<ScanSummary, 'path' | 'contentHash' | 'counts' | 'problems' | 'problemCount' | 'winners' | 'skipped' | 'unread'> | undefined;
 
   try {
     for await (const event of classifyDispositionFile(path, { ...classifyOptions, onContentHash: (sha256) => (contentHash = sha256) })) {
@@ -85,6 +90,10 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
         };
         continue;
       }
+      if (event.type === 'unread') {
+        unread = { line: event.line, lastLine: event.lastLine, message: event.message };
+        continue;
+      }
       counts.rows += 1;
       if (event.kind === 'invalid') {
         counts.invalid += 1;
@@ -95,11 +104,12 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
       counts.valid += 1;
       if (event.kind === 'winner') {
         counts.winners += 1;
-        winners.push(event.row);
+        if (keepRows) winners.push(event.row);
         continue;
       }
       const verdict = event.kind === 'duplicate' ? { kind: event.kind, of: event.of } : { kind: event.kind, by: event.by };
       counts[event.kind === 'duplicate' ? 'duplicates' : 'superseded'] += 1;
+      if (!keepRows) continue;
       skipped.push({
         line: event.line,
         campaignId: event.row.campaignId,
@@ -114,5 +124,5 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
     return fail(readFailure(thrown, path));
   }
   if (header === undefined) return fail(readFailure(new Error('The file has no header line.'), path));
-  return ok({ path, contentHash, ...header, counts, problems, problemCount, winners, skipped });
+  return ok({ path, contentHash, ...header, counts, problems, problemCount, unread, winners, skipped });
 }

@@ -80,7 +80,7 @@ export function BatchGrid({ overview, locked }: { overview: BatchOverview; locke
                   key={item.key}
                   role="row"
                   aria-rowindex={item.index + 2}
-                  className={row?.status === 'invalid' ? 'dispo-row dispo-row-invalid' : 'dispo-row'}
+                  className={row?.unread ? 'dispo-row dispo-row-invalid dispo-row-unread' : row?.status === 'invalid' ? 'dispo-row dispo-row-invalid' : 'dispo-row'}
                   style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
                 >
                   {row ? <GridRow row={row} overview={overview} locked={locked} /> : <div role="cell" className="muted">Loading…</div>}
@@ -96,6 +96,7 @@ export function BatchGrid({ overview, locked }: { overview: BatchOverview; locke
 
 function GridRow({ row, overview, locked }: { row: BatchRow; overview: BatchOverview; locked: boolean }) {
   const status = statusLabels[row.status];
+  if (row.unread) return <UnreadRow row={row} />;
   return (
     <>
       <div role="cell" className="num">{row.line}</div>
@@ -115,6 +116,23 @@ function GridRow({ row, overview, locked }: { row: BatchRow; overview: BatchOver
       ))}
       <div role="cell" className="dispo-cell dispo-note" title={row.dryRun?.reason ?? row.note ?? ''}>
         {row.dryRun ? `${verdictLabels[row.dryRun.verdict]}: ${row.dryRun.reason}` : (row.note ?? <span className="muted">—</span>)}
+      </div>
+    </>
+  );
+}
+
+/** Where reading the file stopped: one cell across the row says why and which lines were not read. */
+function UnreadRow({ row }: { row: BatchRow }) {
+  const message = row.problems.map((problem) => problem.message).join(' ');
+  return (
+    <>
+      <div role="cell" className="num">{row.line}</div>
+      <div role="cell">
+        <span className="badge badge-danger">Not read</span>
+      </div>
+      <div role="cell" className="dispo-cell dispo-cell-invalid dispo-unread-message" title={message}>
+        <span aria-hidden="true" className="dispo-cell-mark">!</span>
+        {message}
       </div>
     </>
   );

@@ -20,6 +20,7 @@ export function DispositionsScreen() {
   const runDryRun = useDispositionsStore((s) => s.runDryRun);
   const apply = useDispositionsStore((s) => s.apply);
   const close = useDispositionsStore((s) => s.close);
+  const setFilter = useDispositionsStore((s) => s.setFilter);
   useEffect(() => start(), [start]);
 
   const applying = progress !== null && progress.kind === 'apply';
@@ -58,6 +59,19 @@ export function DispositionsScreen() {
                 {problem}
               </p>
             ))}
+            {overview.unread ? (
+              <div className="notice notice-danger" role="alert">
+                <p>{overview.unread.message}</p>
+                <p>
+                  {overview.counts.total - 1 > 0
+                    ? `The ${(overview.counts.total - 1).toLocaleString()} rows before line ${overview.unread.line} can be checked and applied; the import report lists line ${overview.unread.line} as not read.`
+                    : 'No row before it could be read, so nothing can be applied from this file.'}{' '}
+                  <button type="button" className="button" onClick={() => setFilter('invalid')}>
+                    Show line {overview.unread.line}
+                  </button>
+                </p>
+              </div>
+            ) : null}
             {overview.previousImport && !reimportOf ? (
               <p className="notice notice-warn">
                 This file (same content) was imported before, on {new Date(overview.previousImport.startedAt).toLocaleString()} ({overview.previousImport.counts.applied} applied,{' '}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { BatchCellProblem } from '../../../shared/dispositions/import-batch';
 import { describeError } from '../../../shared/errors';
 import { useDispositionsStore } from './dispositions-store';
@@ -12,7 +12,16 @@ interface EditableCellProps {
   editable: boolean;
 }
 
-/** A cell of the batch grid: shows its problem, and edits in place (Enter saves, Escape cancels). */
+/** Line breaks inside a value, shown as a visible mark so a one-line grid row still tells them apart from spaces. */
+const shownInline = (value: string) => value.replace(/\r\n|\n|\r/g, (lineBreak) => (lineBreak === '\r' ? '␍' : '↵'));
+
+/**
+ * A textarea hands back every line break as LF; a value the file wrote with CRLF keeps CRLF
+ * after an edit, so editing one word of a note does not rewrite its line endings.
+ */
+const withLineBreaksOf = (original: string, edited: string) => (original.includes('\r\n') ? edited.replace(/\r?\n/g, '\r\n') : edited);
+
+/** A cell of the batch grid: shows its problem, and edits in place (Enter saves, Shift+Enter adds a line break, Escape cancels). */
 export function EditableCell({ line, field, label, value, problems, editable }: EditableCellProps) {
   const editCell = useDispositionsStore((s) => s.editCell);
   const [draft, setDraft] = useState<string | null>(null);
@@ -34,7 +43,7 @@ export function EditableCell({ line, field, label, value, problems, editable }: 
       setDraft(null);
       return;
     }
-    const error = await editCell(line, field, draft);
+    const error = await editCell(line, field, withLineBreaksOf(value, draft));
     if (error) setSaveError(describeError(error));
     else {
       setDraft(null);
@@ -43,23 +52,32 @@ export function EditableCell({ line, field, label, value, problems, editable }: 
   };
 
   if (draft !== null) {
+    const editorProps = {
+      'aria-label': `${label}, line ${line}`,
+      autoFocus: true,
+      value: draft,
+      'aria-invalid': saveError !== null,
+      onBlur: () => void save(),
+      onKeyDown: (e: KeyboardEvent) => {
+        if (e.key === 'Enter' && !e.shiftKey) {
+          e.preventDefault();
+          void save();
+        }
+        if (e.key === 'Escape') {
+          setDraft(null);
+          setSaveError(null);
+        }
+      },
+    };
+    // An <input> drops line breaks from its value: a value that has them is edited in a textarea.
+    const multiline = /[\r\n]/.test(value) || /[\r\n]/.test(draft);
     return (
       <div role="cell" className="dispo-cell dispo-cell-editing">
-        <input
-          aria-label={`${label}, line ${line}`}
-          autoFocus
-          value={draft}
-          aria-invalid={saveError !== null}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={() => void save()}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') void save();
-            if (e.key === 'Escape') {
-              setDraft(null);
-              setSaveError(null);
-            }
-          }}
-        />
+        {multiline ? (
+          <textarea {...editorProps} rows={3} onChange={(e) => setDraft(e.target.value)} />
+        ) : (
+          <input {...editorProps} onChange={(e) => setDraft(e.target.value)} />
+        )}
         {saveError ? <span className="field-error">{saveError}</span> : null}
       </div>
     );
@@ -75,10 +93,10 @@ export function EditableCell({ line, field, label, value, problems, editable }: 
           onClick={() => setDraft(value)}
         >
           {invalid ? <span aria-hidden="true" className="dispo-cell-mark">!</span> : null}
-          {value === '' ? <span className="muted">empty</span> : value}
+          {value === '' ? <span className="muted">empty</span> : shownInline(value)}
         </button>
       ) : (
-        <span>{value}</span>
+        <span>{shownInline(value)}</span>
       )}
       {invalid ? (
         <span id={describedBy} className="sr-only">

@@ -109,7 +109,7 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
                 <tr key={`${problem.line}-${problem.result}`}>
                   <td className="num">{problem.line}</td>
                   <td className="mono">
-                    {problem.campaignId}/{problem.contactId}
+                    {problem.campaignId === '' && problem.contactId === '' ? <span className="muted">not read</span> : `${problem.campaignId}/${problem.contactId}`}
                   </td>
                   <td className="mono">{problem.outcomeCode}</td>
                   <td>{resultLabels[problem.result]}</td>

@@ -40,11 +40,12 @@ describe('readDispositionFile', () => {
       expect(problemsOf(rows[4])[0]?.message).toMatch(/^Line 11: outcome code "interested"/);
     });
 
-    it('keeps commas, line breaks and doubled quotes inside quoted values', async () => {
+    it('keeps commas, line breaks (as written) and doubled quotes inside quoted values', async () => {
       const { rows } = await readAll(fixture(name));
       const notes = rows.map((r) => (r.result.ok ? r.result.row.notes : undefined));
+      const eol = name.includes('crlf') ? '\r\n' : '\n';
       expect(notes[0]).toBe('Called back, wants brochure');
-      expect(notes[1]).toBe('Line one\nline two, with comma\nline three');
+      expect(notes[1]).toBe(`Line one${eol}line two, with comma${eol}line three`);
       expect(notes[2]).toBe('She said "call me Tuesday"');
     });
 
@@ -60,10 +61,13 @@ describe('readDispositionFile', () => {
     });
   });
 
-  it('reads a CRLF file with a BOM exactly like the same file with LF', async () => {
+  it('reads a CRLF file with a BOM like the same file with LF, except the line breaks written inside quoted values', async () => {
     const lf = await readAll(fixture('quoting-lf.csv'));
     const crlf = await readAll(fixture('quoting-crlf-bom.csv'));
-    expect(crlf.rows.map((r) => r.result)).toEqual(lf.rows.map((r) => r.result));
+    const comparable = (result: (typeof lf.rows)[number]['result']) =>
+      result.ok ? { ...result, row: { ...result.row, notes: result.row.notes?.replaceAll('\r\n', '\n'), rowHash: '' } } : result;
+    expect(crlf.rows.map((r) => comparable(r.result))).toEqual(lf.rows.map((r) => comparable(r.result)));
+    expect(crlf.rows[1]?.raw['notes']).toContain('\r\n');
     expect(crlf.header.encoding).toBe('utf-8');
   });
 
@@ -81,14 +85,59 @@ describe('readDispositionFile', () => {
     expect(rows[0]?.raw['notes']).toBe('Café Müller Señor');
   });
 
-  it('flags a row whose bytes are not valid in the detected encoding instead of importing garbage', async () => {
+  it('reads a file whose only non-ASCII byte comes after 64 KiB as Windows-1252, not as broken UTF-8', async () => {
     const valid = Buffer.from(`contact_id,campaign_id,outcome_code,agent_id,notes\n${'c-1,camp-1,BUSY,a-1,fine\n'.repeat(4000)}`);
     const path = tempFile('late-latin1.csv', Buffer.concat([valid, Buffer.from('c-2,camp-1,BUSY,a-1,Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
     const { header, rows } = await readAll(path);
+    expect(valid.length).toBeGreaterThan(64 * 1024);
+    expect(header.encoding).toBe('windows-1252');
+    expect(rows.at(-1)?.raw['notes']).toBe('Café');
+    expect(rows.every((r) => r.result.ok)).toBe(true);
+  });
+
+  it('refuses only the rows of a UTF-8 file that hold bytes which are not UTF-8, naming the line and column', async () => {
+    const path = tempFile('mixed-utf8.csv', Buffer.concat([
+      Buffer.from('contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,Müller\nc-2,camp-1,BUSY,a-1,Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\nc-3,camp-1,BUSY,a-1,Señor\n'),
+    ]));
+    const { header, rows } = await readAll(path);
     expect(header.encoding).toBe('utf-8');
-    const last = rows.at(-1);
-    expect(last?.line).toBe(4002);
-    expect(problemsOf(last)[0]?.message).toMatch(/^Line 4002: column "notes" contains bytes that are not valid text/);
+    expect(rows.map((r) => r.result.ok)).toEqual([true, false, true]);
+    expect(problemsOf(rows[1])[0]?.message).toBe(
+      'Line 3: column "notes" holds bytes that are not valid UTF-8 (on line 3, shown as \uFFFD) although the rest of the file is UTF-8; retype that value, or save the file as UTF-8 again.',
+    );
+    expect(rows[2]?.raw['notes']).toBe('Señor');
+  });
+
+  it('refuses a row of a Windows-1252 file with a byte that Windows-1252 does not define, and reads the others', async () => {
+    const path = tempFile('hole-1252.csv', Buffer.concat([
+      Buffer.from('contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,Caf'),
+      Buffer.from([0xe9, 0x0a]),
+      Buffer.from('c-2,camp-1,BUSY,a-1,odd '),
+      Buffer.from([0x81, 0x0a]),
+    ]));
+    const { header, rows } = await readAll(path);
+    expect(header.encoding).toBe('windows-1252');
+    expect(rows.map((r) => r.result.ok)).toEqual([true, false]);
+    expect(problemsOf(rows[1])[0]?.message).toBe(
+      'Line 3: column "notes" holds bytes that Windows-1252 does not define (on line 3, shown as \uFFFD); the file is not UTF-8, so it is read as Windows-1252. Retype that value, or save the file as UTF-8.',
+    );
+  });
+
+  it('reads UTF-16 (by its BOM) with quoted CRLF kept, and does not call its zero bytes binary', async () => {
+    const text = '\ufeffcontact_id,campaign_id,outcome_code,agent_id,notes\r\nc-1,camp-1,BUSY,a-1,"Zoë\r\n😀"\r\n';
+    const path = tempFile('utf16.csv', Buffer.from(text, 'utf16le'));
+    const { header, rows } = await readAll(path);
+    expect(header.encoding).toBe('utf-16le');
+    expect(header.headers[0]).toBe('contact_id');
+    expect(rows[0]?.result.ok && rows[0].result.row.notes).toBe('Zoë\r\n😀');
+  });
+
+  it('keeps a U+FFFD written as text in a valid UTF-8 file like any other character', async () => {
+    const path = tempFile('replacement-char.csv', 'contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,unknown glyph \uFFFD here\n');
+    const { rows } = await readAll(path);
+    expect(rows[0]?.result.ok && rows[0].result.row.notes).toBe('unknown glyph \uFFFD here');
   });
 
   it('maps header variants and custom columns', async () => {
@@ -136,14 +185,42 @@ describe('readDispositionFile', () => {
     expect(problemsOf(rows.find((r) => r.line === 10))[0]?.message).toBeUndefined();
   });
 
-  it('fails with a sentence naming the line when a quote is never closed', async () => {
-    const error = await failureOf(fixture('unclosed-quote.csv'));
-    expect(error.kind).toBe('validation');
-    expect(error.message).toMatch(/double quote that is never closed near line \d+/);
+  it('names the line and column where a never-closed quote opened, and keeps the rows before it', async () => {
+    const lines = ['contact_id,campaign_id,outcome_code,agent_id,notes', 'c-1,camp-1,BUSY,a-1,ok', 'c-2,camp-1,BUSY,a-1,"two', 'lines"', 'c-3,camp-1,BUSY,a-1,"never closed', 'c-4,camp-1,BUSY,a-1,lost', 'c-5,camp-1,BUSY,a-1,lost', 'c-6,camp-1,BUSY,a-1,lost'];
+    const { rows, unread } = await readAll(tempFile('unclosed-5.csv', `${lines.join('\n')}\n`));
+    expect(rows.map((r) => [r.line, r.raw['contact_id']])).toEqual([[2, 'c-1'], [3, 'c-2']]);
+    expect(unread).toEqual({
+      type: 'unread',
+      line: 5,
+      lastLine: 8,
+      column: 'notes',
+      message: 'unclosed-5.csv line 5, column 5 ("notes"): a double quote opens a value that is never closed, so lines 5–8 were not read (the rows before it are read); close the quote, or write a quote inside a value as "".',
+    });
+  });
+
+  it('fails the whole file when the header itself opens a quote it never closes', async () => {
+    const error = await failureOf(tempFile('unclosed-header.csv', 'contact_id,"campaign_id,outcome_code\nc-1,camp-1,BUSY\n'));
+    expect(error.message).toBe('unclosed-header.csv line 1, column 2: a double quote opens a value that is never closed, so lines 1–2 were not read (nothing was read); close the quote, or write a quote inside a value as "".');
+  });
+
+  it('rejects a 5 MB notes value as one row too long, naming its line and the limit, and reads on', async () => {
+    const big = 'x'.repeat(5 * 1024 * 1024);
+    const path = tempFile('oversized.csv', `contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,ok\nc-2,camp-1,BUSY,a-1,"${big}"\nc-3,camp-1,BUSY,a-1,after\n`);
+    const { rows, unread } = await readAll(path);
+    expect(unread).toBeUndefined();
+    expect(rows.map((r) => [r.line, r.result.ok])).toEqual([[2, true], [3, false], [4, true]]);
+    expect(problemsOf(rows[1]).map((p) => p.message)).toEqual([`Line 3: notes are ${big.length} characters long; at most 4000 are allowed`]);
+  });
+
+  it('refuses binary data with the line and column of its first NUL byte', async () => {
+    const error = await failureOf(tempFile('calls.xlsx.csv', Buffer.concat([Buffer.from('PK\x03\x04\n'), Buffer.from([0x14, 0x00, 0x06])])));
+    expect(error.message).toBe('calls.xlsx.csv is not a CSV text file: it holds binary data (a NUL byte on line 2, column 2); if it is a spreadsheet, save it as CSV first.');
   });
 
   it('fails on an empty file and on a missing file with typed errors', async () => {
-    expect((await failureOf(tempFile('empty.csv', '\n\n'))).message).toContain('is empty');
+    expect((await failureOf(tempFile('empty.csv', '\n\n'))).message).toBe(
+      'empty.csv is empty: it has no header line and no rows; expected a header line (campaign_id, contact_id, outcome_code, agent_id, …) and one row per disposition.',
+    );
     expect((await failureOf(join(dir, 'nope.csv'))).kind).toBe('not_found');
   });
 
@@ -168,27 +245,15 @@ describe('readDispositionFile', () => {
 });
 
 describe('line endings and blank rows', () => {
-  it('skips rows of only separators and counts lines alike for CR, LF and CRLF mixed in one file', async () => {
-    const path = tempFile('mixed.csv', 'contact_id,campaign_id,outcome_code,agent_id\r\nc-1,camp-1,BUSY,a-1\n,,,\rc-2,camp-1,BUSY,a-1\r\n\r\nc-3,camp-1,"BU\r\nSY",a-1\nc-4,camp-1,BUSY,a-1');
+  it('skips rows of only separators and counts lines alike for CR, LF and CRLF mixed in one file, keeping quoted ones as written', async () => {
+    const path = tempFile('mixed.csv', 'contact_id,campaign_id,outcome_code,agent_id,notes\r\nc-1,camp-1,BUSY,a-1,x\n,,,\rc-2,camp-1,BUSY,a-1,"a\rb"\r\n\r\nc-3,camp-1,BUSY,a-1,"c\r\nd\ne"\nc-4,camp-1,BUSY,a-1,y');
     const { rows } = await readAll(path);
     expect(rows.map((r) => [r.line, r.raw['contact_id']])).toEqual([
       [2, 'c-1'],
       [4, 'c-2'],
-      [6, 'c-3'],
-      [8, 'c-4'],
+      [7, 'c-3'],
+      [10, 'c-4'],
     ]);
-    expect(rows[2]?.raw['outcome_code']).toBe('BU\nSY');
-  });
-
-  it('joins a CRLF split across two chunks into one line break', async () => {
-    const { lineEndingNormaliser } = await import('../../../electron/dispositions/reading/line-ending-normaliser');
-    const normaliser = lineEndingNormaliser();
-    const output: string[] = [];
-    normaliser.on('data', (chunk: string) => output.push(chunk));
-    normaliser.write('a,b\r');
-    normaliser.write('\nc,d\r');
-    normaliser.end();
-    await new Promise<void>((resolve) => normaliser.once('end', () => resolve()));
-    expect(output.join('')).toBe('a,b\nc,d\n');
+    expect(rows.map((r) => r.raw['notes'])).toEqual(['x', 'a\rb', 'c\r\nd\ne', 'y']);
   });
 });

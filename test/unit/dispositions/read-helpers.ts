@@ -14,16 +14,19 @@ export const readOptions = (extra: Partial<ReadDispositionOptions> = {}): ReadDi
 
 export type HeaderEvent = Extract<ReadRowEvent, { type: 'header' }>;
 export type RowEvent = Extract<ReadRowEvent, { type: 'row' }>;
+export type UnreadEvent = Extract<ReadRowEvent, { type: 'unread' }>;
 
 export async function readAll(path: string, extra: Partial<ReadDispositionOptions> = {}) {
   let header: HeaderEvent | undefined;
   const rows: RowEvent[] = [];
+  let unread: UnreadEvent | undefined;
   for await (const event of readDispositionFile(path, readOptions(extra))) {
     if (event.type === 'header') header = event;
+    else if (event.type === 'unread') unread = event;
     else rows.push(event);
   }
   if (!header) throw new Error('no header event');
-  return { header, rows };
+  return { header, rows, unread };
 }
 
 export const problemsOf = (event: RowEvent | undefined): RowProblem[] => (event && !event.result.ok ? event.result.problems : []);

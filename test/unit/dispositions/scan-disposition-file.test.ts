@@ -65,9 +65,16 @@ describe('scanDispositionFile', () => {
   });
 
   it('returns a typed failure instead of throwing when the file cannot be read', async () => {
-    const result = await scanDispositionFile(fixture('unclosed-quote.csv'), readOptions());
+    const result = await scanDispositionFile(fixture('missing.csv'), readOptions());
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.kind).toBe('validation');
+    expect(!result.ok && result.error.kind).toBe('not_found');
+  });
+
+  it('keeps the rows before a quote that is never closed and says which lines were not read', async () => {
+    const summary = await scan('unclosed-quote.csv');
+    expect(summary.winners.map((row) => row.line)).toEqual([2]);
+    expect(summary.unread).toMatchObject({ line: 3, lastLine: 4 });
+    expect(summary.unread?.message).toMatch(/^unclosed-quote\.csv line 3, column 5 \("notes"\): a double quote opens a value that is never closed, so lines 3–4 were not read/);
   });
 });
 

@@ -41,9 +41,32 @@ describe('validateDispositionRow', () => {
     expect(dispositionRowSchema.parse(result.row)).toEqual(result.row);
   });
 
-  it('trims whitespace around values', () => {
-    const result = validate({ contact_id: '  c-1 ', outcome_code: ' BUSY ' });
-    expect(result.ok && [result.row.contactId, result.row.outcomeCode]).toEqual(['c-1', 'BUSY']);
+  it('trims whitespace around identifiers and codes and says so for each one that differs from the file', () => {
+    const result = validate({ contact_id: '  c-1 ', outcome_code: '\tBUSY' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect([result.row.contactId, result.row.outcomeCode]).toEqual(['c-1', 'BUSY']);
+    expect(result.notices).toEqual([
+      'Line 7: the contact ID in the file is "  c-1 ", with spaces around it; it is sent as "c-1".',
+      'Line 7: the outcome code in the file is "\\tBUSY", with spaces around it; it is sent as "BUSY".',
+    ]);
+    expect(validate({}).ok && (validate({}) as { notices?: string[] }).notices).toBeUndefined();
+  });
+
+  it('keeps notes and custom fields exactly as written: spaces, tabs, line breaks and every character', () => {
+    const notes = '  two leading spaces, one trailing \tand a tab, ends with a newline\n 😀 中文 שלום \u200b';
+    const result = validate({ notes, custom_lead_score: ' 85 ' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.row.notes).toBe(notes);
+    expect(result.row.customFields).toEqual({ lead_score: ' 85 ' });
+    expect(result.notices).toBeUndefined();
+  });
+
+  it('refuses a UTC timestamp in the common form whose date does not exist', () => {
+    expect(problemsOf({ disposition_timestamp: '2024-02-30T10:00:00Z' }).map((p) => p.message)).toEqual([
+      'Line 7: disposition timestamp "2024-02-30T10:00:00Z" is not a real date and time',
+    ]);
+    const result = validate({ disposition_timestamp: '2024-02-29T10:00:00.250Z' });
+    expect(result.ok && result.row.dispositionTimestamp).toBe('2024-02-29T10:00:00.250Z');
   });
 
   it('uses now (UTC) when the timestamp is empty', () => {

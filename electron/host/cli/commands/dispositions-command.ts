@@ -4,6 +4,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { TenantProfile } from '../../../../shared/tenant-profile';
 import { createAuditLog } from '../../../audit/audit-log';
 import { runCliImport } from '../../../dispositions/import/cli-import';
+import { readKnownOutcomeMatrix } from '../../../dispositions/import/known-outcome-matrix';
+import { runCliCheck } from '../../../dispositions/reading/check-disposition-file';
 import { crmSecretRef, importNotificationSink, importSuppressionSink } from '../../../dispositions/import/import-services';
 import { createOutbox } from '../../../outbox/outbox';
 import { createSuppressionList } from '../../../suppression/suppression-list';
@@ -59,10 +61,21 @@ function connectWithLimits(context: CliContext, limits: { maxRequestsPerSecond?:
   return connectTenant(profile, async () => secret);
 }
 
-/** `cxone-console dispositions import <file.csv>` — the app's import engine and journal on the command line. */
+/** `cxone-console dispositions import|check <file.csv>` — the app's import engine and journal, and its reading rules offline. */
 export const dispositionsCommand: CliCommandModule = {
   register(program: Command, context, run) {
     const dispositions = program.command('dispositions').description('Disposition files prepared offline');
+    dispositions
+      .command('check')
+      .argument('<file.csv>', 'the disposition CSV to check')
+      .description('Read, validate and de-duplicate a disposition CSV without a tenant (outcome codes of the last tenant the data folder knows, else the default matrix); exit 0 when every row is valid, 1 when any is not, 2 when the file cannot be read')
+      .option('--json', 'print one JSON document with the counts and the problems (line, column, message)')
+      .action(
+        run(async (file: string, flags: { json?: boolean }) => {
+          const dataDir = context.io.env.CXONE_DATA_DIR?.trim() || null;
+          return runCliCheck(file, { json: flags.json === true }, { outcomeMatrix: await readKnownOutcomeMatrix(dataDir), stdout: context.io.stdout, stderr: context.io.stderr });
+        }),
+      );
     dispositions
       .command('import')
       .argument('<file.csv>', 'the disposition CSV (columns by header: campaign_id, contact_id, outcome_code, agent_id, disposition_timestamp, notes)')
