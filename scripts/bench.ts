@@ -3,7 +3,9 @@ import { benchEmergencyPause } from '../electron/campaigns/bench-emergency-pause
 import { benchDispositionImport } from '../electron/dispositions/import/bench-import';
 import { benchParse } from '../electron/dispositions/reading/bench';
 import { benchClientThroughput } from '../electron/tenant/bench';
-import { benchCampaignReport } from '../shared/new-campaign/bench';
+import { createSimulationPool } from '../electron/new-campaign/simulation-pool';
+import { benchAdaptiveReport, benchCampaignReport } from '../shared/new-campaign/bench';
+import { inlineExecutor } from '../shared/simulation/adaptive-driver';
 import { benchSimulation } from '../shared/simulation/bench';
 
 const only = process.argv.slice(2);
@@ -67,10 +69,21 @@ if (wanted('import')) {
 
 if (wanted('simulation')) {
   const sim = benchSimulation(clock);
-  print('dialer simulation: 10,000 contacts × 200 replications, predictive', { time: seconds(sim.ms) });
-  const report = benchCampaignReport(clock);
-  print('new campaign Simulate step: 10,000 contacts × 200 replications per setting', {
-    'settings simulated': report.settingsSimulated,
-    time: seconds(report.ms),
+  print('dialer simulation: one setting, 10,000 contacts × 200 replications, predictive', { time: seconds(sim.ms) });
+  const perSetting = (ms: number) => `${(ms / sim.ms).toFixed(1)}× one setting`;
+  const line = (figures: { settingsSimulated: number; replicationsRun: number; recommendedDialRatio: number | null; ms: number }) =>
+    `${seconds(figures.ms)} = ${perSetting(figures.ms)}; ${figures.settingsSimulated} settings, ${figures.replicationsRun.toLocaleString('en-US')} replications, recommends ${figures.recommendedDialRatio ?? 'progressive'}`;
+  const before = benchCampaignReport(clock);
+  const inline = await benchAdaptiveReport(clock, inlineExecutor);
+  const pool = createSimulationPool();
+  const cold = await benchAdaptiveReport(clock, pool);
+  const warm = await benchAdaptiveReport(clock, pool);
+  await pool.close();
+  print('new campaign Simulate step: 10,000 contacts, up to 200 replications per setting', {
+    'before: all 200, one thread': line(before),
+    'after: adaptive, one thread': line(inline),
+    [`after: ${pool.parallelism} worker threads, first`]: line(cold),
+    [`after: ${pool.parallelism} worker threads, again`]: line(warm),
+    'after ÷ before': (cold.ms / before.ms).toFixed(3),
   });
 }

@@ -44,6 +44,8 @@ export const requestChannelNames = [
   'newCampaign:references',
   'newCampaign:checkReferences',
   'newCampaign:create',
+  'newCampaign:simulate',
+  'newCampaign:cancelSimulation',
   'audit:query',
   'audit:exportCsv',
   'audit:verify',
@@ -60,6 +62,7 @@ export const eventChannelNames = [
   'campaigns:emergencyChanged',
   'dispositions:importProgress',
   'dispositions:importSettled',
+  'newCampaign:simulationProgress',
   'audit:appended',
   'outbox:changed',
 ] as const;
