@@ -259,6 +259,7 @@ const settingsKey = (settings: DialerSettings) =>
 export type AdaptiveReportControl = {
   onProgress?: (progress: ReportProgress) => void;
   signal?: CancelSignal;
+  contactRunsPerTask?: number;
 };
 
 /**
@@ -294,7 +295,7 @@ export async function buildAdaptiveReport(
         stage: label,
       });
     const entries: AdaptiveSetting[] = fresh.map((each) => ({ settings: each, target }));
-    const results = await runAdaptively(entries, executor, { onProgress, signal: control.signal });
+    const results = await runAdaptively(entries, executor, { onProgress, signal: control.signal, contactRunsPerTask: control.contactRunsPerTask });
     if (!results.ok) return results;
     results.value.forEach((result, index) => simulated.set(settingsKey(fresh[index] as DialerSettings), result));
     const replications = results.value.reduce((sum, result) => sum + result.replications, 0);

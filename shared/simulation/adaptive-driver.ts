@@ -29,6 +29,8 @@ export const inlineExecutor: ReplicationExecutor = {
 export type AdaptiveControl = {
   onProgress?: (progress: AdaptiveProgress) => void;
   signal?: CancelSignal;
+  /** Size of a task in contacts × settings × replications (smaller: more, shorter tasks). */
+  contactRunsPerTask?: number;
 };
 
 const cancelled = () => fail(consoleError('cancelled', 'The simulation was cancelled.'));
@@ -39,7 +41,7 @@ export async function runAdaptively(
   executor: ReplicationExecutor,
   control: AdaptiveControl = {},
 ): Promise<Result<DialerSimulationResult[]>> {
-  const run = new AdaptiveRun(settings, executor.parallelism);
+  const run = new AdaptiveRun(settings, executor.parallelism, control.contactRunsPerTask);
   const signal = control.signal ?? neverCancelled;
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;

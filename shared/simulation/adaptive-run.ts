@@ -19,7 +19,7 @@ type SettingState = {
 };
 
 /** Contact-replications per task: about a tenth of a second of work, so progress and Cancel stay lively. */
-const contactRunsPerTask = 400_000;
+export const defaultContactRunsPerTask = 400_000;
 
 /**
  * Runs several settings until each is precise enough (or reaches its replications),
@@ -33,6 +33,8 @@ export class AdaptiveRun {
   private checkpoint = 0;
   private windowStart = 0;
   private nextReplication = 0;
+  /** Within one replication split by settings: the next active setting to hand out. */
+  private settingCursor = 0;
   private active: number[];
   private readonly pending = new Map<number, number[]>();
   private lastId = 0;
@@ -40,6 +42,7 @@ export class AdaptiveRun {
   constructor(
     settings: readonly AdaptiveSetting[],
     private readonly parallelism: number,
+    private readonly contactRunsPerTask = defaultContactRunsPerTask,
   ) {
     const max = settings[0]?.settings.replications ?? 0;
     if (settings.some((entry) => entry.settings.replications !== max)) throw new RangeError('Settings run together must share one replication count');
@@ -75,17 +78,30 @@ export class AdaptiveRun {
     const end = this.windowEnd();
     if (this.active.length === 0 || this.nextReplication >= end) return null;
     const contacts = Math.max(...this.active.map((index) => (this.states[index] as SettingState).settings.contacts));
-    const byBudget = Math.max(1, Math.floor(contactRunsPerTask / (contacts * this.active.length)));
-    const bySharing = Math.max(1, Math.ceil((end - this.windowStart) / this.parallelism));
-    const to = Math.min(end, this.nextReplication + Math.min(byBudget, bySharing));
+    const settingsPerTask = Math.max(1, Math.floor(this.contactRunsPerTask / contacts));
+    let indexes = this.active;
+    let to: number;
+    if (settingsPerTask < this.active.length) {
+      // Long lists: one replication of a few settings per task, so no task runs for seconds.
+      indexes = this.active.slice(this.settingCursor, this.settingCursor + settingsPerTask);
+      this.settingCursor += indexes.length;
+      to = this.nextReplication + 1;
+      if (this.settingCursor < this.active.length) to = this.nextReplication;
+      else this.settingCursor = 0;
+    } else {
+      const byBudget = Math.max(1, Math.floor(this.contactRunsPerTask / (contacts * this.active.length)));
+      const bySharing = Math.max(1, Math.ceil((end - this.windowStart) / this.parallelism));
+      to = Math.min(end, this.nextReplication + Math.min(byBudget, bySharing));
+    }
+    const from = this.nextReplication;
     const task: ReplicationTask = {
-      settings: this.active.map((index) => (this.states[index] as SettingState).settings),
-      from: this.nextReplication,
-      to,
+      settings: indexes.map((index) => (this.states[index] as SettingState).settings),
+      from,
+      to: Math.max(to, from + 1),
     };
     this.nextReplication = to;
     const id = ++this.lastId;
-    this.pending.set(id, this.active);
+    this.pending.set(id, indexes);
     return { id, task };
   }
 
@@ -130,5 +146,6 @@ export class AdaptiveRun {
     this.checkpoint++;
     this.windowStart = reached;
     this.nextReplication = reached;
+    this.settingCursor = 0;
   }
 }
