@@ -19,7 +19,7 @@ export type PrecisionTarget = {
 
 /** Tight enough for a lead to read: ±1% on throughput, occupancy and list time; ±10% (or ±0.1 point) on abandonment. */
 export const wizardPrecision: Omit<PrecisionTarget, 'abandonmentLimit'> = {
-  minReplications: 30,
+  minReplications: 20,
   relativeHalfWidth: 0.01,
   abandonmentRelative: 0.1,
   abandonmentAbsolute: 0.001,
