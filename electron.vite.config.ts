@@ -7,7 +7,8 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve('electron/main.ts') } },
+      // The simulation's worker threads load their own entry, built next to main.js.
+      rollupOptions: { input: { main: resolve('electron/main.ts'), 'simulation-worker': resolve('electron/new-campaign/simulation-worker.ts') } },
     },
   },
   preload: {

@@ -14,6 +14,8 @@ import { createDispositionImportServices, importNotificationSink, importSuppress
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import { createEventBus, type EventBus, type RequestHandlers } from '../ipc/handlers';
 import { createNewCampaignHandlers, marketingSecretRef } from '../new-campaign/new-campaign-services';
+import { createSimulationPool } from '../new-campaign/simulation-pool';
+import { createSimulationService } from '../new-campaign/simulation-service';
 import { createOutbox, type Outbox } from '../outbox/outbox';
 import { createOutboxHandlers } from '../outbox/outbox-handlers';
 import type { KeyValueStore } from '../settings/key-value-store';
@@ -142,6 +144,11 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     refreshCampaigns: () => campaigns.refresh(),
     actor: user,
   });
+  // Worker threads start on the first Simulate and stay for the next one.
+  const simulation = createSimulationService({
+    pool: createSimulationPool(),
+    onProgress: (progress) => events.emit('newCampaign:simulationProgress', progress),
+  });
   const handlers: RequestHandlers = {
     'app:info': async () => ({
       name: 'CXone Outbound Console',
@@ -185,6 +192,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'campaigns:cancelEmergency': async () => ({ cancelled: campaignControl.cancelEmergency() }),
     'campaigns:emergencyState': async () => campaignControl.emergencyState(),
     ...newCampaign,
+    ...simulation.handlers,
     ...createAuditHandlers(audit, options.dataDir),
     ...auditedSecretChanges(createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }), audit, user, () => tenant.status().label),
   };
@@ -202,6 +210,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
       unsubscribeLog?.();
       for (const off of unsubscribers) off();
       await dispositionImport.dispose();
+      await simulation.dispose();
       await outbox.stop();
       await suppressionList.close();
       await tenant.close();

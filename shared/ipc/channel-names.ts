@@ -45,6 +45,8 @@ export const requestChannelNames = [
   'newCampaign:references',
   'newCampaign:checkReferences',
   'newCampaign:create',
+  'newCampaign:simulate',
+  'newCampaign:cancelSimulation',
   'audit:query',
   'audit:exportCsv',
   'audit:verify',
@@ -61,6 +63,7 @@ export const eventChannelNames = [
   'campaigns:emergencyChanged',
   'dispositions:importProgress',
   'dispositions:importSettled',
+  'newCampaign:simulationProgress',
   'audit:appended',
   'outbox:changed',
 ] as const;

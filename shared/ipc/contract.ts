@@ -3,7 +3,7 @@ import { appRequestChannels } from './channels/app';
 import { auditEventChannels, auditRequestChannels } from './channels/audit';
 import { campaignsEventChannels, campaignsRequestChannels } from './channels/campaigns';
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
-import { newCampaignRequestChannels } from './channels/new-campaign';
+import { newCampaignEventChannels, newCampaignRequestChannels } from './channels/new-campaign';
 import { outboxEventChannels, outboxRequestChannels } from './channels/outbox';
 import { settingsEventChannels, settingsRequestChannels } from './channels/settings';
 import { tenantEventChannels, tenantRequestChannels } from './channels/tenant';
@@ -31,6 +31,7 @@ export const eventChannels = {
   ...settingsEventChannels,
   ...campaignsEventChannels,
   ...dispositionsEventChannels,
+  ...newCampaignEventChannels,
   ...auditEventChannels,
   ...outboxEventChannels,
 } satisfies Record<EventChannelName, z.ZodType>;

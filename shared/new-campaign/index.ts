@@ -4,4 +4,5 @@ export * from './reference-check';
 export * from './creation';
 export * from './licence-message';
 export * from './simulation-report';
+export * from './simulation-report-schema';
 export * from './bench';

@@ -1,5 +1,8 @@
 export type CompletionPoint = { hour: number; completedFraction: number };
 
+/** A histogram's counts as plain data, to send between threads and merge. */
+export type HistogramSnapshot = { bucketSeconds: number; counts: Float64Array };
+
 const maxBuckets = 16_384;
 const maxCurvePoints = 120;
 
@@ -22,6 +25,27 @@ export class CompletionHistogram {
     if (bucket >= this.counts.length) this.growTo(bucket + 1);
     this.counts[bucket] = (this.counts[bucket] as number) + 1;
     if (bucket >= this.used) this.used = bucket + 1;
+  }
+
+  snapshot(): HistogramSnapshot {
+    return { bucketSeconds: this.bucketSeconds, counts: this.counts.slice(0, this.used) };
+  }
+
+  /**
+   * Adds another histogram's counts. Widths are powers of two of one minute, so both
+   * coarsen to the wider one exactly: the result equals adding every time to one histogram.
+   */
+  merge(other: HistogramSnapshot): void {
+    while (this.bucketSeconds < other.bucketSeconds) this.mergePairs();
+    const factor = this.bucketSeconds / other.bucketSeconds;
+    for (let bucket = 0; bucket < other.counts.length; bucket++) {
+      const count = other.counts[bucket] as number;
+      if (count === 0) continue;
+      const target = Math.floor(bucket / factor);
+      if (target >= this.counts.length) this.growTo(target + 1);
+      this.counts[target] = (this.counts[target] as number) + count;
+      if (target >= this.used) this.used = target + 1;
+    }
   }
 
   /** Cumulative fraction of `total` (contacts × replications) completed, from hour 0 to the last completion. */

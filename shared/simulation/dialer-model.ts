@@ -2,7 +2,7 @@ import { ok, type Result } from '../errors';
 import { CompletionHistogram, type CompletionPoint } from './completion-histogram';
 import { DialerReplication } from './dialer-replication';
 import { dialerInputSchema, type DialerInput, type DialerSettings } from './schemas';
-import { estimate } from './statistics';
+import { ReplicationRecords } from './replication-records';
 import { runSteps, type SimulationControl, type SimulationSteps } from './steps';
 import { parseInputs } from './validation';
 
@@ -45,55 +45,12 @@ export function* simulateSettingsSteps(settings: DialerSettings): SimulationStep
   const count = settings.replications;
   const replication = new DialerReplication(settings);
   const histogram = new CompletionHistogram();
-  const perHour = new Float64Array(count);
-  const occupancy = new Float64Array(count);
-  const abandonment = new Float64Array(count);
-  const hours = new Float64Array(count);
-  let answered = 0;
-  let abandoned = 0;
-  let connected = 0;
-  let completed = 0;
-  let finishedAll = true;
-
+  const records = new ReplicationRecords(settings, count);
   for (let r = 0; r < count; r++) {
-    const outcome = replication.run(r, histogram);
-    const elapsedHours = outcome.elapsedSeconds / 3600;
-    perHour[r] = elapsedHours > 0 ? outcome.completed / elapsedHours : 0;
-    occupancy[r] = outcome.elapsedSeconds > 0 ? outcome.busySeconds / (settings.agents * outcome.elapsedSeconds) : 0;
-    abandonment[r] = outcome.answered > 0 ? outcome.abandoned / outcome.answered : 0;
-    hours[r] = elapsedHours;
-    answered += outcome.answered;
-    abandoned += outcome.abandoned;
-    connected += outcome.connected;
-    completed += outcome.completed;
-    finishedAll &&= outcome.finished;
+    records.record(r, replication.run(r, histogram));
     yield { done: r + 1, total: count };
   }
-
-  const perHourEstimate = estimate(perHour, count, 0);
-  const occupancyEstimate = estimate(occupancy, count, 0, 1);
-  const abandonmentEstimate = estimate(abandonment, count, 0, 1);
-  const hoursEstimate = estimate(hours, count, 0);
-  return ok({
-    settings,
-    replications: count,
-    contactsPerHour: perHourEstimate.mean,
-    contactsPerHourCi95: perHourEstimate.ci95,
-    connectsPerHour: hoursEstimate.mean > 0 ? connected / count / hoursEstimate.mean : 0,
-    agentOccupancy: occupancyEstimate.mean,
-    agentOccupancyCi95: occupancyEstimate.ci95,
-    abandonmentRate: abandonmentEstimate.mean,
-    abandonmentCi95: abandonmentEstimate.ci95,
-    answered: answered / count,
-    abandoned: abandoned / count,
-    connected: connected / count,
-    listCompleted: finishedAll,
-    completedFraction: completed / count / settings.contacts,
-    hoursToCompleteList: finishedAll ? hoursEstimate.mean : null,
-    hoursToCompleteListCi95: finishedAll ? hoursEstimate.ci95 : null,
-    daysToCompleteList: finishedAll ? hoursEstimate.mean / settings.callingWindowHoursPerDay : null,
-    completionCurve: histogram.curve(count * settings.contacts),
-  });
+  return ok(records.summarise(count, histogram));
 }
 
 /** Validates the inputs, then runs the Monte Carlo model step by step (one step per replication). */

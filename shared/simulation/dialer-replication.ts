@@ -60,27 +60,34 @@ const noAnswer = -1;
  * The instance keeps its buffers between replications; nothing is allocated per event.
  */
 export class DialerReplication {
-  private readonly answerAfter: Float64Array;
-  private readonly talkSeconds: Float64Array;
+  private ownDraws: ContactDraws | null = null;
   private readonly state: Uint8Array;
   private readonly waitingQueue: Int32Array;
   private readonly wrapEnds: Float64Array;
   private readonly heap: EventHeap;
-  private readonly sampleHandleTime: (random: Random) => number;
 
   constructor(private readonly settings: DialerSettings) {
-    this.answerAfter = new Float64Array(settings.contacts);
-    this.talkSeconds = new Float64Array(settings.contacts);
     this.state = new Uint8Array(settings.contacts);
     this.waitingQueue = new Int32Array(settings.contacts);
     this.wrapEnds = new Float64Array(settings.agents);
     this.heap = new EventHeap(Math.min(settings.contacts, 4 * settings.agents * Math.ceil(settings.dialRatio)) + 64);
-    this.sampleHandleTime = handleTimeSampler(settings.handleTimeDistribution, settings.ahtSeconds, settings.handleTimeCv);
   }
 
+  /** Runs replication `replication` with its own draw of the contacts. */
   run(replication: number, completions: CompletionHistogram): ReplicationOutcome {
+    this.ownDraws ??= new ContactDraws(this.settings);
+    return this.runWith(this.ownDraws.draw(replication), completions);
+  }
+
+  /**
+   * Runs the replication the draws were made for. Settings that differ only in agents,
+   * ratio or dialer type can share one draw (see ContactDraws.fits).
+   */
+  runWith(draws: ContactDraws, completions: CompletionHistogram): ReplicationOutcome {
     const s = this.settings;
-    const { answerAfter, talkSeconds, state, waitingQueue, wrapEnds, heap } = this;
+    const replication = draws.replication;
+    const { answerAfter, talkSeconds } = draws;
+    const { state, waitingQueue, wrapEnds, heap } = this;
     const contacts = s.contacts;
     const agents = s.agents;
     const dialerType = s.dialerType;
@@ -94,7 +101,6 @@ export class DialerReplication {
     const isPreview = dialerType === 'preview';
     const isPredictive = dialerType === 'predictive';
 
-    this.drawContacts(mulberry32(mixSeed(s.seed, replication, 1)));
     const pacingRandom = mulberry32(mixSeed(s.seed, replication, 2));
     state.fill(pending);
     heap.clear();
@@ -233,7 +239,41 @@ export class DialerReplication {
     };
   }
 
-  private drawContacts(random: Random): void {
+}
+
+/** The settings that decide a replication's contacts; settings equal in these see the same contacts. */
+const populationFields = ['seed', 'contacts', 'answerRate', 'ringSecondsMean', 'noAnswerTimeoutSeconds', 'ahtSeconds', 'handleTimeCv', 'handleTimeDistribution'] as const;
+
+/**
+ * The contacts of one replication (answer delay or no answer, talk time), drawn from
+ * their own stream seeded by (seed, replication): the common random numbers that make
+ * settings comparable, drawn once and shared by every setting of the same list.
+ */
+export class ContactDraws {
+  readonly answerAfter: Float64Array;
+  readonly talkSeconds: Float64Array;
+  private drawn = -1;
+  private readonly sampleHandleTime: (random: Random) => number;
+
+  constructor(private readonly settings: DialerSettings) {
+    this.answerAfter = new Float64Array(settings.contacts);
+    this.talkSeconds = new Float64Array(settings.contacts);
+    this.sampleHandleTime = handleTimeSampler(settings.handleTimeDistribution, settings.ahtSeconds, settings.handleTimeCv);
+  }
+
+  /** The replication the arrays hold (−1 before the first draw). */
+  get replication(): number {
+    return this.drawn;
+  }
+
+  /** True when `other` would draw exactly these contacts. */
+  fits(other: DialerSettings): boolean {
+    return populationFields.every((field) => this.settings[field] === other[field]);
+  }
+
+  draw(replication: number): this {
+    if (replication === this.drawn) return this;
+    const random = mulberry32(mixSeed(this.settings.seed, replication, 1));
     const { answerRate, ringSecondsMean, noAnswerTimeoutSeconds, contacts } = this.settings;
     for (let contact = 0; contact < contacts; contact++) {
       if (random() < answerRate) {
@@ -243,5 +283,7 @@ export class DialerReplication {
         this.answerAfter[contact] = noAnswer;
       }
     }
+    this.drawn = replication;
+    return this;
   }
 }

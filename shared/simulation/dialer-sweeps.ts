@@ -44,7 +44,11 @@ export type DialRatioPoint = {
   abandonmentRate: number;
   ci: Interval;
   contactsPerHour: number;
+  contactsPerHourCi95: Interval;
   occupancy: number;
+  occupancyCi95: Interval;
+  /** Replications behind the figures (fewer than asked when the intervals were tight early). */
+  replications: number;
 };
 
 /** The headline figures of one simulated setting, for side-by-side comparison. */
@@ -52,11 +56,15 @@ export type DialerOutcome = {
   dialerType: DialerSettings['dialerType'];
   dialRatio: number;
   contactsPerHour: number;
+  contactsPerHourCi95: Interval;
   agentOccupancy: number;
+  agentOccupancyCi95: Interval;
   abandonmentRate: number;
   abandonmentCi95: Interval;
   hoursToCompleteList: number | null;
+  hoursToCompleteListCi95: Interval | null;
   daysToCompleteList: number | null;
+  replications: number;
 };
 
 export type DialRatioRecommendation = {
@@ -83,18 +91,90 @@ export type AgentCountPoint = {
   abandonmentRate: number;
   hoursToCompleteList: number | null;
   daysToCompleteList: number | null;
+  replications: number;
 };
 
 const outcomeOf = (result: DialerSimulationResult): DialerOutcome => ({
   dialerType: result.settings.dialerType,
   dialRatio: result.settings.dialerType === 'power' || result.settings.dialerType === 'predictive' ? result.settings.dialRatio : 1,
   contactsPerHour: result.contactsPerHour,
+  contactsPerHourCi95: result.contactsPerHourCi95,
   agentOccupancy: result.agentOccupancy,
+  agentOccupancyCi95: result.agentOccupancyCi95,
   abandonmentRate: result.abandonmentRate,
   abandonmentCi95: result.abandonmentCi95,
   hoursToCompleteList: result.hoursToCompleteList,
+  hoursToCompleteListCi95: result.hoursToCompleteListCi95,
   daysToCompleteList: result.daysToCompleteList,
+  replications: result.replications,
 });
+
+/** One point of the "occupancy vs agents" chart from the run at that agent count. */
+export const agentCountPointOf = (result: DialerSimulationResult): AgentCountPoint => ({
+  agents: result.settings.agents,
+  occupancy: result.agentOccupancy,
+  occupancyCi95: result.agentOccupancyCi95,
+  contactsPerHour: result.contactsPerHour,
+  abandonmentRate: result.abandonmentRate,
+  hoursToCompleteList: result.hoursToCompleteList,
+  daysToCompleteList: result.daysToCompleteList,
+  replications: result.replications,
+});
+
+/** The sweep's paced dialer: the input's when it is predictive or power, otherwise predictive. */
+export const pacedDialerOf = (settings: DialerSettings): 'predictive' | 'power' => (settings.dialerType === 'power' ? 'power' : 'predictive');
+
+/**
+ * The recommendation from runs at ascending dial ratios: the highest ratio whose upper
+ * 95% abandonment bound is under the limit, climbing until the first one that is not.
+ */
+export function recommendationOf(
+  progressive: DialerSimulationResult,
+  runs: readonly DialerSimulationResult[],
+  maxAbandonment: number,
+  dialerType: 'predictive' | 'power',
+): DialRatioRecommendation {
+  const sweep: DialRatioPoint[] = [];
+  let recommended: DialerSimulationResult | null = null;
+  let climbing = true;
+  for (const result of runs) {
+    sweep.push({
+      ratio: result.settings.dialRatio,
+      abandonmentRate: result.abandonmentRate,
+      ci: result.abandonmentCi95,
+      contactsPerHour: result.contactsPerHour,
+      contactsPerHourCi95: result.contactsPerHourCi95,
+      occupancy: result.agentOccupancy,
+      occupancyCi95: result.agentOccupancyCi95,
+      replications: result.replications,
+    });
+    if (climbing && result.abandonmentCi95[1] < maxAbandonment) recommended = result;
+    else climbing = false;
+  }
+  const atRecommendedRatio = recommended ? outcomeOf(recommended) : null;
+  const progressiveOutcome = outcomeOf(progressive);
+  return {
+    dialerType,
+    maxAbandonment,
+    recommendedRatio: recommended ? recommended.settings.dialRatio : null,
+    sweep,
+    comparison: {
+      progressive: progressiveOutcome,
+      atRecommendedRatio,
+      throughputGainOverProgressive:
+        atRecommendedRatio && progressiveOutcome.contactsPerHour > 0 ? atRecommendedRatio.contactsPerHour / progressiveOutcome.contactsPerHour - 1 : null,
+    },
+  };
+}
+
+/** The settings a sweep runs: progressive first, then the paced dialer at each ratio, ascending. */
+export function sweepSettingsOf(settings: DialerSettings, ratios: readonly number[] = defaultDialRatios): { progressive: DialerSettings; paced: DialerSettings[] } {
+  const dialerType = pacedDialerOf(settings);
+  return {
+    progressive: { ...settings, dialerType: 'progressive', dialRatio: 1 },
+    paced: [...new Set(ratios)].sort((a, b) => a - b).map((dialRatio) => ({ ...settings, dialerType, dialRatio })),
+  };
+}
 
 /**
  * Sweeps the dial ratio and recommends the highest one that is safe. "Safe" is judged
@@ -110,48 +190,18 @@ export function* dialRatioSteps(input: DialerInput, options: DialRatioOptions = 
   if (!parsedOptions.ok) return parsedOptions;
   const settings = parsedInput.value;
   const { maxAbandonment } = parsedOptions.value;
-  const ratios = [...new Set(parsedOptions.value.ratios ?? defaultDialRatios)].sort((a, b) => a - b);
-  const dialerType = settings.dialerType === 'power' ? 'power' : 'predictive';
-  const total = (ratios.length + 1) * settings.replications;
+  const { progressive: progressiveSettings, paced } = sweepSettingsOf(settings, parsedOptions.value.ratios ?? defaultDialRatios);
+  const total = (paced.length + 1) * settings.replications;
 
-  const progressive = yield* nestedSteps(simulateSettingsSteps({ ...settings, dialerType: 'progressive', dialRatio: 1 }), 0, total);
+  const progressive = yield* nestedSteps(simulateSettingsSteps(progressiveSettings), 0, total);
   if (!progressive.ok) return progressive;
-
-  const sweep: DialRatioPoint[] = [];
-  let recommended: DialerSimulationResult | null = null;
-  let climbing = true;
-  for (const [index, ratio] of ratios.entries()) {
-    const offset = (index + 1) * settings.replications;
-    const run = yield* nestedSteps(simulateSettingsSteps({ ...settings, dialerType, dialRatio: ratio }), offset, total);
+  const runs: DialerSimulationResult[] = [];
+  for (const [index, each] of paced.entries()) {
+    const run = yield* nestedSteps(simulateSettingsSteps(each), (index + 1) * settings.replications, total);
     if (!run.ok) return run;
-    const result = run.value;
-    sweep.push({
-      ratio,
-      abandonmentRate: result.abandonmentRate,
-      ci: result.abandonmentCi95,
-      contactsPerHour: result.contactsPerHour,
-      occupancy: result.agentOccupancy,
-    });
-    if (climbing && result.abandonmentCi95[1] < maxAbandonment) recommended = result;
-    else climbing = false;
+    runs.push(run.value);
   }
-
-  const atRecommendedRatio = recommended ? outcomeOf(recommended) : null;
-  const progressiveOutcome = outcomeOf(progressive.value);
-  return ok({
-    dialerType,
-    maxAbandonment,
-    recommendedRatio: recommended ? recommended.settings.dialRatio : null,
-    sweep,
-    comparison: {
-      progressive: progressiveOutcome,
-      atRecommendedRatio,
-      throughputGainOverProgressive:
-        atRecommendedRatio && progressiveOutcome.contactsPerHour > 0
-          ? atRecommendedRatio.contactsPerHour / progressiveOutcome.contactsPerHour - 1
-          : null,
-    },
-  });
+  return ok(recommendationOf(progressive.value, runs, maxAbandonment, pacedDialerOf(settings)));
 }
 
 export function recommendDialRatio(
@@ -176,16 +226,7 @@ export function* agentCountSteps(input: DialerInput, agentCounts: readonly numbe
   for (const [index, agents] of counts.entries()) {
     const run = yield* nestedSteps(simulateSettingsSteps({ ...settings, agents }), index * settings.replications, total);
     if (!run.ok) return run;
-    const result = run.value;
-    points.push({
-      agents,
-      occupancy: result.agentOccupancy,
-      occupancyCi95: result.agentOccupancyCi95,
-      contactsPerHour: result.contactsPerHour,
-      abandonmentRate: result.abandonmentRate,
-      hoursToCompleteList: result.hoursToCompleteList,
-      daysToCompleteList: result.daysToCompleteList,
-    });
+    points.push(agentCountPointOf(run.value));
   }
   return ok(points);
 }

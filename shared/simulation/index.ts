@@ -7,3 +7,8 @@ export * from './bench';
 export type { Estimate } from './statistics';
 export type { CompletionPoint } from './completion-histogram';
 export { mulberry32, mixSeed, type Random } from './random';
+export * from './precision';
+export * from './adaptive-run';
+export * from './adaptive-driver';
+export * from './replication-task';
+export type { HistogramSnapshot } from './completion-histogram';

@@ -58,7 +58,7 @@ describe('new campaign wizard in Chromium against the demo tenant', () => {
     await page.getByRole('heading', { name: 'Simulate staffing and pacing' }).waitFor();
   });
 
-  it('runs the simulation off the UI thread, can cancel it, and shows charts with numbers', async () => {
+  it('runs the simulation on worker threads, can cancel it, and shows charts with numbers and their 95% intervals', async () => {
     const { page } = console_;
     await page.getByLabel('Replications').fill('2000');
     await page.getByLabel('Contacts to dial').fill('200000');
@@ -74,7 +74,13 @@ describe('new campaign wizard in Chromium against the demo tenant', () => {
     await page.getByText('Occupancy and service level vs agents').waitFor();
     await page.getByText('List completion over time').waitFor();
     expect(await page.locator('.nc-chart svg').count()).toBeGreaterThanOrEqual(3);
-    await page.getByRole('row', { name: /Predictive \(recommended\)/ }).waitFor();
+    const recommended = page.getByRole('row', { name: /Predictive \(recommended\)/ });
+    await recommended.waitFor();
+    // Each figure carries its interval, and the note says how many replications each setting took.
+    expect(await recommended.textContent()).toMatch(/± \d+\.\d\d pt.*± \d+\.\d pt.*± \d+/);
+    expect(await page.getByText(/of at most 60 replications per setting/).textContent()).toMatch(/Each setting stopped once its 95% intervals were within ±1 %/);
+    const sweepRow = page.getByRole('region', { name: 'Abandonment by dial ratio, numbers' }).getByRole('row').nth(1);
+    expect(await sweepRow.textContent()).toMatch(/\d+\.\d\d – \d+\.\d\d %/);
     await console_.screenshot('new-campaign-5-simulation');
     await page.getByText('Occupancy and service level vs agents').scrollIntoViewIfNeeded();
     await console_.screenshot('new-campaign-5b-charts');

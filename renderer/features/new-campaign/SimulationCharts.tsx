@@ -1,6 +1,7 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { RatioPoint } from '../../../shared/new-campaign/simulation-report-schema';
 import { abandonLimit, type SimulationReport } from './simulation-protocol';
-import { duration, percent, ratio } from './simulation-format';
+import { duration, percent, percentRange, plusMinusPoints, ratio } from './simulation-format';
 
 const axisPercent = (value: number) => `${Math.round(value * 100)}%`;
 const chartHeight = 220;
@@ -13,19 +14,31 @@ export function AbandonmentChart({ report }: { report: SimulationReport }) {
       <div className="nc-figure-body">
         <div className="nc-chart" aria-hidden="true">
           <ResponsiveContainer width="100%" height={chartHeight}>
-            <LineChart data={report.ratios} margin={{ top: 8, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
+            <ComposedChart data={report.ratios} margin={{ top: 8, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid stroke="#e3e7ed" />
               <XAxis dataKey="dialRatio" type="number" domain={['dataMin', 'dataMax']} tickFormatter={ratio} />
               <YAxis tickFormatter={axisPercent} width={44} />
-              <Tooltip formatter={(value) => percent(Number(value), 2)} labelFormatter={(label) => `Dial ratio ${ratio(Number(label))}`} />
+              <Tooltip
+                formatter={(value) => (Array.isArray(value) ? percentRange([Number(value[0]), Number(value[1])]) : percent(Number(value), 2))}
+                labelFormatter={(label) => `Dial ratio ${ratio(Number(label))}`}
+              />
               <ReferenceLine y={abandonLimit} stroke="#b3261e" strokeDasharray="6 3" label={{ value: '3% limit', position: 'insideTopRight', fill: '#b3261e', fontSize: 11 }} />
               {report.recommendedDialRatio !== null ? (
                 <ReferenceLine x={report.recommendedDialRatio} stroke="#1f5fbf" label={{ value: 'recommended', position: 'insideTopLeft', fill: '#1f5fbf', fontSize: 11 }} />
               ) : null}
+              <Area
+                type="monotone"
+                dataKey={(point: RatioPoint) => [point.abandonRateLow, point.abandonRateHigh]}
+                name="95% interval"
+                legendType="square"
+                stroke="none"
+                fill="#1f5fbf"
+                fillOpacity={0.18}
+                isAnimationActive={false}
+              />
               <Line type="monotone" dataKey="abandonRate" name="mean" stroke="#1f5fbf" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
-              <Line type="monotone" dataKey="abandonRateHigh" name="upper 95% bound" stroke="#5b6572" strokeDasharray="3 3" dot={false} isAnimationActive={false} />
               <Legend />
-            </LineChart>
+            </ComposedChart>
           </ResponsiveContainer>
         </div>
         <div className="nc-table-scroll" tabIndex={0} role="region" aria-label="Abandonment by dial ratio, numbers">
@@ -35,7 +48,7 @@ export function AbandonmentChart({ report }: { report: SimulationReport }) {
             <tr>
               <th scope="col" className="num">Ratio</th>
               <th scope="col" className="num">Abandoned</th>
-              <th scope="col" className="num">Upper 95%</th>
+              <th scope="col" className="num">95% interval</th>
               <th scope="col" className="num">Records / h</th>
             </tr>
           </thead>
@@ -47,7 +60,7 @@ export function AbandonmentChart({ report }: { report: SimulationReport }) {
                   {point.dialRatio === report.recommendedDialRatio ? <span className="sr-only"> (recommended)</span> : null}
                 </td>
                 <td className="num">{percent(point.abandonRate, 2)}</td>
-                <td className="num">{percent(point.abandonRateHigh, 2)}</td>
+                <td className="num">{percentRange([point.abandonRateLow, point.abandonRateHigh])}</td>
                 <td className="num">{Math.round(point.contactsPerHour).toLocaleString('en-US')}</td>
               </tr>
             ))}
@@ -95,7 +108,10 @@ export function OccupancyChart({ report }: { report: SimulationReport }) {
             {report.agents.map((point) => (
               <tr key={point.agents} className={point.agents === report.staffing.agentsNeeded ? 'nc-recommended' : undefined}>
                 <td className="num">{point.agents}</td>
-                <td className="num">{percent(point.occupancy)}</td>
+                <td className="num">
+                  {percent(point.occupancy)}
+                  <span className="nc-ci">{plusMinusPoints(point.occupancyCi95, 1)}</span>
+                </td>
                 <td className="num">{percent(point.erlangOccupancy)}</td>
                 <td className="num">{percent(point.serviceLevel)}</td>
                 <td className="num">{point.asaSeconds === null ? 'never settles' : `${point.asaSeconds.toFixed(1)} s`}</td>

@@ -1,5 +1,50 @@
+import type { PacingSummary } from '../../../shared/new-campaign/simulation-report-schema';
 import { abandonLimit, type SimulationReport } from './simulation-protocol';
-import { duration, percent, ratio, whole } from './simulation-format';
+import { duration, percent, plusMinusDuration, plusMinusPoints, plusMinusWhole, ratio, whole } from './simulation-format';
+
+/** A figure with its 95% interval's half-width under it. */
+function WithInterval({ value, interval }: { value: string; interval: string }) {
+  return (
+    <>
+      {value}
+      {interval ? <span className="nc-ci">{interval}</span> : null}
+    </>
+  );
+}
+
+function PacingCells({ pacing, days }: { pacing: PacingSummary; days: (hours: number | null) => string }) {
+  return (
+    <>
+      <td className="num">{ratio(pacing.dialRatio)}</td>
+      <td className="num">
+        <WithInterval value={percent(pacing.abandonRate, 2)} interval={plusMinusPoints(pacing.abandonRateCi95)} />
+      </td>
+      <td className="num">
+        <WithInterval value={percent(pacing.occupancy)} interval={plusMinusPoints(pacing.occupancyCi95, 1)} />
+      </td>
+      <td className="num">
+        <WithInterval value={whole(pacing.contactsPerHour)} interval={plusMinusWhole(pacing.contactsPerHourCi95)} />
+      </td>
+      <td className="num">
+        <WithInterval value={duration(pacing.completionHours)} interval={plusMinusDuration(pacing.completionHoursCi95)} />
+      </td>
+      <td className="num">{days(pacing.completionHours)}</td>
+    </>
+  );
+}
+
+/** How many replications ran, and why not always all of them. */
+function replicationNote(report: SimulationReport): string {
+  const { request, precision } = report;
+  const counts = [...report.ratios.map((point) => point.replications), ...report.agents.map((point) => point.replications)];
+  const fewest = Math.min(...counts);
+  const most = Math.max(...counts);
+  const range = fewest === most ? `${most}` : `${fewest}–${most}`;
+  const stopping = precision
+    ? ` Each setting stopped once its 95% intervals were within ±${percent(precision.relativeHalfWidth, 0)} (abandonment ±${percent(precision.abandonmentRelative, 0)} or ±${(precision.abandonmentAbsolute * 100).toFixed(1)} pt) and, on the dial ratio sweep, clear of the ${percent(abandonLimit, 0)} limit, with at least ${Math.min(precision.minReplications, request.replications)}.`
+    : '';
+  return `${range} of at most ${request.replications} replications per setting (${report.replicationsRun.toLocaleString('en-US')} in all over ${report.settingsSimulated} settings, seed ${request.seed}; the same seed gives the same numbers).${stopping} ± is the half-width of the 95% interval.`;
+}
 
 /** The headline numbers: staffing (Erlang C) and progressive vs predictive pacing. */
 export function SimulationSummaryTables({ report }: { report: SimulationReport }) {
@@ -70,24 +115,12 @@ export function SimulationSummaryTables({ report }: { report: SimulationReport }
           <tbody>
             <tr>
               <th scope="row">Progressive</th>
-              <td className="num">{ratio(progressive.dialRatio)}</td>
-              <td className="num">{percent(progressive.abandonRate, 2)}</td>
-              <td className="num">{percent(progressive.occupancy)}</td>
-              <td className="num">{whole(progressive.contactsPerHour)}</td>
-              <td className="num">{duration(progressive.completionHours)}</td>
-              <td className="num">{days(progressive.completionHours)}</td>
+              <PacingCells pacing={progressive} days={days} />
             </tr>
             <tr className="nc-recommended">
               <th scope="row">Predictive (recommended)</th>
               {predictive ? (
-                <>
-                  <td className="num">{ratio(predictive.dialRatio)}</td>
-                  <td className="num">{percent(predictive.abandonRate, 2)}</td>
-                  <td className="num">{percent(predictive.occupancy)}</td>
-                  <td className="num">{whole(predictive.contactsPerHour)}</td>
-                  <td className="num">{duration(predictive.completionHours)}</td>
-                  <td className="num">{days(predictive.completionHours)}</td>
-                </>
+                <PacingCells pacing={predictive} days={days} />
               ) : (
                 <td colSpan={6}>No dial ratio above 1 keeps abandonment under {percent(abandonLimit, 0)}; dial progressively.</td>
               )}
@@ -100,8 +133,9 @@ export function SimulationSummaryTables({ report }: { report: SimulationReport }
           </p>
         ) : null}
         <p className="muted nc-note">
-          Recommended: the highest dial ratio whose predicted abandonment (upper 95% bound) stays under {percent(abandonLimit, 0)} of answered calls ({request.replications} replications, seed {request.seed}; the same seed gives the same numbers).
+          Recommended: the highest dial ratio whose predicted abandonment (upper 95% bound) stays under {percent(abandonLimit, 0)} of answered calls.
         </p>
+        <p className="muted nc-note">{replicationNote(report)}</p>
       </div>
     </div>
   );

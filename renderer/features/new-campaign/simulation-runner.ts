@@ -1,4 +1,5 @@
-import type { FromSimulationWorker, SimulationProgress, SimulationReport, SimulationRequest } from './simulation-protocol';
+import { api, ApiError } from '../../api';
+import type { SimulationProgress, SimulationReport, SimulationRequest } from './simulation-protocol';
 
 export interface SimulationJob {
   result: Promise<SimulationReport>;
@@ -12,32 +13,25 @@ export class SimulationCancelled extends Error {
   }
 }
 
-/** One worker per run: cancelling terminates it, so a long run stops at once. */
+let lastRun = 0;
+
+/** Runs the report on the main process's worker threads; progress arrives as events for this run's id. */
 export function runSimulation(request: SimulationRequest, onProgress: (progress: SimulationProgress) => void): SimulationJob {
-  const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
-  let settle: { reject(error: Error): void } | null = null;
-  const result = new Promise<SimulationReport>((resolve, reject) => {
-    settle = { reject };
-    worker.addEventListener('message', (event: MessageEvent<FromSimulationWorker>) => {
-      const message = event.data;
-      if (message.type === 'progress') onProgress(message.progress);
-      else {
-        worker.terminate();
-        if (message.type === 'result') resolve(message.report);
-        else reject(new Error(`The simulation failed: ${message.message}`));
-      }
-    });
-    worker.addEventListener('error', (event) => {
-      worker.terminate();
-      reject(new Error(`The simulation worker stopped: ${event.message || 'unknown error'}`));
-    });
+  const runId = `sim-${Date.now().toString(36)}-${++lastRun}`;
+  const unsubscribe = api.on('newCampaign:simulationProgress', ({ runId: of, ...progress }) => {
+    if (of === runId) onProgress(progress);
   });
-  worker.postMessage({ type: 'run', request });
+  const result = api
+    .call('newCampaign:simulate', { runId, request })
+    .catch((thrown: unknown) => {
+      if (thrown instanceof ApiError && thrown.error.kind === 'cancelled') throw new SimulationCancelled();
+      throw thrown;
+    })
+    .finally(unsubscribe);
   return {
     result,
     cancel() {
-      worker.terminate();
-      settle?.reject(new SimulationCancelled());
+      void api.call('newCampaign:cancelSimulation', { runId }).catch(() => undefined);
     },
   };
 }

@@ -75,6 +75,8 @@ export const useSimulationStore = create<SimulationState>((set, get) => ({
         progressiveContactsPerHour: rounded(report.progressive.contactsPerHour, 1),
         predictiveContactsPerHour: report.predictive ? rounded(report.predictive.contactsPerHour, 1) : null,
         predictiveCompletionHours: report.predictive?.completionHours == null ? null : rounded(report.predictive.completionHours, 2),
+        predictedAbandonRateHigh: report.predictive ? rounded(report.predictive.abandonRateCi95[1]) : null,
+        replicationsRun: report.replicationsRun,
       },
     };
   },
