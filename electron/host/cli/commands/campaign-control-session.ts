@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
 import type { AuditActor } from '../../../../shared/audit/audit-entry';
 import type { EmergencyProgress } from '../../../../shared/campaigns/status-change';
+import { cliAuditLogOptions } from '../../../audit/audit-env';
 import { createAuditLog } from '../../../audit/audit-log';
 import { createCampaignControl, type CampaignControl } from '../../../campaigns/campaign-control';
 import { createCampaignDirectory } from '../../../campaigns/campaign-directory';
@@ -30,7 +30,7 @@ export async function openCampaignControl(context: CliContext, onProgress?: (pro
   const dataDir = context.dataDir();
   const connection = context.connect();
   try {
-    const audit = await createAuditLog({ dir: join(dataDir, 'audit') });
+    const audit = await createAuditLog(cliAuditLogOptions(dataDir, context.io.env));
     // Never started: the command reads nothing in the background; names come from the tenant's answers.
     const directory = createCampaignDirectory({ connection: () => connection, intervalSeconds: () => 60 });
     const record = createEmergencyRecord(emergencyRecordPath(dataDir, connection.profile));

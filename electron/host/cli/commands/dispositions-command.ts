@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { TenantProfile } from '../../../../shared/tenant-profile';
+import { cliAuditLogOptions } from '../../../audit/audit-env';
 import { createAuditLog } from '../../../audit/audit-log';
 import { runCliImport } from '../../../dispositions/import/cli-import';
 import { crmSecretRef, importNotificationSink, importSuppressionSink } from '../../../dispositions/import/import-services';
@@ -76,7 +77,7 @@ export const dispositionsCommand: CliCommandModule = {
       .action(
         run(async (file: string, flags: ImportFlags) => {
           const dataDir = context.dataDir();
-          const audit = await createAuditLog({ dir: join(dataDir, 'audit') });
+          const audit = await createAuditLog(cliAuditLogOptions(dataDir, context.io.env));
           const suppression = await createSuppressionList({ dir: join(dataDir, 'suppression') });
           // CRM notifications when CXONE_CRM_WEBHOOK_URL is set: queued in the data folder's outbox, so
           // whatever is not delivered before the command ends goes out with the next outbox on that folder.
