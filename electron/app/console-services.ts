@@ -61,7 +61,12 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
       unsubscribeLog = connection.requestLog.subscribe((entry) => events.emit('tenant:requestLogged', entry));
     }),
   );
-  const audit = await createAuditLog({ dir: join(options.dataDir, 'audit') });
+  // Read at each write, so a changed rotation size or retention applies without a restart.
+  const audit = await createAuditLog({
+    dir: join(options.dataDir, 'audit'),
+    maxFileBytes: () => settings.get().auditMaxFileMegabytes * 1024 * 1024,
+    retentionDays: () => settings.get().auditRetentionDays,
+  });
   unsubscribers.push(
     audit.onAppended((entry) => events.emit('audit:appended', entry)),
     watchOtherWriters(audit, join(options.dataDir, 'audit'), (entry) => events.emit('audit:appended', entry)).stop,
@@ -151,6 +156,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'tenant:requestLog': async ({ limit }) => tenant.connection().requestLog.recent(limit),
     'settings:get': async () => settings.get(),
     'settings:update': async (change) => settings.update(change),
+    'settings:problems': async () => settings.problems(),
     ...dispositionImport.handlers,
     'dispositions:demoSample': async () => {
       const demo = tenant.status().isDemo ? tenant.demoTenant() : null;

@@ -234,6 +234,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     let buffer = '';
     let bufferBytes = 0;
     let rotated = false;
+    const limit = maxFileBytes();
     const flush = async () => {
       if (pending.length === 0) return;
       assertHeld();
@@ -252,7 +253,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       const line = `${JSON.stringify(entry)}\n`;
       const bytes = Buffer.byteLength(line, 'utf8');
       const used = current.size + bufferBytes;
-      if (used > 0 && used + bytes > maxFileBytes()) {
+      if (used > 0 && used + bytes > limit) {
         await flush();
         assertHeld();
         await current.handle.close();

@@ -14,7 +14,7 @@ import { ConsoleFailure, consoleError } from '../../shared/errors';
 export interface DataFolderLockOptions {
   /** The lock folder, e.g. `<dataDir>/audit/audit.lock`; its parent must exist. */
   lockPath: string;
-  /** What the lock protects, for messages: "The audit log", "This import". */
+  /** What the lock protects, for messages: "The audit log", "This import job". */
   what: string;
   /** A holder that has not refreshed its lock for this long is taken over (at least 2 s). */
   staleMs?: number;

@@ -10,6 +10,7 @@ import { acquireDataFolderLock } from '../../files/data-folder-lock';
 const jobLockStaleMs = 5_000;
 /** Longer than the stale time: a crashed holder's lock is always taken over before giving up. */
 const jobLockWaitMs = 8_000;
+const jobLockSuffix = '.job.lock';
 
 export interface JobLock {
   /** Called if another process took the lock over (this one stalled past the stale time): the run must stop. */
@@ -26,9 +27,9 @@ export interface JobLock {
 export async function lockJob(path: string): Promise<JobLock> {
   await mkdir(dirname(path), { recursive: true });
   try {
-    const held = await acquireDataFolderLock({ lockPath: path, what: 'This import', staleMs: jobLockStaleMs, waitMs: jobLockWaitMs });
+    const held = await acquireDataFolderLock({ lockPath: path, what: 'This import job', staleMs: jobLockStaleMs, waitMs: jobLockWaitMs });
     // The pid file older versions left behind means nothing now that the lock is held.
-    await rm(path.replace(/\.job\.lock$/, '.lock'), { force: true }).catch(() => undefined);
+    if (path.endsWith(jobLockSuffix)) await rm(`${path.slice(0, -jobLockSuffix.length)}.lock`, { force: true }).catch(() => undefined);
     return { onLost: (listener) => held.onLost(() => listener()), release: () => held.release() };
   } catch (thrown) {
     if (thrown instanceof ConsoleFailure && thrown.error.code === 'LOCKED') {
