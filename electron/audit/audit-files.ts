@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isMissing } from './jsonl-files';
@@ -104,23 +104,25 @@ export const readAnchor = (dir: string): Promise<AuditAnchor | null> => readPoin
 /** The newest entry ever written to this folder, or null when nothing was (or the folder predates heads). */
 export const readHead = (dir: string): Promise<ChainPoint | null> => readPoint(join(dir, headName));
 
+/** A head record is always this long (padded), so rewriting it in place never leaves a tail of an older, longer one. */
+const headRecordBytes = 256;
+
 /**
  * Records the newest entry written. Called after that entry is fsync'd, so the head is never
- * ahead of the log; it is not fsync'd itself (a head lost in a power cut is only older, a lower bound).
+ * ahead of the log. Rewritten in place and not fsync'd (a rename or a sync per append would cost a
+ * disk flush): a head lost or torn in a power cut only reads as older or absent, a lower bound.
  */
 export async function writeHead(dir: string, head: ChainPoint): Promise<void> {
   const path = join(dir, headName);
-  const temporary = `${path}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
+  const record = Buffer.from(JSON.stringify(head).padEnd(headRecordBytes - 1, ' ') + '\n', 'utf8');
+  const handle = await open(path, 'r+').catch(async (error: unknown) => {
+    if (isMissing(error)) return open(path, 'w');
+    throw error;
+  });
   try {
-    await handle.writeFile(`${JSON.stringify(head)}\n`, 'utf8');
+    await handle.write(record, 0, record.length, 0);
+    if (record.length < (await handle.stat()).size) await handle.truncate(record.length);
   } finally {
     await handle.close();
-  }
-  try {
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
   }
 }
