@@ -120,7 +120,8 @@ function validated(input: AuditEntryInput): AuditEntryInput {
 }
 
 /**
- * The one audit writer: an append-only, hash-chained JSON Lines log with rotation.
+ * The one audit writer: an append-only, hash-chained JSON Lines log; rotated files are
+ * compressed, never deleted (only an explicit retention setting removes them, after a checkpoint).
  * Appends queue up and are written in groups, one fsync per group, so a burst (an emergency
  * pause over hundreds of campaigns) does not pay one disk flush per entry.
  *
@@ -284,10 +285,19 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   /** Under the lock: the log's own notices first, then `group`; retention after a rotation (or when `alwaysRetain`). */
   const writeUnderLock = async (group: QueuedAppend[], held: HeldDataFolderLock, done: (item: QueuedAppend, entry: AuditEntry) => void, alwaysRetain = false) => {
     const current = await currentLog();
-    const own = notices.map(ownEntry);
+    const own = notices.map((input) => ({ input, item: ownEntry(input) }));
     notices = [];
-    const rotated = await sealAndWrite([...own, ...group], current, () => held.assertHeld(), done);
-    if (rotated || alwaysRetain) await applyRetention(current, () => held.assertHeld(), done);
+    const written = new Set<QueuedAppend>();
+    try {
+      const rotated = await sealAndWrite([...own.map(({ item }) => item), ...group], current, () => held.assertHeld(), (item, entry) => {
+        written.add(item);
+        done(item, entry);
+      });
+      if (rotated || alwaysRetain) await applyRetention(current, () => held.assertHeld(), done);
+    } finally {
+      // A notice that did not reach the disk goes with the next group.
+      notices = [...own.filter(({ item }) => !written.has(item)).map(({ input }) => input), ...notices];
+    }
   };
 
   /** Writes a group under the lock; `done` is called for each entry once it is on disk. */
