@@ -55,7 +55,14 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   const events = createEventBus();
   const settings = createSettingsService(options.store);
   const user = { type: 'user' as const, name: userInfo().username };
-  const audit = redactingAudit(await createAuditLog({ dir: join(options.dataDir, 'audit') }));
+  // Read at each write, so a changed rotation size or retention applies without a restart.
+  const audit = redactingAudit(
+    await createAuditLog({
+      dir: join(options.dataDir, 'audit'),
+      maxFileBytes: () => settings.get().auditMaxFileMegabytes * 1024 * 1024,
+      retentionDays: () => settings.get().auditRetentionDays,
+    }),
+  );
   const tenant = createTenantSession({ store: options.store, vault: options.vault, demoTenant: options.demoTenant, audit, actor: user });
   const unsubscribers = [
     tenant.onStatus((status) => events.emit('tenant:statusChanged', status)),
@@ -169,6 +176,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
       await auditWebhookUrlChanges(audit, user, tenant.status().label, before, after);
       return after;
     },
+    'settings:problems': async () => settings.problems(),
     ...dispositionImport.handlers,
     'dispositions:demoSample': async () => {
       const demo = tenant.status().isDemo ? tenant.demoTenant() : null;

@@ -5,13 +5,15 @@ import { auditEntryInputSchema, genesisHash, type AuditEntry, type AuditEntryInp
 import type { AuditChainReport } from '../../shared/audit/audit-chain';
 import { defaultAuditQueryLimit, type AuditQuery } from '../../shared/audit/audit-query';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
-import { currentLogName, listLogFiles, readAnchor } from './audit-files';
+import type { HeldDataFolderLock } from '../files/data-folder-lock';
+import { compressLeftovers, rotateCurrentFile } from './audit-archive';
+import { currentLogName, listLogFiles, readAnchor, readHead, tornLineName, writeHead } from './audit-files';
 import { writeAuditCsv } from './audit-csv';
 import { withAuditLock } from './audit-lock';
-import { rotateLogFiles } from './audit-rotation';
-import { appendSynced } from './durable-files';
+import { planRetention, removeExpiredFiles } from './audit-retention';
+import { appendSynced, fsyncDir } from './durable-files';
 import { sealEntry } from './entry-hash';
-import { readLinesBackward, repairTornTail } from './jsonl-files';
+import { readLogLinesBackward, repairTornTail } from './jsonl-files';
 import { openLogFiles, readAuditEntries } from './read-audit';
 import { verifyAuditChain } from './verify-chain';
 
@@ -22,11 +24,16 @@ export interface AuditLogOptions {
   /** The audit folder, normally `<dataDir>/audit`. */
   dir: string;
   clock?: () => Date;
-  /** Rotate once the current file would grow past this (default 10 MB). */
-  maxFileBytes?: number;
-  /** Files kept, the current one included (default 5, at least 2). */
-  keepFiles?: number;
+  /** Rotate once the current file would grow past this (default 10 MB). A function is read at every write, so a changed setting applies at once. */
+  maxFileBytes?: number | (() => number);
+  /**
+   * Remove rotated files whose entries are all older than this many days, after appending a
+   * checkpoint entry. null or absent (the default): nothing is ever removed.
+   */
+  retentionDays?: number | null | (() => number | null);
 }
+
+export const defaultAuditMaxFileBytes = 10 * 1024 * 1024;
 
 export interface AuditLog {
   /** Resolves once the entry is written and fsync'd; appends never interleave or fork the chain. */
@@ -44,6 +51,7 @@ export interface AuditLog {
 interface Tail {
   seq: number;
   hash: string;
+  at: string;
 }
 
 /** The current file as this process last left it: its identity and size tell whether another process wrote since. */
@@ -64,17 +72,28 @@ interface QueuedAppend {
   reject(error: unknown): void;
 }
 
-const megabytes = 1024 * 1024;
+/** An entry the log writes about itself (a torn line kept aside, a retention checkpoint): nobody waits for it. */
+const ownEntry = (input: AuditEntryInput): QueuedAppend => ({ input, resolve: () => undefined, reject: () => undefined });
 
-/** The newest readable entry across the files, else the rotation anchor, else the start of the chain. */
-async function findTail(dir: string): Promise<Tail> {
+const aboutTheLog = (action: string, outcome: AuditEntryInput['outcome'], reason: string, details: unknown): AuditEntryInput => ({
+  actor: { type: 'system', name: 'audit log' },
+  tenant: '',
+  action,
+  target: { type: 'audit-log', id: 'audit', name: 'Audit log' },
+  outcome,
+  reason,
+  details,
+});
+
+/** The newest readable entry across the files (newest file first), or null when no file holds one. */
+async function newestEntryInFiles(dir: string): Promise<Tail | null> {
   for (const file of await listLogFiles(dir)) {
     const handle = await open(file.path, 'r');
     try {
-      for await (const text of readLinesBackward(handle, (await handle.stat()).size)) {
+      for await (const text of readLogLinesBackward(handle, (await handle.stat()).size, file.compressed)) {
         try {
           const parsed = JSON.parse(text) as Partial<Tail>;
-          if (typeof parsed.seq === 'number' && typeof parsed.hash === 'string') return { seq: parsed.seq, hash: parsed.hash };
+          if (typeof parsed.seq === 'number' && typeof parsed.hash === 'string') return { seq: parsed.seq, hash: parsed.hash, at: String(parsed.at ?? '') };
         } catch {
           // An unreadable line is left for verify() to report; the chain continues from the last readable one.
         }
@@ -83,8 +102,7 @@ async function findTail(dir: string): Promise<Tail> {
       await handle.close();
     }
   }
-  const anchor = await readAnchor(dir).catch(() => null);
-  return anchor ? { seq: anchor.seq, hash: anchor.hash } : { seq: 0, hash: genesisHash };
+  return null;
 }
 
 const invalidEntry = (message: string) => new ConsoleFailure(consoleError('validation', `The audit entry was refused: ${message}`));
@@ -102,7 +120,8 @@ function validated(input: AuditEntryInput): AuditEntryInput {
 }
 
 /**
- * The one audit writer: an append-only, hash-chained JSON Lines log with rotation.
+ * The one audit writer: an append-only, hash-chained JSON Lines log; rotated files are
+ * compressed, never deleted (only an explicit retention setting removes them, after a checkpoint).
  * Appends queue up and are written in groups, one fsync per group, so a burst (an emergency
  * pause over hundreds of campaigns) does not pay one disk flush per entry.
  *
@@ -113,8 +132,9 @@ function validated(input: AuditEntryInput): AuditEntryInput {
 export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog> {
   const { dir } = options;
   const clock = options.clock ?? (() => new Date());
-  const maxFileBytes = options.maxFileBytes ?? 10 * megabytes;
-  const keepFiles = Math.max(2, options.keepFiles ?? 5);
+  const setting = <T>(value: T | (() => T)): (() => T) => (typeof value === 'function' ? (value as () => T) : () => value);
+  const maxFileBytes = setting(options.maxFileBytes ?? defaultAuditMaxFileBytes);
+  const retentionDays = setting(options.retentionDays ?? null);
   const currentPath = join(dir, currentLogName);
   const listeners = new Set<(entry: AuditEntry) => void>();
   let log: OpenLog | null = null;
@@ -122,6 +142,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   let queue: QueuedAppend[] = [];
   let flushScheduled = false;
   let exclusiveChain: Promise<unknown> = Promise.resolve();
+  /** Entries about the log itself, found while opening it, written ahead of the next group. */
+  let notices: AuditEntryInput[] = [];
 
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const run = exclusiveChain.then(work);
@@ -135,10 +157,52 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     return { handle, size, dev, ino };
   };
 
+  /** A torn last line is written to its own file (synced) before it is cut off the log. */
+  const keepTornLine = async (fragment: Buffer) => {
+    const name = tornLineName(clock()).replace(/\.txt$/, `-${process.pid}.txt`);
+    const handle = await open(join(dir, name), 'wx');
+    try {
+      await handle.writeFile(fragment);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fsyncDir(dir);
+    notices.push(
+      aboutTheLog(
+        'audit.torn_line_kept',
+        'success',
+        `The last line of ${currentLogName} was cut short by a crash while it was written (${fragment.length} bytes, never confirmed); it was kept aside in ${name} and the chain continues.`,
+        { keptAs: name, bytes: fragment.length },
+      ),
+    );
+  };
+
+  /** The chain continues from the newest entry on disk; when the head says newer ones were written, from the head (verify reports the gap). */
+  const findTail = async (): Promise<Tail> => {
+    const inFiles = await newestEntryInFiles(dir);
+    const head = await readHead(dir).catch(() => null);
+    if (head && head.seq > (inFiles?.seq ?? 0)) {
+      notices.push(
+        aboutTheLog(
+          'audit.history_missing',
+          'failed',
+          `Audit entries ${(inFiles?.seq ?? 0) + 1} to ${head.seq} are missing from ${dir} (files were deleted); the chain continues after entry ${head.seq}.`,
+          { lastInFiles: inFiles?.seq ?? null, head: head.seq },
+        ),
+      );
+      return head;
+    }
+    if (inFiles) return inFiles;
+    const anchor = await readAnchor(dir).catch(() => null);
+    return anchor ? { seq: anchor.seq, hash: anchor.hash, at: anchor.at } : { seq: 0, hash: genesisHash, at: '' };
+  };
+
   /** Only under the lock: a torn line can then only be a crashed writer's, and the tail found is the real one. */
   const openLog = async (): Promise<OpenLog> => {
-    await repairTornTail(currentPath);
-    const tail = await findTail(dir);
+    await compressLeftovers(dir);
+    await repairTornTail(currentPath, keepTornLine);
+    const tail = await findTail();
     return { ...(await openCurrent()), tail };
   };
 
@@ -162,16 +226,24 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     return log;
   };
 
-  /** Seals each entry after `current.tail` and writes them, rotating when the file would grow too big. */
-  const sealAndWrite = async (group: QueuedAppend[], current: OpenLog, assertHeld: () => void, done: (item: QueuedAppend, entry: AuditEntry) => void) => {
+  /**
+   * Seals each entry after `current.tail` and writes them, rotating when the file would grow too
+   * big. Returns whether it rotated.
+   */
+  const sealAndWrite = async (group: QueuedAppend[], current: OpenLog, assertHeld: () => void, done: (item: QueuedAppend, entry: AuditEntry) => void): Promise<boolean> => {
     let pending: { item: QueuedAppend; entry: AuditEntry }[] = [];
     let buffer = '';
     let bufferBytes = 0;
+    let rotated = false;
+    const limit = maxFileBytes();
     const flush = async () => {
       if (pending.length === 0) return;
       assertHeld();
       await appendSynced(current.handle, buffer);
       current.size += bufferBytes;
+      // After the fsync, so the head is never ahead of the log (a lost head only lowers what verify can check);
+      // before the appends resolve, so whatever a caller does next is measured against it.
+      await writeHead(dir, current.tail).catch(() => undefined);
       for (const { item, entry } of pending) done(item, entry);
       pending = [];
       buffer = '';
@@ -182,28 +254,56 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       const line = `${JSON.stringify(entry)}\n`;
       const bytes = Buffer.byteLength(line, 'utf8');
       const used = current.size + bufferBytes;
-      if (used > 0 && used + bytes > maxFileBytes) {
+      if (used > 0 && used + bytes > limit) {
         await flush();
         assertHeld();
         await current.handle.close();
-        await rotateLogFiles(dir, keepFiles);
+        await rotateCurrentFile(dir, current.tail.seq);
         Object.assign(current, await openCurrent());
+        rotated = true;
       }
       buffer += line;
       bufferBytes += bytes;
       pending.push({ item, entry });
-      current.tail = { seq: entry.seq, hash: entry.hash };
+      current.tail = { seq: entry.seq, hash: entry.hash, at: entry.at };
     }
     await flush();
+    return rotated;
+  };
+
+  /** Appends a checkpoint naming where the kept history begins, then removes the rotated files past the retention limit. */
+  const applyRetention = async (current: OpenLog, assertHeld: () => void, done: (item: QueuedAppend, entry: AuditEntry) => void) => {
+    const days = retentionDays();
+    if (days === null) return;
+    const plan = await planRetention(dir, days, clock());
+    if (!plan) return;
+    await sealAndWrite([ownEntry(plan.checkpoint)], current, assertHeld, done);
+    assertHeld();
+    await removeExpiredFiles(dir, plan);
+  };
+
+  /** Under the lock: the log's own notices first, then `group`; retention after a rotation (or when `alwaysRetain`). */
+  const writeUnderLock = async (group: QueuedAppend[], held: HeldDataFolderLock, done: (item: QueuedAppend, entry: AuditEntry) => void, alwaysRetain = false) => {
+    const current = await currentLog();
+    const own = notices.map((input) => ({ input, item: ownEntry(input) }));
+    notices = [];
+    const written = new Set<QueuedAppend>();
+    try {
+      const rotated = await sealAndWrite([...own.map(({ item }) => item), ...group], current, () => held.assertHeld(), (item, entry) => {
+        written.add(item);
+        done(item, entry);
+      });
+      if (rotated || alwaysRetain) await applyRetention(current, () => held.assertHeld(), done);
+    } finally {
+      // A notice that did not reach the disk goes with the next group.
+      notices = [...own.filter(({ item }) => !written.has(item)).map(({ input }) => input), ...notices];
+    }
   };
 
   /** Writes a group under the lock; `done` is called for each entry once it is on disk. */
   const writeGroup = async (group: QueuedAppend[], done: (item: QueuedAppend, entry: AuditEntry) => void) => {
     await mkdir(dir, { recursive: true });
-    await withAuditLock(dir, async (held) => {
-      const current = await currentLog();
-      await sealAndWrite(group, current, () => held.assertHeld(), done);
-    });
+    await withAuditLock(dir, (held) => writeUnderLock(group, held, done));
   };
 
   const notify = (entry: AuditEntry) => {
@@ -238,7 +338,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   };
 
   await mkdir(dir, { recursive: true });
-  log = await withAuditLock(dir, openLog);
+  // Opening finishes an interrupted rotation, keeps a torn line aside (and says so in the chain) and applies retention.
+  await withAuditLock(dir, (held) => writeUnderLock([], held, (_item, entry) => notify(entry), true));
 
   return {
     append(input) {

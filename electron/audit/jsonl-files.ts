@@ -1,6 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { createGunzip, gunzip } from 'node:zlib';
+
+const gunzipBuffer = promisify(gunzip);
 
 export interface NumberedLine {
   text: string;
@@ -8,13 +12,23 @@ export interface NumberedLine {
   number: number;
 }
 
-/** Streams the lines of a file from first to last, keeping blank lines out but counting them. */
-export async function* readLinesForward(path: string): AsyncGenerator<NumberedLine> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+/** Streams the lines of a file (gzip-compressed when `compressed`) from first to last, keeping blank lines out but counting them. */
+export async function* readLinesForward(path: string, compressed = false): AsyncGenerator<NumberedLine> {
+  const raw = createReadStream(path);
+  const input = compressed ? raw.pipe(createGunzip()) : raw;
+  if (compressed) raw.on('error', (error) => input.destroy(error));
+  input.setEncoding('utf8');
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let number = 0;
-  for await (const text of lines) {
-    number += 1;
-    if (text.trim() !== '') yield { text, number };
+  try {
+    for await (const text of lines) {
+      number += 1;
+      if (text.trim() !== '') yield { text, number };
+    }
+  } finally {
+    // A reader that stops early (the first entry was all it needed) must not leave the file open.
+    lines.close();
+    raw.destroy();
   }
 }
 
@@ -54,6 +68,42 @@ export async function* readLinesBackward(handle: FileHandle, size: number, chunk
   if (text !== '') yield text;
 }
 
+/**
+ * The lines of the first `size` bytes of an open file from last to first; a compressed file
+ * is decompressed whole first (rotated files are at most the rotation size).
+ */
+export async function* readLogLinesBackward(handle: FileHandle, size: number, compressed: boolean): AsyncGenerator<string> {
+  if (!compressed) {
+    yield* readLinesBackward(handle, size);
+    return;
+  }
+  const text = (await gunzipBuffer(await readExactly(handle, size, 0))).toString('utf8');
+  const lines = text.split('\n');
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const line = lines[index]!.trim();
+    if (line !== '') yield line;
+  }
+}
+
+/** The last byte of a file, or null when it is empty or missing. */
+export async function readLastByte(path: string): Promise<number | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return null;
+    const [last] = await readExactly(handle, 1, size - 1);
+    return last ?? null;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The last non-blank line of a file, or null when it has none (or does not exist). */
 export async function readLastLine(path: string): Promise<string | null> {
   let handle: FileHandle;
@@ -83,10 +133,10 @@ const parses = (text: string): boolean => {
 
 /**
  * A crash in the middle of an append can leave a last line without its newline. That entry
- * was never acknowledged: when it does not parse it is cut off; when it does (only the newline
- * was lost) the newline is added. Returns what was done.
+ * was never acknowledged: when it does not parse it is cut off (after `keepAside` has saved
+ * it, when given); when it does (only the newline was lost) the newline is added. Returns what was done.
  */
-export async function repairTornTail(path: string): Promise<'intact' | 'truncated' | 'terminated'> {
+export async function repairTornTail(path: string, keepAside?: (fragment: Buffer) => Promise<void>): Promise<'intact' | 'truncated' | 'terminated'> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -107,12 +157,13 @@ export async function repairTornTail(path: string): Promise<'intact' | 'truncate
       const newline = chunk.lastIndexOf(0x0a);
       if (newline >= 0) lineStart = position + newline + 1;
     }
-    const fragment = (await readExactly(handle, size - lineStart, lineStart)).toString('utf8');
-    if (parses(fragment)) {
+    const bytes = await readExactly(handle, size - lineStart, lineStart);
+    if (parses(bytes.toString('utf8'))) {
       await handle.write('\n', size);
       await handle.sync();
       return 'terminated';
     }
+    await keepAside?.(bytes);
     await handle.truncate(lineStart);
     await handle.sync();
     return 'truncated';

@@ -2,20 +2,24 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { auditEntrySchema, type AuditEntry } from '../../shared/audit/audit-entry';
 import { auditQueryMatcher, type AuditQuery } from '../../shared/audit/audit-query';
 import { listLogFiles } from './audit-files';
-import { isMissing, readLinesBackward } from './jsonl-files';
+import { isMissing, readLogLinesBackward } from './jsonl-files';
 
 export interface OpenedLogFile {
   handle: FileHandle;
   size: number;
+  compressed: boolean;
 }
 
-/** Opens every log file, newest first, and fixes each one's size: later appends are not read. */
+/**
+ * Opens every log file (compressed rotated ones too), newest first, and fixes each one's size:
+ * later appends are not read, and a file a retention run removes meanwhile stays readable through its handle.
+ */
 export async function openLogFiles(dir: string): Promise<OpenedLogFile[]> {
   const opened: OpenedLogFile[] = [];
   for (const file of await listLogFiles(dir)) {
     try {
       const handle = await open(file.path, 'r');
-      opened.push({ handle, size: (await handle.stat()).size });
+      opened.push({ handle, size: (await handle.stat()).size, compressed: file.compressed });
     } catch (error) {
       if (!isMissing(error)) throw error;
     }
@@ -46,7 +50,7 @@ export async function* readAuditEntries(files: OpenedLogFile[], query: AuditQuer
   try {
     for (const file of files) {
       if (remaining <= 0) break;
-      for await (const text of readLinesBackward(file.handle, file.size)) {
+      for await (const text of readLogLinesBackward(file.handle, file.size, file.compressed)) {
         const entry = parseEntry(text);
         if (!entry || entry.seq >= lowestSeen) continue;
         lowestSeen = entry.seq;

@@ -11,6 +11,7 @@ export const requestChannelNames = [
   'tenant:requestLog',
   'settings:get',
   'settings:update',
+  'settings:problems',
   'campaigns:snapshot',
   'campaigns:refresh',
   'campaigns:get',

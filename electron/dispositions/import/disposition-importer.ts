@@ -60,6 +60,7 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
   const runs = new Map<string, ImportRun>();
   const wallClock = options.wallClock ?? (() => new Date());
   const reportPath = (hash: string) => files.specPath(hash).replace(/\.job\.json$/, '.report.json');
+  const lockPath = (hash: string) => files.specPath(hash).replace(/\.job\.json$/, '.job.lock');
 
   const summaryOf = async (hash: string): Promise<ImportJobSummary | null> => {
     const running = runs.get(hash);
@@ -93,24 +94,32 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
   };
 
   const launch = async (spec: ImportJobSpec, concurrency: number): Promise<ImportRun> => {
-    const lock = await lockJob(files.journalPath(spec.contentHash).replace(/\.journal\.jsonl$/, '.lock'));
-    const replay = replayJournal(await readImportJournal(files.journalPath(spec.contentHash)));
-    const journal = await openImportJournal(files.journalPath(spec.contentHash));
-    const run = startImportRun({
-      spec,
-      journal,
-      replay,
-      contacts: options.contacts,
-      concurrency: Math.max(1, Math.min(concurrency, options.maxConcurrency())),
-      maxBusyTries: options.maxBusyTries,
-      busyRetryDelayMs: options.busyRetryDelayMs,
-      suppression: options.suppression,
-      notifications: options.notifications,
-      waitForTenant: options.waitForTenant,
-      onProgress: options.onProgress,
-      now: options.now,
-      wallClock,
-    });
+    const lock = await lockJob(lockPath(spec.contentHash));
+    let run: ImportRun;
+    try {
+      const replay = replayJournal(await readImportJournal(files.journalPath(spec.contentHash)));
+      const journal = await openImportJournal(files.journalPath(spec.contentHash));
+      run = startImportRun({
+        spec,
+        journal,
+        replay,
+        contacts: options.contacts,
+        concurrency: Math.max(1, Math.min(concurrency, options.maxConcurrency())),
+        maxBusyTries: options.maxBusyTries,
+        busyRetryDelayMs: options.busyRetryDelayMs,
+        suppression: options.suppression,
+        notifications: options.notifications,
+        waitForTenant: options.waitForTenant,
+        onProgress: options.onProgress,
+        now: options.now,
+        wallClock,
+      });
+    } catch (thrown) {
+      await lock.release();
+      throw thrown;
+    }
+    // Another process took the job over (this one stalled past the lock's stale time): stop, so the two never both send.
+    lock.onLost(() => void run.interrupt().catch(() => undefined));
     // The run counts as done once its report is on disk and audited.
     const done = run.done.finally(() => lock.release()).then(
       async (report) => {
@@ -159,10 +168,9 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
           ),
         );
       }
-      const lockPath = files.journalPath(spec.contentHash).replace(/\.journal\.jsonl$/, '.lock');
       try {
         // Checked before anything is archived or overwritten: another process may be running this file.
-        await (await lockJob(lockPath)).release();
+        await (await lockJob(lockPath(spec.contentHash))).release();
       } catch (thrown) {
         return fail(toConsoleError(thrown));
       }

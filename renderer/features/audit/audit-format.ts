@@ -56,6 +56,12 @@ export function describeChange(before: unknown, after: unknown): string {
 
 /** The verify result as one sentence for the screen. */
 export function describeChainReport(report: AuditChainReport): string {
-  if (report.ok) return `Chain intact: ${report.entries} ${report.entries === 1 ? 'entry' : 'entries'}`;
-  return `Chain broken at entry ${report.firstBadSeq} (${report.file}, line ${report.line}): ${report.message}`;
+  if (report.ok) {
+    const intact = `Chain intact: ${report.entries} ${report.entries === 1 ? 'entry' : 'entries'}`;
+    if (!report.keptFrom) return intact;
+    const why = report.keptFrom.removedBy === 'retention' ? 'removed by the retention setting' : 'deleted by the rotation of an older version';
+    return `${intact}; kept history begins at entry ${report.keptFrom.seq} (older entries ${why})`;
+  }
+  const where = [report.file, report.line > 0 ? `line ${report.line}` : ''].filter((part) => part !== '').join(', ');
+  return `Chain broken at entry ${report.firstBadSeq}${where ? ` (${where})` : ''}: ${report.message}`;
 }

@@ -1,6 +1,8 @@
+import { AuditLogSettingsForm } from './AuditLogSettingsForm';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { NotificationsPanel } from './NotificationsPanel';
 import { RequestLogTable } from './RequestLogTable';
+import { StoredSettingsProblems } from './StoredSettingsProblems';
 import { TenantConnectionForm } from './TenantConnectionForm';
 
 export function SettingsScreen() {
@@ -9,9 +11,11 @@ export function SettingsScreen() {
       <header className="screen-header">
         <h1 id="screen-title">Settings</h1>
       </header>
+      <StoredSettingsProblems />
       <div className="settings-grid">
         <TenantConnectionForm />
         <GeneralSettingsForm />
+        <AuditLogSettingsForm />
       </div>
       <NotificationsPanel />
       <RequestLogTable />

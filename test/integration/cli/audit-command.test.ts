@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../../electron/audit/audit-log';
@@ -59,6 +59,17 @@ describe('cxone-console audit', () => {
     const run = await cli(['audit', 'verify', '--json']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, problem: 'reordered', firstBadSeq: 3 });
+  });
+
+  it('verify: every log file deleted, or the whole folder, is history missing, exit 1 (not "intact: 0 entries")', async () => {
+    rmSync(current());
+    const run = await cli(['audit', 'verify']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^Audit chain broken at entry 1 \(audit\.head\.json\): Audit entries 1 to 5 are missing/);
+    rmSync(auditDir(), { recursive: true });
+    const gone = await cli(['audit', 'verify', '--json']);
+    expect(gone.code).toBe(1);
+    expect(JSON.parse(gone.stdout)).toMatchObject({ ok: false, problem: 'missing', firstBadSeq: 1 });
   });
 
   it('verify needs CXONE_DATA_DIR: exit 2 naming it', async () => {

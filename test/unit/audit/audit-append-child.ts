@@ -7,7 +7,7 @@ import { pauseOf } from './audit-fixtures';
 
 async function main() {
   const [dir = '', countText = '0', maxText = ''] = process.argv.slice(2);
-  const log = await createAuditLog({ dir, maxFileBytes: Number(maxText) || undefined, keepFiles: 50 });
+  const log = await createAuditLog({ dir, maxFileBytes: Number(maxText) || undefined });
   process.stdout.write('ready\n');
   for await (const line of createInterface({ input: process.stdin })) if (line === 'go') break;
   const count = Number(countText);

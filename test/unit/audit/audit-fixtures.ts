@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditEntryInput } from '../../../shared/audit/audit-entry';
+import { gunzipSync } from 'node:zlib';
+import { listLogFiles } from '../../../electron/audit/audit-files';
+import type { AuditEntry, AuditEntryInput } from '../../../shared/audit/audit-entry';
 
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `cxone-${prefix}-`));
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
@@ -33,4 +35,14 @@ export const linesOf = (path: string) => readFileSync(path, 'utf8').split('\n').
 /** Rewrites a log file through `edit`, which receives and returns its lines. */
 export function editLines(path: string, edit: (lines: string[]) => string[]) {
   writeFileSync(path, `${edit(linesOf(path)).join('\n')}\n`);
+}
+
+/** The lines of a log file, decompressing a rotated (`.gz`) one. */
+export const logLinesOf = (path: string) =>
+  (path.endsWith('.gz') ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8')).split('\n').filter((line) => line !== '');
+
+/** Every entry in every file of the folder, compressed or not, oldest first. */
+export async function allEntries(dir: string): Promise<AuditEntry[]> {
+  const files = (await listLogFiles(dir)).reverse();
+  return files.flatMap((file) => logLinesOf(file.path).map((line) => JSON.parse(line) as AuditEntry));
 }

@@ -67,14 +67,16 @@ describe('audit log writer', () => {
     expect((await log.append(pauseOf('c-1'))).seq).toBe(1);
   });
 
-  it('cuts off a half-written last line left by a crash and continues from the last whole entry', async () => {
+  it('cuts off a half-written last line left by a crash, says so in the chain and continues from the last whole entry', async () => {
     const kept = await log.append(pauseOf('c-1'));
     await log.close();
     appendFileSync(join(dir, 'audit.jsonl'), '{"seq":2,"at":"2025-03-01T09:00:01');
     log = await createAuditLog({ dir, clock: steppingClock() });
     const next = await log.append(pauseOf('c-2'));
-    expect(next).toMatchObject({ seq: 2, prevHash: kept.hash });
-    expect(await log.verify()).toEqual({ ok: true, entries: 2 });
+    const [notice] = await log.query({ before: next.seq, limit: 1 });
+    expect(notice).toMatchObject({ seq: 2, prevHash: kept.hash, action: 'audit.torn_line_kept' });
+    expect(next).toMatchObject({ seq: 3, prevHash: notice?.hash });
+    expect(await log.verify()).toEqual({ ok: true, entries: 3 });
   });
 
   it('rejects appends after close', async () => {

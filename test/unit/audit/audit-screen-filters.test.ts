@@ -131,6 +131,12 @@ describe('audit formatting', () => {
     expect(
       describeChainReport({ ok: false, firstBadSeq: 4, file: 'audit.jsonl', line: 4, problem: 'altered', message: 'Audit entry 4 was changed after it was written.' }),
     ).toBe('Chain broken at entry 4 (audit.jsonl, line 4): Audit entry 4 was changed after it was written.');
+    expect(describeChainReport({ ok: true, entries: 40, keptFrom: { seq: 901, removedBy: 'retention', at: '2031-01-01T00:00:00.000Z' } })).toBe(
+      'Chain intact: 40 entries; kept history begins at entry 901 (older entries removed by the retention setting)',
+    );
+    expect(describeChainReport({ ok: false, firstBadSeq: 1, file: '', line: 0, problem: 'missing', message: 'There is no audit folder at /x.' })).toBe(
+      'Chain broken at entry 1: There is no audit folder at /x.',
+    );
   });
 
   it('prints local times at a fixed width and names exports by local minute', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import type { ImportJobSpec } from '../../../shared/dispositions/import-job';
 import type { ImportProgress } from '../../../shared/dispositions/import-progress';
 import { createDispositionImporter, type DispositionImporterOptions } from '../../../electron/dispositions/import/disposition-importer';
 import type { DispositionUpdateNotification, SuppressedContact } from '../../../electron/dispositions/import/import-ports';
+import { lockJob } from '../../../electron/dispositions/import/job-lock';
 import { parseJournal } from '../../../electron/dispositions/import/journal-records';
 import { fakeContacts, rowsFor } from './fake-contacts';
 
@@ -212,23 +213,26 @@ describe('disposition import run', () => {
     expect(report.counts).toMatchObject({ applied: 0, noop: 3 });
   });
 
-  it('refuses to start a file another live process is importing, and takes over from a killed one', async () => {
+  it('refuses to start a file another live process is importing, and takes over a lock a killed one left stale', async () => {
     const tenant = fakeContacts(2);
-    const lock = join(dir, `${hash}.lock`);
-    const { mkdirSync, writeFileSync } = await import('node:fs');
-    const { spawnSync } = await import('node:child_process');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(lock, String(process.ppid));
+    const lockPath = join(dir, `${hash}.job.lock`);
+    const held = await lockJob(lockPath);
     const refused = await importer(tenant).start(specOf(rowsFor(2)));
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'conflict', code: 'IMPORT_RUNNING' });
     expect(tenant.patches.size).toBe(0);
+    await held.release();
 
-    writeFileSync(lock, String(spawnSync(process.execPath, ['-e', '0']).pid));
+    // A killed holder leaves its lock folder behind, and nobody refreshes it any more; the pid file of older versions means nothing.
+    mkdirSync(lockPath);
+    const longAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(lockPath, longAgo, longAgo);
+    writeFileSync(join(dir, `${hash}.lock`), String(process.pid));
     const started = await importer(tenant).start(specOf(rowsFor(2)));
     const report = await (started.ok ? started.value.done : Promise.reject(started.error));
     expect(report.counts.applied).toBe(2);
-    expect(existsSync(lock)).toBe(false);
+    expect(existsSync(lockPath)).toBe(false);
+    expect(existsSync(join(dir, `${hash}.lock`))).toBe(false);
   });
 
   it('reports rows held back by validation as rejected and superseded', async () => {

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import type { AuditKeptFrom } from '../../../../shared/audit/audit-chain';
 import { defaultAuditQueryLimit } from '../../../../shared/audit/audit-query';
 import { checkAuditFolder, exportAuditFolderCsv, listAuditFolder } from '../../../audit/audit-folder';
 import { exitCodes, type CliCommandModule, type CliContext } from '../cli-context';
@@ -18,6 +19,13 @@ const limitOption = (raw: string): number => {
 
 const auditDir = (context: CliContext) => join(context.dataDir(), 'audit');
 
+/** Where the kept history begins when older entries were removed on purpose. */
+const keptFromText = (keptFrom: AuditKeptFrom | undefined): string => {
+  if (!keptFrom) return '';
+  const why = keptFrom.removedBy === 'retention' ? 'removed by the retention setting' : 'deleted by the rotation of an older version';
+  return `; kept history begins at entry ${keptFrom.seq} (older entries ${why}${keptFrom.at ? `, ${keptFrom.at}` : ''})`;
+};
+
 /** `cxone-console audit …`: the data folder's audit log, read without writing to it. */
 export const auditCommand: CliCommandModule = {
   register(program: Command, context, run) {
@@ -25,15 +33,15 @@ export const auditCommand: CliCommandModule = {
 
     audit
       .command('verify')
-      .description('Check the hash chain: exit 0 when intact, 1 naming the first altered, removed or reordered entry (seq, file, line)')
+      .description('Check the hash chain across every file, compressed ones too: exit 0 when intact, 1 naming the first altered, removed, reordered or missing entry (seq, file, line), or a torn last line')
       .option('--json', 'print one JSON document')
       .action(
         run(async (flags: { json?: boolean }) => {
           const dir = auditDir(context);
           const { report, files } = await checkAuditFolder(dir);
           if (flags.json) writeJson(context.io, { ...report, files, dir });
-          else if (report.ok) writeLines(context.io, [`Audit chain intact: ${plural(report.entries, 'entry', 'entries')} in ${plural(files, 'file', 'files')}.`]);
-          else writeLines(context.io, [`Audit chain broken at entry ${report.firstBadSeq} (${report.file}, line ${report.line}): ${report.message}`]);
+          else if (report.ok) writeLines(context.io, [`Audit chain intact: ${plural(report.entries, 'entry', 'entries')} in ${plural(files, 'file', 'files')}${keptFromText(report.keptFrom)}.`]);
+          else writeLines(context.io, [`Audit chain broken at entry ${report.firstBadSeq} (${report.file || dir}${report.line > 0 ? `, line ${report.line}` : ''}): ${report.message}`]);
           return report.ok ? exitCodes.success : exitCodes.someFailed;
         }),
       );

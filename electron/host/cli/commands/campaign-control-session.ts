@@ -1,9 +1,10 @@
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
 import type { AuditActor } from '../../../../shared/audit/audit-entry';
 import type { EmergencyProgress } from '../../../../shared/campaigns/status-change';
 import { ConsoleFailure, consoleError } from '../../../../shared/errors';
-import { createAuditLog, type AuditLog } from '../../../audit/audit-log';
+import { cliAuditLogOptions } from '../../../audit/audit-env';
+import { createAuditLog, type AuditLog, type AuditLogOptions } from '../../../audit/audit-log';
 import { createCampaignControl, type AuditWriter, type CampaignControl } from '../../../campaigns/campaign-control';
 import { createCampaignDirectory } from '../../../campaigns/campaign-directory';
 import { createEmergencyRecord, emergencyRecordPath } from '../../../campaigns/emergency-record';
@@ -34,11 +35,11 @@ function operatorName(env: CliContext['io']['env']): string {
  * cannot be written is found at once (one small probe file) and every append then fails with
  * why, so the run says so in its report instead of hanging.
  */
-function auditBehindTheCommand(dir: string): AuditWriter & { close(): Promise<void> } {
+function auditBehindTheCommand(dir: string, options: () => AuditLogOptions): AuditWriter & { close(): Promise<void> } {
   const problem = storageProblemOf(dir);
   const opening: Promise<AuditLog> = problem
     ? Promise.reject(new ConsoleFailure(consoleError('internal', problem)))
-    : createAuditLog({ dir });
+    : Promise.resolve().then(() => createAuditLog(options()));
   opening.catch(() => undefined);
   return {
     append: (entry) => opening.then((log) => log.append(entry)),
@@ -54,7 +55,7 @@ export async function openCampaignControl(context: CliContext, onProgress?: (pro
   const connection = context.connect();
   try {
     const auditDir = join(dataDir, 'audit');
-    const audit = auditBehindTheCommand(auditDir);
+    const audit = auditBehindTheCommand(auditDir, () => cliAuditLogOptions(dataDir, context.io.env));
     // Never started: the command reads nothing in the background; names come from the tenant's answers.
     const directory = createCampaignDirectory({ connection: () => connection, intervalSeconds: () => 60 });
     const record = createEmergencyRecord(emergencyRecordPath(dataDir, connection.profile));

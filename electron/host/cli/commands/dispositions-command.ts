@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { TenantProfile } from '../../../../shared/tenant-profile';
+import { cliAuditLogOptions } from '../../../audit/audit-env';
 import { createAuditLog } from '../../../audit/audit-log';
 import { runCliImport } from '../../../dispositions/import/cli-import';
 import { readKnownOutcomeMatrix } from '../../../dispositions/import/known-outcome-matrix';
@@ -91,7 +92,7 @@ export const dispositionsCommand: CliCommandModule = {
           const dataDir = context.dataDir();
           const crmUrl = context.io.env.CXONE_CRM_WEBHOOK_URL?.trim() ?? '';
           if (crmUrl) checkedUrl('CXONE_CRM_WEBHOOK_URL', crmUrl);
-          const audit = await createAuditLog({ dir: join(dataDir, 'audit') });
+          const audit = await createAuditLog(cliAuditLogOptions(dataDir, context.io.env));
           const suppression = await createSuppressionList({ dir: join(dataDir, 'suppression') });
           // CRM notifications when CXONE_CRM_WEBHOOK_URL is set: queued in the data folder's outbox, so
           // whatever is not delivered before the command ends goes out with the next outbox on that folder.
