@@ -10,6 +10,12 @@ import { awaitActivation, type ActivationPolling } from './await-activation';
 import type { EmergencyRecord, PausedByEmergency } from './emergency-record';
 import { changeCampaignStatus, type CampaignRef } from './status-changer';
 
+/** The campaigns a run acts on: those known now, and those a listing adds later. */
+interface CollectedRefs {
+  known: CampaignRef[];
+  rest: Promise<CampaignRef[]>;
+}
+
 export interface AuditWriter {
   append(entry: AuditEntryInput): Promise<unknown>;
 }
@@ -117,10 +123,30 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     }
   };
 
+  /** Everything the tenant lists as dialing; what the console knows when the tenant cannot list. */
+  const listDialing = async (): Promise<CampaignRef[]> => {
+    const found = new Map<string, CampaignRef>();
+    try {
+      for (const status of ['running', 'activating'] as const) {
+        for await (const campaign of options.connection().campaigns.list({ status, pageSize: 500 })) {
+          found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
+        }
+      }
+    } catch {
+      // The tenant could not list everything: pause what the console already knows is dialing.
+      for (const campaign of options.directory.snapshot().campaigns) {
+        if (campaign.status === 'running' || campaign.status === 'activating') {
+          found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
+        }
+      }
+    }
+    return [...found.values()];
+  };
+
   const runEmergency = (
     kind: 'pause' | 'resume',
     actor: AuditActor,
-    collect: (signal: AbortSignal) => Promise<CampaignRef[]>,
+    collect: (signal: AbortSignal) => CollectedRefs,
     act: (ref: CampaignRef, signal: AbortSignal) => Promise<StatusChangeResult & { campaign: Campaign | null }>,
     settle: (results: StatusChangeResult[], refs: CampaignRef[]) => void,
   ): Promise<EmergencyRun> => {
@@ -138,12 +164,13 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     };
     const started = now();
     const promise = (async () => {
-      const refs = await collect(controller.signal);
+      const collected = collect(controller.signal);
+      const refs = [...collected.known];
       run.total = refs.length;
       emitState();
       const audits: Promise<unknown>[] = [];
       const action = kind === 'pause' ? 'campaign.emergency_pause' : 'campaign.emergency_resume';
-      await mapWithConcurrency(refs, concurrency, (ref) => act(ref, controller.signal), {
+      const actOn = (batch: readonly CampaignRef[]) => mapWithConcurrency(batch, concurrency, (ref) => act(ref, controller.signal), {
         signal: controller.signal,
         onResult: ({ campaign: _campaign, ...result }) => {
           run.results.push(result);
@@ -162,6 +189,14 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
           });
         },
       });
+      // What is known goes out at once; what only the tenant's listing shows follows when it arrives.
+      const first = actOn(collected.known);
+      const knownIds = new Set(collected.known.map((ref) => ref.id));
+      const more = (await collected.rest).filter((ref) => !knownIds.has(ref.id));
+      refs.push(...more);
+      run.total = refs.length;
+      if (more.length > 0) emitState();
+      await Promise.all([first, actOn(more)]);
       const attempted = new Set(run.results.map((r) => r.campaignId));
       for (const ref of refs) {
         if (!attempted.has(ref.id)) run.results.push(notAttempted(ref, kind === 'pause' ? 'paused' : 'running'));
@@ -217,24 +252,13 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       return runEmergency(
         'pause',
         actor,
-        async () => {
-          const found = new Map<string, CampaignRef>();
-          try {
-            for await (const campaign of options.connection().campaigns.list({ status: 'running', pageSize: 500 })) {
-              found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
-            }
-            for await (const campaign of options.connection().campaigns.list({ status: 'activating', pageSize: 500 })) {
-              found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
-            }
-          } catch {
-            // The tenant could not list everything: pause what the console already knows is dialing.
-            for (const campaign of options.directory.snapshot().campaigns) {
-              if (campaign.status === 'running' || campaign.status === 'activating') {
-                found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
-              }
-            }
-          }
-          return [...found.values()];
+        () => {
+          // The campaigns the console already shows dialing are paused straight away, before
+          // the tenant's own listing (which may take seconds on a throttled tenant) comes back.
+          const known = options.directory.snapshot().campaigns
+            .filter((campaign) => campaign.status === 'running' || campaign.status === 'activating')
+            .map((campaign): CampaignRef => ({ id: campaign.id, name: campaign.name, status: campaign.status }));
+          return { known, rest: listDialing() };
         },
         async (ref, signal) => {
           let result = await changeTracked(ref, 'paused');
@@ -277,7 +301,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       return runEmergency(
         'resume',
         actor,
-        async () => [...owned.values()].map((entry) => ({ id: entry.campaignId, name: entry.name, status: 'paused' })),
+        () => ({ known: [...owned.values()].map((entry) => ({ id: entry.campaignId, name: entry.name, status: 'paused' })), rest: Promise.resolve([]) }),
         async (ref) => {
           const entry = owned.get(ref.id);
           const started = now();
