@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
 import { useDispositionsStore } from './dispositions-store';
 
-const resultLabels = { noop: 'Already so', rejected: 'Rejected', superseded: 'Superseded', failed: 'Failed', not_sent: 'Not sent' } as const;
+const resultLabels = { noop: 'Already so', rejected: 'Rejected', superseded: 'Superseded', failed: 'Failed', not_sent: 'Not sent', waiting: 'On a call — waiting' } as const;
 const shownProblems = 500;
 
 function download(fileName: string, csv: string) {
