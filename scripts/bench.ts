@@ -84,6 +84,20 @@ if (wanted('parse')) {
 }
 
 if (wanted('import')) {
+  for (const clientMax of [20, 50, 200]) {
+    const hostile = await benchDispositionImport({ rows: 400, latencyMs: 40, requestsPerSecond: 40, clientMaxRequestsPerSecond: clientMax, faults: true, onCall: 4 });
+    print(`disposition import: 400 rows, 4 contacts on a call, hostile tenant (40/s bucket, 3% 503, 2% lost after apply, 1% dropped writes), client configured at ${clientMax}/s`, {
+      'applied / failed / waiting': `${hostile.applied} / ${hostile.failed} / ${hostile.leftWaiting}`,
+      'apply phase': seconds(hostile.applyPhaseMs),
+      'floor, rows ÷ rate': seconds(hostile.floorRowsMs),
+      'apply ÷ floor (target ≤ 1.5)': hostile.applyOverFloor.toFixed(2),
+      'whole run': seconds(hostile.wallMs),
+      'whole ÷ apply (target ≤ 1.3)': hostile.wallOverApply.toFixed(2),
+      '429 share (target ≤ 0.05)': `${hostile.share429.toFixed(3)} (${hostile.rateLimited} of ${hostile.requests})`,
+      'requests per row': hostile.requestsPerRow.toFixed(3),
+    });
+  }
+
   const figures = await benchDispositionImport({ rows: 5000, latencyMs: 40, requestsPerSecond: 50 });
   print('disposition import: 5,000 rows, 40 ms latency, 50 requests/s', {
     'applied / failed': `${figures.applied} / ${figures.failed}`,

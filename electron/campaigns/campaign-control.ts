@@ -10,11 +10,14 @@ import { awaitActivation, type ActivationPolling } from './await-activation';
 import type { EmergencyRecord, PausedByEmergency } from './emergency-record';
 import { changeCampaignStatus, type CampaignRef } from './status-changer';
 
-/** The campaigns a run acts on: those known now, and those a listing adds later. */
+/** The campaigns a run acts on: those known now, and those a listing adds later, a page at a time. */
 interface CollectedRefs {
   known: CampaignRef[];
-  rest: Promise<CampaignRef[]>;
+  rest: AsyncIterable<CampaignRef[]> | Iterable<CampaignRef[]>;
 }
+
+/** Pages small enough that the command line (which knows nothing before it lists) sends its first PATCH after one short read. */
+const emergencyListPageSize = 200;
 
 export interface AuditWriter {
   append(entry: AuditEntryInput): Promise<unknown>;
@@ -123,25 +126,32 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     }
   };
 
-  /** Everything the tenant lists as dialing; what the console knows when the tenant cannot list. */
-  const listDialing = async (): Promise<CampaignRef[]> => {
-    const found = new Map<string, CampaignRef>();
+  /**
+   * Everything the tenant lists as dialing, a page at a time; what the console knows when the
+   * tenant cannot list. All campaigns are listed, not filtered by status: pausing changes which
+   * campaigns a status filter matches, so its later pages would skip some, while the full list
+   * stays put (and one listing sees a campaign whether it is still activating or running).
+   */
+  async function* listDialing(): AsyncGenerator<CampaignRef[]> {
+    const refOfCampaign = (campaign: Campaign): CampaignRef => ({ id: campaign.id, name: campaign.name, status: campaign.status });
+    const dialing = (campaign: Campaign) => campaign.status === 'running' || campaign.status === 'activating';
     try {
-      for (const status of ['running', 'activating'] as const) {
-        for await (const campaign of options.connection().campaigns.list({ status, pageSize: 500 })) {
-          found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
+      let page: CampaignRef[] = [];
+      let read = 0;
+      for await (const campaign of options.connection().campaigns.list({ pageSize: emergencyListPageSize })) {
+        if (dialing(campaign)) page.push(refOfCampaign(campaign));
+        read += 1;
+        if (read % emergencyListPageSize === 0 && page.length > 0) {
+          yield page;
+          page = [];
         }
       }
+      if (page.length > 0) yield page;
     } catch {
       // The tenant could not list everything: pause what the console already knows is dialing.
-      for (const campaign of options.directory.snapshot().campaigns) {
-        if (campaign.status === 'running' || campaign.status === 'activating') {
-          found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
-        }
-      }
+      yield options.directory.snapshot().campaigns.filter(dialing).map(refOfCampaign);
     }
-    return [...found.values()];
-  };
+  }
 
   const runEmergency = (
     kind: 'pause' | 'resume',
@@ -189,14 +199,20 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
           });
         },
       });
-      // What is known goes out at once; what only the tenant's listing shows follows when it arrives.
-      const first = actOn(collected.known);
-      const knownIds = new Set(collected.known.map((ref) => ref.id));
-      const more = (await collected.rest).filter((ref) => !knownIds.has(ref.id));
-      refs.push(...more);
-      run.total = refs.length;
-      if (more.length > 0) emitState();
-      await Promise.all([first, actOn(more)]);
+      // What is known goes out at once; what only the tenant's listing shows follows as each page arrives.
+      const batches = [actOn(collected.known)];
+      const seen = new Set(refs.map((ref) => ref.id));
+      for await (const page of collected.rest) {
+        if (controller.signal.aborted) break;
+        const more = page.filter((ref) => !seen.has(ref.id));
+        if (more.length === 0) continue;
+        for (const ref of more) seen.add(ref.id);
+        refs.push(...more);
+        run.total = refs.length;
+        emitState();
+        batches.push(actOn(more));
+      }
+      await Promise.all(batches);
       const attempted = new Set(run.results.map((r) => r.campaignId));
       for (const ref of refs) {
         if (!attempted.has(ref.id)) run.results.push(notAttempted(ref, kind === 'pause' ? 'paused' : 'running'));
@@ -301,7 +317,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       return runEmergency(
         'resume',
         actor,
-        () => ({ known: [...owned.values()].map((entry) => ({ id: entry.campaignId, name: entry.name, status: 'paused' })), rest: Promise.resolve([]) }),
+        () => ({ known: [...owned.values()].map((entry) => ({ id: entry.campaignId, name: entry.name, status: 'paused' })), rest: [] }),
         async (ref) => {
           const entry = owned.get(ref.id);
           const started = now();

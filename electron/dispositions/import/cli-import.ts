@@ -23,7 +23,7 @@ export interface CliImportFlags {
   reimport: boolean;
   /** Retry only the rows an earlier import of this file left waiting (contacts on a call). */
   retryBusy?: boolean;
-  /** Once only contacts on a call remain, how long they are still retried (default 10 s). */
+  /** Once only contacts on a call remain, how long they are still retried (default: a fifth of the run so far, 2–10 s). */
   busyWaitSeconds?: number;
   exportUnapplied?: string;
 }

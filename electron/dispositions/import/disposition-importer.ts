@@ -25,7 +25,7 @@ export interface DispositionImporterOptions {
   /** Called when a run starts or ends, with its report when it ended. */
   onRunSettled?: (report: ImportReport) => void;
   busyRetryDelayMs?: number;
-  /** Once only contacts on a call remain, how long they are still retried (default 10 s). */
+  /** Once only contacts on a call remain, how long they are still retried (default: see `startImportRun`). */
   busyTailMs?: number;
   now?: () => number;
   wallClock?: () => Date;

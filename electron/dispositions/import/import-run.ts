@@ -20,8 +20,10 @@ export interface ImportRunOptions {
   /** Wait before the next try of a busy contact, times the try number up to 4 (default 2000 ms). */
   busyRetryDelayMs?: number;
   /**
-   * Once only contacts on a call remain, how long they are still retried (default 10 s)
-   * before the run ends with them left waiting in the journal (`retryBusy` tries them later).
+   * Once only contacts on a call remain, how long they are still retried before the run ends
+   * with them left waiting in the journal (`retryBusy` tries them later). Default: a fifth
+   * of the time the rest of the run took, at least 2 s and at most 10 s — a call rarely ends
+   * within seconds, so a long wait only holds the lead up.
    */
   busyTailMs?: number;
   suppression?: ImportSuppressionSink;
@@ -63,7 +65,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   const now = options.now ?? performance.now.bind(performance);
   const wallClock = options.wallClock ?? (() => new Date());
   const busyRetryDelayMs = options.busyRetryDelayMs ?? 2000;
-  const busyTailMs = options.busyTailMs ?? 10_000;
+  const busyTailMs = () => options.busyTailMs ?? Math.min(10_000, Math.max(2000, (now() - startedMs) / 5));
   const jobId = spec.contentHash;
   const startedAt = replay.start?.at ?? wallClock().toISOString();
   const startedMs = now();
@@ -178,7 +180,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   /** Only contacts on a call are left: start (or, after Finish now, end) the bounded wait for them. */
   const onlyBusyLeft = async () => {
     if (tailEndsAt === null) {
-      tailEndsAt = now() + busyTailMs;
+      tailEndsAt = now() + busyTailMs();
       queue.clampWaiting(tailEndsAt);
       tailTicker = setInterval(() => emit(true), 1000);
       emit(true);

@@ -122,6 +122,29 @@ describe('campaign control against the demo tenant', () => {
     expect(await dialing()).toEqual([]);
   });
 
+  it('emergency pause with nothing known yet (the command line) stops every one of hundreds of dialing campaigns while it is still listing them', async () => {
+    const big = await startDemoTenant({ seed: 8, dialerTickMs: 0, campaignCount: 450, contactsPerCampaign: 1 });
+    const bigConnection = connectTenant(demoProfile(big), async () => big.clientSecret);
+    try {
+      for (const campaign of big.state.campaigns.values()) campaign.status = 'running';
+      const emptyDirectory = createCampaignDirectory({ connection: () => bigConnection, intervalSeconds: () => 3600 });
+      const cliLike = createCampaignControl({
+        connection: () => bigConnection,
+        tenantLabel: () => 'Big tenant',
+        directory: emptyDirectory,
+        record: () => createEmergencyRecord(join(dir, 'big-emergency.json')),
+        audit,
+      });
+      const run = await cliLike.emergencyPause(person);
+      expect(run.total).toBe(450);
+      expect(run.results.filter((r) => r.outcome === 'changed')).toHaveLength(450);
+      expect([...big.state.campaigns.values()].filter((c) => c.status !== 'paused')).toEqual([]);
+    } finally {
+      bigConnection.close();
+      await big.close();
+    }
+  });
+
   it('resumes only what the emergency pause stopped, never what a person paused', async () => {
     const running = await dialing();
     const pausedByPerson = await idsWithStatus('paused');
