@@ -35,6 +35,8 @@ export const requestChannelNames = [
   'dispositions:pause',
   'dispositions:resume',
   'dispositions:cancel',
+  'dispositions:finishNow',
+  'dispositions:retryBusy',
   'dispositions:resumeJob',
   'dispositions:report',
   'dispositions:exportUnapplied',

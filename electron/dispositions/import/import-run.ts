@@ -352,7 +352,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     for (const { index, reason } of leftWaiting) {
       const row = spec.rows[index];
       if (row) problems.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, outcomeCode: row.outcomeCode, result: 'waiting',
-        reason: `${reason} Left waiting: retry the contacts on a call later (Retry waiting contacts, or dispositions import <file> --retry-busy).` });
+        reason: `${reason} Left waiting: nothing was sent; retry once the call has ended (the report's Retry … on a call button, or dispositions import <file> --retry-busy).` });
     }
     for (const item of notSent) {
       const row = spec.rows[item.index];
