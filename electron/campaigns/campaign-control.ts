@@ -17,7 +17,7 @@ interface CollectedRefs {
 }
 
 /** Pages small enough that the command line (which knows nothing before it lists) sends its first PATCH after one short read. */
-const emergencyListPageSize = 200;
+const emergencyListPageSize = 100;
 
 export interface AuditWriter {
   append(entry: AuditEntryInput): Promise<unknown>;
