@@ -4,6 +4,7 @@ import { benchDispositionImport } from '../electron/dispositions/import/bench-im
 import { benchParse } from '../electron/dispositions/reading/bench';
 import { benchClientThroughput } from '../electron/tenant/bench';
 import { createSimulationPool } from '../electron/new-campaign/simulation-pool';
+import { benchRateConvergence } from '../electron/tenant/bench-convergence';
 import { benchAdaptiveReport, benchCampaignReport, type CampaignReportBench } from '../shared/new-campaign/bench';
 import { inlineExecutor } from '../shared/simulation/adaptive-driver';
 import { benchSimulation } from '../shared/simulation/bench';
@@ -28,19 +29,50 @@ if (wanted('client')) {
   });
 }
 
+if (wanted('convergence')) {
+  for (const configured of [20, 50, 200]) {
+    const figures = await benchRateConvergence({ tenantRatePerSecond: 40, configuredRatePerSecond: configured, seconds: 12 });
+    print(`pacing: client configured at ${configured}/s against a 40/s token bucket (saturated for 12 s)`, {
+      'admitted per second, each s': figures.admittedPerSecond.join(' '),
+      'converged (within 10%) after': figures.convergedAfterMs === null ? 'not converged' : seconds(figures.convergedAfterMs),
+      'rate held at the end': `${figures.finalRatePerSecond}/s (learned limit ${figures.learnedLimitPerSecond ?? '—'}/s)`,
+      'after convergence ÷ tenant rate': figures.afterConvergenceOverLimit,
+      'share of answers that were 429': figures.share429,
+    });
+  }
+}
+
 if (wanted('emergency')) {
-  for (const clientMax of [50, 200]) {
-    const figures = await benchEmergencyPause({ running: 500, latencyMs: 40, rateLimitPerSecond: 50, clientMaxRequestsPerSecond: clientMax });
-    print(`emergency pause: 500 running campaigns, 40 ms latency, tenant limit 50/s, client configured at ${clientMax}/s`, {
+  for (const clientMax of [20, 50, 200]) {
+    const figures = await benchEmergencyPause({ running: 300, latencyMs: 40, rateLimitPerSecond: 40, clientMaxRequestsPerSecond: clientMax, faults: true, listKnown: true });
+    print(`emergency pause (app, list known): 300 running campaigns, hostile tenant (40/s bucket, 3% 503, 2% lost after apply, 1% dropped writes), client configured at ${clientMax}/s`, {
       'paused (or already)': `${figures.paused} of ${figures.running}`,
       'not paused': figures.notPaused,
       'wall time': seconds(figures.wallMs),
-      'floor (500 / 50 per s)': seconds(figures.floorMs),
-      'wall ÷ floor': figures.wallOverFloor,
+      'floor (300 ÷ 40 per s)': seconds(figures.floorMs),
+      'wall ÷ floor (target ≤ 1.2)': figures.wallOverFloor,
+      'first PATCH after the click': figures.firstPatchMs === null ? '—' : `${figures.firstPatchMs} ms (target ≤ 300)`,
+      'first progress after the click': figures.firstProgressMs === null ? '—' : `${figures.firstProgressMs} ms (target ≤ 300)`,
       'requests (token, list, PATCH)': figures.requests,
-      '429 answers': figures.rateLimited,
+      '429 share (target ≤ 0.05)': `${figures.share429} (${figures.rateLimited})`,
     });
   }
+  const cli = await benchEmergencyPause({ running: 300, latencyMs: 40, rateLimitPerSecond: 40, clientMaxRequestsPerSecond: 50, faults: true, listKnown: false });
+  print('emergency pause (command line, lists first): 300 running campaigns, hostile tenant, client configured at 50/s', {
+    'paused (or already)': `${cli.paused} of ${cli.running}`,
+    'wall time': seconds(cli.wallMs),
+    'wall ÷ floor (target ≤ 1.2)': cli.wallOverFloor,
+    'first PATCH after the command': cli.firstPatchMs === null ? '—' : `${cli.firstPatchMs} ms (target ≤ 300)`,
+    'first progress after the command': cli.firstProgressMs === null ? '—' : `${cli.firstProgressMs} ms (target ≤ 300)`,
+    '429 share (target ≤ 0.05)': `${cli.share429} (${cli.rateLimited})`,
+  });
+  const clean = await benchEmergencyPause({ running: 500, latencyMs: 40, rateLimitPerSecond: 50, clientMaxRequestsPerSecond: 200 });
+  print('emergency pause: 500 running campaigns, 40 ms latency, tenant limit 50/s, no faults, client configured at 200/s', {
+    'paused (or already)': `${clean.paused} of ${clean.running}`,
+    'wall time': seconds(clean.wallMs),
+    'wall ÷ floor': clean.wallOverFloor,
+    '429 share': `${clean.share429} (${clean.rateLimited})`,
+  });
 }
 
 if (wanted('parse')) {
@@ -58,6 +90,20 @@ if (wanted('parse')) {
 }
 
 if (wanted('import')) {
+  for (const clientMax of [20, 50, 200]) {
+    const hostile = await benchDispositionImport({ rows: 400, latencyMs: 40, requestsPerSecond: 40, clientMaxRequestsPerSecond: clientMax, faults: true, onCall: 4 });
+    print(`disposition import: 400 rows, 4 contacts on a call, hostile tenant (40/s bucket, 3% 503, 2% lost after apply, 1% dropped writes), client configured at ${clientMax}/s`, {
+      'applied / failed / waiting': `${hostile.applied} / ${hostile.failed} / ${hostile.leftWaiting}`,
+      'apply phase': seconds(hostile.applyPhaseMs),
+      'floor, rows ÷ rate': seconds(hostile.floorRowsMs),
+      'apply ÷ floor (target ≤ 1.5)': hostile.applyOverFloor.toFixed(2),
+      'whole run': seconds(hostile.wallMs),
+      'whole ÷ apply (target ≤ 1.3)': hostile.wallOverApply.toFixed(2),
+      '429 share (target ≤ 0.05)': `${hostile.share429.toFixed(3)} (${hostile.rateLimited} of ${hostile.requests})`,
+      'requests per row': hostile.requestsPerRow.toFixed(3),
+    });
+  }
+
   const figures = await benchDispositionImport({ rows: 5000, latencyMs: 40, requestsPerSecond: 50 });
   print('disposition import: 5,000 rows, 40 ms latency, 50 requests/s', {
     'applied / failed': `${figures.applied} / ${figures.failed}`,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAuditLog } from '../audit/audit-log';
 import { startDemoTenant } from '../demo-tenant/index';
+import { hostileFaults } from '../tenant/bench-faults';
 import { connectTenant } from '../tenant/connect';
 import { demoProfile } from '../tenant-session/demo-profile';
 import { createCampaignControl } from './campaign-control';
@@ -15,6 +16,13 @@ export interface EmergencyPauseBenchOptions {
   rateLimitPerSecond?: number;
   /** The client profile's configured maximum rate; above the tenant's limit, only 429 feedback finds the pace. */
   clientMaxRequestsPerSecond?: number;
+  /** The hostile tenant: 3% 503, 2% answers lost after apply, 1% dropped writes (429s come from the bucket). */
+  faults?: boolean;
+  /**
+   * As the app runs it: the campaign list is already known (the Campaigns screen's
+   * directory) when the button is pressed. Off: as the command line, which lists first.
+   */
+  listKnown?: boolean;
 }
 
 export interface EmergencyPauseBenchFigures {
@@ -26,6 +34,10 @@ export interface EmergencyPauseBenchFigures {
   wallOverFloor: number;
   requests: number;
   rateLimited: number;
+  share429: number;
+  /** From the call to the first PATCH leaving the client, and to the first progress the UI hears. */
+  firstPatchMs: number | null;
+  firstProgressMs: number | null;
 }
 
 /**
@@ -44,22 +56,42 @@ export async function benchEmergencyPause(options: EmergencyPauseBenchOptions = 
     made++;
   }
   tenant.setKnobs({ latencyMs: options.latencyMs ?? 40, rateLimitPerSecond: rate });
+  if (options.faults) tenant.injectFaults(...hostileFaults(running * 4));
   const dir = mkdtempSync(join(tmpdir(), 'cxone-bench-emergency-'));
   const connection = connectTenant({ ...demoProfile(tenant), maxRequestsPerSecond: options.clientMaxRequestsPerSecond ?? rate }, async () => tenant.clientSecret);
   const audit = await createAuditLog({ dir: join(dir, 'audit') });
   try {
     const directory = createCampaignDirectory({ connection: () => connection, intervalSeconds: () => 3600 });
+    if (options.listKnown) {
+      await directory.refresh();
+      // The directory's read is not part of the pause; let the tenant's bucket fill again as it would between refreshes.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    let started = 0;
+    let firstProgressMs: number | null = null;
     const control = createCampaignControl({
       connection: () => connection,
       tenantLabel: () => 'Bench tenant',
       directory,
       record: () => createEmergencyRecord(join(dir, 'emergency.json')),
       audit,
+      onEmergencyChange: (state) => {
+        if (firstProgressMs === null && state.running && (state.lastRun?.total ?? 0) > 0) firstProgressMs = performance.now() - started;
+      },
+      onProgress: () => {
+        firstProgressMs ??= performance.now() - started;
+      },
     });
     tenant.resetStats();
-    const started = performance.now();
+    let firstPatchAt: number | null = null;
+    const stopWatching = connection.requestLog.subscribe((entry) => {
+      if (entry.method === 'PATCH') firstPatchAt = Math.min(firstPatchAt ?? Number.POSITIVE_INFINITY, Date.parse(entry.at));
+    });
+    const clickedAt = Date.now();
+    started = performance.now();
     const run = await control.emergencyPause({ type: 'user', name: 'bench' });
     const wallMs = performance.now() - started;
+    stopWatching();
     const stats = tenant.stats();
     const paused = run.results.filter((r) => r.outcome === 'changed' || r.outcome === 'already').length;
     const floorMs = (running / rate) * 1000;
@@ -72,6 +104,9 @@ export async function benchEmergencyPause(options: EmergencyPauseBenchOptions = 
       wallOverFloor: Math.round((wallMs / floorMs) * 100) / 100,
       requests: stats.requests,
       rateLimited: stats.rateLimited,
+      share429: stats.requests > 0 ? Math.round((stats.rateLimited / stats.requests) * 1000) / 1000 : 0,
+      firstPatchMs: firstPatchAt === null ? null : firstPatchAt - clickedAt,
+      firstProgressMs: firstProgressMs === null ? null : Math.round(firstProgressMs),
     };
   } finally {
     connection.close();

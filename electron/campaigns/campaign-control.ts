@@ -13,6 +13,15 @@ import { changeCampaignStatus, type CampaignRef } from './status-changer';
 import { describeStorageProblem } from './storage-problem';
 import { settleAsRunOwn, type RunCampaignRef, type TrackedResult } from './stopped-by-run';
 
+/** The campaigns a run acts on: those known now, and those a listing adds later, a page at a time. */
+interface CollectedRefs<R> {
+  known: R[];
+  rest: AsyncIterable<R[]> | Iterable<R[]>;
+}
+
+/** Pages small enough that the command line (which knows nothing before it lists) sends its first PATCH after one short read. */
+const emergencyListPageSize = 100;
+
 export interface AuditWriter {
   append(entry: AuditEntryInput): Promise<unknown>;
 }
@@ -133,10 +142,36 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     return problem;
   };
 
+  /**
+   * Everything the tenant lists as dialing, a page at a time; what the console knows when the
+   * tenant cannot list. All campaigns are listed, not filtered by status: pausing changes which
+   * campaigns a status filter matches, so its later pages would skip some, while the full list
+   * stays put (and one listing sees a campaign whether it is still activating or running).
+   */
+  async function* listDialing(): AsyncGenerator<RunCampaignRef[]> {
+    const refOfCampaign = (campaign: Campaign): RunCampaignRef => ({ id: campaign.id, name: campaign.name, status: campaign.status, seenVersion: campaign.version });
+    const dialing = (campaign: Campaign) => campaign.status === 'running' || campaign.status === 'activating';
+    try {
+      let page: RunCampaignRef[] = [];
+      let read = 0;
+      for await (const campaign of options.connection().campaigns.list({ pageSize: emergencyListPageSize })) {
+        if (dialing(campaign)) page.push(refOfCampaign(campaign));
+        read += 1;
+        if (read % emergencyListPageSize === 0 && page.length > 0) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+    } catch {
+      // The tenant could not list everything: what the console already knew is being paused.
+    }
+  }
+
   const runEmergency = <R extends RunCampaignRef>(
     kind: 'pause' | 'resume',
     actor: AuditActor,
-    collect: (signal: AbortSignal) => Promise<R[]>,
+    collect: (signal: AbortSignal) => CollectedRefs<R>,
     act: (ref: R, signal: AbortSignal, runStartedAt: number) => Promise<TrackedResult>,
     settle: (results: StatusChangeResult[], refs: R[]) => string | null,
   ): Promise<EmergencyRun> => {
@@ -159,13 +194,14 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       if (problem) problems.add(problem);
     };
     const promise = (async () => {
-      const refs = await collect(controller.signal);
+      const collected = collect(controller.signal);
+      const refs = [...collected.known];
       run.total = refs.length;
       emitState();
       // The brake first: audit entries are written behind the requests and never hold them up.
       const audits: Promise<string | null>[] = [];
       const action = kind === 'pause' ? 'campaign.emergency_pause' : 'campaign.emergency_resume';
-      await mapWithConcurrency(refs, concurrency, (ref) => act(ref, controller.signal, started), {
+      const actOn = (batch: readonly R[]) => mapWithConcurrency(batch, concurrency, (ref) => act(ref, controller.signal, started), {
         signal: controller.signal,
         onResult: ({ campaign: _campaign, ...result }) => {
           run.results.push(result);
@@ -184,6 +220,20 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
           });
         },
       });
+      // What is known goes out at once; what only the tenant's listing shows follows as each page arrives.
+      const batches = [actOn(collected.known)];
+      const seen = new Set(refs.map((ref) => ref.id));
+      for await (const page of collected.rest) {
+        if (controller.signal.aborted) break;
+        const more = page.filter((ref) => !seen.has(ref.id));
+        if (more.length === 0) continue;
+        for (const ref of more) seen.add(ref.id);
+        refs.push(...more);
+        run.total = refs.length;
+        emitState();
+        batches.push(actOn(more));
+      }
+      await Promise.all(batches);
       const attempted = new Set(run.results.map((r) => r.campaignId));
       for (const ref of refs) {
         if (!attempted.has(ref.id)) run.results.push(notAttempted(ref, kind === 'pause' ? 'paused' : 'running'));
@@ -279,25 +329,15 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       return runEmergency<RunCampaignRef>(
         'pause',
         actor,
-        async () => {
-          const found = new Map<string, RunCampaignRef>();
-          try {
-            for await (const campaign of options.connection().campaigns.list({ status: 'running', pageSize: 500 })) {
-              found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status, seenVersion: campaign.version });
-            }
-            for await (const campaign of options.connection().campaigns.list({ status: 'activating', pageSize: 500 })) {
-              found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status, seenVersion: campaign.version });
-            }
-          } catch {
-            // The tenant could not list everything: pause what the console already knows is dialing.
-            // Without a fresh read there is no version the run saw; the tenant's updatedAt tells whether a pause is the run's.
-            for (const campaign of options.directory.snapshot().campaigns) {
-              if ((campaign.status === 'running' || campaign.status === 'activating') && !found.has(campaign.id)) {
-                found.set(campaign.id, { id: campaign.id, name: campaign.name, status: campaign.status });
-              }
-            }
-          }
-          return [...found.values()];
+        () => {
+          // The campaigns the console already shows dialing are paused straight away, before the
+          // tenant's own listing (which may take seconds on a throttled tenant) comes back. They come
+          // from the last refresh, so no version the run read: the tenant's updatedAt tells whether a pause is the run's.
+          const known = options.directory
+            .snapshot()
+            .campaigns.filter((campaign) => campaign.status === 'running' || campaign.status === 'activating')
+            .map((campaign): RunCampaignRef => ({ id: campaign.id, name: campaign.name, status: campaign.status }));
+          return { known, rest: listDialing() };
         },
         async (ref, signal, runStartedAt) => {
           const result = await settleAsRunOwn(campaignsPort, ref, await pauseDialing(ref, signal), 'paused', runStartedAt);
@@ -318,7 +358,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       return runEmergency<RunCampaignRef>(
         'resume',
         actor,
-        async () => [...owned.values()].map((entry) => ({ id: entry.campaignId, name: entry.name, status: 'paused' })),
+        () => ({ known: [...owned.values()].map((entry) => ({ id: entry.campaignId, name: entry.name, status: 'paused' as const })), rest: [] }),
         async (ref, _signal, runStartedAt) => {
           const entry = owned.get(ref.id);
           const started = now();

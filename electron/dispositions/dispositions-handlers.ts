@@ -165,6 +165,18 @@ export function dispositionsHandlers(options: DispositionsHandlerOptions): Dispo
       run.cancel();
       return run.progress();
     },
+    'dispositions:finishNow': async ({ jobId }) => {
+      const run = runOf(jobId);
+      run.finishNow();
+      return run.progress();
+    },
+    'dispositions:retryBusy': async ({ jobId }) => {
+      const retried = await options.importer.retryBusy(jobId);
+      if (!retried.ok) throw new ConsoleFailure(retried.error);
+      const summary = await options.importer.previousImport(jobId);
+      if (!summary) throw new ConsoleFailure(consoleError('not_found', 'No import with that id.', { target: jobId }));
+      return summary;
+    },
     'dispositions:resumeJob': async ({ jobId }) => {
       const resumed = await options.importer.resumeOne(jobId);
       if (!resumed.ok) throw new ConsoleFailure(resumed.error);

@@ -1,15 +1,19 @@
 import { ConsoleFailure, consoleError } from '../../shared/errors';
+import { createAdaptiveRate } from './adaptive-rate';
 import type { Clock } from './clock';
 
 export interface RateLimiterSnapshot {
   ratePerSecond: number;
+  /** The configured rate: where pacing starts before the tenant's answers say better. */
   maxRatePerSecond: number;
+  /** The tenant's refill rate as estimated from when its 429s arrived, or null. */
+  learnedLimitPerSecond: number | null;
   maxConcurrency: number;
   inFlight: number;
   waiting: number;
   /** 429s (and other answers carrying Retry-After) seen in the last minute. */
   recentRateLimited: number;
-  /** ISO time until which every caller waits because of a Retry-After, or null. */
+  /** ISO time until which every caller waits because the tenant kept throttling, or null. */
   pausedUntil: string | null;
 }
 
@@ -33,15 +37,19 @@ export interface RateLimiter extends RateLimiterView {
 }
 
 export interface RateLimiterOptions {
+  /** The configured rate; the starting point, found out to be too high or too low from the answers. */
   maxRatePerSecond: number;
   maxConcurrency: number;
   clock: Clock;
+  /** Never faster than this, whatever the tenant tolerates (default 1000/s, the profile's maximum). */
+  ceilingRatePerSecond?: number;
   /** Floor of the adaptive rate. */
   minRatePerSecond?: number;
-  /** Multiplicative decrease on a 429. */
-  decreaseFactor?: number;
-  /** Additive increase: requests/second gained per second of fully used, successful traffic. */
-  increasePerSecond?: number;
+  /**
+   * Consecutive throttled answers (no admitted one between) after which every caller waits
+   * out the Retry-After, not only the requests that got it. Default: twice the concurrency.
+   */
+  stopAllAfterThrottles?: number;
 }
 
 const recentWindowMs = 60_000;
@@ -54,34 +62,34 @@ interface Waiter {
 }
 
 /**
- * One per tenant connection, shared by every caller: a concurrency cap plus a token
- * bucket whose rate adapts AIMD-style. A 429 halves the rate for everyone (once per
- * rate generation, so a burst of 429s from requests already in flight cuts only once)
- * and pauses everyone until its Retry-After; each success then adds
- * `increasePerSecond / rate`, i.e. about `increasePerSecond` per second of full use.
+ * One per tenant connection, shared by every caller: a concurrency cap plus a small token
+ * bucket refilled at the adaptive rate (`adaptive-rate.ts` decides the rate). A 429's
+ * Retry-After is the business of the request that got it (the retry policy waits it
+ * out); only a tenant that keeps throttling — `stopAllAfterThrottles` refusals in a row —
+ * stops every caller until then.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { clock, maxConcurrency } = options;
-  const maxRate = options.maxRatePerSecond;
-  const minRate = Math.min(maxRate, options.minRatePerSecond ?? 0.5);
-  const decreaseFactor = options.decreaseFactor ?? 0.5;
-  const increasePerSecond = options.increasePerSecond ?? Math.max(0.5, maxRate / 20);
+  const configuredRate = options.maxRatePerSecond;
+  const ceilingRate = Math.max(configuredRate, options.ceilingRatePerSecond ?? 1000);
+  const minRate = Math.min(configuredRate, options.minRatePerSecond ?? 0.5);
+  const stopAllAfter = options.stopAllAfterThrottles ?? Math.max(4, 2 * maxConcurrency);
+  const pace = createAdaptiveRate({ initialRate: configuredRate, ceilingRate, minRate });
 
-  let rate = maxRate;
-  let generation = 0;
-  const capacity = () => Math.max(1, rate);
+  // A tenth of a second's worth: enough to start a few calls at once, never a burst that empties the tenant's bucket.
+  const capacity = () => Math.max(1, pace.rate() / 10);
   let tokens = capacity();
   let refilledAt = clock.now();
   let pausedUntil = 0;
+  let throttleStreak = 0;
   let inFlight = 0;
   let closed = false;
   const throttledAt: number[] = [];
   const queue: Waiter[] = [];
   let wake: { at: number; controller: AbortController } | null = null;
 
-  const refill = () => {
-    const now = clock.now();
-    tokens = Math.min(capacity(), tokens + ((now - refilledAt) / 1000) * rate);
+  const refill = (now: number) => {
+    tokens = Math.min(capacity(), tokens + ((now - refilledAt) / 1000) * pace.rate());
     refilledAt = now;
   };
 
@@ -104,45 +112,52 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
   };
 
-  const issue = (grantedIn: number): Permit => {
+  const throttled = (now: number, retryAfterSeconds: number | undefined) => {
+    throttledAt.push(now);
+    while (throttledAt.length > 0 && (throttledAt[0] ?? now) < now - recentWindowMs) throttledAt.shift();
+    throttleStreak += 1;
+    // Whatever tokens were saved up were a guess the tenant just refused.
+    tokens = Math.min(tokens, 0);
+    if (throttleStreak >= stopAllAfter && retryAfterSeconds !== undefined && retryAfterSeconds > 0) {
+      pausedUntil = Math.max(pausedUntil, now + retryAfterSeconds * 1000);
+    }
+  };
+
+  const issue = (now: number): Permit => {
+    const send = pace.sent(now);
     let released = false;
     return {
       release(feedback) {
         if (released) return;
         released = true;
         inFlight -= 1;
-        if (feedback.kind === 'throttled') throttled(grantedIn, feedback.retryAfterSeconds);
-        else if (feedback.kind === 'ok') rate = Math.min(maxRate, rate + increasePerSecond / rate);
+        const at = clock.now();
+        refill(at);
+        if (feedback.kind === 'throttled') {
+          pace.answered(send, 'throttled', at);
+          throttled(at, feedback.retryAfterSeconds);
+        } else {
+          // Any other answer (a fault included) went through the tenant's bucket.
+          pace.answered(send, 'admitted', at);
+          throttleStreak = 0;
+        }
         pump();
       },
     };
   };
 
-  const throttled = (grantedIn: number, retryAfterSeconds: number | undefined) => {
-    const now = clock.now();
-    throttledAt.push(now);
-    while (throttledAt.length > 0 && (throttledAt[0] ?? now) < now - recentWindowMs) throttledAt.shift();
-    if (grantedIn === generation) {
-      refill();
-      rate = Math.max(minRate, rate * decreaseFactor);
-      generation += 1;
-      tokens = Math.min(tokens, 0);
-    }
-    if (retryAfterSeconds !== undefined && retryAfterSeconds > 0) {
-      pausedUntil = Math.max(pausedUntil, now + retryAfterSeconds * 1000);
-    }
-  };
-
   function pump(): void {
+    const now = clock.now();
+    const rateBound = queue.length > 0 && inFlight < maxConcurrency;
+    pace.advance(now, rateBound && pausedUntil <= now);
     while (queue.length > 0 && inFlight < maxConcurrency) {
-      const now = clock.now();
       if (pausedUntil > now) {
         scheduleWake(pausedUntil - now);
         return;
       }
-      refill();
+      refill(now);
       if (tokens < 1) {
-        scheduleWake(Math.ceil(((1 - tokens) / rate) * 1000));
+        scheduleWake(Math.max(1, Math.ceil(((1 - tokens) / pace.rate()) * 1000)));
         return;
       }
       const waiter = queue.shift();
@@ -150,7 +165,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       tokens -= 1;
       inFlight += 1;
       detach(waiter);
-      waiter.resolve(issue(generation));
+      waiter.resolve(issue(now));
     }
   }
 
@@ -175,9 +190,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     snapshot() {
       const now = clock.now();
+      const learned = pace.learnedLimit();
       return {
-        ratePerSecond: Math.round(rate * 100) / 100,
-        maxRatePerSecond: maxRate,
+        ratePerSecond: Math.round(pace.rate() * 100) / 100,
+        maxRatePerSecond: configuredRate,
+        learnedLimitPerSecond: learned === null ? null : Math.round(learned * 100) / 100,
         maxConcurrency,
         inFlight,
         waiting: queue.length,

@@ -14,6 +14,11 @@ export const importProgressSchema = z.object({
   counts: importCountsSchema,
   /** Why the run is not moving, when it is not (paused by whom, tenant unreachable …). */
   note: z.string().nullable(),
+  /**
+   * Only contacts on a call remain: how many, when the next retry goes out and when the run
+   * stops waiting for them (they are then left waiting, to be retried later). Null otherwise.
+   */
+  busyTail: z.object({ contacts: z.number().int(), retryAt: z.string().nullable(), endsAt: z.string() }).nullable().optional(),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 

@@ -7,8 +7,11 @@ export const importProblemSchema = z.object({
   campaignId: z.string(),
   contactId: z.string(),
   outcomeCode: z.string(),
-  /** `not_sent`: the run was cancelled or stopped before the row's turn. */
-  result: z.enum(['noop', 'rejected', 'superseded', 'failed', 'not_sent']),
+  /**
+   * `not_sent`: the run was cancelled or stopped before the row's turn. `waiting`: the contact
+   * was on a call until the end; the journal keeps the row for a retry of just those contacts.
+   */
+  result: z.enum(['noop', 'rejected', 'superseded', 'failed', 'not_sent', 'waiting']),
   reason: z.string(),
 });
 export type ImportProblem = z.infer<typeof importProblemSchema>;

@@ -37,6 +37,8 @@ export const requestChannelNames = [
   'dispositions:pause',
   'dispositions:resume',
   'dispositions:cancel',
+  'dispositions:finishNow',
+  'dispositions:retryBusy',
   'dispositions:resumeJob',
   'dispositions:report',
   'dispositions:exportUnapplied',

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoTenant } from '../../demo-tenant/index';
+import { hostileFaults } from '../../tenant/bench-faults';
 import { connectTenant } from '../../tenant/connect';
 import { demoProfile } from '../../tenant-session/demo-profile';
 import { createDispositionImporter } from './disposition-importer';
@@ -15,6 +16,12 @@ export interface ImportBenchOptions {
   /** The demo tenant's limit, and the client profile's starting rate. */
   requestsPerSecond?: number;
   concurrency?: number;
+  /** The client profile's configured rate (default: the tenant's). */
+  clientMaxRequestsPerSecond?: number;
+  /** The issue's hostile tenant: 3% 503, 2% answers lost after apply, 1% dropped writes. */
+  faults?: boolean;
+  /** Contacts of the file kept on a call (CONNECTED) for the whole run. */
+  onCall?: number;
 }
 
 export interface ImportBenchFigures {
@@ -34,6 +41,11 @@ export interface ImportBenchFigures {
   rowsPerSecond: number;
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
+  /** Until only contacts on a call were left (the whole run when none was). */
+  applyPhaseMs: number;
+  applyOverFloor: number;
+  wallOverApply: number;
+  leftWaiting: number;
 }
 
 /**
@@ -54,7 +66,7 @@ export async function benchDispositionImport(options: ImportBenchOptions = {}): 
     contactsPerCampaign: perCampaign,
   });
   const dir = mkdtempSync(join(tmpdir(), 'cxone-bench-import-'));
-  const connection = connectTenant({ ...demoProfile(tenant), maxRequestsPerSecond: rate, ...(options.concurrency ? { maxConcurrency: options.concurrency } : {}) }, async () => tenant.clientSecret);
+  const connection = connectTenant({ ...demoProfile(tenant), maxRequestsPerSecond: options.clientMaxRequestsPerSecond ?? rate, ...(options.concurrency ? { maxConcurrency: options.concurrency } : {}) }, async () => tenant.clientSecret);
   try {
     const lines = ['campaign_id,contact_id,outcome_code,agent_id,disposition_timestamp'];
     const outcomes = ['INTERESTED', 'NOT_INTERESTED', 'CALLBACK_LATER', 'NO_ANSWER', 'BUSY'];
@@ -65,23 +77,38 @@ export async function benchDispositionImport(options: ImportBenchOptions = {}): 
         lines.push(`${contact.campaignId},${contact.id},${outcomes[lines.length % outcomes.length]},agent-1,2026-11-20T15:00:00Z`);
       }
     }
+    // Contacts spread over the file that the dialer holds on a call until the end.
+    const onCall = options.onCall ?? 0;
+    for (let i = 0; i < onCall; i += 1) {
+      const [campaignId, contactId] = (lines[1 + Math.floor(((i + 0.5) * rows) / onCall)] ?? '').split(',');
+      const contact = tenant.state.contacts.get(campaignId ?? '')?.get(contactId ?? '');
+      if (contact) contact.state = 'CONNECTED';
+    }
     if (lines.length - 1 < rows) throw new Error(`The demo tenant has only ${lines.length - 1} PENDING contacts for ${rows} rows.`);
     const path = join(dir, 'bench.csv');
     writeFileSync(path, `${lines.join('\n')}\n`);
     const matrix = await readOutcomeMatrix(connection.referenceData);
     const session = new ImportSession('bench', await readBatch(path, { fileName: 'bench.csv', outcomeMatrix: matrix.codes }), matrix);
+    let applyPhaseEnd: number | null = null;
     const importer = createDispositionImporter({
       dir: join(dir, 'imports'),
       contacts: () => connection.contacts,
       maxConcurrency: () => connection.limiter.snapshot().maxConcurrency,
+      onProgress: (progress) => {
+        if (progress.busyTail && applyPhaseEnd === null) applyPhaseEnd = performance.now();
+      },
     });
+    // Faults only for the import itself, not for the outcome matrix read above.
+    if (options.faults) tenant.injectFaults(...hostileFaults(rows * 4));
     tenant.resetStats();
+    const startedAt = performance.now();
     const started = await importer.start(session.toSpec());
     if (!started.ok) throw new Error(started.error.message);
     const report = await started.value.done;
     const stats = tenant.stats();
     const count = lines.length - 1;
     const floorRowsMs = (count / rate) * 1000;
+    const applyPhaseMs = applyPhaseEnd === null ? report.wallMs : applyPhaseEnd - startedAt;
     return {
       rows: count,
       applied: report.counts.applied,
@@ -96,6 +123,10 @@ export async function benchDispositionImport(options: ImportBenchOptions = {}): 
       rowsPerSecond: report.wallMs > 0 ? (report.counts.applied * 1000) / report.wallMs : 0,
       latencyP50Ms: report.latencyMs.p50,
       latencyP95Ms: report.latencyMs.p95,
+      applyPhaseMs: Math.round(applyPhaseMs),
+      applyOverFloor: applyPhaseMs / floorRowsMs,
+      wallOverApply: report.wallMs / applyPhaseMs,
+      leftWaiting: report.counts.waitingBusy,
     };
   } finally {
     connection.close();

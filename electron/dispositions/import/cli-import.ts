@@ -23,6 +23,10 @@ export interface CliImportFlags {
   maxRps?: number;
   /** The explicit yes to importing a file (same content) that was imported before. */
   reimport: boolean;
+  /** Retry only the rows an earlier import of this file left waiting (contacts on a call). */
+  retryBusy?: boolean;
+  /** Once only contacts on a call remain, how long they are still retried (default: a fifth of the run so far, 2–10 s). */
+  busyWaitSeconds?: number;
   exportUnapplied?: string;
 }
 
@@ -71,6 +75,12 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
   };
   if (flags.concurrency !== undefined && (!Number.isInteger(flags.concurrency) || flags.concurrency < 1 || flags.concurrency > 64)) {
     return fail(usage(`--concurrency must be a whole number from 1 to 64, not ${flags.concurrency}.`), 2);
+  }
+  if (flags.busyWaitSeconds !== undefined && (!Number.isFinite(flags.busyWaitSeconds) || flags.busyWaitSeconds <= 0 || flags.busyWaitSeconds > 3600)) {
+    return fail(usage(`--busy-wait must be a number of seconds above 0 and at most 3600, not ${flags.busyWaitSeconds}.`), 2);
+  }
+  if (flags.retryBusy && (flags.dryRun || flags.reimport)) {
+    return fail(usage(`--retry-busy retries what an earlier import left waiting; it cannot be combined with ${flags.dryRun ? '--dry-run' : '--reimport'}.`), 2);
   }
   if (flags.maxRps !== undefined && (!Number.isFinite(flags.maxRps) || flags.maxRps <= 0 || flags.maxRps > 1000)) {
     return fail(usage(`--max-rps must be a number above 0 and at most 1000, not ${flags.maxRps}.`), 2);
@@ -132,14 +142,21 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
         ? { record: async (entry) => void (await context.audit?.append({ actor: { type: 'cli', name: context.actorName }, tenant: tenant.label, ...entry })) }
         : undefined,
       onProgress: flags.json ? undefined : throttledProgress(context),
+      ...(flags.busyWaitSeconds !== undefined ? { busyTailMs: flags.busyWaitSeconds * 1000 } : {}),
     });
     const previous = await importer.previousImport(spec.contentHash);
     if (previous && (previous.state === 'interrupted' || previous.state === 'paused') && !flags.json) {
       context.stderr(`Resuming the import of ${previous.fileName} started ${previous.startedAt}: ${previous.counts.applied} rows already applied are not sent again.\n`);
     }
-    const started = await importer.start(spec, { confirmReimport: flags.reimport, concurrency });
+    if (flags.retryBusy && !flags.json && previous) {
+      context.stderr(`Retrying the ${previous.counts.waitingBusy} contact${previous.counts.waitingBusy === 1 ? '' : 's'} of ${previous.fileName} that ${previous.counts.waitingBusy === 1 ? 'was' : 'were'} on a call; nothing else of the file is sent.\n`);
+    }
+    const started = flags.retryBusy ? await importer.retryBusy(spec.contentHash) : await importer.start(spec, { confirmReimport: flags.reimport, concurrency });
     if (!started.ok) {
-      const hint = started.error.code === 'ALREADY_IMPORTED' ? ' Pass --reimport to confirm.' : '';
+      const waiting = previous?.state === 'finished' ? previous.counts.waitingBusy : 0;
+      const hint = started.error.code === 'ALREADY_IMPORTED'
+        ? ` Pass --reimport to confirm${waiting > 0 ? `, or --retry-busy to retry only the ${waiting} contact${waiting === 1 ? '' : 's'} that ${waiting === 1 ? 'was' : 'were'} on a call` : ''}.`
+        : '';
       return fail({ ...started.error, message: `${started.error.message}${hint}` }, 2);
     }
     void context.interrupted?.then(() => void started.value.interrupt());
@@ -212,11 +229,14 @@ function importText(report: ImportReport): string {
   const c = report.counts;
   const lines = [
     `${report.fileName}: ${c.applied} applied, ${c.noop} skipped (already so), ${c.rejected} rejected, ${c.superseded} superseded, ${c.failed} failed` +
-      `${c.pending > 0 ? `, ${c.pending} not sent` : ''} — ${report.state}, ${(report.wallMs / 1000).toFixed(1)} s, latency p50 ${report.latencyMs.p50 ?? '—'} ms, p95 ${report.latencyMs.p95 ?? '—'} ms.`,
+      `${c.waitingBusy > 0 ? `, ${c.waitingBusy} waiting (on a call)` : ''}${c.pending - c.waitingBusy > 0 ? `, ${c.pending - c.waitingBusy} not sent` : ''} — ${report.state}, ${(report.wallMs / 1000).toFixed(1)} s, latency p50 ${report.latencyMs.p50 ?? '—'} ms, p95 ${report.latencyMs.p95 ?? '—'} ms.`,
     ...(report.suppressed.length > 0 ? [`DO_NOT_CALL numbers added to the suppression list: ${report.suppressed.map((entry) => entry.phone).join(', ')}`] : []),
     ...report.problems.map((problem) => `  ${lineOf({ line: problem.line, contact: contactOf(problem) })}: ${problem.result} — ${problem.reason}`),
     ...report.warnings.map((warning) => `  ${lineOf({ line: warning.line, contact: contactOf(warning) })}: warning — ${warning.message}`),
     ...(report.state === 'interrupted' ? ['The import stopped before the end; run the same command again to resume where it stopped.'] : []),
+    ...(report.state === 'finished' && c.waitingBusy > 0
+      ? [`${c.waitingBusy} contact${c.waitingBusy === 1 ? ' was' : 's were'} on a call until the end; run the same command with --retry-busy later to apply just ${c.waitingBusy === 1 ? 'it' : 'them'}.`]
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -24,8 +24,9 @@ export interface DispositionImporterOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Called when a run starts or ends, with its report when it ended. */
   onRunSettled?: (report: ImportReport) => void;
-  maxBusyTries?: number;
   busyRetryDelayMs?: number;
+  /** Once only contacts on a call remain, how long they are still retried (default: see `startImportRun`). */
+  busyTailMs?: number;
   now?: () => number;
   wallClock?: () => Date;
 }
@@ -46,6 +47,11 @@ export interface DispositionImporter {
   start(spec: ImportJobSpec, options?: StartImportOptions): Promise<Result<ImportRun>>;
   /** Resumes every import a quit, crash or lost network left unfinished (not those paused by a person). */
   resumeInterrupted(): Promise<ImportRun[]>;
+  /**
+   * Retries only the rows of a finished import whose contacts were on a call when it ended
+   * (left waiting in its journal); the rest of the file is not sent again.
+   */
+  retryBusy(jobId: string): Promise<Result<ImportRun>>;
   /** Resumes one unfinished import (interrupted, or paused before the console was closed). */
   resumeOne(jobId: string): Promise<Result<ImportRun>>;
   run(jobId: string): ImportRun | null;
@@ -105,8 +111,8 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
         replay,
         contacts: options.contacts,
         concurrency: Math.max(1, Math.min(concurrency, options.maxConcurrency())),
-        maxBusyTries: options.maxBusyTries,
         busyRetryDelayMs: options.busyRetryDelayMs,
+        busyTailMs: options.busyTailMs,
         suppression: options.suppression,
         notifications: options.notifications,
         waitForTenant: options.waitForTenant,
@@ -190,6 +196,21 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
         if (result.ok) resumed.push(result.value);
       }
       return resumed;
+    },
+    async retryBusy(jobId) {
+      const running = runs.get(jobId);
+      if (running) return fail(consoleError('conflict', 'That import is still running; it retries the contacts on a call by itself.', { code: 'IMPORT_RUNNING', target: jobId }));
+      const summary = await summaryOf(jobId).catch(() => null);
+      if (!summary) return fail(consoleError('not_found', 'This file was never imported here, so no contact of it is waiting.', { target: jobId }));
+      if (summary.state !== 'finished' || summary.counts.waitingBusy === 0) {
+        return fail(consoleError('conflict', summary.state === 'finished'
+          ? `No contact of ${summary.fileName} is left waiting: every row has its result.`
+          : `The import of ${summary.fileName} is ${summary.state}; resume it instead (it retries the contacts on a call by itself).`, { code: 'NOTHING_WAITING', target: jobId }));
+      }
+      const spec = await files.readSpec(jobId);
+      if (!spec) return fail(consoleError('not_found', 'The stored job of that import is missing.', { target: jobId }));
+      // Every row of a finished job has its result except those left waiting: those are what the run sends.
+      return launchResult(spec, options.maxConcurrency());
     },
     async resumeOne(jobId) {
       const running = runs.get(jobId);

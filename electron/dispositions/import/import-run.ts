@@ -17,10 +17,15 @@ export interface ImportRunOptions {
   replay: JournalReplay;
   contacts: () => ImportContactsPort;
   concurrency: number;
-  /** Tries for a contact the dialer is working before the row is reported (default 5). */
-  maxBusyTries?: number;
-  /** Wait before the next try of a busy contact, times the try number (default 2000 ms). */
+  /** Wait before the next try of a busy contact, times the try number up to 4 (default 2000 ms). */
   busyRetryDelayMs?: number;
+  /**
+   * Once only contacts on a call remain, how long they are still retried before the run ends
+   * with them left waiting in the journal (`retryBusy` tries them later). Default: a fifth
+   * of the time the rest of the run took, at least 2 s and at most 10 s — a call rarely ends
+   * within seconds, so a long wait only holds the lead up.
+   */
+  busyTailMs?: number;
   suppression?: ImportSuppressionSink;
   notifications?: ImportNotificationSink;
   /**
@@ -44,6 +49,8 @@ export interface ImportRun {
   pause(): void;
   resume(): void;
   cancel(): void;
+  /** When only contacts on a call remain: stop waiting for them, end the run, leave them waiting. */
+  finishNow(): void;
   /** Stops starting rows, lets those in flight land, and leaves the journal resumable (app quit). */
   interrupt(): Promise<ImportReport>;
 }
@@ -57,8 +64,8 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   const { spec, journal, replay } = options;
   const now = options.now ?? performance.now.bind(performance);
   const wallClock = options.wallClock ?? (() => new Date());
-  const maxBusyTries = options.maxBusyTries ?? 5;
   const busyRetryDelayMs = options.busyRetryDelayMs ?? 2000;
+  const busyTailMs = () => options.busyTailMs ?? Math.min(10_000, Math.max(2000, (now() - startedMs) / 5));
   const jobId = spec.contentHash;
   const startedAt = replay.start?.at ?? wallClock().toISOString();
   const startedMs = now();
@@ -109,12 +116,35 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   let inFlight = 0;
   const waitAbort = new AbortController();
   let lastEmit = 0;
+  /** Set when only contacts on a call remain: until when they are still retried. */
+  let tailEndsAt: number | null = null;
+  let finishNowAsked = false;
+  let tailTicker: ReturnType<typeof setInterval> | null = null;
+  const leftWaiting: { index: number; reason: string }[] = [];
+  /** Rows of busy contacts being tried again right now. */
+  const retryingNow = new Set<number>();
+
+  const wallTimeOf = (at: number) => new Date(wallClock().getTime() + (at - now())).toISOString();
+  const busyTail = (): ImportProgress['busyTail'] => {
+    if (tailEndsAt === null || queue.waitingCount() === 0) return null;
+    const next = queue.nextDueIn();
+    return { contacts: queue.waitingCount() + retryingNow.size, retryAt: next === null ? null : wallTimeOf(now() + next), endsAt: wallTimeOf(tailEndsAt) };
+  };
+  const tailNote = () => {
+    const tail = busyTail();
+    if (!tail) return note;
+    const next = queue.nextDueIn();
+    const retry = next === null || next <= 0 ? 'retrying now' : `retrying in ${Math.ceil(next / 1000)} s`;
+    return `${tail.contacts} contact${tail.contacts === 1 ? '' : 's'} on a call — ${retry}`;
+  };
 
   const progress = (): ImportProgress => {
     const total = spec.rows.length;
     const done = doneBefore + doneThisRun;
     const { ratePerSecond, etaSeconds } = rateAndEta(doneThisRun, total - doneBefore, now() - startedMs);
-    return { jobId, kind: 'apply', state, done, total, ratePerSecond, etaSeconds, counts: { ...counts, waitingBusy: queue.waitingCount() }, note };
+    const tail = state === 'running' ? busyTail() : null;
+    return { jobId, kind: 'apply', state, done, total, ratePerSecond, etaSeconds, counts: { ...counts, waitingBusy: queue.waitingCount() + leftWaiting.length },
+      note: tail ? tailNote() : note, busyTail: tail };
   };
   const emit = (force = false) => {
     if (!options.onProgress) return;
@@ -131,10 +161,37 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
 
   const finishRow = async (item: QueuedRow, record: RowRecord) => {
     await journal.append(record, true);
+    retryingNow.delete(item.index);
     counts.pending -= 1;
     doneThisRun += 1;
     recordResult(record);
-    emit();
+    // While waiting on contacts on a call, each one that lands changes the count shown.
+    emit(tailEndsAt !== null);
+  };
+
+  const leaveWaiting = async (item: QueuedRow, reason: string, tries: number) => {
+    const row = spec.rows[item.index];
+    if (!row) return;
+    await journal.append({ type: 'busy', at: wallClock().toISOString(), key: importRowKey(row), line: row.line, reason, attempts: tries }, true);
+    retryingNow.delete(item.index);
+    leftWaiting.push({ index: item.index, reason });
+    emit(true);
+  };
+
+  /** Only contacts on a call are left: start (or, after Finish now, end) the bounded wait for them. */
+  const onlyBusyLeft = async () => {
+    if (tailEndsAt === null) {
+      tailEndsAt = now() + busyTailMs();
+      queue.clampWaiting(tailEndsAt);
+      tailTicker = setInterval(() => emit(true), 1000);
+      emit(true);
+    }
+    if (finishNowAsked) {
+      for (const item of queue.drainWaiting()) {
+        const row = spec.rows[item.index];
+        await leaveWaiting(item, row ? `Contact ${row.contactId} was on a call when the import was finished.` : '', item.busyTries);
+      }
+    }
   };
 
   let waitingForTenant: Promise<void> | null = null;
@@ -178,14 +235,18 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     const at = wallClock().toISOString();
     const tries = item.busyTries + 1;
     switch (attempt.kind) {
-      case 'busy':
-        if (tries >= maxBusyTries) {
-          await finishRow(item, { type: 'row', at, key, line: row.line, result: 'failed', latencyMs: 0, attempts: tries,
-            reason: `${attempt.reason} Still busy after ${tries} tries; apply it again after the call ends.` });
-        } else {
-          queue.push({ index: item.index, busyTries: tries, notBefore: now() + busyRetryDelayMs * tries });
+      case 'busy': {
+        // While other rows run, a busy contact is simply tried again later; once only busy
+        // contacts remain, they get until the end of the bounded wait, then are left waiting.
+        if (tailEndsAt !== null && (finishNowAsked || now() >= tailEndsAt)) {
+          await leaveWaiting(item, attempt.reason, tries);
+          return;
         }
+        retryingNow.delete(item.index);
+        const retryAt = now() + busyRetryDelayMs * Math.min(tries, 4);
+        queue.push({ index: item.index, busyTries: tries, notBefore: tailEndsAt === null ? retryAt : Math.min(retryAt, tailEndsAt) });
         return;
+      }
       case 'unreachable':
         queue.pushFront(item);
         tenantUnreachable(describeError(attempt.error));
@@ -247,14 +308,20 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
           queue.notify();
           return;
         }
+        if (inFlight === 0 && queue.size() === queue.waitingCount()) {
+          await onlyBusyLeft();
+          if (queue.size() === 0) continue;
+        }
         const dueIn = queue.nextDueIn();
         await Promise.race([queue.changed(), ...(dueIn !== null ? [delay(dueIn)] : [])]);
         continue;
       }
       inFlight += 1;
+      if (item.busyTries > 0) retryingNow.add(item.index);
       try {
         await work(item);
       } finally {
+        retryingNow.delete(item.index);
         inFlight -= 1;
         queue.notify();
       }
@@ -271,6 +338,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     emit(true);
     const workers = Math.max(1, Math.min(options.concurrency, Math.max(1, queue.size())));
     await Promise.all(Array.from({ length: workers }, worker));
+    if (tailTicker) clearInterval(tailTicker);
     waitAbort.abort();
     const notSent = queue.drain();
     let finishedAt: string | null = null;
@@ -282,6 +350,11 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
       await journal.append({ type: 'state', at: finishedAt, state }, true);
       note = null;
     }
+    for (const { index, reason } of leftWaiting) {
+      const row = spec.rows[index];
+      if (row) problems.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, outcomeCode: row.outcomeCode, result: 'waiting',
+        reason: `${reason} Left waiting: nothing was sent; retry once the call has ended (the report's Retry … on a call button, or dispositions import <file> --retry-busy).` });
+    }
     for (const item of notSent) {
       const row = spec.rows[item.index];
       if (row) problems.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, outcomeCode: row.outcomeCode, result: 'not_sent',
@@ -289,7 +362,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     }
     await journal.close();
     emit(true);
-    return buildImportReport({ jobId, spec, state, startedAt, finishedAt, counts: { ...counts, waitingBusy: 0 }, latencies, suppressed,
+    return buildImportReport({ jobId, spec, state, startedAt, finishedAt, counts: { ...counts, waitingBusy: leftWaiting.length }, latencies, suppressed,
       notificationsQueued, problems, warnings, wallMs: now() - startedMs, dryRun: false });
   };
 
@@ -317,6 +390,11 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
       if (state !== 'paused') return;
       setState('running', null);
       void journal.append({ type: 'state', at: wallClock().toISOString(), state: 'running' }).catch(() => undefined);
+      queue.notify();
+    },
+    finishNow() {
+      if (tailEndsAt === null) return;
+      finishNowAsked = true;
       queue.notify();
     },
     cancel() {

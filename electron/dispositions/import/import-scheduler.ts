@@ -48,6 +48,15 @@ export function createRowQueue(now: () => number) {
       if (waiting.length === 0) return null;
       return Math.max(0, Math.min(...waiting.map((item) => item.notBefore)) - now());
     },
+    /** No waiting row is due later than `at` (the end of the bounded wait for busy contacts). */
+    clampWaiting(at: number) {
+      for (const item of waiting) item.notBefore = Math.min(item.notBefore, at);
+      notify();
+    },
+    /** Takes every waiting row out (they are not retried any more). */
+    drainWaiting(): QueuedRow[] {
+      return waiting.splice(0);
+    },
     size: () => ready.length + waiting.length,
     waitingCount: () => waiting.length,
     drain(): QueuedRow[] {

@@ -60,6 +60,15 @@ export const importNotificationSink = (options: {
   },
 });
 
+/**
+ * `CXONE_IMPORT_BUSY_WAIT_SECONDS`: how long the app keeps retrying contacts on a call once
+ * nothing else is left (the command line's `--busy-wait`); unset or invalid = the engine's default.
+ */
+export function busyWaitFromEnvironment(environment: NodeJS.ProcessEnv): number | undefined {
+  const seconds = Number(environment.CXONE_IMPORT_BUSY_WAIT_SECONDS ?? '');
+  return Number.isFinite(seconds) && seconds > 0 && seconds <= 3600 ? seconds * 1000 : undefined;
+}
+
 /** The disposition import as every shell composes it: engine, journal folder, tenant and audit wiring, IPC handlers. */
 export function createDispositionImportServices(options: DispositionImportServicesOptions): DispositionImportServices {
   const dir = join(options.dataDir, 'dispositions');
@@ -78,6 +87,7 @@ export function createDispositionImportServices(options: DispositionImportServic
     waitForTenant: (signal) => waitForTenant(tenant, signal),
     onProgress: options.onProgress,
     onRunSettled: options.onSettled,
+    busyTailMs: busyWaitFromEnvironment(process.env),
   });
   const { handlers, chosen, dispose } = dispositionsHandlers({
     dir,

@@ -7,6 +7,7 @@ export function summarizeJob(spec: ImportJobSpec, replay: JournalReplay): Import
   for (const held of spec.heldBack) counts[held.kind] += 1;
   for (const record of replay.rows.values()) counts[record.result] += 1;
   counts.pending = spec.rows.length - replay.rows.size;
+  counts.waitingBusy = replay.busy.size;
   const state: ImportJobState =
     replay.lastState === 'finished' || replay.lastState === 'cancelled' || replay.lastState === 'paused' ? replay.lastState : 'interrupted';
   return {

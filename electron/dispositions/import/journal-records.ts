@@ -31,6 +31,8 @@ export const journalRecordSchema = z.discriminatedUnion('type', [
     /** An applied row's side effect that did not happen (suppression list, CRM notification). */
     warnings: z.array(z.string()).optional(),
   }),
+  /** The run ended while this row's contact was on a call: not applied, kept for `retryBusy`. */
+  z.object({ type: z.literal('busy'), at: z.string(), key: z.string(), line: z.number().int(), reason: z.string(), attempts: z.number().int() }),
   z.object({
     type: z.literal('state'),
     at: z.string(),
@@ -64,11 +66,13 @@ export interface JournalReplay {
   finishedAt: string | null;
   rows: Map<string, RowRecord>;
   sending: Set<string>;
+  /** Rows left waiting (contact on a call) with no result since. */
+  busy: Set<string>;
 }
 
 /** Folds the records into what a run needs to resume: which rows are confirmed, which were in flight. */
 export function replayJournal(records: readonly JournalRecord[]): JournalReplay {
-  const replay: JournalReplay = { start: null, lastState: null, finishedAt: null, rows: new Map(), sending: new Set() };
+  const replay: JournalReplay = { start: null, lastState: null, finishedAt: null, rows: new Map(), sending: new Set(), busy: new Set() };
   for (const record of records) {
     switch (record.type) {
       case 'start':
@@ -82,6 +86,10 @@ export function replayJournal(records: readonly JournalRecord[]): JournalReplay 
         // A failed row may be tried again by a later resume; a success is final.
         if (replay.rows.get(record.key)?.result !== 'applied') replay.rows.set(record.key, record);
         replay.sending.delete(record.key);
+        replay.busy.delete(record.key);
+        break;
+      case 'busy':
+        if (!replay.rows.has(record.key)) replay.busy.add(record.key);
         break;
       case 'state':
         replay.lastState = record.state;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
 import { useDispositionsStore } from './dispositions-store';
 
-const resultLabels = { noop: 'Already so', rejected: 'Rejected', superseded: 'Superseded', failed: 'Failed', not_sent: 'Not sent' } as const;
+const resultLabels = { noop: 'Already so', rejected: 'Rejected', superseded: 'Superseded', failed: 'Failed', not_sent: 'Not sent', waiting: 'On a call — waiting' } as const;
 const shownProblems = 500;
 
 function download(fileName: string, csv: string) {
@@ -17,6 +17,7 @@ function download(fileName: string, csv: string) {
 /** The result of an import: counts, latency, opt-outs, and every row not applied with its reason. */
 export function ImportReportPanel({ report }: { report: ImportReport }) {
   const exportUnapplied = useDispositionsStore((s) => s.exportUnapplied);
+  const retryBusy = useDispositionsStore((s) => s.retryBusy);
   const [savedTo, setSavedTo] = useState<string | null>(null);
   const c = report.counts;
   const needsAttention = c.rejected + c.superseded + c.failed + c.pending > 0;
@@ -28,6 +29,11 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
           {report.state === 'finished' ? (needsAttention ? 'Finished with rows not applied' : 'Finished: every row applied or already so') : report.state === 'cancelled' ? 'Cancelled' : 'Stopped'}
         </span>
         <span className="spacer" />
+        {report.state === 'finished' && c.waitingBusy > 0 ? (
+          <button type="button" className="button button-primary" onClick={() => void retryBusy()}>
+            Retry {c.waitingBusy === 1 ? 'the contact' : `the ${c.waitingBusy} contacts`} on a call
+          </button>
+        ) : null}
         <button
           type="button"
           className="button"
@@ -44,6 +50,12 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
         </button>
       </div>
       {savedTo ? <p className="muted" role="status">Also saved to {savedTo}</p> : null}
+      {report.state === 'finished' && c.waitingBusy > 0 ? (
+        <p className="notice notice-warn" role="status">
+          {c.waitingBusy === 1 ? '1 contact was' : `${c.waitingBusy} contacts were`} on a call until the end and {c.waitingBusy === 1 ? 'is' : 'are'} waiting: nothing was sent for{' '}
+          {c.waitingBusy === 1 ? 'it' : 'them'}. Retry once the calls have ended; only {c.waitingBusy === 1 ? 'that row is' : 'those rows are'} sent.
+        </p>
+      ) : null}
       <table className="table dispo-report-counts">
         <caption className="sr-only">Rows by result</caption>
         <thead>
@@ -53,6 +65,7 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
             <th scope="col" className="num">Rejected (invalid)</th>
             <th scope="col" className="num">Superseded</th>
             <th scope="col" className="num">Failed</th>
+            <th scope="col" className="num">On a call (waiting)</th>
             <th scope="col" className="num">Not sent</th>
             <th scope="col" className="num">Latency p50</th>
             <th scope="col" className="num">Latency p95</th>
@@ -66,7 +79,8 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
             <td className={c.rejected ? 'num text-danger' : 'num'}>{c.rejected}</td>
             <td className="num">{c.superseded}</td>
             <td className={c.failed ? 'num text-danger' : 'num'}>{c.failed}</td>
-            <td className="num">{c.pending}</td>
+            <td className="num">{c.waitingBusy}</td>
+            <td className="num">{c.pending - c.waitingBusy}</td>
             <td className="num">{report.latencyMs.p50 === null ? '—' : `${report.latencyMs.p50} ms`}</td>
             <td className="num">{report.latencyMs.p95 === null ? '—' : `${report.latencyMs.p95} ms`}</td>
             <td className="num">{(report.wallMs / 1000).toFixed(1)} s</td>

@@ -43,7 +43,9 @@ interface DispositionsState {
   runDryRun(): Promise<void>;
   cancelDryRun(): Promise<void>;
   apply(confirmReimport: boolean): Promise<void>;
-  control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
+  control(action: 'pause' | 'resume' | 'cancel' | 'finishNow'): Promise<void>;
+  /** Retries just the contacts the shown report left waiting (on a call). */
+  retryBusy(): Promise<void>;
   resumeJob(jobId: string): Promise<void>;
   showReport(jobId: string): Promise<void>;
   exportUnapplied(): Promise<{ fileName: string; csv: string; path: string } | null>;
@@ -233,6 +235,14 @@ export const useDispositionsStore = create<DispositionsState>((set, get) => {
       guard(async () => {
         const jobId = get().progress?.jobId;
         if (jobId) set({ progress: await api.call(`dispositions:${action}`, { jobId }) });
+      }),
+    retryBusy: () =>
+      guard(async () => {
+        const jobId = get().report?.jobId;
+        if (!jobId) return;
+        await api.call('dispositions:retryBusy', { jobId });
+        set({ progress: await api.call('dispositions:progress', { jobId }), report: null });
+        void refreshJobs();
       }),
     resumeJob: (jobId) =>
       guard(async () => {

@@ -61,6 +61,10 @@ export const dispositionsRequestChannels = {
   'dispositions:pause': requestChannel(jobRef, importProgressSchema),
   'dispositions:resume': requestChannel(jobRef, importProgressSchema),
   'dispositions:cancel': requestChannel(jobRef, importProgressSchema),
+  /** When only contacts on a call remain: stop waiting for them; the run ends with them left waiting. */
+  'dispositions:finishNow': requestChannel(jobRef, importProgressSchema),
+  /** Retries only the rows a finished import left waiting (contacts that were on a call). */
+  'dispositions:retryBusy': requestChannel(jobRef, importJobSummarySchema),
   /** Resumes an import a quit or crash stopped (also done by itself on start). */
   'dispositions:resumeJob': requestChannel(jobRef, importJobSummarySchema),
   'dispositions:report': requestChannel(jobRef, importReportSchema.nullable()),

@@ -97,6 +97,54 @@ describe('campaign control against the demo tenant', () => {
     expect(owned.some((id) => pausedBefore.includes(id))).toBe(false);
   });
 
+  it('emergency pause sends its first PATCH before the tenant has answered the listing, when the console already knows what dials', async () => {
+    const running = await dialing();
+    // The listing of running campaigns takes 5 s to answer; the pause must not wait for it.
+    tenant.injectFaults({ match: { method: 'GET', pathPrefix: '/api/v2/outbound/campaigns' }, kind: 'slow', delayMs: 5000 });
+    const order: string[] = [];
+    const stop = connection.requestLog.subscribe((entry) => order.push(`${entry.method} ${entry.path.split('?')[0]}`));
+    const run = await control.emergencyPause(person);
+    stop();
+    const firstPatch = order.findIndex((line) => line.startsWith('PATCH'));
+    const listing = order.findIndex((line) => line === 'GET /api/v2/outbound/campaigns');
+    expect(firstPatch).toBeGreaterThanOrEqual(0);
+    expect(listing).toBeGreaterThan(firstPatch);
+    expect(run.total).toBe(running.length);
+    expect(await dialing()).toEqual([]);
+  });
+
+  it('emergency pause also stops a campaign the tenant lists as dialing that the console did not know of yet', async () => {
+    const [id] = await idsWithStatus('paused');
+    tenant.state.campaigns.get(id!)!.status = 'running';
+    const run = await control.emergencyPause(person);
+    expect(run.results.find((r) => r.campaignId === id)?.outcome).toBe('changed');
+    expect(await statusOf(id!)).toBe('paused');
+    expect(await dialing()).toEqual([]);
+  });
+
+  it('emergency pause with nothing known yet (the command line) stops every one of hundreds of dialing campaigns while it is still listing them', async () => {
+    const big = await startDemoTenant({ seed: 8, dialerTickMs: 0, campaignCount: 450, contactsPerCampaign: 1 });
+    const bigConnection = connectTenant(demoProfile(big), async () => big.clientSecret);
+    try {
+      for (const campaign of big.state.campaigns.values()) campaign.status = 'running';
+      const emptyDirectory = createCampaignDirectory({ connection: () => bigConnection, intervalSeconds: () => 3600 });
+      const cliLike = createCampaignControl({
+        connection: () => bigConnection,
+        tenantLabel: () => 'Big tenant',
+        directory: emptyDirectory,
+        record: () => createEmergencyRecord(join(dir, 'big-emergency.json')),
+        audit,
+      });
+      const run = await cliLike.emergencyPause(person);
+      expect(run.total).toBe(450);
+      expect(run.results.filter((r) => r.outcome === 'changed')).toHaveLength(450);
+      expect([...big.state.campaigns.values()].filter((c) => c.status !== 'paused')).toEqual([]);
+    } finally {
+      bigConnection.close();
+      await big.close();
+    }
+  });
+
   it('resumes only what the emergency pause stopped, never what a person paused', async () => {
     const running = await dialing();
     const pausedByPerson = await idsWithStatus('paused');

@@ -98,16 +98,16 @@ describe('bulk actions, campaign creation and imports against the fault-injectin
       suppression: { add: async (entry) => void suppressed.push(entry) },
       notifications: { enabled: () => true, enqueue: async (notification) => void notified.push(notification) },
       busyRetryDelayMs: 20,
-      maxBusyTries: 3,
+      busyTailMs: 200,
     });
     const started = await importer.start(session.toSpec());
     if (!started.ok) throw new Error(started.error.message);
     const report = await started.value.done;
 
     for (const row of rows) expect(row.contact.outcomeCode, row.contact.id).toBe(row.outcome);
-    expect(report.counts).toMatchObject({ applied: 300, failed: 1, pending: 0 });
-    // The contact the dialer is working is reported, never forced: the one failure is it.
-    expect(report.problems.filter((problem) => problem.result === 'failed')).toEqual([expect.objectContaining({ contactId: busy!.id, line: 302 })]);
+    expect(report.counts).toMatchObject({ applied: 300, failed: 0, pending: 1, waitingBusy: 1 });
+    // The contact the dialer is working is left waiting for a later retry, never forced.
+    expect(report.problems.filter((problem) => problem.result === 'waiting')).toEqual([expect.objectContaining({ contactId: busy!.id, line: 302 })]);
     expect(busy!.outcomeCode).not.toBe('NO_ANSWER');
     expect(busy!.state).toBe('WRAP_UP');
     expect(new Set(notified.map((n) => n.data.contactId)).size).toBe(300);

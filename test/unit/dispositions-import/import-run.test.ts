@@ -47,18 +47,74 @@ describe('disposition import run', () => {
     expect(report.problems).toEqual([expect.objectContaining({ line: 3, contactId: 'k-2', result: 'noop' })]);
   });
 
-  it('retries a busy contact later in the same run and reports one still busy after the bounded tries', async () => {
+  it('retries a busy contact later in the same run; one still on a call after the bounded wait ends the run left waiting', async () => {
     const tenant = fakeContacts(3);
     tenant.busyFor.set('k-1', 2);
-    tenant.busyFor.set('k-3', 100);
-    const started = await importer(tenant, { maxBusyTries: 4 }).start(specOf(rowsFor(3)));
+    tenant.busyFor.set('k-3', 1_000_000);
+    const tails: NonNullable<ImportProgress['busyTail']>[] = [];
+    const started = await importer(tenant, { busyTailMs: 30, onProgress: (p) => void (p.busyTail && tails.push(p.busyTail)) }).start(specOf(rowsFor(3)));
     const report = await (started.ok ? started.value.done : Promise.reject(started.error));
-    expect(report.counts).toMatchObject({ applied: 2, failed: 1 });
+    expect(report.state).toBe('finished');
+    expect(report.counts).toMatchObject({ applied: 2, failed: 0, pending: 1, waitingBusy: 1 });
     expect(tenant.patches.get('k-1')).toBe(1);
     expect(tenant.patches.has('k-3')).toBe(false);
-    expect(report.problems[0]).toMatchObject({ contactId: 'k-3', result: 'failed' });
-    expect(report.problems[0]?.reason).toMatch(/busy after 4 tries/);
-    expect(tenant.busyFor.get('k-3')).toBe(96);
+    expect(report.problems).toEqual([expect.objectContaining({ contactId: 'k-3', result: 'waiting' })]);
+    expect(report.problems[0]?.reason).toMatch(/--retry-busy/);
+    // The progress said so while it waited: one contact on a call, and when the wait ends.
+    expect(tails.length).toBeGreaterThan(0);
+    for (const tail of tails) expect([1, 2]).toContain(tail.contacts);
+    expect(tails.at(-1)?.contacts).toBe(1);
+    expect(Date.parse(tails.at(-1)?.endsAt ?? '')).not.toBeNaN();
+    // The journal keeps the row as waiting, not as a result.
+    const busy = journalOf().filter((record) => record.type === 'busy');
+    expect(busy).toEqual([expect.objectContaining({ key: 'c-1/k-3', line: 4 })]);
+    expect(journalOf().filter((record) => record.type === 'row').map((record) => record.type === 'row' && record.key)).not.toContain('c-1/k-3');
+    const [summary] = await importer(tenant).list();
+    expect(summary).toMatchObject({ state: 'finished', counts: expect.objectContaining({ pending: 1, waitingBusy: 1 }) });
+  });
+
+  it('retries just the contacts left waiting, and nothing else of the file', async () => {
+    const tenant = fakeContacts(4);
+    tenant.busyFor.set('k-2', 1_000_000);
+    tenant.busyFor.set('k-4', 1_000_000);
+    const first = await importer(tenant, { busyTailMs: 20 }).start(specOf(rowsFor(4)));
+    const firstReport = await (first.ok ? first.value.done : Promise.reject(first.error));
+    expect(firstReport.counts).toMatchObject({ applied: 2, waitingBusy: 2 });
+    // The calls ended.
+    tenant.busyFor.clear();
+    const retried = await importer(tenant).retryBusy(hash);
+    const report = await (retried.ok ? retried.value.done : Promise.reject(retried.error));
+    expect(report.state).toBe('finished');
+    expect(report.counts).toMatchObject({ applied: 4, pending: 0, waitingBusy: 0 });
+    expect(report.problems).toEqual([]);
+    expect([...tenant.patches.entries()].sort()).toEqual([['k-1', 1], ['k-2', 1], ['k-3', 1], ['k-4', 1]]);
+    // Nothing left to retry now.
+    const again = await importer(tenant).retryBusy(hash);
+    expect(again.ok ? null : again.error.code).toBe('NOTHING_WAITING');
+  });
+
+  it('Finish now ends the wait for contacts on a call at once and leaves them waiting', async () => {
+    const tenant = fakeContacts(3);
+    tenant.busyFor.set('k-2', 1_000_000);
+    let finishNow: () => void = () => undefined;
+    let asked = false;
+    const started = await importer(tenant, {
+      // An hour: the run can only end this soon because Finish now was pressed.
+      busyTailMs: 3_600_000,
+      onProgress: (p) => {
+        if (p.busyTail && !asked) {
+          asked = true;
+          finishNow();
+        }
+      },
+    }).start(specOf(rowsFor(3)));
+    if (!started.ok) throw new Error(started.error.message);
+    finishNow = () => started.value.finishNow();
+    const report = await started.value.done;
+    expect(asked).toBe(true);
+    expect(report.state).toBe('finished');
+    expect(report.counts).toMatchObject({ applied: 2, waitingBusy: 1 });
+    expect(report.problems).toEqual([expect.objectContaining({ contactId: 'k-2', result: 'waiting' })]);
   });
 
   it('resumes an interrupted run without sending any confirmed row again', async () => {

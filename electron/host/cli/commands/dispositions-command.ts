@@ -32,6 +32,8 @@ interface ImportFlags {
   concurrency?: number;
   maxRps?: number;
   reimport?: boolean;
+  retryBusy?: boolean;
+  busyWait?: number;
   exportUnapplied?: string;
 }
 
@@ -86,6 +88,8 @@ export const dispositionsCommand: CliCommandModule = {
       .option('--concurrency <n>', 'rows in flight at once (at most 64)', positiveNumber('--concurrency', true))
       .option('--max-rps <r>', 'requests per second to start at; 429s still slow it down', positiveNumber('--max-rps', false))
       .option('--reimport', 'confirm importing a file that was imported before (same content)')
+      .option('--busy-wait <seconds>', 'once only contacts on a call remain, how long to keep retrying them before ending with them left waiting (default: a fifth of the time the rest took, 2 to 10)', positiveNumber('--busy-wait', false))
+      .option('--retry-busy', 'retry only the rows of an earlier import of this file whose contacts were on a call (left waiting)')
       .option('--export-unapplied <out.csv>', 'also write every row not applied, with its reason, to this CSV')
       .action(
         run(async (file: string, flags: ImportFlags) => {
@@ -108,6 +112,8 @@ export const dispositionsCommand: CliCommandModule = {
                 concurrency: flags.concurrency,
                 maxRps: flags.maxRps,
                 reimport: flags.reimport === true,
+                retryBusy: flags.retryBusy === true,
+                busyWaitSeconds: flags.busyWait,
                 exportUnapplied: flags.exportUnapplied,
               },
               {
