@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/cxone/schemas';
-import { openConsole, type ConsoleInBrowser } from './support/console-browser';
+import { openConsole, openTypedPath, type ConsoleInBrowser } from './support/console-browser';
 
 const header = 'campaign_id,contact_id,outcome_code,agent_id,disposition_timestamp,notes';
 const line = (c: Pick<Contact, 'campaignId' | 'id'>, notes: string) => `${c.campaignId},${c.id},INTERESTED,agent-007,2026-11-20T15:00:00Z,${notes}`;
@@ -41,8 +41,7 @@ describe('a broken disposition file in the batch editor', () => {
   it('highlights the line where the quote opened, says what was not read, and applies the rows before it as written', async () => {
     const { page } = console_;
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Dispositions/ }).click();
-    await page.getByLabel('File path on this computer').fill(file);
-    await page.getByLabel('File path on this computer').press('Enter');
+    await openTypedPath(page, file);
     await page.getByRole('heading', { level: 2, name: 'broken-quote.csv' }).waitFor();
 
     const alert = page.getByRole('alert').filter({ hasText: 'never closed' });

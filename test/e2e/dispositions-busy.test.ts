@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoContact } from '../../electron/demo-tenant/index';
-import { openConsole, type ConsoleInBrowser } from './support/console-browser';
+import { openConsole, openTypedPath, type ConsoleInBrowser } from './support/console-browser';
 
 const header = 'campaign_id,contact_id,outcome_code,agent_id,disposition_timestamp';
 
@@ -41,8 +41,7 @@ describe('dispositions import: contacts on a call, in Chromium', () => {
   it('shows the contacts on a call with a countdown and Finish now, ends with them waiting, and retries just them from the report', async () => {
     const { page } = console_;
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Dispositions/ }).click();
-    await page.getByLabel('File path on this computer').fill(file);
-    await page.getByLabel('File path on this computer').press('Enter');
+    await openTypedPath(page, file);
     await page.getByRole('heading', { level: 2, name: 'busy-calls.csv' }).waitFor();
     await page.getByRole('button', { name: /^Apply 30 rows/ }).click();
 

@@ -64,3 +64,12 @@ export async function openConsole(options: { demoTenant?: DemoTenantOptions; dat
     },
   };
 }
+
+/** Types a file path on the Dispositions screen and confirms it, as a lead does in the browser mode. */
+export async function openTypedPath(page: Page, file: string): Promise<void> {
+  await page.getByLabel('File path on this computer').fill(file);
+  await page.getByLabel('File path on this computer').press('Enter');
+  const confirm = page.getByRole('alertdialog');
+  await confirm.getByText(file).waitFor();
+  await confirm.getByRole('button', { name: 'Open this file' }).click();
+}
