@@ -76,7 +76,7 @@ export function EmergencyPanel() {
           <StatusChangeReport results={problems} caption={`Campaigns not ${verb}`} />
         ) : null}
         {report.kind === 'pause' && owned > 0 ? (
-          <p className="muted">The console remembers the {owned} campaigns it paused; resume only those when the emergency is over.</p>
+          <p className="muted">The console remembers the {owned === 1 ? 'campaign' : `${owned} campaigns`} it paused; resume only {owned === 1 ? 'that one' : 'those'} when the emergency is over.</p>
         ) : null}
       </section>
     );
