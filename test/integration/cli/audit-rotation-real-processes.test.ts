@@ -1,37 +1,19 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
+import { buildCli, type FinishedCli } from '../../support/cli-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../../electron/audit/audit-log';
 import { startDemoTenant, type DemoTenantHandle } from '../../../electron/demo-tenant/index';
 import { allEntries, pauseOf } from '../../unit/audit/audit-fixtures';
 
-const cliPath = resolve('out', 'test-audit-rotation-cli', 'cli.mjs');
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 describe('audit rotation with real command-line processes', () => {
   let tenant: DemoTenantHandle;
   let dir: string;
   let env: NodeJS.ProcessEnv;
+  let startCli: Awaited<ReturnType<typeof buildCli>>;
   beforeAll(async () => {
-    await build({
-      entryPoints: { cli: 'electron/host/cli/main.ts' },
-      outdir: resolve('out', 'test-audit-rotation-cli'),
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    startCli = await buildCli('test-audit-rotation-cli');
     tenant = await startDemoTenant({ dialerTickMs: 0, latencyMs: 2, campaignCount: 60, contactsPerCampaign: 2 });
     dir = mkdtempSync(join(tmpdir(), 'audit-rotation-cli-'));
     env = {
@@ -48,15 +30,7 @@ describe('audit rotation with real command-line processes', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const cli = (args: string[]): Promise<Finished> =>
-    new Promise((settle) => {
-      const child = spawn(process.execPath, [cliPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (code) => settle({ code, stdout, stderr }));
-    });
+  const cli = (args: string[]): Promise<FinishedCli> => startCli(args, env).finished;
 
   it('CXONE_AUDIT_MAX_FILE_BYTES rotates the log of CLI processes writing beside the app: nothing lost, one chain', async () => {
     const auditDir = join(dir, 'data', 'audit');

@@ -1,38 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
+import { buildCli, type RunningCli } from '../../support/cli-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoTenant, type DemoContact, type DemoTenantHandle } from '../../../electron/demo-tenant/index';
 import { csvHeader, csvLine, outcomesCycle, pickContacts, until } from './demo-fixture';
-
-// The CLI as shipped: bundled like scripts/build-node.mjs does (only the cli entry, into a folder of this test).
-const cliPath = resolve('out', 'test-dispositions-cli', 'cli.mjs');
-
-interface Finished {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('dispositions import on the command line', () => {
   let tenant: DemoTenantHandle;
   let dir: string;
   let env: NodeJS.ProcessEnv;
+  let startCli: Awaited<ReturnType<typeof buildCli>>;
   beforeAll(async () => {
-    await build({
-      entryPoints: { cli: 'electron/host/cli/main.ts' },
-      outdir: resolve('out', 'test-dispositions-cli'),
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    startCli = await buildCli('test-dispositions-cli');
     tenant = await startDemoTenant({ dialerTickMs: 0, latencyMs: 15, campaignCount: 4, contactsPerCampaign: 400 });
     dir = mkdtempSync(join(tmpdir(), 'dispo-cli-'));
     env = { ...process.env, CXONE_BASE_URL: tenant.url, CXONE_CLIENT_ID: tenant.clientId, CXONE_CLIENT_SECRET: tenant.clientSecret, CXONE_DATA_DIR: join(dir, 'data') };
@@ -42,15 +22,7 @@ describe('dispositions import on the command line', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const start = (args: string[]): { child: ChildProcess; finished: Promise<Finished> } => {
-    const child = spawn(process.execPath, [cliPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const finished = new Promise<Finished>((settle) => child.on('close', (code, signal) => settle({ code, signal, stdout, stderr })));
-    return { child, finished };
-  };
+  const start = (args: string[]): RunningCli => startCli(args, env);
 
   it('survives being killed mid-import: the re-run resumes and every row lands exactly once', async () => {
     const contacts = pickContacts(tenant, { state: 'PENDING', count: 240 });

@@ -1,22 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
+import { buildCli, type FinishedCli, type RunningCli } from '../../support/cli-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoTenant, type DemoContact, type DemoTenantHandle } from '../../../electron/demo-tenant/index';
 import { lockJob } from '../../../electron/dispositions/import/job-lock';
 import { csvHeader, csvLine, outcomesCycle, pickContacts, until } from './demo-fixture';
-
-const cliPath = resolve('out', 'test-dispositions-kill-cli', 'cli.mjs');
-
-interface Finished {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
 
 const kills = 20;
 
@@ -24,18 +14,9 @@ describe('a killed command-line import never blocks its re-run', () => {
   let tenant: DemoTenantHandle;
   let dir: string;
   let env: NodeJS.ProcessEnv;
+  let startCli: Awaited<ReturnType<typeof buildCli>>;
   beforeAll(async () => {
-    await build({
-      entryPoints: { cli: 'electron/host/cli/main.ts' },
-      outdir: resolve('out', 'test-dispositions-kill-cli'),
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    startCli = await buildCli('test-dispositions-kill-cli');
     tenant = await startDemoTenant({ dialerTickMs: 0, latencyMs: 15, campaignCount: 4, contactsPerCampaign: 400 });
     dir = mkdtempSync(join(tmpdir(), 'dispo-kill-'));
     env = { ...process.env, CXONE_BASE_URL: tenant.url, CXONE_CLIENT_ID: tenant.clientId, CXONE_CLIENT_SECRET: tenant.clientSecret, CXONE_DATA_DIR: join(dir, 'data') };
@@ -45,15 +26,7 @@ describe('a killed command-line import never blocks its re-run', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const start = (args: string[]): { child: ChildProcess; finished: Promise<Finished> } => {
-    const child = spawn(process.execPath, [cliPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const finished = new Promise<Finished>((settle) => child.on('close', (code, signal) => settle({ code, signal, stdout, stderr })));
-    return { child, finished };
-  };
+  const start = (args: string[]): RunningCli => startCli(args, env);
 
   const writeFile = (name: string, contacts: DemoContact[]) => {
     const file = join(dir, name);
@@ -70,7 +43,7 @@ describe('a killed command-line import never blocks its re-run', () => {
     for (let run = 1; run <= kills; run += 1) {
       const appliedBefore = changed();
       const current = start(['dispositions', 'import', file, '--json', '--concurrency', '2']);
-      let exitedEarly: Finished | null = null;
+      let exitedEarly: FinishedCli | null = null;
       void current.finished.then((finished) => (exitedEarly = finished));
       // New rows landing prove this run holds the job (a refused re-run exits 2 without sending any).
       await until(() => changed() >= appliedBefore + 10 || exitedEarly !== null, `run ${run} to apply rows`, 120_000);
