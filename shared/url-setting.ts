@@ -13,6 +13,8 @@ const wellFormed = z.url();
 
 /** Why `text` cannot be the URL setting `setting`, in one sentence naming it; null when it can. */
 export function urlSettingProblem(setting: string, text: string): string | null {
+  // A browser's URL parser reads \ as / and drops tabs and line breaks, so such a text can reach another host than it shows.
+  if (/[\\\s\u0000-\u001f\u007f]/.test(text)) return `${setting} must not contain spaces, backslashes or control characters.`;
   const scheme = schemeOf(text);
   if (!scheme || !wellFormed.safeParse(text).success) return `${setting} must be a full URL such as https://api.example.com.`;
   if (scheme === 'https') return null;

@@ -3,7 +3,7 @@ import { dispatchRequest } from '../../../electron/ipc/dispatch';
 import type { RequestHandlers } from '../../../electron/ipc/handlers';
 import { createSettingsService } from '../../../electron/settings/settings-service';
 import { tenantProfileInputSchema } from '../../../shared/ipc/channels/tenant';
-import { urlSettingWarning } from '../../../shared/url-setting';
+import { urlSettingProblem, urlSettingWarning } from '../../../shared/url-setting';
 import { tenantProfileSchema } from '../../../shared/tenant-profile';
 
 function memoryStore() {
@@ -53,5 +53,18 @@ describe('URL settings', () => {
   it('plain http on loopback carries a warning a screen shows; https does not', () => {
     expect(urlSettingWarning('http://127.0.0.1:9000/hook')).toMatch(/not encrypted/);
     expect(urlSettingWarning('https://crm.example/hook')).toBeNull();
+  });
+
+  it('a URL a browser would read with another host than it seems is refused: backslashes, spaces and control characters', () => {
+    // WHATWG URL parsing turns \\ into / for http(s), so this one's real host is evil.example, not localhost.
+    expect(new URL('http://evil.example\\@localhost/').hostname).toBe('evil.example');
+    for (const text of ['http://evil.example\\@localhost/', 'http://localhost\t.evil.example/', 'https://a.example/ x', 'http://local\nhost/']) {
+      expect(urlSettingProblem('CRM webhook URL', text), text).toMatch(/^CRM webhook URL /);
+    }
+    expect(urlSettingProblem('CRM webhook URL', 'http://127.0.0.1.evil.example/')).toMatch(/must use https/);
+    expect(urlSettingProblem('CRM webhook URL', 'http://localhost.evil.example/')).toMatch(/must use https/);
+    expect(urlSettingProblem('CRM webhook URL', 'http://localhost@evil.example/')).toMatch(/must use https/);
+    expect(urlSettingProblem('CRM webhook URL', 'HTTPS://crm.example/hook')).toBeNull();
+    expect(urlSettingProblem('CRM webhook URL', 'http://[::1]:8080/hook')).toBeNull();
   });
 });
