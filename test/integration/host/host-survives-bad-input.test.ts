@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connect } from 'node:net';
+import { createPrng } from '../../../electron/demo-tenant/prng';
 import { clientFrame, closed, rawBridgeSocket, rawGet, startHostUnderTest, type HostUnderTest } from './host-support';
 
-/** A tiny seeded generator so a failing fuzz case can be replayed. */
+/** The demo tenant's seeded generator, so a failing fuzz case can be replayed. */
 function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  return { next, int, pick };
+  const prng = createPrng(seed);
+  return { next: prng.next, int: (max: number) => prng.int(0, max - 1), pick: prng.pick };
 }
 
 async function appInfo(port: number, origin: string, token: string): Promise<unknown> {
