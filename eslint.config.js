@@ -4,7 +4,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'stream', 'url', 'util', 'events', 'worker_threads'];
 
 /** The only files of electron/ that may import Electron itself. */
-const electronEdges = ['electron/main.ts', 'electron/preload.ts', 'electron/window.ts', 'electron/security/harden-window.ts', 'electron/ipc/bind-electron.ts', 'electron/tray.ts'];
+const electronEdges = [
+  'electron/main.ts',
+  'electron/preload.ts',
+  'electron/window.ts',
+  'electron/security/harden-window.ts',
+  'electron/ipc/bind-electron.ts',
+  'electron/tray.ts',
+];
 
 /** The layering rule: shared/ is pure, renderer/ is browser-only, neither reaches into electron/. */
 const layer = (forbidden) => ({
@@ -40,7 +47,10 @@ export default tseslint.config(
     rules: {
       ...layer([
         { group: nodeBuiltins, message: 'renderer/ runs in the browser: no Node imports; ask main through the IPC contract.' },
-        { group: ['electron', 'electron/*', 'electron-store', 'ky', 'ws'], message: 'renderer/ never talks to Electron or the network directly; use renderer/api.ts.' },
+        {
+          group: ['electron', 'electron/*', 'electron-store', 'ky', 'ws'],
+          message: 'renderer/ never talks to Electron or the network directly; use renderer/api.ts.',
+        },
         { group: ['**/electron/**'], message: 'renderer/ imports only shared/, never electron/.' },
       ]),
       'react-hooks/rules-of-hooks': 'error',
@@ -52,7 +62,10 @@ export default tseslint.config(
     ignores: electronEdges,
     rules: layer([
       { group: ['**/renderer/**', 'react', 'react-dom', 'zustand'], message: 'electron/ has no UI code and never imports renderer/.' },
-      { group: ['electron', 'electron/*', 'electron-store'], message: 'Services run without Electron (browser host, CLI, tests): only the composition root and window code import it.' },
+      {
+        group: ['electron', 'electron/*', 'electron-store'],
+        message: 'Services run without Electron (browser host, CLI, tests): only the composition root and window code import it.',
+      },
     ]),
   },
   {

@@ -44,20 +44,37 @@ if (wanted('convergence')) {
 
 if (wanted('emergency')) {
   for (const clientMax of [20, 50, 200]) {
-    const figures = await benchEmergencyPause({ running: 300, latencyMs: 40, rateLimitPerSecond: 40, clientMaxRequestsPerSecond: clientMax, faults: true, listKnown: true });
-    print(`emergency pause (app, list known): 300 running campaigns, hostile tenant (40/s bucket, 3% 503, 2% lost after apply, 1% dropped writes), client configured at ${clientMax}/s`, {
-      'paused (or already)': `${figures.paused} of ${figures.running}`,
-      'not paused': figures.notPaused,
-      'wall time': seconds(figures.wallMs),
-      'floor (300 ÷ 40 per s)': seconds(figures.floorMs),
-      'wall ÷ floor (target ≤ 1.2)': figures.wallOverFloor,
-      'first PATCH after the click': figures.firstPatchMs === null ? '—' : `${figures.firstPatchMs} ms (target ≤ 300)`,
-      'first progress after the click': figures.firstProgressMs === null ? '—' : `${figures.firstProgressMs} ms (target ≤ 300)`,
-      'requests (token, list, PATCH)': figures.requests,
-      '429 share (target ≤ 0.05)': `${figures.share429} (${figures.rateLimited})`,
+    const figures = await benchEmergencyPause({
+      running: 300,
+      latencyMs: 40,
+      rateLimitPerSecond: 40,
+      clientMaxRequestsPerSecond: clientMax,
+      faults: true,
+      listKnown: true,
     });
+    print(
+      `emergency pause (app, list known): 300 running campaigns, hostile tenant (40/s bucket, 3% 503, 2% lost after apply, 1% dropped writes), client configured at ${clientMax}/s`,
+      {
+        'paused (or already)': `${figures.paused} of ${figures.running}`,
+        'not paused': figures.notPaused,
+        'wall time': seconds(figures.wallMs),
+        'floor (300 ÷ 40 per s)': seconds(figures.floorMs),
+        'wall ÷ floor (target ≤ 1.2)': figures.wallOverFloor,
+        'first PATCH after the click': figures.firstPatchMs === null ? '—' : `${figures.firstPatchMs} ms (target ≤ 300)`,
+        'first progress after the click': figures.firstProgressMs === null ? '—' : `${figures.firstProgressMs} ms (target ≤ 300)`,
+        'requests (token, list, PATCH)': figures.requests,
+        '429 share (target ≤ 0.05)': `${figures.share429} (${figures.rateLimited})`,
+      },
+    );
   }
-  const cli = await benchEmergencyPause({ running: 300, latencyMs: 40, rateLimitPerSecond: 40, clientMaxRequestsPerSecond: 50, faults: true, listKnown: false });
+  const cli = await benchEmergencyPause({
+    running: 300,
+    latencyMs: 40,
+    rateLimitPerSecond: 40,
+    clientMaxRequestsPerSecond: 50,
+    faults: true,
+    listKnown: false,
+  });
   print('emergency pause (command line, lists first): 300 running campaigns, hostile tenant, client configured at 50/s', {
     'paused (or already)': `${cli.paused} of ${cli.running}`,
     'wall time': seconds(cli.wallMs),
@@ -91,17 +108,27 @@ if (wanted('parse')) {
 
 if (wanted('import')) {
   for (const clientMax of [20, 50, 200]) {
-    const hostile = await benchDispositionImport({ rows: 400, latencyMs: 40, requestsPerSecond: 40, clientMaxRequestsPerSecond: clientMax, faults: true, onCall: 4 });
-    print(`disposition import: 400 rows, 4 contacts on a call, hostile tenant (40/s bucket, 3% 503, 2% lost after apply, 1% dropped writes), client configured at ${clientMax}/s`, {
-      'applied / failed / waiting': `${hostile.applied} / ${hostile.failed} / ${hostile.leftWaiting}`,
-      'apply phase': seconds(hostile.applyPhaseMs),
-      'floor, rows ÷ rate': seconds(hostile.floorRowsMs),
-      'apply ÷ floor (target ≤ 1.5)': hostile.applyOverFloor.toFixed(2),
-      'whole run': seconds(hostile.wallMs),
-      'whole ÷ apply (target ≤ 1.3)': hostile.wallOverApply.toFixed(2),
-      '429 share (target ≤ 0.05)': `${hostile.share429.toFixed(3)} (${hostile.rateLimited} of ${hostile.requests})`,
-      'requests per row': hostile.requestsPerRow.toFixed(3),
+    const hostile = await benchDispositionImport({
+      rows: 400,
+      latencyMs: 40,
+      requestsPerSecond: 40,
+      clientMaxRequestsPerSecond: clientMax,
+      faults: true,
+      onCall: 4,
     });
+    print(
+      `disposition import: 400 rows, 4 contacts on a call, hostile tenant (40/s bucket, 3% 503, 2% lost after apply, 1% dropped writes), client configured at ${clientMax}/s`,
+      {
+        'applied / failed / waiting': `${hostile.applied} / ${hostile.failed} / ${hostile.leftWaiting}`,
+        'apply phase': seconds(hostile.applyPhaseMs),
+        'floor, rows ÷ rate': seconds(hostile.floorRowsMs),
+        'apply ÷ floor (target ≤ 1.5)': hostile.applyOverFloor.toFixed(2),
+        'whole run': seconds(hostile.wallMs),
+        'whole ÷ apply (target ≤ 1.3)': hostile.wallOverApply.toFixed(2),
+        '429 share (target ≤ 0.05)': `${hostile.share429.toFixed(3)} (${hostile.rateLimited} of ${hostile.requests})`,
+        'requests per row': hostile.requestsPerRow.toFixed(3),
+      },
+    );
   }
 
   const figures = await benchDispositionImport({ rows: 5000, latencyMs: 40, requestsPerSecond: 50 });

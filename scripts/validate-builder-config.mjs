@@ -27,7 +27,7 @@ for (const platform of ['linux', 'win', 'mac']) {
   const icon = config[platform]?.icon;
   if (!icon || !existsSync(icon)) problems.push(`${platform}.icon (${icon}) must exist`);
 }
-const files = (config.files ?? []).flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.filter ?? []));
+const files = (config.files ?? []).flatMap((entry) => (typeof entry === 'string' ? [entry] : (entry.filter ?? [])));
 if (!files.includes('!out/node/**')) problems.push('the browser host and CLI bundles (out/node) must be excluded from the app');
 
 // Fuses: flipped by electron-builder (through @electron/fuses) when it packages the binary.
@@ -57,4 +57,6 @@ if (problems.length > 0) {
   console.error(`electron-builder config: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log('electron-builder config: valid (linux AppImage+deb, win nsis, mac dmg, asar on, fuses: no RunAsNode/NODE_OPTIONS/--inspect, asar-only with integrity check, renderer packages excluded)');
+console.log(
+  'electron-builder config: valid (linux AppImage+deb, win nsis, mac dmg, asar on, fuses: no RunAsNode/NODE_OPTIONS/--inspect, asar-only with integrity check, renderer packages excluded)',
+);

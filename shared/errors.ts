@@ -75,9 +75,7 @@ export function toConsoleError(thrown: unknown): ConsoleError {
 
 /** The one-line rendering used by toasts and the CLI's stderr. */
 export function describeError(error: ConsoleError): string {
-  const details = (error.details ?? [])
-    .map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))
-    .filter((d) => !error.message.includes(d));
+  const details = (error.details ?? []).map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).filter((d) => !error.message.includes(d));
   const target = error.target && !error.message.includes(error.target) ? ` (${error.target})` : '';
   return details.length > 0 ? `${error.message}${target} — ${details.join('; ')}` : `${error.message}${target}`;
 }

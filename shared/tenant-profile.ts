@@ -22,7 +22,10 @@ export const tenantProfileSchema = z.object({
   /** Defaults to `{apiBaseUrl}/oauth2/token`. */
   tokenUrl: urlSettingSchema('Token URL').optional(),
   /** Prepended to every contract path, for tenants that mount the API below a prefix. */
-  pathPrefix: z.string().regex(/^(\/[^/?#]+)*$/, 'must start with / and not end with /').optional(),
+  pathPrefix: z
+    .string()
+    .regex(/^(\/[^/?#]+)*$/, 'must start with / and not end with /')
+    .optional(),
   clientId: z.string().min(1),
   credentialRef: z.string().min(1),
   /** Scopes asked for in the token request; defaults to every scope the contract uses. */

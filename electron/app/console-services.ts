@@ -181,7 +181,9 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     'dispositions:demoSample': async () => {
       const demo = tenant.status().isDemo ? tenant.demoTenant() : null;
       if (!demo) {
-        throw new ConsoleFailure(consoleError('validation', 'The sample file is made from the demo tenant’s contacts; connect the demo tenant in Settings to use it.'));
+        throw new ConsoleFailure(
+          consoleError('validation', 'The sample file is made from the demo tenant’s contacts; connect the demo tenant in Settings to use it.'),
+        );
       }
       const sample = await writeDemoSampleFile(demo, join(options.dataDir, 'samples'));
       return { ...dispositionImport.chosen.register(sample.path), rows: sample.rows };

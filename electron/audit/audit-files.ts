@@ -64,11 +64,7 @@ export async function listLogFiles(dir: string): Promise<LogFile[]> {
     const old = legacyPattern.exec(name);
     if (old) legacy.push({ name, path, compressed: false, kind: 'legacy', key: Number(old[1]) });
   }
-  return [
-    ...(current ? [current] : []),
-    ...[...archives.values()].sort((a, b) => b.key - a.key),
-    ...legacy.sort((a, b) => a.key - b.key),
-  ];
+  return [...(current ? [current] : []), ...[...archives.values()].sort((a, b) => b.key - a.key), ...legacy.sort((a, b) => a.key - b.key)];
 }
 
 /** Plain archives (compression interrupted) and files of older versions: what the next writer compresses. */

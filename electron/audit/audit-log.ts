@@ -230,7 +230,12 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
    * Seals each entry after `current.tail` and writes them, rotating when the file would grow too
    * big. Returns whether it rotated.
    */
-  const sealAndWrite = async (group: QueuedAppend[], current: OpenLog, assertHeld: () => void, done: (item: QueuedAppend, entry: AuditEntry) => void): Promise<boolean> => {
+  const sealAndWrite = async (
+    group: QueuedAppend[],
+    current: OpenLog,
+    assertHeld: () => void,
+    done: (item: QueuedAppend, entry: AuditEntry) => void,
+  ): Promise<boolean> => {
     let pending: { item: QueuedAppend; entry: AuditEntry }[] = [];
     let buffer = '';
     let bufferBytes = 0;
@@ -283,16 +288,26 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   };
 
   /** Under the lock: the log's own notices first, then `group`; retention after a rotation (or when `alwaysRetain`). */
-  const writeUnderLock = async (group: QueuedAppend[], held: HeldDataFolderLock, done: (item: QueuedAppend, entry: AuditEntry) => void, alwaysRetain = false) => {
+  const writeUnderLock = async (
+    group: QueuedAppend[],
+    held: HeldDataFolderLock,
+    done: (item: QueuedAppend, entry: AuditEntry) => void,
+    alwaysRetain = false,
+  ) => {
     const current = await currentLog();
     const own = notices.map((input) => ({ input, item: ownEntry(input) }));
     notices = [];
     const written = new Set<QueuedAppend>();
     try {
-      const rotated = await sealAndWrite([...own.map(({ item }) => item), ...group], current, () => held.assertHeld(), (item, entry) => {
-        written.add(item);
-        done(item, entry);
-      });
+      const rotated = await sealAndWrite(
+        [...own.map(({ item }) => item), ...group],
+        current,
+        () => held.assertHeld(),
+        (item, entry) => {
+          written.add(item);
+          done(item, entry);
+        },
+      );
       if (rotated || alwaysRetain) await applyRetention(current, () => held.assertHeld(), done);
     } finally {
       // A notice that did not reach the disk goes with the next group.

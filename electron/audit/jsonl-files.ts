@@ -150,7 +150,7 @@ export async function repairTornTail(path: string, keepAside?: (fragment: Buffer
     const [last] = await readExactly(handle, 1, size - 1);
     if (last === 0x0a) return 'intact';
     let lineStart = 0;
-    for (let position = size; position > 0 && lineStart === 0; ) {
+    for (let position = size; position > 0 && lineStart === 0;) {
       const length = Math.min(64 * 1024, position);
       position -= length;
       const chunk = await readExactly(handle, length, position);
@@ -172,5 +172,4 @@ export async function repairTornTail(path: string, keepAside?: (fragment: Buffer
   }
 }
 
-export const isMissing = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
+export const isMissing = (error: unknown): boolean => typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';

@@ -94,7 +94,9 @@ function judgeStart(
   const later = [...checkpoints.values()].filter((point) => point.firstKeptSeq > first.seq).sort((a, b) => a.firstKeptSeq - b.firstKeptSeq)[0];
   if (later) return { ok: true, keptFrom: { seq: first.seq, removedBy: 'retention', at: later.at } };
   if (anchor && first.seq === anchor.seq + 1) {
-    return first.prevHash === anchor.hash ? { ok: true, keptFrom: { seq: first.seq, removedBy: 'rotation', at: anchor.at } } : { ok: false, report: problemAt('altered', first.seq, first) };
+    return first.prevHash === anchor.hash
+      ? { ok: true, keptFrom: { seq: first.seq, removedBy: 'rotation', at: anchor.at } }
+      : { ok: false, report: problemAt('altered', first.seq, first) };
   }
   // Older than the anchor: an older version's rotation stopped between writing the anchor and deleting the file.
   if (anchor && first.seq <= anchor.seq) return { ok: true, keptFrom: { seq: first.seq, removedBy: 'rotation', at: anchor.at } };
@@ -158,7 +160,15 @@ export async function verifyAuditChain(dir: string): Promise<AuditChainReport> {
     const expectedSeq = prev ? prev.seq + 1 : anchor ? anchor.seq + 1 : 1;
     if (!current.raw) {
       if (current.unreadable) {
-        return startThen(problem('unparseable', expectedSeq, current.file.name, current.line, `${current.file.name} cannot be read (${current.unreadable}): entries from ${expectedSeq} on are in it.`));
+        return startThen(
+          problem(
+            'unparseable',
+            expectedSeq,
+            current.file.name,
+            current.line,
+            `${current.file.name} cannot be read (${current.unreadable}): entries from ${expectedSeq} on are in it.`,
+          ),
+        );
       }
       lookahead = await pull();
       if (lookahead === null && current.file.name === currentLogName && endsTorn) {

@@ -46,9 +46,13 @@ export function watchOtherWriters(
   );
   // One catch-up at a time, so entries are passed on once and in order.
   let catchingUp = Promise.resolve();
-  const stopWatching = watchFolder(dir, () => {
-    catchingUp = catchingUp.then(catchUp).catch(() => undefined);
-  }, debounceMs);
+  const stopWatching = watchFolder(
+    dir,
+    () => {
+      catchingUp = catchingUp.then(catchUp).catch(() => undefined);
+    },
+    debounceMs,
+  );
   return {
     ready,
     stop() {

@@ -58,7 +58,10 @@ export async function benchEmergencyPause(options: EmergencyPauseBenchOptions = 
   tenant.setKnobs({ latencyMs: options.latencyMs ?? 40, rateLimitPerSecond: rate });
   if (options.faults) tenant.injectFaults(...hostileFaults(running * 4));
   const dir = mkdtempSync(join(tmpdir(), 'cxone-bench-emergency-'));
-  const connection = connectTenant({ ...demoProfile(tenant), maxRequestsPerSecond: options.clientMaxRequestsPerSecond ?? rate }, async () => tenant.clientSecret);
+  const connection = connectTenant(
+    { ...demoProfile(tenant), maxRequestsPerSecond: options.clientMaxRequestsPerSecond ?? rate },
+    async () => tenant.clientSecret,
+  );
   const audit = await createAuditLog({ dir: join(dir, 'audit') });
   try {
     const directory = createCampaignDirectory({ connection: () => connection, intervalSeconds: () => 3600 });

@@ -12,7 +12,11 @@ export interface BulkActions {
  * Pause or resume on a selection, with progress a person can watch and a way to stop it:
  * a selection of thousands takes as long as the tenant's rate limit says.
  */
-export function createBulkActions(control: Pick<CampaignControl, 'setStatus'>, onProgress: (progress: CampaignActionProgress) => void, progressEveryMs = 100): BulkActions {
+export function createBulkActions(
+  control: Pick<CampaignControl, 'setStatus'>,
+  onProgress: (progress: CampaignActionProgress) => void,
+  progressEveryMs = 100,
+): BulkActions {
   const running = new Map<string, AbortController>();
   return {
     async run(ids, target, actor, actionId) {

@@ -97,17 +97,17 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     );
 
   const auditEntry = (actor: AuditActor, action: string, result: StatusChangeResult, details?: Record<string, unknown>): AuditEntryInput => ({
-      actor,
-      tenant: options.tenantLabel(),
-      action,
-      target: { type: 'campaign', id: result.campaignId, name: result.name },
-      before: { status: result.statusBefore },
-      after: { status: result.statusAfter },
-      outcome: auditOutcome[result.outcome],
-      reason: result.reason,
-      latencyMs: Math.round(result.latencyMs),
-      details,
-    });
+    actor,
+    tenant: options.tenantLabel(),
+    action,
+    target: { type: 'campaign', id: result.campaignId, name: result.name },
+    before: { status: result.statusBefore },
+    after: { status: result.statusAfter },
+    outcome: auditOutcome[result.outcome],
+    reason: result.reason,
+    latencyMs: Math.round(result.latencyMs),
+    details,
+  });
   const audit = (actor: AuditActor, action: string, result: StatusChangeResult) => options.audit.append(auditEntry(actor, action, result));
 
   const refOf = (id: string): CampaignRef => {
@@ -149,7 +149,12 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
    * stays put (and one listing sees a campaign whether it is still activating or running).
    */
   async function* listDialing(): AsyncGenerator<RunCampaignRef[]> {
-    const refOfCampaign = (campaign: Campaign): RunCampaignRef => ({ id: campaign.id, name: campaign.name, status: campaign.status, seenVersion: campaign.version });
+    const refOfCampaign = (campaign: Campaign): RunCampaignRef => ({
+      id: campaign.id,
+      name: campaign.name,
+      status: campaign.status,
+      seenVersion: campaign.version,
+    });
     const dialing = (campaign: Campaign) => campaign.status === 'running' || campaign.status === 'activating';
     try {
       let page: RunCampaignRef[] = [];
@@ -201,25 +206,26 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       // The brake first: audit entries are written behind the requests and never hold them up.
       const audits: Promise<string | null>[] = [];
       const action = kind === 'pause' ? 'campaign.emergency_pause' : 'campaign.emergency_resume';
-      const actOn = (batch: readonly R[]) => mapWithConcurrency(batch, concurrency, (ref) => act(ref, controller.signal, started), {
-        signal: controller.signal,
-        onResult: ({ campaign: _campaign, ...result }) => {
-          run.results.push(result);
-          run.done++;
-          audits.push(appendAudit(auditEntry(actor, action, result, { runId: run.id })));
-          const elapsedSeconds = Math.max((now() - started) / 1000, 0.001);
-          const ratePerSecond = run.done / elapsedSeconds;
-          options.onProgress?.({
-            runId: run.id,
-            kind,
-            done: run.done,
-            total: run.total,
-            ratePerSecond,
-            etaSeconds: ratePerSecond > 0 ? (run.total - run.done) / ratePerSecond : null,
-            last: result,
-          });
-        },
-      });
+      const actOn = (batch: readonly R[]) =>
+        mapWithConcurrency(batch, concurrency, (ref) => act(ref, controller.signal, started), {
+          signal: controller.signal,
+          onResult: ({ campaign: _campaign, ...result }) => {
+            run.results.push(result);
+            run.done++;
+            audits.push(appendAudit(auditEntry(actor, action, result, { runId: run.id })));
+            const elapsedSeconds = Math.max((now() - started) / 1000, 0.001);
+            const ratePerSecond = run.done / elapsedSeconds;
+            options.onProgress?.({
+              runId: run.id,
+              kind,
+              done: run.done,
+              total: run.total,
+              ratePerSecond,
+              etaSeconds: ratePerSecond > 0 ? (run.total - run.done) / ratePerSecond : null,
+              last: result,
+            });
+          },
+        });
       // What is known goes out at once; what only the tenant's listing shows follows as each page arrives.
       const batches = [actOn(collected.known)];
       const seen = new Set(refs.map((ref) => ref.id));
@@ -275,17 +281,27 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       try {
         const settled = await awaitActivation(options.connection().campaigns, ref.id, signal, options.activationPolling);
         if (settled?.status === 'running') result = await changeTracked({ ...ref, status: 'running' }, 'paused');
-        else if (settled?.status === 'failed') result = { ...result, outcome: 'already', statusAfter: 'failed', reason: 'Activation failed: the campaign is not dialing.' };
+        else if (settled?.status === 'failed')
+          result = { ...result, outcome: 'already', statusAfter: 'failed', reason: 'Activation failed: the campaign is not dialing.' };
       } catch (thrown) {
         const error = toConsoleError(thrown);
-        result = { ...result, outcome: 'failed', statusAfter: null, error, reason: `Still activating, and the tenant stopped answering while the console waited to pause it: ${error.message}` };
+        result = {
+          ...result,
+          outcome: 'failed',
+          statusAfter: null,
+          error,
+          reason: `Still activating, and the tenant stopped answering while the console waited to pause it: ${error.message}`,
+        };
       }
     } else if (result.outcome === 'impossible' && result.statusAfter === 'running') {
       // An activation that completed while we asked: now it can be paused.
       result = await changeTracked(ref, 'paused');
     }
     if (result.outcome === 'impossible' && result.statusAfter === 'activating') {
-      result = { ...result, reason: 'Still activating after waiting for it: the tenant cannot pause it until it is running. Pause it again from the Campaigns screen.' };
+      result = {
+        ...result,
+        reason: 'Still activating after waiting for it: the tenant cannot pause it until it is running. Pause it again from the Campaigns screen.',
+      };
     }
     return result;
   };
@@ -367,10 +383,31 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
             fresh = await options.connection().campaigns.get(ref.id);
           } catch (thrown) {
             const error = toConsoleError(thrown);
-            return { campaignId: ref.id, name: ref.name ?? ref.id, target: 'running' as const, outcome: 'failed' as const, statusBefore: 'paused', statusAfter: null, reason: error.message, error, latencyMs: now() - started, campaign: null };
+            return {
+              campaignId: ref.id,
+              name: ref.name ?? ref.id,
+              target: 'running' as const,
+              outcome: 'failed' as const,
+              statusBefore: 'paused',
+              statusAfter: null,
+              reason: error.message,
+              error,
+              latencyMs: now() - started,
+              campaign: null,
+            };
           }
           if (fresh.status === 'running') {
-            return { campaignId: ref.id, name: fresh.name, target: 'running' as const, outcome: 'already' as const, statusBefore: fresh.status, statusAfter: fresh.status, reason: 'Already running.', latencyMs: now() - started, campaign: fresh };
+            return {
+              campaignId: ref.id,
+              name: fresh.name,
+              target: 'running' as const,
+              outcome: 'already' as const,
+              statusBefore: fresh.status,
+              statusAfter: fresh.status,
+              reason: 'Already running.',
+              latencyMs: now() - started,
+              campaign: fresh,
+            };
           }
           // A version recovered from a damaged record may be unknown: then being paused is all that can be checked.
           if (fresh.status !== 'paused' || (entry && entry.version !== null && fresh.version !== entry.version)) {
@@ -419,4 +456,3 @@ function notAttempted(ref: CampaignRef, target: 'running' | 'paused'): StatusCha
     latencyMs: 0,
   };
 }
-

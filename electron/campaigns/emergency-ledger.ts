@@ -16,10 +16,9 @@ export interface EmergencyLedger {
 }
 
 export function recoveredSentence(recovered: RecoveredRecord): string {
-  const moved =
-    recovered.copy.endsWith('.corrupt')
-      ? `it was moved aside to ${recovered.copy} and will not be overwritten`
-      : `it could not be moved aside and is left as it is at ${recovered.copy}`;
+  const moved = recovered.copy.endsWith('.corrupt')
+    ? `it was moved aside to ${recovered.copy} and will not be overwritten`
+    : `it could not be moved aside and is left as it is at ${recovered.copy}`;
   const campaigns =
     recovered.campaigns > 0
       ? `${recovered.campaigns} campaigns it named were recovered and can be resumed with "resume what the emergency pause stopped"`

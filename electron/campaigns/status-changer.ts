@@ -49,7 +49,15 @@ export async function changeCampaignStatus(
       fresh = await campaigns.get(ref.id, options.signal);
     } catch (rereadThrown) {
       const rereadError = toConsoleError(rereadThrown);
-      return finish({ outcome: 'failed', statusAfter: null, reason: `The tenant refused the change and the campaign could not be re-read: ${rereadError.message}`, error: rereadError }, null);
+      return finish(
+        {
+          outcome: 'failed',
+          statusAfter: null,
+          reason: `The tenant refused the change and the campaign could not be re-read: ${rereadError.message}`,
+          error: rereadError,
+        },
+        null,
+      );
     }
     if (satisfies[target].includes(fresh.status)) {
       return finish({ outcome: 'already', statusAfter: fresh.status, reason: `Already ${fresh.status}.` }, fresh);

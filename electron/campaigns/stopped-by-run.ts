@@ -45,7 +45,10 @@ export async function settleAsRunOwn(
     return { ...rest, outcome: 'changed', statusAfter: campaign.status, campaign, reason: why };
   };
   if (result.outcome === 'already' && result.campaign?.status === target && changedDuringRun(ref, result.campaign, runStartedAt)) {
-    return claim(result.campaign, `The tenant refused a retry (409) and a re-read shows it ${verbOf[target]} since this run saw it otherwise: counted as ${target === 'paused' ? 'stopped' : 'restarted'} by this run.`);
+    return claim(
+      result.campaign,
+      `The tenant refused a retry (409) and a re-read shows it ${verbOf[target]} since this run saw it otherwise: counted as ${target === 'paused' ? 'stopped' : 'restarted'} by this run.`,
+    );
   }
   if (result.outcome !== 'failed') return result;
   let fresh: Campaign;
@@ -53,10 +56,16 @@ export async function settleAsRunOwn(
     fresh = await campaigns().get(ref.id);
   } catch (thrown) {
     const error = toConsoleError(thrown);
-    return { ...result, reason: `${result.reason ?? 'The change failed.'} It may have been applied all the same: the campaign could not be re-read to check (${error.message}).` };
+    return {
+      ...result,
+      reason: `${result.reason ?? 'The change failed.'} It may have been applied all the same: the campaign could not be re-read to check (${error.message}).`,
+    };
   }
   if (fresh.status === target && changedDuringRun(ref, fresh, runStartedAt)) {
-    return claim(fresh, `The tenant's answers were lost (${result.reason ?? 'no answer'}), but a re-read shows it ${verbOf[target]}: counted as ${target === 'paused' ? 'stopped' : 'restarted'} by this run.`);
+    return claim(
+      fresh,
+      `The tenant's answers were lost (${result.reason ?? 'no answer'}), but a re-read shows it ${verbOf[target]}: counted as ${target === 'paused' ? 'stopped' : 'restarted'} by this run.`,
+    );
   }
   if (fresh.status === target) {
     const { error: _error, ...rest } = result;

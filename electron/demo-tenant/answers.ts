@@ -23,8 +23,7 @@ export function apiError(status: number, code: string, message: string, path?: s
   return apiErrors(status, [path === undefined ? { code, message } : { code, message, path }]);
 }
 
-export const notFound = (what: string, id: string): DemoAnswer =>
-  apiError(404, 'NOT_FOUND', `${what} ${id} does not exist.`);
+export const notFound = (what: string, id: string): DemoAnswer => apiError(404, 'NOT_FOUND', `${what} ${id} does not exist.`);
 
 /** `rules.maxConcurrentCalls`, `wrapUpCodeIds[2]`: the path style of the contract's error body. */
 export function formatPath(path: readonly PropertyKey[]): string {

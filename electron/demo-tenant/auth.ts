@@ -7,12 +7,7 @@ export interface DemoClient extends DemoCredentials {
   scopes: readonly ContractScope[];
 }
 
-export const readScopes: readonly ContractScope[] = [
-  'outbound:campaign:read',
-  'outbound:dnc:read',
-  'outbound:contactlist:read',
-  'realtime:read',
-];
+export const readScopes: readonly ContractScope[] = ['outbound:campaign:read', 'outbound:dnc:read', 'outbound:contactlist:read', 'realtime:read'];
 
 export function demoClients(seed: number): { full: DemoClient; limited: DemoClient } {
   return {
@@ -91,11 +86,7 @@ export function createAuthority(options: { clients: DemoClient[]; ttlSeconds: ()
         expiresAt: options.now() + ttlSeconds * 1000,
         revokedAt: revokeAfterSeconds > 0 ? options.now() + revokeAfterSeconds * 1000 : null,
       });
-      return answer(
-        200,
-        { access_token: token, token_type: 'Bearer', expires_in: ttlSeconds, scope: scopes.join(' ') },
-        { 'Cache-Control': 'no-store' },
-      );
+      return answer(200, { access_token: token, token_type: 'Bearer', expires_in: ttlSeconds, scope: scopes.join(' ') }, { 'Cache-Control': 'no-store' });
     },
 
     authenticate(authorization: string | undefined): Authenticated {

@@ -84,7 +84,12 @@ export function campaignRoutes(deps: CampaignRouteDependencies): Route[] {
     const parsed = parseReplacement(request.body, current.id);
     if (!parsed.ok) return parsed.answer;
     if (parsed.value.version !== current.version) {
-      return apiError(409, 'STALE_VERSION', `Version ${parsed.value.version} of campaign ${current.id} is stale; the current version is ${current.version}.`, 'version');
+      return apiError(
+        409,
+        'STALE_VERSION',
+        `Version ${parsed.value.version} of campaign ${current.id} is stale; the current version is ${current.version}.`,
+        'version',
+      );
     }
     const checked = checkReplacementSemantics(parsed.value, state);
     if (!checked.ok) return checked.answer;
@@ -122,4 +127,3 @@ export function campaignRoutes(deps: CampaignRouteDependencies): Route[] {
     { method: 'PATCH', pattern: `${base}/:id`, scope: 'outbound:campaign:write', handle: changeStatus },
   ];
 }
-

@@ -53,7 +53,11 @@ function referenceErrors(references: z.infer<typeof referencesSchema>, state: De
   const errors: ApiErrorDetail[] = [];
   const { dialerType, contactListId, wrapUpCodeIds, dncListId } = references;
   if (dialerType !== undefined && !(dialerTypes as readonly string[]).includes(dialerType)) {
-    errors.push({ code: 'UNKNOWN_DIALER_TYPE', message: `Dialer type "${dialerType}" does not exist; use one of ${dialerTypes.join(', ')}.`, path: 'dialerType' });
+    errors.push({
+      code: 'UNKNOWN_DIALER_TYPE',
+      message: `Dialer type "${dialerType}" does not exist; use one of ${dialerTypes.join(', ')}.`,
+      path: 'dialerType',
+    });
   }
   if (contactListId !== undefined && !state.contactLists.has(contactListId)) {
     errors.push({ code: 'UNKNOWN_REFERENCE', message: `Contact list ${contactListId} does not exist.`, path: 'contactListId' });
@@ -86,7 +90,10 @@ function semanticErrors(definition: z.infer<typeof looseReplacementSchema> | z.i
   return errors;
 }
 
-function checkSemantics<T extends z.infer<typeof looseReplacementSchema> | z.infer<typeof looseDefinitionSchema>>(value: T, state: DemoTenantState): Checked<T & { dialerType: CampaignDefinition['dialerType'] }> {
+function checkSemantics<T extends z.infer<typeof looseReplacementSchema> | z.infer<typeof looseDefinitionSchema>>(
+  value: T,
+  state: DemoTenantState,
+): Checked<T & { dialerType: CampaignDefinition['dialerType'] }> {
   const errors = semanticErrors(value, state);
   if (errors.length > 0) return { ok: false, answer: apiErrors(422, errors) };
   return { ok: true, value: value as T & { dialerType: CampaignDefinition['dialerType'] } };
@@ -120,7 +127,10 @@ export function checkNewCampaign(body: unknown, state: DemoTenantState): Checked
 /** PUT body: schema only; versions and meaning are checked by the caller in contract order. */
 export function parseReplacement(body: unknown, campaignId: string): Checked<z.infer<typeof looseReplacementSchema>> {
   if (isRecord(body) && 'id' in body && body.id !== campaignId) {
-    return { ok: false, answer: apiErrors(400, [{ code: 'INVALID_VALUE', message: `id ${String(body.id)} does not match the campaign in the path.`, path: 'id' }]) };
+    return {
+      ok: false,
+      answer: apiErrors(400, [{ code: 'INVALID_VALUE', message: `id ${String(body.id)} does not match the campaign in the path.`, path: 'id' }]),
+    };
   }
   return checkBody(body, looseReplacementSchema);
 }

@@ -58,7 +58,12 @@ export function contactRoutes(deps: ContactRouteDependencies): Route[] {
     if (!body.ok) return body.answer;
     const outcomes = new Set([...state.wrapUpCodes.values()].map((code) => code.outcomeCode));
     if (!outcomes.has(body.value.outcomeCode)) {
-      return apiError(422, 'UNKNOWN_OUTCOME', `Outcome ${body.value.outcomeCode} is not in this tenant's outcome matrix (${[...outcomes].join(', ')}).`, 'outcomeCode');
+      return apiError(
+        422,
+        'UNKNOWN_OUTCOME',
+        `Outcome ${body.value.outcomeCode} is not in this tenant's outcome matrix (${[...outcomes].join(', ')}).`,
+        'outcomeCode',
+      );
     }
     const contact = found.contact;
     if ((busyContactStates as readonly ContactState[]).includes(contact.state)) {

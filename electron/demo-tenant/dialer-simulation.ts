@@ -28,10 +28,20 @@ const talkedOutcomes: readonly (readonly [string, number])[] = [
 
 /** Where an agent goes next, weighted; agents move on about one tick in six. */
 const agentMoves: Record<AgentState, readonly (readonly [AgentState, number])[]> = {
-  available: [['on_call', 70], ['unavailable', 20], ['logged_out', 10]],
+  available: [
+    ['on_call', 70],
+    ['unavailable', 20],
+    ['logged_out', 10],
+  ],
   on_call: [['wrap_up', 100]],
-  wrap_up: [['available', 90], ['unavailable', 10]],
-  unavailable: [['available', 85], ['logged_out', 15]],
+  wrap_up: [
+    ['available', 90],
+    ['unavailable', 10],
+  ],
+  unavailable: [
+    ['available', 85],
+    ['logged_out', 15],
+  ],
   logged_out: [['available', 100]],
 };
 

@@ -1,17 +1,17 @@
 import type { Agent, Campaign, Contact, ContactList, DncList, WrapUpCode, WebhookSubscription } from '../../shared/cxone/schemas';
 
 export interface DemoTenantOptions {
-  port?: number;              // 0 = random (default)
-  seed?: number;              // default 42; all seeded data is deterministic for a seed
-  latencyMs?: number;         // added to every answer, default 0
-  rateLimitPerSecond?: number;// token bucket; 0/undefined = unlimited; answers 429 with integer Retry-After (seconds, >=1) and the error body
-  faultRate?: number;         // 0..1 share of API requests (not token requests) that get a random fault
-  tokenTtlSeconds?: number;   // default 3600
-  campaignCount?: number;     // default 64
+  port?: number; // 0 = random (default)
+  seed?: number; // default 42; all seeded data is deterministic for a seed
+  latencyMs?: number; // added to every answer, default 0
+  rateLimitPerSecond?: number; // token bucket; 0/undefined = unlimited; answers 429 with integer Retry-After (seconds, >=1) and the error body
+  faultRate?: number; // 0..1 share of API requests (not token requests) that get a random fault
+  tokenTtlSeconds?: number; // default 3600
+  campaignCount?: number; // default 64
   contactsPerCampaign?: number; // default 1500
-  licenceLimit?: number;      // max number of non-completed campaigns; POST beyond -> 403 LICENCE_LIMIT; default campaignCount + 50
-  activationMs?: number;      // how long 'activating' lasts before 'running' (or 'failed'), default 3000
-  dialerTickMs?: number;      // how often contacts/agents advance; 0 = frozen; default 1000
+  licenceLimit?: number; // max number of non-completed campaigns; POST beyond -> 403 LICENCE_LIMIT; default campaignCount + 50
+  activationMs?: number; // how long 'activating' lasts before 'running' (or 'failed'), default 3000
+  dialerTickMs?: number; // how often contacts/agents advance; 0 = frozen; default 1000
   faultMix?: DemoFaultRule[]; // per-request random faults by kind, e.g. 3% 503, 2% 500 after the change, 1% drops on writes
   revokeTokensAfterSeconds?: number; // tokens stop working this long after issue although expires_in says tokenTtlSeconds; 0/undefined = never
 }
@@ -27,7 +27,9 @@ export interface DemoCredentials {
   clientSecret: string;
 }
 
-export type DemoKnobs = Partial<Pick<DemoTenantOptions, 'latencyMs' | 'rateLimitPerSecond' | 'faultRate' | 'tokenTtlSeconds' | 'activationMs' | 'faultMix' | 'revokeTokensAfterSeconds'>>;
+export type DemoKnobs = Partial<
+  Pick<DemoTenantOptions, 'latencyMs' | 'rateLimitPerSecond' | 'faultRate' | 'tokenTtlSeconds' | 'activationMs' | 'faultMix' | 'revokeTokensAfterSeconds'>
+>;
 
 export interface DemoFaultMatch {
   method?: string;

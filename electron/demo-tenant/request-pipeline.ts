@@ -95,7 +95,10 @@ export function createRequestPipeline(deps: PipelineDependencies) {
     const retryAfterSeconds = deps.rateLimiter.take();
     if (retryAfterSeconds !== null) {
       deps.stats.recordRateLimited();
-      result = { ...apiError(429, 'RATE_LIMITED', `Too many requests; retry after ${retryAfterSeconds} s.`), headers: { 'Retry-After': String(retryAfterSeconds) } };
+      result = {
+        ...apiError(429, 'RATE_LIMITED', `Too many requests; retry after ${retryAfterSeconds} s.`),
+        headers: { 'Retry-After': String(retryAfterSeconds) },
+      };
     } else {
       const fault = deps.faults.take(method, url.pathname, !isTokenRequest);
       let rawBody: string;

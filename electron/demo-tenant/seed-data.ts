@@ -85,12 +85,20 @@ function seedContactLists(count: number, prng: Prng): { lists: ContactList[]; re
     regionOf.set(id, region);
   }
   // An empty list: campaigns built on it fail activation, as on a real tenant.
-  lists.push({ id: `cl-${pad(count + 1, 3)}`, name: 'Unassigned Leads (empty)', recordCount: 0, timezoneField: null, createdAt: iso(seedAnchorMs - 12 * dayMs) });
+  lists.push({
+    id: `cl-${pad(count + 1, 3)}`,
+    name: 'Unassigned Leads (empty)',
+    recordCount: 0,
+    timezoneField: null,
+    createdAt: iso(seedAnchorMs - 12 * dayMs),
+  });
   return { lists, regionOf };
 }
 
 function seedSchedule(region: Region, prng: Prng): Schedule {
-  const start = DateTime.fromMillis(seedAnchorMs - prng.int(1, 60) * dayMs, { zone: region.timezone }).startOf('day').plus({ hours: 8 });
+  const start = DateTime.fromMillis(seedAnchorMs - prng.int(1, 60) * dayMs, { zone: region.timezone })
+    .startOf('day')
+    .plus({ hours: 8 });
   const end = start.plus({ days: prng.int(60, 400) }).set({ hour: 20 });
   return {
     timezone: region.timezone,
@@ -197,7 +205,16 @@ export function seedTenantState(options: SeedOptions): DemoTenantState {
     campaigns.set(id, campaign);
     contacts.set(
       id,
-      createContacts({ campaignId: id, campaignStatus: status, count: options.contactsPerCampaign, maxConcurrentCalls, region, agentIds, beforeMs: seedAnchorMs, prng }),
+      createContacts({
+        campaignId: id,
+        campaignStatus: status,
+        count: options.contactsPerCampaign,
+        maxConcurrentCalls,
+        region,
+        agentIds,
+        beforeMs: seedAnchorMs,
+        prng,
+      }),
     );
   });
 

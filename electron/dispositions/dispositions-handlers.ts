@@ -77,7 +77,9 @@ export function dispositionsHandlers(options: DispositionsHandlerOptions): Dispo
     'dispositions:uploadChunk': async ({ uploadId, offset, base64 }) => ({ receivedBytes: await uploads.chunk(uploadId, offset, base64) }),
     'dispositions:pickFile': async () => {
       if (!options.pickFile) {
-        throw new ConsoleFailure(consoleError('validation', 'The browser mode has no file dialog: pick the file with "Or pick a file", or type its path and confirm it.'));
+        throw new ConsoleFailure(
+          consoleError('validation', 'The browser mode has no file dialog: pick the file with "Or pick a file", or type its path and confirm it.'),
+        );
       }
       const path = await options.pickFile();
       if (path === null) return null;
@@ -94,7 +96,9 @@ export function dispositionsHandlers(options: DispositionsHandlerOptions): Dispo
         return open(file.path, file.fileName);
       }
       if (options.shell === 'electron') {
-        throw new ConsoleFailure(consoleError('validation', 'In the desktop app, choose the file with "Choose file…"; a typed path is not opened.', { target: 'path' }));
+        throw new ConsoleFailure(
+          consoleError('validation', 'In the desktop app, choose the file with "Choose file…"; a typed path is not opened.', { target: 'path' }),
+        );
       }
       return open(await checkChosenPath(request.path, options.dataDir), basename(request.path));
     },
@@ -188,7 +192,8 @@ export function dispositionsHandlers(options: DispositionsHandlerOptions): Dispo
     'dispositions:report': ({ jobId }) => options.importer.report(jobId),
     'dispositions:exportUnapplied': async ({ jobId }) => {
       const report = await options.importer.report(jobId);
-      if (!report) throw new ConsoleFailure(consoleError('not_found', 'That import has no report yet; it is still running or was never started.', { target: jobId }));
+      if (!report)
+        throw new ConsoleFailure(consoleError('not_found', 'That import has no report yet; it is still running or was never started.', { target: jobId }));
       const csv = unappliedRowsCsv(report);
       const fileName = unappliedExportFileName(report);
       const exportDir = join(options.dir, 'exports');

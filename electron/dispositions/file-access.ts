@@ -28,7 +28,10 @@ export async function checkChosenPath(path: string, dataDir: string): Promise<st
   }
   const dataFolder = await realpath(dataDir).catch(() => dataDir);
   if (inside(dataFolder, real)) {
-    throw refuse(`${path} is inside the console's own data folder (${dataDir}), which holds its settings, secrets and audit log; it cannot be opened as a disposition file.`, path);
+    throw refuse(
+      `${path} is inside the console's own data folder (${dataDir}), which holds its settings, secrets and audit log; it cannot be opened as a disposition file.`,
+      path,
+    );
   }
   if (!dispositionExtensions.has(extname(real).toLowerCase())) {
     throw refuse(`${basename(path)} is not a disposition file: open a .csv, .tsv or .txt file.`, path);

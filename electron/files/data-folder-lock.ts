@@ -79,9 +79,13 @@ export async function acquireDataFolderLock(options: DataFolderLockOptions): Pro
       if (codeOf(error) !== 'ELOCKED') throw cannotLock(options, error);
       if (Date.now() >= deadline) {
         throw new ConsoleFailure(
-          consoleError('conflict', `${options.what} is locked by another process that is still running (${options.lockPath}); wait for it to finish or stop it first.`, {
-            code: 'LOCKED',
-          }),
+          consoleError(
+            'conflict',
+            `${options.what} is locked by another process that is still running (${options.lockPath}); wait for it to finish or stop it first.`,
+            {
+              code: 'LOCKED',
+            },
+          ),
         );
       }
       await delay(pause);
@@ -90,7 +94,9 @@ export async function acquireDataFolderLock(options: DataFolderLockOptions): Pro
   return {
     assertHeld() {
       if (lost !== null) {
-        throw new ConsoleFailure(consoleError('conflict', `${options.what}: the lock ${options.lockPath} was lost to another process (${messageOf(lost)}).`, { code: 'LOCK_LOST' }));
+        throw new ConsoleFailure(
+          consoleError('conflict', `${options.what}: the lock ${options.lockPath} was lost to another process (${messageOf(lost)}).`, { code: 'LOCK_LOST' }),
+        );
       }
     },
     onLost(listener) {

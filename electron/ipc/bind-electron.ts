@@ -8,14 +8,8 @@ import type { EventBus, RequestHandlers } from './handlers';
  * Binds every contract channel to the services. A call is answered only when it
  * comes from the app's own window and its own page (not a navigated-away frame).
  */
-export function bindElectronIpc(
-  handlers: RequestHandlers,
-  events: EventBus,
-  window: BrowserWindow,
-  isAppUrl: (url: string) => boolean,
-): () => void {
-  const fromOwnWindow = (event: IpcMainInvokeEvent) =>
-    event.sender.id === window.webContents.id && isAppUrl(event.senderFrame?.url ?? '');
+export function bindElectronIpc(handlers: RequestHandlers, events: EventBus, window: BrowserWindow, isAppUrl: (url: string) => boolean): () => void {
+  const fromOwnWindow = (event: IpcMainInvokeEvent) => event.sender.id === window.webContents.id && isAppUrl(event.senderFrame?.url ?? '');
   for (const channel of requestChannelNames) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!fromOwnWindow(event)) {

@@ -17,11 +17,7 @@ export function isRequestChannel(name: string): name is RequestChannelName {
  * wraps the answer. Never throws: every failure becomes a typed error envelope.
  * No reply carries a secret value the process knows, whatever a tenant echoed into it.
  */
-export async function dispatchRequest(
-  handlers: RequestHandlers,
-  channel: string,
-  payload: unknown,
-): Promise<ReplyEnvelope> {
+export async function dispatchRequest(handlers: RequestHandlers, channel: string, payload: unknown): Promise<ReplyEnvelope> {
   return knownSecrets.redact(await dispatchUnredacted(handlers, channel, payload));
 }
 

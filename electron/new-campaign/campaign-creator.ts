@@ -128,12 +128,16 @@ export function createCampaignCreator(options: CampaignCreatorOptions): Campaign
       const marketing: MarketingSync = form.marketingSync ? await options.syncMarketing(tenant, campaign) : { status: 'off' };
       await options.onCreated?.(campaign).catch(() => undefined);
       await audit(
-        { outcome: 'success', target: { type: 'campaign', id: campaign.id, name: campaign.name }, after: { status: campaign.status, version: campaign.version }, latencyMs, reason: ambiguity ? describeError(ambiguity) : undefined },
+        {
+          outcome: 'success',
+          target: { type: 'campaign', id: campaign.id, name: campaign.name },
+          after: { status: campaign.status, version: campaign.version },
+          latencyMs,
+          reason: ambiguity ? describeError(ambiguity) : undefined,
+        },
         { validation, creationLatencyMs: latencyMs, recoveredAfterAmbiguousFailure: ambiguity !== null, marketing },
       );
-      return ambiguity
-        ? { outcome: 'recovered', campaign, latencyMs, error: ambiguity, marketing }
-        : { outcome: 'created', campaign, latencyMs, marketing };
+      return ambiguity ? { outcome: 'recovered', campaign, latencyMs, error: ambiguity, marketing } : { outcome: 'created', campaign, latencyMs, marketing };
     },
   };
 }

@@ -5,7 +5,15 @@ import type { ConsoleError } from '../../shared/errors';
  * (refusal or 429) or the console never sent it. Anything else (5xx, timeout,
  * dropped connection, an unreadable 201) may have created the campaign.
  */
-const refusedKinds: ReadonlySet<ConsoleError['kind']> = new Set(['validation', 'permission', 'authentication', 'not_found', 'conflict', 'rate_limited', 'configuration']);
+const refusedKinds: ReadonlySet<ConsoleError['kind']> = new Set([
+  'validation',
+  'permission',
+  'authentication',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'configuration',
+]);
 
 export function isAmbiguousCreateFailure(error: ConsoleError): boolean {
   if (error.status !== undefined && error.status >= 400 && error.status < 500) return false;

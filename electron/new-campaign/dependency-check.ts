@@ -22,7 +22,12 @@ async function checkContactList(tenant: NewCampaignTenant, id: string): Promise<
     const list = await tenant.contactList(id);
     if (list.recordCount === 0) {
       return {
-        item: { ...base, status: 'missing', name: list.name, message: `Contact list ${id} ${quoted(list.name)} has no records, so the campaign would have nobody to dial and fail to activate; pick a list with records.` },
+        item: {
+          ...base,
+          status: 'missing',
+          name: list.name,
+          message: `Contact list ${id} ${quoted(list.name)} has no records, so the campaign would have nobody to dial and fail to activate; pick a list with records.`,
+        },
         list,
       };
     }
@@ -33,7 +38,10 @@ async function checkContactList(tenant: NewCampaignTenant, id: string): Promise<
   } catch (thrown) {
     const error = toConsoleError(thrown);
     if (error.kind === 'not_found') {
-      return { item: { ...base, status: 'missing', name: null, message: `Contact list ${id} does not exist on this tenant; pick one of its lists.` }, list: null };
+      return {
+        item: { ...base, status: 'missing', name: null, message: `Contact list ${id} does not exist on this tenant; pick one of its lists.` },
+        list: null,
+      };
     }
     return { item: unchecked(base, `Contact list ${id}`, error), list: null };
   }

@@ -1,4 +1,12 @@
-import type { Campaign, CampaignDefinition, ContactList, DncList, WebhookSubscription, WebhookSubscriptionRequest, WrapUpCode } from '../../shared/cxone/schemas';
+import type {
+  Campaign,
+  CampaignDefinition,
+  ContactList,
+  DncList,
+  WebhookSubscription,
+  WebhookSubscriptionRequest,
+  WrapUpCode,
+} from '../../shared/cxone/schemas';
 
 /**
  * The tenant capabilities the new-campaign flow uses, narrowed from the connection's

@@ -13,6 +13,8 @@ port.on('message', ({ id, task }: ToSimulationWorker) => {
   } catch (thrown) {
     reply = { id, ok: false, message: thrown instanceof Error ? thrown.message : String(thrown) };
   }
-  const transfer = reply.ok ? [...reply.result.outcomes, ...reply.result.completions.map((histogram) => histogram.counts)].map((array) => array.buffer as ArrayBuffer) : [];
+  const transfer = reply.ok
+    ? [...reply.result.outcomes, ...reply.result.completions.map((histogram) => histogram.counts)].map((array) => array.buffer as ArrayBuffer)
+    : [];
   port.postMessage(reply, transfer);
 });

@@ -223,7 +223,9 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   const outbox: Outbox = {
     async enqueue(request) {
       if (!isHttpUrl(request.url)) {
-        throw new ConsoleFailure(consoleError('configuration', `The ${request.channel} notification URL "${request.url}" is not an http(s) address; fix it in Settings.`));
+        throw new ConsoleFailure(
+          consoleError('configuration', `The ${request.channel} notification URL "${request.url}" is not an http(s) address; fix it in Settings.`),
+        );
       }
       const id = idFor(request.channel, request.dedupeKey);
       const known = messages.get(id);

@@ -61,6 +61,7 @@ export async function postSigned(post: SignedPost): Promise<PostOutcome> {
   const text = await answerText(response);
   const error: DeliveryError = { status: response.status, message: `The receiver answered ${response.status}${text ? `: ${text}` : '.'}` };
   if (!retryableStatus(response.status)) return { kind: 'dead', error };
-  const wait = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get('retry-after'), post.now, post.maxRetryAfterMs) : undefined;
+  const wait =
+    response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get('retry-after'), post.now, post.maxRetryAfterMs) : undefined;
   return wait === undefined ? { kind: 'retry', error } : { kind: 'retry', error, retryAfterMs: wait };
 }

@@ -4,9 +4,7 @@
  */
 export function contentSecurityPolicy(shell: 'electron' | 'web', bridgePort?: number): string {
   const connect =
-    shell === 'web' && bridgePort !== undefined
-      ? `connect-src 'self' ws://127.0.0.1:${bridgePort} ws://localhost:${bridgePort}`
-      : "connect-src 'self'";
+    shell === 'web' && bridgePort !== undefined ? `connect-src 'self' ws://127.0.0.1:${bridgePort} ws://localhost:${bridgePort}` : "connect-src 'self'";
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -12,7 +12,13 @@ export function redactingAudit(audit: AuditLog): AuditLog {
 const webhookUrlSettings = ['crmWebhookUrl', 'wfmWebhookUrl', 'marketingWebhookUrl'] as const;
 
 /** Where notifications go is security-relevant: every changed webhook URL is an audit entry. */
-export async function auditWebhookUrlChanges(audit: Pick<AuditLog, 'append'>, actor: AuditActor, tenant: string, before: ConsoleSettings, after: ConsoleSettings): Promise<void> {
+export async function auditWebhookUrlChanges(
+  audit: Pick<AuditLog, 'append'>,
+  actor: AuditActor,
+  tenant: string,
+  before: ConsoleSettings,
+  after: ConsoleSettings,
+): Promise<void> {
   for (const setting of webhookUrlSettings) {
     if (before[setting] === after[setting]) continue;
     await audit.append({

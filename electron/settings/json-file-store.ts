@@ -18,9 +18,7 @@ export function createJsonFileStore(path: string): KeyValueStore {
   } catch (thrown) {
     if (thrown instanceof ConsoleFailure) throw thrown;
     if ((thrown as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ConsoleFailure(
-        consoleError('configuration', `The settings file ${path} cannot be read (${(thrown as Error).message}); fix or delete it.`),
-      );
+      throw new ConsoleFailure(consoleError('configuration', `The settings file ${path} cannot be read (${(thrown as Error).message}); fix or delete it.`));
     }
   }
   const persist = () => {

@@ -40,7 +40,9 @@ function readSettings(store: KeyValueStore): ReadSettings {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       settings: consoleSettingsSchema.parse({}),
-      problems: [{ setting: settingsKey, message: `The stored settings are not an object (${shown(raw)}); every setting uses its default until they are saved again.` }],
+      problems: [
+        { setting: settingsKey, message: `The stored settings are not an object (${shown(raw)}); every setting uses its default until they are saved again.` },
+      ],
       stored: {},
     };
   }
@@ -53,7 +55,10 @@ function readSettings(store: KeyValueStore): ReadSettings {
       settings[name] = parsed.data;
     } else {
       settings[name] = fields[name].parse(undefined);
-      problems.push({ setting: name, message: `${name} is ${shown(stored[name])}, which is not valid (${issueText(parsed.error)}); the default ${shown(settings[name])} is used until it is fixed.` });
+      problems.push({
+        setting: name,
+        message: `${name} is ${shown(stored[name])}, which is not valid (${issueText(parsed.error)}); the default ${shown(settings[name])} is used until it is fixed.`,
+      });
     }
   }
   return { settings: settings as ConsoleSettings, problems, stored };

@@ -83,7 +83,12 @@ export async function createSuppressionList(options: SuppressionListOptions): Pr
         const known = entries.get(phone);
         if (known) return { added: false, entry: known };
         if (!handle) throw new ConsoleFailure(consoleError('internal', 'The suppression list is closed.'));
-        const entry: SuppressionEntry = { phone, reason: input.reason, source: { type: input.source.type, id: input.source.id }, at: input.at ?? clock().toISOString() };
+        const entry: SuppressionEntry = {
+          phone,
+          reason: input.reason,
+          source: { type: input.source.type, id: input.source.id },
+          at: input.at ?? clock().toISOString(),
+        };
         await appendSynced(handle, `${JSON.stringify(entry)}\n`);
         entries.set(phone, entry);
         return { added: true, entry };

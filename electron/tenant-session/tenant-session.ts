@@ -74,7 +74,11 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       publish({ connection: 'connected', lastError: null, checkedAt: new Date().toISOString() });
     } catch (thrown) {
       const error = toConsoleError(thrown);
-      publish({ connection: error.kind === 'network' || error.kind === 'timeout' ? 'disconnected' : 'error', lastError: error, checkedAt: new Date().toISOString() });
+      publish({
+        connection: error.kind === 'network' || error.kind === 'timeout' ? 'disconnected' : 'error',
+        lastError: error,
+        checkedAt: new Date().toISOString(),
+      });
     }
   };
 
@@ -123,13 +127,17 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
     const saved = tenantProfileSchema.safeParse(options.store.get(profileKey));
     if (!saved.success) return startDemo();
     const stored = saved.data;
-    return activate(stored, async () => {
-      const secret = await options.vault.get(stored.credentialRef);
-      if (!secret) {
-        throw new ConsoleFailure(consoleError('configuration', `No client secret is stored for ${stored.label}; enter it in Settings.`));
-      }
-      return secret;
-    }, false);
+    return activate(
+      stored,
+      async () => {
+        const secret = await options.vault.get(stored.credentialRef);
+        if (!secret) {
+          throw new ConsoleFailure(consoleError('configuration', `No client secret is stored for ${stored.label}; enter it in Settings.`));
+        }
+        return secret;
+      },
+      false,
+    );
   };
 
   return {
@@ -151,7 +159,13 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
     async useDemo() {
       options.store.delete(profileKey);
       const status = await startDemo();
-      await record({ tenant: status.label, action: 'tenant.connect', target: { type: 'tenant', id: 'demo', name: status.label }, after: endpointsOf(demoProfile(demo as DemoTenantHandle)), outcome: status.connection === 'connected' ? 'success' : 'failed' });
+      await record({
+        tenant: status.label,
+        action: 'tenant.connect',
+        target: { type: 'tenant', id: 'demo', name: status.label },
+        after: endpointsOf(demoProfile(demo as DemoTenantHandle)),
+        outcome: status.connection === 'connected' ? 'success' : 'failed',
+      });
       return status;
     },
     async connect(input) {
@@ -165,9 +179,13 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       if (!newSecret && !(await options.vault.has(credentialRef))) {
         // A refused form changes nothing: the connected tenant stays connected.
         throw new ConsoleFailure(
-          consoleError('validation', 'Enter the client secret: a stored secret is only sent to the API base URL and token URL it was entered for, and none is stored for these.', {
-            target: 'clientSecret',
-          }),
+          consoleError(
+            'validation',
+            'Enter the client secret: a stored secret is only sent to the API base URL and token URL it was entered for, and none is stored for these.',
+            {
+              target: 'clientSecret',
+            },
+          ),
         );
       }
       const next = tenantProfileSchema.parse({
@@ -194,7 +212,13 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       }
       if (newSecret) {
         await options.vault.set(credentialRef, newSecret);
-        await record({ tenant: next.label, action: 'tenant.secret_change', target: { type: 'tenant', id: next.id, name: next.label }, after: { credentialRef, ...endpointsOf(next) }, outcome: 'success' });
+        await record({
+          tenant: next.label,
+          action: 'tenant.secret_change',
+          target: { type: 'tenant', id: next.id, name: next.label },
+          after: { credentialRef, ...endpointsOf(next) },
+          outcome: 'success',
+        });
       }
       options.store.set(profileKey, next);
       publish({ credentialsConfigured: true });

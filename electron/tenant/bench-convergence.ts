@@ -27,11 +27,24 @@ export interface RateConvergence {
  */
 export async function benchRateConvergence(options: RateConvergenceOptions): Promise<RateConvergence> {
   const limit = options.tenantRatePerSecond;
-  const tenant = await startDemoTenant({ rateLimitPerSecond: limit, latencyMs: options.latencyMs ?? 40, dialerTickMs: 0, campaignCount: 16, contactsPerCampaign: 2 });
+  const tenant = await startDemoTenant({
+    rateLimitPerSecond: limit,
+    latencyMs: options.latencyMs ?? 40,
+    dialerTickMs: 0,
+    campaignCount: 16,
+    contactsPerCampaign: 2,
+  });
   const connection = connectTenant(
     {
-      id: 'bench', label: 'Bench tenant', adapter: 'contract', apiBaseUrl: tenant.url, tokenUrl: tenant.tokenUrl, clientId: tenant.clientId,
-      credentialRef: 'bench:clientSecret', maxRequestsPerSecond: options.configuredRatePerSecond, maxConcurrency: 8,
+      id: 'bench',
+      label: 'Bench tenant',
+      adapter: 'contract',
+      apiBaseUrl: tenant.url,
+      tokenUrl: tenant.tokenUrl,
+      clientId: tenant.clientId,
+      credentialRef: 'bench:clientSecret',
+      maxRequestsPerSecond: options.configuredRatePerSecond,
+      maxConcurrency: 8,
     },
     async () => tenant.clientSecret,
   );
@@ -54,8 +67,10 @@ export async function benchRateConvergence(options: RateConvergenceOptions): Pro
     };
     await Promise.all(Array.from({ length: 16 }, caller));
     clearInterval(sampler);
-    const admittedPerSecond = Array.from({ length: options.seconds }, (_, second) =>
-      admittedAt.filter((at) => at - started >= second * 1000 && at - started < (second + 1) * 1000).length);
+    const admittedPerSecond = Array.from(
+      { length: options.seconds },
+      (_, second) => admittedAt.filter((at) => at - started >= second * 1000 && at - started < (second + 1) * 1000).length,
+    );
     let convergedAfterMs: number | null = null;
     for (let i = samples.length - 1; i >= 0; i -= 1) {
       const sample = samples[i];

@@ -24,7 +24,13 @@ export function connectTenant(profile: TenantProfile, secret: () => Promise<stri
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const field = issue?.path.join('.') || 'profile';
-    throw new ConsoleFailure(consoleError('configuration', `The tenant profile "${profile.label}" is not usable: ${field} ${issue?.message ?? 'is invalid'}; correct it in Settings.`, { target: field }));
+    throw new ConsoleFailure(
+      consoleError(
+        'configuration',
+        `The tenant profile "${profile.label}" is not usable: ${field} ${issue?.message ?? 'is invalid'}; correct it in Settings.`,
+        { target: field },
+      ),
+    );
   }
   switch (checked.data.adapter) {
     case 'contract':
@@ -36,7 +42,11 @@ export function connectTenant(profile: TenantProfile, secret: () => Promise<stri
       });
     case 'cxone-admin':
       throw new ConsoleFailure(
-        consoleError('configuration', `The CXone admin API adapter for "${profile.label}" is not yet supported; use a tenant that speaks the outbound contract.`, { target: 'adapter' }),
+        consoleError(
+          'configuration',
+          `The CXone admin API adapter for "${profile.label}" is not yet supported; use a tenant that speaks the outbound contract.`,
+          { target: 'adapter' },
+        ),
       );
   }
 }

@@ -18,10 +18,7 @@ const plainCodec: SecretCodec = { encode: (s) => s, decode: (s) => s };
  * by safeStorage so the file holds ciphertext; headless hosts rely on the file mode.
  * `environment` maps refs to values that win over the file (CXONE_CLIENT_SECRET).
  */
-export function createFileVault(
-  path: string,
-  options: { codec?: SecretCodec; environment?: Record<string, string | undefined> } = {},
-): CredentialVault {
+export function createFileVault(path: string, options: { codec?: SecretCodec; environment?: Record<string, string | undefined> } = {}): CredentialVault {
   const codec = options.codec ?? plainCodec;
   const environment = options.environment ?? {};
   const readAll = (): Record<string, string> => {

@@ -23,11 +23,7 @@ export function ConnectionIndicator() {
   }
   const label = labels[tenant?.connection ?? 'connecting'];
   return (
-    <span
-      className={`status status-${label.tone}`}
-      role="status"
-      title={tenant?.lastError ? describeError(tenant.lastError) : undefined}
-    >
+    <span className={`status status-${label.tone}`} role="status" title={tenant?.lastError ? describeError(tenant.lastError) : undefined}>
       <span className="dot" aria-hidden="true" />
       {label.text}
     </span>

@@ -21,10 +21,7 @@ export const useAppStore = create<AppState>((set) => ({
   bridge: 'connecting',
   navigate: (screen) => set({ screen }),
   start() {
-    const offs = [
-      api.onConnectionChange((bridge) => set({ bridge })),
-      api.on('tenant:statusChanged', (tenant) => set({ tenant })),
-    ];
+    const offs = [api.onConnectionChange((bridge) => set({ bridge })), api.on('tenant:statusChanged', (tenant) => set({ tenant }))];
     void api.call('app:info', {}).then((appInfo) => set({ appInfo }));
     void api.call('tenant:status', {}).then((tenant) => set({ tenant }));
     return () => offs.forEach((off) => off());

@@ -4,13 +4,19 @@ import { useRef } from 'react';
 /** The row a navigation key moves to from `active` in a list of `count` rows, or null for any other key. */
 export function navigationTarget(key: string, active: number, count: number, pageRows: number): number | null {
   const target =
-    key === 'ArrowDown' ? active + 1
-    : key === 'ArrowUp' ? active - 1
-    : key === 'PageDown' ? active + pageRows
-    : key === 'PageUp' ? active - pageRows
-    : key === 'Home' ? 0
-    : key === 'End' ? count - 1
-    : null;
+    key === 'ArrowDown'
+      ? active + 1
+      : key === 'ArrowUp'
+        ? active - 1
+        : key === 'PageDown'
+          ? active + pageRows
+          : key === 'PageUp'
+            ? active - pageRows
+            : key === 'Home'
+              ? 0
+              : key === 'End'
+                ? count - 1
+                : null;
   return target === null ? null : Math.max(0, Math.min(count - 1, target));
 }
 

@@ -93,14 +93,7 @@ export type ContactState = z.infer<typeof contactStateSchema>;
 export const busyContactStates: readonly ContactState[] = ['DIALING', 'RINGING', 'CONNECTED', 'WRAP_UP'];
 
 export const outcomeCodePattern = /^[A-Z_]{3,20}$/;
-export const defaultOutcomeMatrix = [
-  'INTERESTED',
-  'NOT_INTERESTED',
-  'CALLBACK_LATER',
-  'DO_NOT_CALL',
-  'NO_ANSWER',
-  'BUSY',
-] as const;
+export const defaultOutcomeMatrix = ['INTERESTED', 'NOT_INTERESTED', 'CALLBACK_LATER', 'DO_NOT_CALL', 'NO_ANSWER', 'BUSY'] as const;
 export const outcomeCodeSchema = z.string().regex(outcomeCodePattern, 'must be 3–20 capital letters or underscores');
 
 export const e164Pattern = /^\+[1-9]\d{6,14}$/;
@@ -174,9 +167,7 @@ export const webhookSubscriptionRequestSchema = z.object({
   secret: z.string().min(1),
 });
 export type WebhookSubscriptionRequest = z.infer<typeof webhookSubscriptionRequestSchema>;
-export const webhookSubscriptionSchema = webhookSubscriptionRequestSchema
-  .omit({ secret: true })
-  .extend({ id: z.string().min(1) });
+export const webhookSubscriptionSchema = webhookSubscriptionRequestSchema.omit({ secret: true }).extend({ id: z.string().min(1) });
 export type WebhookSubscription = z.infer<typeof webhookSubscriptionSchema>;
 
 /** Page-style pagination envelope (§2). */
@@ -236,16 +227,14 @@ export const contractPaths = {
   campaigns: '/api/v2/outbound/campaigns',
   campaign: (id: string) => `/api/v2/outbound/campaigns/${encodeURIComponent(id)}`,
   contacts: (campaignId: string) => `/api/v2/outbound/campaigns/${encodeURIComponent(campaignId)}/contacts`,
-  contact: (campaignId: string, contactId: string) =>
-    `/api/v2/outbound/campaigns/${encodeURIComponent(campaignId)}/contacts/${encodeURIComponent(contactId)}`,
+  contact: (campaignId: string, contactId: string) => `/api/v2/outbound/campaigns/${encodeURIComponent(campaignId)}/contacts/${encodeURIComponent(contactId)}`,
   contactLists: '/api/v2/outbound/contact-lists',
   contactList: (id: string) => `/api/v2/outbound/contact-lists/${encodeURIComponent(id)}`,
   wrapUpCodes: '/api/v2/outbound/wrap-up-codes',
   wrapUpCode: (id: string) => `/api/v2/outbound/wrap-up-codes/${encodeURIComponent(id)}`,
   dncLists: '/api/v2/outbound/dnc-lists',
   dncList: (id: string) => `/api/v2/outbound/dnc-lists/${encodeURIComponent(id)}`,
-  dncNumber: (id: string, e164: string) =>
-    `/api/v2/outbound/dnc-lists/${encodeURIComponent(id)}/numbers/${encodeURIComponent(e164)}`,
+  dncNumber: (id: string, e164: string) => `/api/v2/outbound/dnc-lists/${encodeURIComponent(id)}/numbers/${encodeURIComponent(e164)}`,
   realtimeAgents: '/api/v2/realtime/agents',
   webhooks: '/api/v2/webhooks',
   defaultTokenPath: '/oauth2/token',

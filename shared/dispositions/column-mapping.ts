@@ -62,6 +62,4 @@ export function suggestColumnMapping(headers: readonly string[]): MappingSuggest
   };
 }
 
-export const missingRequiredFields = (mapping: ColumnMapping): Field[] =>
-  requiredFields.filter((field) => mapping.fields[field] === null);
-
+export const missingRequiredFields = (mapping: ColumnMapping): Field[] => requiredFields.filter((field) => mapping.fields[field] === null);

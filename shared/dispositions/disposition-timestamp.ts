@@ -6,8 +6,7 @@
  */
 export type TimestampReading = { ok: true; iso: string; epochMs: number } | { ok: false; reason: string };
 
-const timestampPattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const timestampPattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** What spreadsheets and this console's own exports write: UTC with `Z`, whole or millisecond seconds. */
 const canonicalUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
@@ -40,8 +39,7 @@ export function readDispositionTimestamp(text: string): TimestampReading {
   const millis = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
   const local = Date.UTC(y, mo - 1, d, h, mi, s, millis);
   const check = new Date(local);
-  const inRange =
-    check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  const inRange = check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
   if (!inRange) return { ok: false, reason: `"${text}" is not a real date and time` };
   const offsetMinutes = zoneOffsetMinutes(zone);
   if (offsetMinutes === null) return { ok: false, reason: `"${text}" has an invalid offset "${zone}"; expected e.g. +02:00` };

@@ -65,7 +65,4 @@ export function percentile(samples: readonly number[], p: number): number | null
 
 /** The CLI's exit code: 0 when every row was applied or was already so, 1 otherwise. */
 export const reportExitCode = (report: ImportReport): 0 | 1 =>
-  report.counts.rejected + report.counts.superseded + report.counts.failed + report.counts.pending === 0 &&
-  report.state === 'finished'
-    ? 0
-    : 1;
+  report.counts.rejected + report.counts.superseded + report.counts.failed + report.counts.pending === 0 && report.state === 'finished' ? 0 : 1;

@@ -18,15 +18,10 @@ const trimmedFields: readonly Field[] = ['contactId', 'campaignId', 'outcomeCode
 /** A timestamp this far ahead of now is treated as a typo, not clock drift. */
 const futureToleranceMs = 5 * 60_000;
 
-export function validateDispositionRow(
-  raw: Readonly<Record<string, string>>,
-  mapping: ColumnMapping,
-  context: RowValidationContext,
-): RowValidation {
+export function validateDispositionRow(raw: Readonly<Record<string, string>>, mapping: ColumnMapping, context: RowValidationContext): RowValidation {
   const line = context.lineNumber;
   const problems: RowProblem[] = [];
-  const problem = (field: Field, message: string) =>
-    problems.push({ line, column: mapping.fields[field] ?? '', field, message: `Line ${line}: ${message}` });
+  const problem = (field: Field, message: string) => problems.push({ line, column: mapping.fields[field] ?? '', field, message: `Line ${line}: ${message}` });
   const notices: string[] = [];
   // Identifiers, codes and timestamps are read without the spaces around them (and the row says so);
   // notes are the lead's words and arrive exactly as written.
@@ -41,7 +36,9 @@ export function validateDispositionRow(
     const written = header === null ? '' : (raw[header] ?? '');
     const trimmed = written.trim();
     if (trimmed !== written && trimmed !== '') {
-      notices.push(`Line ${line}: the ${fieldLabels[field]} in the file is ${JSON.stringify(written)}, with spaces around it; it is sent as ${JSON.stringify(trimmed)}.`);
+      notices.push(
+        `Line ${line}: the ${fieldLabels[field]} in the file is ${JSON.stringify(written)}, with spaces around it; it is sent as ${JSON.stringify(trimmed)}.`,
+      );
     }
   };
 

@@ -45,5 +45,4 @@ export type EventOf<K extends EventChannelName> = z.output<EventChannels[K]>;
 
 // Compile-time check that the name lists (used by the tiny preload) match the map exactly.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const channelNamesMatch: Exact<keyof typeof requestChannels, RequestChannelName> &
-  Exact<keyof typeof eventChannels, EventChannelName> = true;
+export const channelNamesMatch: Exact<keyof typeof requestChannels, RequestChannelName> & Exact<keyof typeof eventChannels, EventChannelName> = true;

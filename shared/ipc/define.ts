@@ -6,7 +6,7 @@ export interface RequestChannelSpec<Req extends z.ZodType = z.ZodType, Res exten
   response: Res;
 }
 
-export const requestChannel = <Req extends z.ZodType, Res extends z.ZodType>(
-  request: Req,
-  response: Res,
-): RequestChannelSpec<Req, Res> => ({ request, response });
+export const requestChannel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res): RequestChannelSpec<Req, Res> => ({
+  request,
+  response,
+});

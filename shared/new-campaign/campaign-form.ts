@@ -39,7 +39,10 @@ export const newCampaignFormSchema = z
     suppressDoNotCallList: z.boolean(),
     dncListId: z.string().min(1).nullable(),
     dncRules: z.array(z.enum(dncRuleTypes)),
-    region: z.string().trim().regex(/^US-[A-Z]{2}$/, 'Region is US- and a two-letter state code, e.g. US-TX'),
+    region: z
+      .string()
+      .trim()
+      .regex(/^US-[A-Z]{2}$/, 'Region is US- and a two-letter state code, e.g. US-TX'),
     timezone: z.string().trim().refine(isIanaTimeZone, 'Use an IANA time zone such as America/Chicago'),
     marketingSync: z.boolean(),
   })

@@ -5,7 +5,9 @@ export const isLicenceLimit = (error: ConsoleError) => error.status === 403 && e
 
 /** One sentence a lead can act on, keeping the tenant's own words (its error details) as the detail. */
 export function explainLicenceLimit(error: ConsoleError): ConsoleError {
-  const tenantWords = error.details?.length ? error.details.map((detail) => ({ code: detail.code, message: detail.message })) : [{ code: error.code, message: error.message }];
+  const tenantWords = error.details?.length
+    ? error.details.map((detail) => ({ code: detail.code, message: detail.message }))
+    : [{ code: error.code, message: error.message }];
   return {
     kind: 'permission',
     status: error.status,

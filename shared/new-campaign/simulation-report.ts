@@ -35,7 +35,16 @@ import type {
   StaffingSummary,
 } from './simulation-report-schema';
 
-export type { AgentsPoint, CompletionPoint, PacingSummary, RatioPoint, ReportProgress, SimulationReport, SimulationRequest, StaffingSummary } from './simulation-report-schema';
+export type {
+  AgentsPoint,
+  CompletionPoint,
+  PacingSummary,
+  RatioPoint,
+  ReportProgress,
+  SimulationReport,
+  SimulationRequest,
+  StaffingSummary,
+} from './simulation-report-schema';
 
 /** The 3% rule: abandoned calls as a share of answered calls. */
 export const abandonLimit = 0.03;
@@ -80,7 +89,12 @@ export function mergeCompletion(progressive: readonly ModelCompletionPoint[], pr
   return hours.map((h) => ({ hours: h, progressive: shareAt(progressive, h), predictive: predictive ? shareAt(predictive, h) : null }));
 }
 
-function erlangPoint(agents: number, traffic: number, handleSeconds: number, targetSeconds: number): Omit<AgentsPoint, 'occupancy' | 'occupancyCi95' | 'replications'> {
+function erlangPoint(
+  agents: number,
+  traffic: number,
+  handleSeconds: number,
+  targetSeconds: number,
+): Omit<AgentsPoint, 'occupancy' | 'occupancyCi95' | 'replications'> {
   const waiting = erlangC(agents, traffic);
   const level = serviceLevel(agents, traffic, handleSeconds, targetSeconds);
   const asa = averageSpeedOfAnswer(agents, traffic, handleSeconds);
@@ -168,14 +182,12 @@ function assembleReport(request: SimulationRequest, staffed: Staffed, simulated:
     progressive: { ...pacingOf(recommendation.comparison.progressive), dialRatio: 1 },
     predictive: paced ? pacingOf(paced) : null,
     throughputGain: recommendation.comparison.throughputGainOverProgressive,
-    agents: simulated.byAgents.map(
-      (point): AgentsPoint => ({
-        ...erlangPoint(point.agents, trafficErlangs, handleSeconds, request.targetSeconds),
-        occupancy: point.occupancy,
-        occupancyCi95: point.occupancyCi95,
-        replications: point.replications,
-      }),
-    ),
+    agents: simulated.byAgents.map((point): AgentsPoint => ({
+      ...erlangPoint(point.agents, trafficErlangs, handleSeconds, request.targetSeconds),
+      occupancy: point.occupancy,
+      occupancyCi95: point.occupancyCi95,
+      replications: point.replications,
+    })),
     completion: mergeCompletion(simulated.progressiveCurve, simulated.predictiveCurve),
     precision: simulated.precision,
     settingsSimulated: simulated.settingsSimulated,
@@ -212,7 +224,10 @@ export function* simulationReportSteps(request: SimulationRequest): Generator<Re
 
   const byAgents = yield* stage(
     'Occupancy by agents',
-    agentCountSteps(pacedRatio === null ? dialerInputOf(request, { dialerType: 'progressive' }) : dialerInputOf(request, { dialRatio: pacedRatio }), agentCounts),
+    agentCountSteps(
+      pacedRatio === null ? dialerInputOf(request, { dialerType: 'progressive' }) : dialerInputOf(request, { dialRatio: pacedRatio }),
+      agentCounts,
+    ),
   );
   if (!byAgents.ok) return byAgents;
 
@@ -287,7 +302,9 @@ export async function buildAdaptiveReport(
   let laterPlanned = agentCounts.length * settings.replications;
 
   const runStage = async (label: string, stageSettings: DialerSettings[], target: PrecisionTarget) => {
-    const fresh = stageSettings.filter((each, index) => !simulated.has(settingsKey(each)) && stageSettings.findIndex((other) => settingsKey(other) === settingsKey(each)) === index);
+    const fresh = stageSettings.filter(
+      (each, index) => !simulated.has(settingsKey(each)) && stageSettings.findIndex((other) => settingsKey(other) === settingsKey(each)) === index,
+    );
     const onProgress = (progress: AdaptiveProgress) =>
       control.onProgress?.({
         done: finishedStages.done + progress.done,

@@ -48,7 +48,11 @@ export async function runAdaptively(
   while (!run.finished) {
     if (signal.aborted) return cancelled();
     if (failure !== null) return fail(toConsoleError(failure));
-    for (let issued = inFlight.size < executor.parallelism ? run.nextTask() : null; issued; issued = inFlight.size < executor.parallelism ? run.nextTask() : null) {
+    for (
+      let issued = inFlight.size < executor.parallelism ? run.nextTask() : null;
+      issued;
+      issued = inFlight.size < executor.parallelism ? run.nextTask() : null
+    ) {
       const { id, task } = issued;
       const done: Promise<void> = executor.execute(task, signal).then(
         (result) => {

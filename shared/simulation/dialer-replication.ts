@@ -238,11 +238,19 @@ export class DialerReplication {
       busySeconds,
     };
   }
-
 }
 
 /** The settings that decide a replication's contacts; settings equal in these see the same contacts. */
-const populationFields = ['seed', 'contacts', 'answerRate', 'ringSecondsMean', 'noAnswerTimeoutSeconds', 'ahtSeconds', 'handleTimeCv', 'handleTimeDistribution'] as const;
+const populationFields = [
+  'seed',
+  'contacts',
+  'answerRate',
+  'ringSecondsMean',
+  'noAnswerTimeoutSeconds',
+  'ahtSeconds',
+  'handleTimeCv',
+  'handleTimeDistribution',
+] as const;
 
 /**
  * The contacts of one replication (answer delay or no answer, talk time), drawn from

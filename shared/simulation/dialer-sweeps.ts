@@ -168,7 +168,10 @@ export function recommendationOf(
 }
 
 /** The settings a sweep runs: progressive first, then the paced dialer at each ratio, ascending. */
-export function sweepSettingsOf(settings: DialerSettings, ratios: readonly number[] = defaultDialRatios): { progressive: DialerSettings; paced: DialerSettings[] } {
+export function sweepSettingsOf(
+  settings: DialerSettings,
+  ratios: readonly number[] = defaultDialRatios,
+): { progressive: DialerSettings; paced: DialerSettings[] } {
   const dialerType = pacedDialerOf(settings);
   return {
     progressive: { ...settings, dialerType: 'progressive', dialRatio: 1 },
@@ -204,11 +207,7 @@ export function* dialRatioSteps(input: DialerInput, options: DialRatioOptions = 
   return ok(recommendationOf(progressive.value, runs, maxAbandonment, pacedDialerOf(settings)));
 }
 
-export function recommendDialRatio(
-  input: DialerInput,
-  options: DialRatioOptions = {},
-  control?: SimulationControl,
-): Result<DialRatioRecommendation> {
+export function recommendDialRatio(input: DialerInput, options: DialRatioOptions = {}, control?: SimulationControl): Result<DialRatioRecommendation> {
   return runSteps(dialRatioSteps(input, options), control);
 }
 
@@ -231,10 +230,6 @@ export function* agentCountSteps(input: DialerInput, agentCounts: readonly numbe
   return ok(points);
 }
 
-export function occupancyByAgents(
-  input: DialerInput,
-  agentCounts: readonly number[],
-  control?: SimulationControl,
-): Result<AgentCountPoint[]> {
+export function occupancyByAgents(input: DialerInput, agentCounts: readonly number[], control?: SimulationControl): Result<AgentCountPoint[]> {
   return runSteps(agentCountSteps(input, agentCounts), control);
 }

@@ -86,9 +86,7 @@ export function averageSpeedOfAnswer(agents: number, trafficErlangs: number, aht
   if (!aht.ok) return aht;
   if (trafficErlangs === 0) return ok(0);
   if (agents <= trafficErlangs) {
-    return fail(
-      fieldError(what, 'agents', `With ${trafficErlangs} Erlangs the queue never settles below ${Math.floor(trafficErlangs) + 1} agents`),
-    );
+    return fail(fieldError(what, 'agents', `With ${trafficErlangs} Erlangs the queue never settles below ${Math.floor(trafficErlangs) + 1} agents`));
   }
   return ok((c.value * ahtSeconds) / (agents - trafficErlangs));
 }

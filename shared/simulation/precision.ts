@@ -33,7 +33,8 @@ export function isPreciseEnough(result: DialerSimulationResult, target: Precisio
   if (!relativeTight(result.contactsPerHourCi95, result.contactsPerHour)) return false;
   if (!relativeTight(result.agentOccupancyCi95, result.agentOccupancy)) return false;
   // A list not finished within the time limit has no hours to pin down, and stays unfinished with more replications.
-  if (result.hoursToCompleteListCi95 && result.hoursToCompleteList !== null && !relativeTight(result.hoursToCompleteListCi95, result.hoursToCompleteList)) return false;
+  if (result.hoursToCompleteListCi95 && result.hoursToCompleteList !== null && !relativeTight(result.hoursToCompleteListCi95, result.hoursToCompleteList))
+    return false;
   if (halfWidth(result.abandonmentCi95) > Math.max(target.abandonmentRelative * result.abandonmentRate, target.abandonmentAbsolute)) return false;
   const limit = target.abandonmentLimit;
   if (limit !== null && result.abandonmentCi95[0] <= limit && result.abandonmentCi95[1] >= limit) return false;

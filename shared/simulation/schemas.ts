@@ -22,7 +22,9 @@ const seconds = (what: string, max: number) =>
     .max(max, `${capitalised(what)} must be at most ${max.toLocaleString('en-US')} seconds`);
 
 const fraction = (what: string) =>
-  number(what).min(0, `${capitalised(what)} must be between 0 and 1`).max(1, `${capitalised(what)} must be between 0 and 1`);
+  number(what)
+    .min(0, `${capitalised(what)} must be between 0 and 1`)
+    .max(1, `${capitalised(what)} must be between 0 and 1`);
 
 const fourHours = 4 * 3600;
 

@@ -28,7 +28,10 @@ describe('the Audit log screen over rotated, compressed files', () => {
   it('pages back to the first entry, which only a compressed file holds, and verifies the whole chain', async () => {
     expect(archives.length).toBeGreaterThan(10);
     const { page } = console_;
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Audit log/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Audit log/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     const summary = page.getByText(/entries shown/);
     await summary.filter({ hasText: '200 entries shown (older ones not loaded)' }).waitFor();

@@ -29,7 +29,10 @@ describe('audit log in Chromium', () => {
 
   const openScreen = async (name: string) => {
     const { page } = console_;
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
   };
   const auditTable = () => console_.page.getByRole('table', { name: 'Audit entries' });
@@ -109,7 +112,10 @@ describe('audit log in Chromium', () => {
     const records = parse(csv, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ seq: '3', action: 'campaign.pause', outcome: 'impossible', targetId: completed.id, actorName: 'e2e-operator' });
-    await page.getByRole('status').filter({ hasText: `Exported 1 entry to ${download.suggestedFilename()}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Exported 1 entry to ${download.suggestedFilename()}` })
+      .waitFor();
     expect(readFileSync(join(console_.dataDir, 'exports', download.suggestedFilename()), 'utf8')).toBe(csv);
   });
 

@@ -30,7 +30,10 @@ describe('campaign console in Chromium', () => {
 
   it('lists the tenant campaigns with a freshness label, and narrows them by search and status', async () => {
     const { page } = console_;
-    await page.getByRole('status').filter({ hasText: /^Updated/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Updated/ })
+      .waitFor();
     const running = withStatus('running')[0]!;
     await search(running.name);
     await rowOf(running.id).waitFor();
@@ -49,13 +52,17 @@ describe('campaign console in Chromium', () => {
     const { page } = console_;
     const campaign = withStatus('running')[0]!;
     await search(campaign.name);
-    await rowOf(campaign.id).getByRole('button', { name: `Pause ${campaign.name}` }).click();
+    await rowOf(campaign.id)
+      .getByRole('button', { name: `Pause ${campaign.name}` })
+      .click();
     await rowOf(campaign.id).getByText('Paused', { exact: true }).waitFor();
     expect(statusOf(campaign.id)).toBe('paused');
     await page.getByRole('status').filter({ hasText: 'Pause 1 campaign:' }).filter({ hasText: '1 done' }).waitFor();
     await console_.screenshot('campaigns-2-paused-one');
 
-    await rowOf(campaign.id).getByRole('button', { name: `Resume ${campaign.name}` }).click();
+    await rowOf(campaign.id)
+      .getByRole('button', { name: `Resume ${campaign.name}` })
+      .click();
     await rowOf(campaign.id).getByText('Running', { exact: true }).waitFor();
     expect(statusOf(campaign.id)).toBe('running');
     await search('');

@@ -19,7 +19,13 @@ describe('the cxone-console bin', () => {
 
   it('lists the tenant campaigns as JSON from the environment connection', async () => {
     const { stdout } = await run(process.execPath, [bin, 'campaigns', 'list', '--json'], {
-      env: { ...process.env, CXONE_BASE_URL: tenant.url, CXONE_TOKEN_URL: tenant.tokenUrl, CXONE_CLIENT_ID: tenant.clientId, CXONE_CLIENT_SECRET: tenant.clientSecret },
+      env: {
+        ...process.env,
+        CXONE_BASE_URL: tenant.url,
+        CXONE_TOKEN_URL: tenant.tokenUrl,
+        CXONE_CLIENT_ID: tenant.clientId,
+        CXONE_CLIENT_SECRET: tenant.clientSecret,
+      },
     });
     const campaigns = JSON.parse(stdout) as { id: string }[];
     expect(campaigns.map((c) => c.id).sort()).toEqual([...tenant.state.campaigns.keys()].sort());
@@ -29,7 +35,13 @@ describe('the cxone-console bin', () => {
     const large = await startDemoTenant({ dialerTickMs: 0, campaignCount: 400, contactsPerCampaign: 1 });
     try {
       const { stdout } = await run(process.execPath, [bin, 'campaigns', 'list', '--json'], {
-        env: { ...process.env, CXONE_BASE_URL: large.url, CXONE_TOKEN_URL: large.tokenUrl, CXONE_CLIENT_ID: large.clientId, CXONE_CLIENT_SECRET: large.clientSecret },
+        env: {
+          ...process.env,
+          CXONE_BASE_URL: large.url,
+          CXONE_TOKEN_URL: large.tokenUrl,
+          CXONE_CLIENT_ID: large.clientId,
+          CXONE_CLIENT_SECRET: large.clientSecret,
+        },
         maxBuffer: 16 * 1024 * 1024,
       });
       expect(stdout.length).toBeGreaterThan(128 * 1024);

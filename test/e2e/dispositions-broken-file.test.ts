@@ -40,13 +40,18 @@ describe('a broken disposition file in the batch editor', () => {
 
   it('highlights the line where the quote opened, says what was not read, and applies the rows before it as written', async () => {
     const { page } = console_;
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Dispositions/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Dispositions/ })
+      .click();
     await openTypedPath(page, file);
     await page.getByRole('heading', { level: 2, name: 'broken-quote.csv' }).waitFor();
 
     const alert = page.getByRole('alert').filter({ hasText: 'never closed' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('broken-quote.csv line 5, column 6 ("notes"): a double quote opens a value that is never closed, so lines 5–7 were not read');
+    expect(await alert.textContent()).toContain(
+      'broken-quote.csv line 5, column 6 ("notes"): a double quote opens a value that is never closed, so lines 5–7 were not read',
+    );
     expect(await alert.textContent()).toContain('The 2 rows before line 5 can be checked and applied');
 
     const grid = page.getByRole('table', { name: 'Rows of the file' });

@@ -40,7 +40,10 @@ describe('dispositions import: contacts on a call, in Chromium', () => {
 
   it('shows the contacts on a call with a countdown and Finish now, ends with them waiting, and retries just them from the report', async () => {
     const { page } = console_;
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Dispositions/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Dispositions/ })
+      .click();
     await openTypedPath(page, file);
     await page.getByRole('heading', { level: 2, name: 'busy-calls.csv' }).waitFor();
     await page.getByRole('button', { name: /^Apply 30 rows/ }).click();
@@ -67,7 +70,15 @@ describe('dispositions import: contacts on a call, in Chromium', () => {
     await report.getByRole('button', { name: 'Retry the 4 contacts on a call' }).click();
     const retried = page.getByRole('region', { name: /^Import report/ }).filter({ hasText: 'Finished: every row applied or already so' });
     await retried.waitFor({ timeout: 60_000 });
-    expect((await retried.getByRole('table', { name: 'Rows by result' }).getByRole('cell').allTextContents()).slice(0, 7)).toEqual(['30', '0', '0', '0', '0', '0', '0']);
+    expect((await retried.getByRole('table', { name: 'Rows by result' }).getByRole('cell').allTextContents()).slice(0, 7)).toEqual([
+      '30',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
     await console_.screenshot('dispositions-busy-3-after-retry');
     // The tenant's final state: every contact has the outcome, each changed exactly once.
     for (const contact of contacts) {

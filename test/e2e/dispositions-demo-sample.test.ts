@@ -15,7 +15,10 @@ describe('a sample disposition file from the demo tenant, in Chromium', () => {
   it('opens a sample of the demo’s own contacts with its problems marked, and imports it', async () => {
     const { page } = console_;
     await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Dispositions/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Dispositions/ })
+      .click();
     await page.getByRole('button', { name: 'Open a sample file from the demo tenant' }).click();
     await page.getByText(/^demo-dispositions-.*\.csv$/).waitFor();
     await page.getByText('1 invalid', { exact: false }).first().waitFor();
@@ -41,7 +44,13 @@ describe('a sample disposition file from the demo tenant, in Chromium', () => {
     const { page } = console_;
     const other = await startDemoTenant({ dialerTickMs: 0, campaignCount: 4, contactsPerCampaign: 5 });
     try {
-      await console_.host.services.handlers['tenant:connect']({ label: 'Production', apiBaseUrl: other.url, tokenUrl: other.tokenUrl, clientId: other.clientId, clientSecret: other.clientSecret });
+      await console_.host.services.handlers['tenant:connect']({
+        label: 'Production',
+        apiBaseUrl: other.url,
+        tokenUrl: other.tokenUrl,
+        clientId: other.clientId,
+        clientSecret: other.clientSecret,
+      });
       await page.getByRole('button', { name: 'Choose another file' }).click();
       await page.getByRole('heading', { name: 'Choose a disposition file (CSV)' }).waitFor();
       expect(await page.getByRole('button', { name: 'Open a sample file from the demo tenant' }).count()).toBe(0);

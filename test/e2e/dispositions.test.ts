@@ -7,7 +7,8 @@ import { openConsole, type ConsoleInBrowser } from './support/console-browser';
 
 const header = 'campaign_id,contact_id,outcome_code,agent_id,disposition_timestamp,notes';
 const outcomes = ['INTERESTED', 'NOT_INTERESTED', 'CALLBACK_LATER', 'NO_ANSWER'];
-const line = (c: Pick<Contact, 'campaignId' | 'id'>, outcome: string, at = '2026-11-20T15:00:00Z', notes = '') => `${c.campaignId},${c.id},${outcome},agent-007,${at},${notes}`;
+const line = (c: Pick<Contact, 'campaignId' | 'id'>, outcome: string, at = '2026-11-20T15:00:00Z', notes = '') =>
+  `${c.campaignId},${c.id},${outcome},agent-007,${at},${notes}`;
 
 describe('dispositions import in Chromium', () => {
   let console_: ConsoleInBrowser;
@@ -39,7 +40,10 @@ describe('dispositions import in Chromium', () => {
 
   it('opens a file by path, shows the mapping and a virtualized grid with invalid cells marked', async () => {
     const { page } = console_;
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Dispositions/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Dispositions/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Dispositions' }).waitFor();
     expect(await console_.axeViolations(), 'axe on the file chooser').toEqual([]);
     await console_.screenshot('dispositions-1-choose-file');
@@ -85,7 +89,10 @@ describe('dispositions import in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Outcome code, line 302: INTERESTED/);
     expect(await page.getByRole('radio', { name: /^Invalid/ }).evaluate((el) => el.parentElement?.textContent)).toContain('(1)');
     await page.getByRole('radio', { name: /^Will skip/ }).check();
-    await grid.getByText(/superseded by line 304/).first().waitFor();
+    await grid
+      .getByText(/superseded by line 304/)
+      .first()
+      .waitFor();
   });
 
   it('dry-runs against the tenant without changing anything', async () => {

@@ -7,7 +7,10 @@ describe('new campaign wizard in Chromium against the demo tenant', () => {
   let console_: ConsoleInBrowser;
   beforeAll(async () => {
     console_ = await openConsole();
-    await console_.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^New campaign/ }).click();
+    await console_.page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^New campaign/ })
+      .click();
     await console_.page.getByRole('heading', { level: 1, name: 'New campaign' }).waitFor();
   });
   afterAll(async () => {
@@ -78,7 +81,9 @@ describe('new campaign wizard in Chromium against the demo tenant', () => {
     await recommended.waitFor();
     // Each figure carries its interval, and the note says how many replications each setting took.
     expect(await recommended.textContent()).toMatch(/± \d+\.\d\d pt.*± \d+\.\d pt.*± \d+/);
-    expect(await page.getByText(/of at most 60 replications per setting/).textContent()).toMatch(/Each setting stopped once its 95% intervals were within ±1 %/);
+    expect(await page.getByText(/of at most 60 replications per setting/).textContent()).toMatch(
+      /Each setting stopped once its 95% intervals were within ±1 %/,
+    );
     const sweepRow = page.getByRole('region', { name: 'Abandonment by dial ratio, numbers' }).getByRole('row').nth(1);
     expect(await sweepRow.textContent()).toMatch(/\d+\.\d\d – \d+\.\d\d %/);
     await console_.screenshot('new-campaign-5-simulation');
@@ -120,7 +125,10 @@ describe('new campaign wizard when the tenant has no free campaign licence', () 
 
   it('explains the 403 licence answer, says what to do, and stays on the wizard', async () => {
     const { page, host } = console_;
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^New campaign/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^New campaign/ })
+      .click();
     await page.getByLabel('Name', { exact: true }).fill('Licence Test');
     await page.getByLabel('Contact list').selectOption({ index: 1 });
     await page.getByRole('checkbox', { name: /^Interested/ }).check();
@@ -136,7 +144,9 @@ describe('new campaign wizard when the tenant has no free campaign licence', () 
     await page.getByRole('button', { name: 'Create draft campaign' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Not created' });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/no free campaign licence.*Complete a campaign you no longer need, or ask your CXone administrator for more campaign licences/);
+    expect(await alert.textContent()).toMatch(
+      /no free campaign licence.*Complete a campaign you no longer need, or ask your CXone administrator for more campaign licences/,
+    );
     await page.getByRole('heading', { name: 'Review & create' }).waitFor();
     await console_.screenshot('new-campaign-8-licence-refused');
     expect(host.services.campaigns.snapshot().campaigns.some((c) => c.name === 'Licence Test')).toBe(false);

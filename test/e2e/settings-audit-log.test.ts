@@ -12,7 +12,10 @@ describe('audit log and stored settings in Chromium', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cxone-e2e-settings-'));
     // A settings file with one value out of range: the others must survive it.
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ consoleSettings: { refreshIntervalSeconds: 1, crmWebhookUrl: 'https://crm.example.com/hook' } }));
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ consoleSettings: { refreshIntervalSeconds: 1, crmWebhookUrl: 'https://crm.example.com/hook' } }),
+    );
     console_ = await openConsole({ dataDir });
   });
   afterAll(async () => {
@@ -23,7 +26,10 @@ describe('audit log and stored settings in Chromium', () => {
   it('names the stored setting that is not valid, keeps the others, and warns about a retention under 5 years', async () => {
     const { page } = console_;
     await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Settings/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Settings/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'refreshIntervalSeconds is 1, which is not valid' }).waitFor();
     expect(await page.getByLabel('CRM webhook URL (DISPOSITION_UPDATE)').inputValue()).toBe('https://crm.example.com/hook');

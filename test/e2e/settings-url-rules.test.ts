@@ -12,7 +12,10 @@ describe('URL settings in Chromium', () => {
 
   it('warns beside a plain-http loopback URL and refuses another scheme, naming the setting', async () => {
     const { page } = console_;
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Settings/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Settings/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
 
     const crm = page.getByLabel('CRM webhook URL (DISPOSITION_UPDATE)');

@@ -23,7 +23,10 @@ describe('console shell in Chromium', () => {
   it('opens every screen from the sidebar with no accessibility violations', async () => {
     const { page } = console_;
     for (const [index, name] of screenNames.entries()) {
-      await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+      await page
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('button', { name: new RegExp(`^${name}`) })
+        .click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
       expect(await console_.axeViolations(), `axe on ${name}`).toEqual([]);
       await console_.screenshot(`shell-${index + 1}-${name.toLowerCase().replace(/\s+/g, '-')}`);
@@ -61,7 +64,10 @@ describe('tenant connection settings in Chromium', () => {
   it('names the setting that is out of range and keeps the demo tenant connected', async () => {
     const { page } = console_;
     await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Settings/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /^Settings/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Production');
     await page.getByLabel('API base URL').fill('https://api.example.com');

@@ -66,7 +66,14 @@ export async function benchDispositionImport(options: ImportBenchOptions = {}): 
     contactsPerCampaign: perCampaign,
   });
   const dir = mkdtempSync(join(tmpdir(), 'cxone-bench-import-'));
-  const connection = connectTenant({ ...demoProfile(tenant), maxRequestsPerSecond: options.clientMaxRequestsPerSecond ?? rate, ...(options.concurrency ? { maxConcurrency: options.concurrency } : {}) }, async () => tenant.clientSecret);
+  const connection = connectTenant(
+    {
+      ...demoProfile(tenant),
+      maxRequestsPerSecond: options.clientMaxRequestsPerSecond ?? rate,
+      ...(options.concurrency ? { maxConcurrency: options.concurrency } : {}),
+    },
+    async () => tenant.clientSecret,
+  );
   try {
     const lines = ['campaign_id,contact_id,outcome_code,agent_id,disposition_timestamp'];
     const outcomes = ['INTERESTED', 'NOT_INTERESTED', 'CALLBACK_LATER', 'NO_ANSWER', 'BUSY'];

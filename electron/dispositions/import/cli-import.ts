@@ -33,7 +33,10 @@ export interface CliImportFlags {
 export interface CliImportContext {
   dataDir: string;
   /** Connects with the saved (or given) tenant; `limits` override the profile's rate and concurrency. */
-  openTenant(limits: { maxRequestsPerSecond?: number; maxConcurrency?: number }): Promise<{ connection: TenantConnection; label: string; close(): Promise<void> | void }>;
+  openTenant(limits: {
+    maxRequestsPerSecond?: number;
+    maxConcurrency?: number;
+  }): Promise<{ connection: TenantConnection; label: string; close(): Promise<void> | void }>;
   audit?: { append(entry: AuditEntryInput): Promise<unknown> };
   suppression?: ImportSuppressionSink;
   notifications?: ImportNotificationSink;
@@ -100,7 +103,10 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
     try {
       const batch = await readBatch(file, { fileName: basename(file), outcomeMatrix: matrix.codes });
       if (batch.rows.length === 0 && batch.unread === null) {
-        return fail(usage(`${basename(file)} has no rows: its header (line ${batch.headerLine}) is followed by no disposition, so there is nothing to import.`), 1);
+        return fail(
+          usage(`${basename(file)} has no rows: its header (line ${batch.headerLine}) is followed by no disposition, so there is nothing to import.`),
+          1,
+        );
       }
       headerLine = batch.headerLine;
       session = new ImportSession('cli', batch, matrix);
@@ -111,7 +117,10 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
     }
     const overview = session.overview('cli', null);
     if (overview.fileProblems.length > 0) {
-      return fail(usage(`${basename(file)} cannot be imported: ${overview.fileProblems.join(' ')} Headers found on line ${headerLine}: ${overview.headers.join(', ')}.`), 2);
+      return fail(
+        usage(`${basename(file)} cannot be imported: ${overview.fileProblems.join(' ')} Headers found on line ${headerLine}: ${overview.headers.join(', ')}.`),
+        2,
+      );
     }
     if (overview.unread && !flags.json) context.stderr(`${overview.unread.message}\n`);
     const spec = session.toSpec();
@@ -146,17 +155,22 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
     });
     const previous = await importer.previousImport(spec.contentHash);
     if (previous && (previous.state === 'interrupted' || previous.state === 'paused') && !flags.json) {
-      context.stderr(`Resuming the import of ${previous.fileName} started ${previous.startedAt}: ${previous.counts.applied} rows already applied are not sent again.\n`);
+      context.stderr(
+        `Resuming the import of ${previous.fileName} started ${previous.startedAt}: ${previous.counts.applied} rows already applied are not sent again.\n`,
+      );
     }
     if (flags.retryBusy && !flags.json && previous) {
-      context.stderr(`Retrying the ${previous.counts.waitingBusy} contact${previous.counts.waitingBusy === 1 ? '' : 's'} of ${previous.fileName} that ${previous.counts.waitingBusy === 1 ? 'was' : 'were'} on a call; nothing else of the file is sent.\n`);
+      context.stderr(
+        `Retrying the ${previous.counts.waitingBusy} contact${previous.counts.waitingBusy === 1 ? '' : 's'} of ${previous.fileName} that ${previous.counts.waitingBusy === 1 ? 'was' : 'were'} on a call; nothing else of the file is sent.\n`,
+      );
     }
     const started = flags.retryBusy ? await importer.retryBusy(spec.contentHash) : await importer.start(spec, { confirmReimport: flags.reimport, concurrency });
     if (!started.ok) {
       const waiting = previous?.state === 'finished' ? previous.counts.waitingBusy : 0;
-      const hint = started.error.code === 'ALREADY_IMPORTED'
-        ? ` Pass --reimport to confirm${waiting > 0 ? `, or --retry-busy to retry only the ${waiting} contact${waiting === 1 ? '' : 's'} that ${waiting === 1 ? 'was' : 'were'} on a call` : ''}.`
-        : '';
+      const hint =
+        started.error.code === 'ALREADY_IMPORTED'
+          ? ` Pass --reimport to confirm${waiting > 0 ? `, or --retry-busy to retry only the ${waiting} contact${waiting === 1 ? '' : 's'} that ${waiting === 1 ? 'was' : 'were'} on a call` : ''}.`
+          : '';
       return fail({ ...started.error, message: `${started.error.message}${hint}` }, 2);
     }
     void context.interrupted?.then(() => void started.value.interrupt());
@@ -177,7 +191,8 @@ function print(context: CliImportContext, flags: CliImportFlags, document: CliIm
 }
 
 /** Empty for a line that was never read into a row (where reading the file stopped). */
-const contactOf = (row: { campaignId: string; contactId: string }) => (row.campaignId === '' && row.contactId === '' ? '' : `${row.campaignId}/${row.contactId}`);
+const contactOf = (row: { campaignId: string; contactId: string }) =>
+  row.campaignId === '' && row.contactId === '' ? '' : `${row.campaignId}/${row.contactId}`;
 const lineOf = (problem: { line: number; contact: string }) => `line ${problem.line}${problem.contact ? ` ${problem.contact}` : ''}`;
 
 function importDocument(file: string, report: ImportReport): CliImportDocument {
@@ -196,7 +211,12 @@ function importDocument(file: string, report: ImportReport): CliImportDocument {
   };
 }
 
-function dryRunDocument(file: string, heldBack: { line: number; campaignId: string; contactId: string; kind: string; reason: string }[], summary: DryRunSummary, rows: DryRunRow[]): CliImportDocument {
+function dryRunDocument(
+  file: string,
+  heldBack: { line: number; campaignId: string; contactId: string; kind: string; reason: string }[],
+  summary: DryRunSummary,
+  rows: DryRunRow[],
+): CliImportDocument {
   const problems = [
     ...heldBack.map((row) => ({ line: row.line, contact: contactOf(row), result: row.kind, reason: row.reason })),
     ...rows.filter((row) => row.verdict !== 'will_apply').map((row) => ({ line: row.line, contact: contactOf(row), result: row.verdict, reason: row.reason })),
@@ -235,7 +255,9 @@ function importText(report: ImportReport): string {
     ...report.warnings.map((warning) => `  ${lineOf({ line: warning.line, contact: contactOf(warning) })}: warning — ${warning.message}`),
     ...(report.state === 'interrupted' ? ['The import stopped before the end; run the same command again to resume where it stopped.'] : []),
     ...(report.state === 'finished' && c.waitingBusy > 0
-      ? [`${c.waitingBusy} contact${c.waitingBusy === 1 ? ' was' : 's were'} on a call until the end; run the same command with --retry-busy later to apply just ${c.waitingBusy === 1 ? 'it' : 'them'}.`]
+      ? [
+          `${c.waitingBusy} contact${c.waitingBusy === 1 ? ' was' : 's were'} on a call until the end; run the same command with --retry-busy later to apply just ${c.waitingBusy === 1 ? 'it' : 'them'}.`,
+        ]
       : []),
   ];
   return `${lines.join('\n')}\n`;
@@ -243,8 +265,10 @@ function importText(report: ImportReport): string {
 
 function progressLine(progress: ImportProgress): string {
   const eta = progress.etaSeconds === null ? '—' : `${Math.ceil(progress.etaSeconds)} s`;
-  return `${progress.kind === 'dry_run' ? 'dry run' : 'import'}: ${progress.done}/${progress.total} rows, ${progress.ratePerSecond.toFixed(1)}/s, ETA ${eta}` +
-    ` (applied ${progress.counts.applied}, already ${progress.counts.noop}, failed ${progress.counts.failed}, busy ${progress.counts.waitingBusy})${progress.note ? ` — ${progress.note}` : ''}\n`;
+  return (
+    `${progress.kind === 'dry_run' ? 'dry run' : 'import'}: ${progress.done}/${progress.total} rows, ${progress.ratePerSecond.toFixed(1)}/s, ETA ${eta}` +
+    ` (applied ${progress.counts.applied}, already ${progress.counts.noop}, failed ${progress.counts.failed}, busy ${progress.counts.waitingBusy})${progress.note ? ` — ${progress.note}` : ''}\n`
+  );
 }
 
 function throttledProgress(context: CliImportContext) {

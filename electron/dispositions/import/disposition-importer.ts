@@ -127,19 +127,21 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
     // Another process took the job over (this one stalled past the lock's stale time): stop, so the two never both send.
     lock.onLost(() => void run.interrupt().catch(() => undefined));
     // The run counts as done once its report is on disk and audited.
-    const done = run.done.finally(() => lock.release()).then(
-      async (report) => {
-        runs.delete(spec.contentHash);
-        if (report.state !== 'interrupted') await writeFile(reportPath(spec.contentHash), JSON.stringify(report));
-        await audit(report).catch(() => undefined);
-        options.onRunSettled?.(report);
-        return report;
-      },
-      (thrown: unknown) => {
-        runs.delete(spec.contentHash);
-        throw thrown;
-      },
-    );
+    const done = run.done
+      .finally(() => lock.release())
+      .then(
+        async (report) => {
+          runs.delete(spec.contentHash);
+          if (report.state !== 'interrupted') await writeFile(reportPath(spec.contentHash), JSON.stringify(report));
+          await audit(report).catch(() => undefined);
+          options.onRunSettled?.(report);
+          return report;
+        },
+        (thrown: unknown) => {
+          runs.delete(spec.contentHash);
+          throw thrown;
+        },
+      );
     const tracked: ImportRun = { ...run, done, interrupt: async () => (await run.interrupt(), done) };
     runs.set(spec.contentHash, tracked);
     return tracked;
@@ -199,13 +201,22 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
     },
     async retryBusy(jobId) {
       const running = runs.get(jobId);
-      if (running) return fail(consoleError('conflict', 'That import is still running; it retries the contacts on a call by itself.', { code: 'IMPORT_RUNNING', target: jobId }));
+      if (running)
+        return fail(
+          consoleError('conflict', 'That import is still running; it retries the contacts on a call by itself.', { code: 'IMPORT_RUNNING', target: jobId }),
+        );
       const summary = await summaryOf(jobId).catch(() => null);
       if (!summary) return fail(consoleError('not_found', 'This file was never imported here, so no contact of it is waiting.', { target: jobId }));
       if (summary.state !== 'finished' || summary.counts.waitingBusy === 0) {
-        return fail(consoleError('conflict', summary.state === 'finished'
-          ? `No contact of ${summary.fileName} is left waiting: every row has its result.`
-          : `The import of ${summary.fileName} is ${summary.state}; resume it instead (it retries the contacts on a call by itself).`, { code: 'NOTHING_WAITING', target: jobId }));
+        return fail(
+          consoleError(
+            'conflict',
+            summary.state === 'finished'
+              ? `No contact of ${summary.fileName} is left waiting: every row has its result.`
+              : `The import of ${summary.fileName} is ${summary.state}; resume it instead (it retries the contacts on a call by itself).`,
+            { code: 'NOTHING_WAITING', target: jobId },
+          ),
+        );
       }
       const spec = await files.readSpec(jobId);
       if (!spec) return fail(consoleError('not_found', 'The stored job of that import is missing.', { target: jobId }));

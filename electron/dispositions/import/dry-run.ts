@@ -35,10 +35,25 @@ export async function dryRunImport(options: DryRunOptions): Promise<{ summary: D
     if (!options.onProgress || (!force && now() - lastEmit < 100)) return;
     lastEmit = now();
     const { ratePerSecond, etaSeconds } = rateAndEta(done, options.rows.length, now() - started);
-    const progressCounts = { ...emptyImportCounts(), applied: counts.will_apply, noop: counts.noop, failed: counts.not_found + counts.failed,
-      waitingBusy: counts.busy, pending: options.rows.length - done };
-    options.onProgress({ jobId: options.jobId, kind: 'dry_run', state: 'running', done, total: options.rows.length, ratePerSecond, etaSeconds,
-      counts: progressCounts, note: null });
+    const progressCounts = {
+      ...emptyImportCounts(),
+      applied: counts.will_apply,
+      noop: counts.noop,
+      failed: counts.not_found + counts.failed,
+      waitingBusy: counts.busy,
+      pending: options.rows.length - done,
+    };
+    options.onProgress({
+      jobId: options.jobId,
+      kind: 'dry_run',
+      state: 'running',
+      done,
+      total: options.rows.length,
+      ratePerSecond,
+      etaSeconds,
+      counts: progressCounts,
+      note: null,
+    });
   };
 
   const prefetch = createContactPrefetch(options.contacts, options.rows);
@@ -54,7 +69,8 @@ export async function dryRunImport(options: DryRunOptions): Promise<{ summary: D
       return { ...base, verdict: 'will_apply', reason: `${contact.outcomeCode ?? 'none'} → ${row.outcomeCode}` };
     } catch (thrown) {
       const error = toConsoleError(thrown);
-      if (error.kind === 'not_found') return { ...base, verdict: 'not_found', reason: `Contact ${row.contactId} does not exist in campaign ${row.campaignId}.` };
+      if (error.kind === 'not_found')
+        return { ...base, verdict: 'not_found', reason: `Contact ${row.contactId} does not exist in campaign ${row.campaignId}.` };
       return { ...base, verdict: 'failed', reason: describeError(error) };
     }
   };

@@ -1,4 +1,11 @@
-import { emptyImportCounts, importRowKey, type ImportCounts, type ImportJobSpec, type ImportJobState, type ImportJobSummary } from '../../../shared/dispositions/import-job';
+import {
+  emptyImportCounts,
+  importRowKey,
+  type ImportCounts,
+  type ImportJobSpec,
+  type ImportJobState,
+  type ImportJobSummary,
+} from '../../../shared/dispositions/import-job';
 import { rateAndEta, type ImportProgress } from '../../../shared/dispositions/import-progress';
 import type { ImportProblem, ImportReport, ImportWarning, SuppressedNumber } from '../../../shared/dispositions/import-report';
 import { describeError, toConsoleError } from '../../../shared/errors';
@@ -81,7 +88,14 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   for (const notice of spec.notices ?? []) warnings.push(notice);
   for (const held of spec.heldBack) {
     counts[held.kind] += 1;
-    problems.push({ line: held.line, campaignId: held.campaignId, contactId: held.contactId, outcomeCode: held.outcomeCode, result: held.kind, reason: held.reason });
+    problems.push({
+      line: held.line,
+      campaignId: held.campaignId,
+      contactId: held.contactId,
+      outcomeCode: held.outcomeCode,
+      result: held.kind,
+      reason: held.reason,
+    });
   }
 
   const queue = createRowQueue(now);
@@ -95,7 +109,14 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     if (record.notified) notificationsQueued += 1;
     if (row) for (const message of record.warnings ?? []) warnings.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, message });
     if (record.result !== 'applied' && row) {
-      problems.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, outcomeCode: row.outcomeCode, result: record.result, reason: record.reason ?? '' });
+      problems.push({
+        line: row.line,
+        campaignId: row.campaignId,
+        contactId: row.contactId,
+        outcomeCode: row.outcomeCode,
+        result: record.result,
+        reason: record.reason ?? '',
+      });
     }
   };
   spec.rows.forEach((row, index) => {
@@ -108,7 +129,10 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     }
   });
   counts.pending = queue.size();
-  const prefetch = createContactPrefetch(options.contacts(), spec.rows.filter((row) => !replay.rows.has(importRowKey(row))));
+  const prefetch = createContactPrefetch(
+    options.contacts(),
+    spec.rows.filter((row) => !replay.rows.has(importRowKey(row))),
+  );
 
   let state: ImportJobState = replay.lastState === 'paused' ? 'paused' : 'running';
   let note: string | null = state === 'paused' ? 'Paused; resume to continue.' : null;
@@ -143,8 +167,18 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     const done = doneBefore + doneThisRun;
     const { ratePerSecond, etaSeconds } = rateAndEta(doneThisRun, total - doneBefore, now() - startedMs);
     const tail = state === 'running' ? busyTail() : null;
-    return { jobId, kind: 'apply', state, done, total, ratePerSecond, etaSeconds, counts: { ...counts, waitingBusy: queue.waitingCount() + leftWaiting.length },
-      note: tail ? tailNote() : note, busyTail: tail };
+    return {
+      jobId,
+      kind: 'apply',
+      state,
+      done,
+      total,
+      ratePerSecond,
+      etaSeconds,
+      counts: { ...counts, waitingBusy: queue.waitingCount() + leftWaiting.length },
+      note: tail ? tailNote() : note,
+      busyTail: tail,
+    };
   };
   const emit = (force = false) => {
     if (!options.onProgress) return;
@@ -255,7 +289,16 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
         await finishRow(item, { type: 'row', at, key, line: row.line, result: 'noop', reason: attempt.reason, latencyMs: attempt.latencyMs, attempts: tries });
         return;
       case 'failed':
-        await finishRow(item, { type: 'row', at, key, line: row.line, result: 'failed', reason: attempt.reason, latencyMs: attempt.latencyMs, attempts: tries });
+        await finishRow(item, {
+          type: 'row',
+          at,
+          key,
+          line: row.line,
+          result: 'failed',
+          reason: attempt.reason,
+          latencyMs: attempt.latencyMs,
+          attempts: tries,
+        });
         return;
       case 'applied': {
         // The disposition is on the tenant now: a failing side effect is reported on the row, never un-does or stops it.
@@ -263,8 +306,12 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
         let suppressedPhone: string | undefined;
         if (row.outcomeCode === 'DO_NOT_CALL' && options.suppression) {
           try {
-            await options.suppression.add({ phone: attempt.contact.phone, campaignId: row.campaignId, contactId: row.contactId,
-              source: `${spec.fileName} line ${row.line}` });
+            await options.suppression.add({
+              phone: attempt.contact.phone,
+              campaignId: row.campaignId,
+              contactId: row.contactId,
+              source: `${spec.fileName} line ${row.line}`,
+            });
             suppressedPhone = attempt.contact.phone;
           } catch (thrown) {
             warnings.push(`Applied, but ${attempt.contact.phone} could not be put on the local suppression list: ${describeError(toConsoleError(thrown))}`);
@@ -277,8 +324,15 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
               {
                 event: 'DISPOSITION_UPDATE',
                 source: 'cxone-console',
-                data: { contactId: row.contactId, campaignId: row.campaignId, outcomeCode: row.outcomeCode, agentId: row.agentId,
-                  status: 'applied', latencyMs: Math.round(attempt.latencyMs), timestamp: at },
+                data: {
+                  contactId: row.contactId,
+                  campaignId: row.campaignId,
+                  outcomeCode: row.outcomeCode,
+                  agentId: row.agentId,
+                  status: 'applied',
+                  latencyMs: Math.round(attempt.latencyMs),
+                  timestamp: at,
+                },
               },
               `disposition:${spec.contentHash}:${key}`,
             );
@@ -287,9 +341,19 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
             warnings.push(`Applied, but the CRM notification could not be queued: ${describeError(toConsoleError(thrown))}`);
           }
         }
-        await finishRow(item, { type: 'row', at, key, line: row.line, result: 'applied', latencyMs: attempt.latencyMs, attempts: tries,
+        await finishRow(item, {
+          type: 'row',
+          at,
+          key,
+          line: row.line,
+          result: 'applied',
+          latencyMs: attempt.latencyMs,
+          attempts: tries,
           ...(attempt.recovered ? { reason: 'Confirmed on resume: the earlier try had reached the tenant.' } : {}),
-          ...(warnings.length > 0 ? { warnings } : {}), ...(suppressedPhone ? { suppressedPhone } : {}), notified });
+          ...(warnings.length > 0 ? { warnings } : {}),
+          ...(suppressedPhone ? { suppressedPhone } : {}),
+          notified,
+        });
         return;
       }
     }
@@ -330,8 +394,18 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
 
   const run = async (): Promise<ImportReport> => {
     if (!replay.start) {
-      await journal.append({ type: 'start', at: startedAt, jobId, contentHash: spec.contentHash, fileName: spec.fileName,
-        toApply: spec.rows.length, heldBack: spec.heldBack.length }, true);
+      await journal.append(
+        {
+          type: 'start',
+          at: startedAt,
+          jobId,
+          contentHash: spec.contentHash,
+          fileName: spec.fileName,
+          toApply: spec.rows.length,
+          heldBack: spec.heldBack.length,
+        },
+        true,
+      );
     } else if (state === 'running' && replay.lastState !== 'running') {
       await journal.append({ type: 'state', at: wallClock().toISOString(), state: 'running' });
     }
@@ -352,18 +426,45 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     }
     for (const { index, reason } of leftWaiting) {
       const row = spec.rows[index];
-      if (row) problems.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, outcomeCode: row.outcomeCode, result: 'waiting',
-        reason: `${reason} Left waiting: nothing was sent; retry once the call has ended (the report's Retry … on a call button, or dispositions import <file> --retry-busy).` });
+      if (row)
+        problems.push({
+          line: row.line,
+          campaignId: row.campaignId,
+          contactId: row.contactId,
+          outcomeCode: row.outcomeCode,
+          result: 'waiting',
+          reason: `${reason} Left waiting: nothing was sent; retry once the call has ended (the report's Retry … on a call button, or dispositions import <file> --retry-busy).`,
+        });
     }
     for (const item of notSent) {
       const row = spec.rows[item.index];
-      if (row) problems.push({ line: row.line, campaignId: row.campaignId, contactId: row.contactId, outcomeCode: row.outcomeCode, result: 'not_sent',
-        reason: state === 'cancelled' ? 'Not sent: the import was cancelled.' : 'Not sent yet: the import stopped; it resumes where it stopped.' });
+      if (row)
+        problems.push({
+          line: row.line,
+          campaignId: row.campaignId,
+          contactId: row.contactId,
+          outcomeCode: row.outcomeCode,
+          result: 'not_sent',
+          reason: state === 'cancelled' ? 'Not sent: the import was cancelled.' : 'Not sent yet: the import stopped; it resumes where it stopped.',
+        });
     }
     await journal.close();
     emit(true);
-    return buildImportReport({ jobId, spec, state, startedAt, finishedAt, counts: { ...counts, waitingBusy: leftWaiting.length }, latencies, suppressed,
-      notificationsQueued, problems, warnings, wallMs: now() - startedMs, dryRun: false });
+    return buildImportReport({
+      jobId,
+      spec,
+      state,
+      startedAt,
+      finishedAt,
+      counts: { ...counts, waitingBusy: leftWaiting.length },
+      latencies,
+      suppressed,
+      notificationsQueued,
+      problems,
+      warnings,
+      wallMs: now() - startedMs,
+      dryRun: false,
+    });
   };
 
   const done = run();

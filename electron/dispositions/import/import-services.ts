@@ -36,7 +36,11 @@ export interface DispositionImportServices extends DispositionsHandlers {
 /** The console's one suppression list, as the import writes to it. */
 export const importSuppressionSink = (list: Pick<SuppressionList, 'add'>): ImportSuppressionSink => ({
   add: async (entry) => {
-    await list.add({ phone: entry.phone, reason: 'DO_NOT_CALL disposition', source: { type: 'disposition-import', id: `${entry.campaignId}/${entry.contactId} (${entry.source})` } });
+    await list.add({
+      phone: entry.phone,
+      reason: 'DO_NOT_CALL disposition',
+      source: { type: 'disposition-import', id: `${entry.campaignId}/${entry.contactId} (${entry.source})` },
+    });
   },
 });
 
@@ -48,10 +52,7 @@ export const crmSecretRef = webhookSecretRefs.crm;
  * shows up as a warning on each applied row rather than as silence. The key drops a
  * resumed row's second copy.
  */
-export const importNotificationSink = (options: {
-  outbox: () => Pick<Outbox, 'enqueue'> | null;
-  crmUrl: () => string;
-}): ImportNotificationSink => ({
+export const importNotificationSink = (options: { outbox: () => Pick<Outbox, 'enqueue'> | null; crmUrl: () => string }): ImportNotificationSink => ({
   enabled: () => options.crmUrl() !== '',
   enqueue: async (notification, key) => {
     const outbox = options.outbox();

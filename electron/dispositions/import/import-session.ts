@@ -24,7 +24,11 @@ interface SessionRow {
 }
 
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-export const batchFields: BatchField[] = dispositionFields.map((name) => ({ name, label: capitalised(fieldLabels[name]), required: requiredFields.includes(name) }));
+export const batchFields: BatchField[] = dispositionFields.map((name) => ({
+  name,
+  label: capitalised(fieldLabels[name]),
+  required: requiredFields.includes(name),
+}));
 const isField = (name: string): name is Field => (dispositionFields as readonly string[]).includes(name);
 
 /**
@@ -44,7 +48,17 @@ export class ImportSession {
     private readonly batch: ReadBatch,
     readonly outcomeMatrix: { codes: string[]; source: 'tenant' | 'default' },
   ) {
-    const fresh = (source: BatchSourceRow, unread: boolean): SessionRow => ({ source, raw: source.raw, edited: false, problems: [], valid: null, status: 'invalid', note: null, notices: [], unread });
+    const fresh = (source: BatchSourceRow, unread: boolean): SessionRow => ({
+      source,
+      raw: source.raw,
+      edited: false,
+      problems: [],
+      valid: null,
+      status: 'invalid',
+      note: null,
+      notices: [],
+      unread,
+    });
     this.rows = batch.rows.map((source) => fresh(source, false));
     if (batch.unread) {
       const { line, message } = batch.unread;
@@ -93,7 +107,11 @@ export class ImportSession {
       row.valid = null;
       return;
     }
-    const result = validateDispositionRow(row.raw, this.mappingInUse, { outcomeMatrix: this.outcomeMatrix.codes, now: () => this.batch.readAt, lineNumber: row.source.line });
+    const result = validateDispositionRow(row.raw, this.mappingInUse, {
+      outcomeMatrix: this.outcomeMatrix.codes,
+      now: () => this.batch.readAt,
+      lineNumber: row.source.line,
+    });
     const stillUndecodable = row.source.shapeProblems.filter((problem) => problem.column === '' || (row.raw[problem.column] ?? '').includes('\uFFFD'));
     row.problems = [...stillUndecodable, ...(result.ok ? [] : result.problems)];
     row.valid = result.ok && row.problems.length === 0 ? result.row : null;

@@ -34,7 +34,9 @@ export async function lockJob(path: string): Promise<JobLock> {
   } catch (thrown) {
     if (thrown instanceof ConsoleFailure && thrown.error.code === 'LOCKED') {
       throw new ConsoleFailure(
-        consoleError('conflict', 'This file is being imported by another process that is still running; wait for it to finish or stop it first.', { code: 'IMPORT_RUNNING' }),
+        consoleError('conflict', 'This file is being imported by another process that is still running; wait for it to finish or stop it first.', {
+          code: 'IMPORT_RUNNING',
+        }),
       );
     }
     throw thrown;

@@ -2,7 +2,10 @@ import { defaultOutcomeMatrix } from '../../../shared/cxone/schemas';
 import type { ReferenceDataPort } from '../../tenant/ports';
 
 /** The tenant's outcome codes from its wrap-up codes; the contract's default matrix when it has none or cannot say. */
-export async function readOutcomeMatrix(referenceData: ReferenceDataPort | null, signal?: AbortSignal): Promise<{ codes: string[]; source: 'tenant' | 'default' }> {
+export async function readOutcomeMatrix(
+  referenceData: ReferenceDataPort | null,
+  signal?: AbortSignal,
+): Promise<{ codes: string[]; source: 'tenant' | 'default' }> {
   if (referenceData) {
     try {
       const codes = new Set<string>();

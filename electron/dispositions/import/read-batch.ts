@@ -38,7 +38,12 @@ export async function readBatch(
   let unread: ReadBatch['unread'] = null;
   let sha256 = '';
   let header: Omit<ReadBatch, 'rows' | 'contentHash' | 'path' | 'fileName' | 'readAt' | 'unread'> | null = null;
-  for await (const event of readDispositionFile(path, { outcomeMatrix: options.outcomeMatrix, now: () => readAt, signal: options.signal, onProgress: options.onProgress })) {
+  for await (const event of readDispositionFile(path, {
+    outcomeMatrix: options.outcomeMatrix,
+    now: () => readAt,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  })) {
     if (event.type === 'unread') {
       unread = { line: event.line, lastLine: event.lastLine, message: event.message };
       continue;

@@ -57,13 +57,22 @@ export function createUploadStore(dir: string, options: UploadStoreOptions = {})
       const maxBytes = options.maxBytes?.() ?? defaultMaxUploadBytes;
       if (sizeBytes > maxBytes) {
         throw new ConsoleFailure(
-          consoleError('validation', `${basename(fileName)} is ${gigabytes(sizeBytes)}; the largest upload is ${gigabytes(maxBytes)} (the maxUploadBytes setting). Type the file's path instead, or split the file.`, { target: 'sizeBytes' }),
+          consoleError(
+            'validation',
+            `${basename(fileName)} is ${gigabytes(sizeBytes)}; the largest upload is ${gigabytes(maxBytes)} (the maxUploadBytes setting). Type the file's path instead, or split the file.`,
+            { target: 'sizeBytes' },
+          ),
         );
       }
       await sweep();
       const inFlight = [...uploads.values()].filter((upload) => upload.handle !== null).length;
       if (inFlight >= maxUploadsInFlight) {
-        throw new ConsoleFailure(consoleError('validation', `${inFlight} uploads are already in progress; let them finish (or wait ${Math.round(idleTimeoutMs / 60_000)} minutes for abandoned ones to be dropped), then pick the file again.`));
+        throw new ConsoleFailure(
+          consoleError(
+            'validation',
+            `${inFlight} uploads are already in progress; let them finish (or wait ${Math.round(idleTimeoutMs / 60_000)} minutes for abandoned ones to be dropped), then pick the file again.`,
+          ),
+        );
       }
       await mkdir(dir, { recursive: true });
       const id = randomUUID();
@@ -76,7 +85,9 @@ export function createUploadStore(dir: string, options: UploadStoreOptions = {})
       const upload = uploads.get(id);
       if (!upload?.handle) throw missing(id);
       if (offset !== upload.received) {
-        throw new ConsoleFailure(consoleError('validation', `Upload chunk at byte ${offset} arrived, byte ${upload.received} was expected; pick the file again.`));
+        throw new ConsoleFailure(
+          consoleError('validation', `Upload chunk at byte ${offset} arrived, byte ${upload.received} was expected; pick the file again.`),
+        );
       }
       const bytes = Buffer.from(base64, 'base64');
       if (upload.received + bytes.length > upload.sizeBytes) throw new ConsoleFailure(consoleError('validation', 'The upload is larger than announced.'));
@@ -96,7 +107,9 @@ export function createUploadStore(dir: string, options: UploadStoreOptions = {})
       }
       if (upload.received !== upload.sizeBytes) {
         await drop(id, upload);
-        throw new ConsoleFailure(consoleError('validation', `Only ${upload.received} of ${upload.sizeBytes} bytes of ${upload.fileName} arrived; pick the file again.`));
+        throw new ConsoleFailure(
+          consoleError('validation', `Only ${upload.received} of ${upload.sizeBytes} bytes of ${upload.fileName} arrived; pick the file again.`),
+        );
       }
       return { path: upload.path, fileName: upload.fileName };
     },

@@ -33,14 +33,25 @@ const maxProblemsPrinted = 50;
  * file has no rows, 2 when the file cannot be read.
  */
 export async function runCliCheck(file: string, flags: { json: boolean }, context: CheckContext): Promise<0 | 1 | 2> {
-  const scanned = await scanDispositionFile(file, { outcomeMatrix: context.outcomeMatrix.codes, now: () => new Date(), maxProblems: maxProblemsListed, keepRows: false });
+  const scanned = await scanDispositionFile(file, {
+    outcomeMatrix: context.outcomeMatrix.codes,
+    now: () => new Date(),
+    maxProblems: maxProblemsListed,
+    keepRows: false,
+  });
   if (!scanned.ok) {
     context.stderr(`${describeError(scanned.error)}\n`);
     return scanned.error.code === noRowsCode ? 1 : 2;
   }
   const summary = scanned.value;
-  const missing = summary.missingRequired.map((field) => `No column provides the ${fieldLabels[field]}; name one of the columns for it (headers found: ${summary.headers.join(', ')}).`);
-  const fileProblems = [...summary.fileProblems, ...missing, ...(summary.counts.rows === 0 && !summary.unread ? [`${basename(file)} has no rows: its header is followed by no disposition.`] : [])];
+  const missing = summary.missingRequired.map(
+    (field) => `No column provides the ${fieldLabels[field]}; name one of the columns for it (headers found: ${summary.headers.join(', ')}).`,
+  );
+  const fileProblems = [
+    ...summary.fileProblems,
+    ...missing,
+    ...(summary.counts.rows === 0 && !summary.unread ? [`${basename(file)} has no rows: its header is followed by no disposition.`] : []),
+  ];
   const document: CheckDocument = {
     file,
     encoding: summary.encoding,
@@ -64,7 +75,9 @@ function checkText(document: CheckDocument): string {
     ...document.fileProblems,
     ...(document.unread ? [document.unread.message] : []),
     ...document.problems.slice(0, maxProblemsPrinted).map((problem) => `  ${problem.message}`),
-    ...(document.problemCount > maxProblemsPrinted ? [`  … and ${document.problemCount - maxProblemsPrinted} more problems (--json lists the first ${maxProblemsListed}).`] : []),
+    ...(document.problemCount > maxProblemsPrinted
+      ? [`  … and ${document.problemCount - maxProblemsPrinted} more problems (--json lists the first ${maxProblemsListed}).`]
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }

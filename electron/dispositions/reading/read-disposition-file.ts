@@ -84,7 +84,11 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
   if (inspection.binaryAt !== null) {
     const { line, column } = inspection.binaryAt;
     throw new ConsoleFailure(
-      consoleError('validation', `${fileName} is not a CSV text file: it holds binary data (a NUL byte on line ${line}, column ${column}); if it is a spreadsheet, save it as CSV first.`, { target: path }),
+      consoleError(
+        'validation',
+        `${fileName} is not a CSV text file: it holds binary data (a NUL byte on line ${line}, column ${column}); if it is a spreadsheet, save it as CSV first.`,
+        { target: path },
+      ),
     );
   }
   const encoding = options.encoding ?? inspection.encoding;
@@ -130,7 +134,13 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
         const shape = checkShape(record, header.headers.length, line);
         const raw = rawRecord(header.headers, record);
         const result: RowValidation = shape.ok
-          ? withDecodingCheck(validateDispositionRow(raw, header.mapping, { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: line }), raw, line, nextLine - 1, inspection)
+          ? withDecodingCheck(
+              validateDispositionRow(raw, header.mapping, { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: line }),
+              raw,
+              line,
+              nextLine - 1,
+              inspection,
+            )
           : { ok: false, problems: shape.problems };
         rows += 1;
         yield { type: 'row', line, raw, result };
@@ -138,7 +148,13 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
       await piping;
     } catch (thrown) {
       if (!isCsvParseError(thrown) || signal?.aborted) throw thrown;
-      const unread = unreadRest(thrown, { fileName, line: nextLine, lastLine: Math.max(nextLine, inspection.lineCount), headers: header?.headers ?? [], maxRecordBytes });
+      const unread = unreadRest(thrown, {
+        fileName,
+        line: nextLine,
+        lastLine: Math.max(nextLine, inspection.lineCount),
+        headers: header?.headers ?? [],
+        maxRecordBytes,
+      });
       // Nothing is usable without a header: the file as a whole cannot be read.
       if (header === undefined) throw new ConsoleFailure(consoleError('validation', unread.message, { target: path }));
       report();
@@ -147,7 +163,11 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
     }
     if (header === undefined) {
       throw new ConsoleFailure(
-        consoleError('validation', `${fileName} is empty: it has no header line and no rows; expected a header line (campaign_id, contact_id, outcome_code, agent_id, …) and one row per disposition.`, { target: path, code: noRowsCode }),
+        consoleError(
+          'validation',
+          `${fileName} is empty: it has no header line and no rows; expected a header line (campaign_id, contact_id, outcome_code, agent_id, …) and one row per disposition.`,
+          { target: path, code: noRowsCode },
+        ),
       );
     }
     report();
@@ -198,7 +218,13 @@ function headerEvent(
  * Bytes the encoding cannot decode arrive as U+FFFD; only rows on the lines where the byte
  * census found such bytes are refused. A U+FFFD written as text is kept like any character.
  */
-function withDecodingCheck(result: RowValidation, raw: Readonly<Record<string, string>>, line: number, lastLine: number, inspection: FileInspection): RowValidation {
+function withDecodingCheck(
+  result: RowValidation,
+  raw: Readonly<Record<string, string>>,
+  line: number,
+  lastLine: number,
+  inspection: FileInspection,
+): RowValidation {
   if (inspection.undecodableLines.size === 0) return result;
   let badLine: number | undefined;
   for (let at = line; at <= lastLine && badLine === undefined; at += 1) if (inspection.undecodableLines.has(at)) badLine = at;

@@ -55,11 +55,16 @@ export function unreadRest(
 /** One human sentence for whatever stopped a disposition file from being read. */
 export function readFailure(thrown: unknown, path: string): ConsoleError {
   if (thrown instanceof ConsoleFailure) return thrown.error;
-  if (isCsvParseError(thrown)) return consoleError('validation', `The file ${path} is not valid CSV: ${thrown.message}`, { target: path, details: [{ code: thrown.code, message: thrown.message }] });
+  if (isCsvParseError(thrown))
+    return consoleError('validation', `The file ${path} is not valid CSV: ${thrown.message}`, {
+      target: path,
+      details: [{ code: thrown.code, message: thrown.message }],
+    });
   if (isNodeError(thrown)) {
     if (thrown.name === 'AbortError' || thrown.code === 'ABORT_ERR') return consoleError('cancelled', 'Reading the file was cancelled.', { target: path });
     if (thrown.code === 'ENOENT') return consoleError('not_found', `The file ${path} does not exist.`, { target: path });
-    if (thrown.code === 'EACCES' || thrown.code === 'EPERM') return consoleError('permission', `The file ${path} cannot be opened: permission denied.`, { target: path });
+    if (thrown.code === 'EACCES' || thrown.code === 'EPERM')
+      return consoleError('permission', `The file ${path} cannot be opened: permission denied.`, { target: path });
     if (thrown.code === 'EISDIR') return consoleError('validation', `${path} is a folder, not a file.`, { target: path });
   }
   return { ...toConsoleError(thrown), target: path };

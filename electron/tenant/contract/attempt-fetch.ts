@@ -37,7 +37,8 @@ function shortError(error: unknown): string {
   const failure = classifyAttemptError(error);
   if (failure.kind === 'cancelled') return 'cancelled';
   const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof Error) return `${error instanceof Error ? error.message : 'failed'}: ${'code' in cause && typeof cause.code === 'string' ? cause.code : cause.message}`;
+  if (cause instanceof Error)
+    return `${error instanceof Error ? error.message : 'failed'}: ${'code' in cause && typeof cause.code === 'string' ? cause.code : cause.message}`;
   return error instanceof Error ? error.message : String(error);
 }
 

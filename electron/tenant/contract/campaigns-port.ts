@@ -1,11 +1,4 @@
-import {
-  campaignSchema,
-  contractPaths,
-  pageOf,
-  type CampaignDefinition,
-  type CampaignReplacement,
-  type RequestedStatus,
-} from '../../../shared/cxone/schemas';
+import { campaignSchema, contractPaths, pageOf, type CampaignDefinition, type CampaignReplacement, type RequestedStatus } from '../../../shared/cxone/schemas';
 import type { CampaignsPort } from '../ports';
 import type { ContractHttp } from './contract-http';
 import { pageSizeOf } from './page-size';
@@ -30,14 +23,26 @@ export function contractCampaigns(http: ContractHttp, defaultPageSize?: number):
     },
     get(id, signal) {
       return http.request({
-        operation: { name: `read campaign ${id}`, method: 'GET', path: contractPaths.campaign(id), scope: 'outbound:campaign:read', resource: `campaign ${id}` },
+        operation: {
+          name: `read campaign ${id}`,
+          method: 'GET',
+          path: contractPaths.campaign(id),
+          scope: 'outbound:campaign:read',
+          resource: `campaign ${id}`,
+        },
         schema: campaignSchema,
         signal,
       });
     },
     create(definition: CampaignDefinition, signal) {
       return http.request({
-        operation: { name: `create campaign "${definition.name}"`, method: 'POST', path: contractPaths.campaigns, scope: 'outbound:campaign:write', resource: 'a referenced contact list, wrap-up code or DNC list' },
+        operation: {
+          name: `create campaign "${definition.name}"`,
+          method: 'POST',
+          path: contractPaths.campaigns,
+          scope: 'outbound:campaign:write',
+          resource: 'a referenced contact list, wrap-up code or DNC list',
+        },
         schema: campaignSchema,
         json: definition,
         signal,
@@ -45,7 +50,13 @@ export function contractCampaigns(http: ContractHttp, defaultPageSize?: number):
     },
     replace(id, replacement: CampaignReplacement, signal) {
       return http.request({
-        operation: { name: `save campaign ${id}`, method: 'PUT', path: contractPaths.campaign(id), scope: 'outbound:campaign:write', resource: `campaign ${id}` },
+        operation: {
+          name: `save campaign ${id}`,
+          method: 'PUT',
+          path: contractPaths.campaign(id),
+          scope: 'outbound:campaign:write',
+          resource: `campaign ${id}`,
+        },
         schema: campaignSchema,
         json: replacement,
         signal,
@@ -53,7 +64,13 @@ export function contractCampaigns(http: ContractHttp, defaultPageSize?: number):
     },
     setStatus(id, status, signal) {
       return http.request({
-        operation: { name: `${statusVerb[status]} campaign ${id}`, method: 'PATCH', path: contractPaths.campaign(id), scope: 'outbound:campaign:write', resource: `campaign ${id}` },
+        operation: {
+          name: `${statusVerb[status]} campaign ${id}`,
+          method: 'PATCH',
+          path: contractPaths.campaign(id),
+          scope: 'outbound:campaign:write',
+          resource: `campaign ${id}`,
+        },
         schema: campaignSchema,
         json: { status },
         signal,

@@ -13,7 +13,13 @@ export function contractContacts(http: ContractHttp, defaultPageSize?: number): 
       const pageSize = pageSizeOf(query.pageSize, defaultPageSize);
       return walkPages((page) =>
         http.request({
-          operation: { name: `list contacts of campaign ${campaignId}`, method: 'GET', path: contractPaths.contacts(campaignId), scope: 'outbound:campaign:read', resource: `campaign ${campaignId}` },
+          operation: {
+            name: `list contacts of campaign ${campaignId}`,
+            method: 'GET',
+            path: contractPaths.contacts(campaignId),
+            scope: 'outbound:campaign:read',
+            resource: `campaign ${campaignId}`,
+          },
           schema: contactPage,
           searchParams: { page, pageSize, state: query.state },
           signal,
@@ -22,7 +28,13 @@ export function contractContacts(http: ContractHttp, defaultPageSize?: number): 
     },
     get(campaignId, contactId, signal) {
       return http.request({
-        operation: { name: `read contact ${contactId}`, method: 'GET', path: contractPaths.contact(campaignId, contactId), scope: 'outbound:campaign:read', resource: `contact ${contactId} in campaign ${campaignId}` },
+        operation: {
+          name: `read contact ${contactId}`,
+          method: 'GET',
+          path: contractPaths.contact(campaignId, contactId),
+          scope: 'outbound:campaign:read',
+          resource: `contact ${contactId} in campaign ${campaignId}`,
+        },
         schema: contactSchema,
         signal,
       });

@@ -81,7 +81,11 @@ export function createContractHttp(options: ContractHttpOptions): ContractHttp {
       }).text();
     } catch (thrown) {
       if (signal?.aborted && !(thrown instanceof ConsoleFailure && thrown.error.kind !== 'cancelled')) {
-        throw new ConsoleFailure(consoleError('cancelled', `Cancelled before the tenant answered the request to ${operation.name}.`, { target: `${operation.method} ${operation.path}` }));
+        throw new ConsoleFailure(
+          consoleError('cancelled', `Cancelled before the tenant answered the request to ${operation.name}.`, {
+            target: `${operation.method} ${operation.path}`,
+          }),
+        );
       }
       throw new ConsoleFailure(redactValue(await toTenantError(thrown, operation, host), tokens.secrets()));
     }

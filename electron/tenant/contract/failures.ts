@@ -42,18 +42,34 @@ export function describeHttpFailure(operation: TenantOperation, status: number, 
     case 400:
       return consoleError('validation', `The tenant rejected the request to ${op} as malformed (${tenantSays}); correct the named fields and try again.`, base);
     case 401:
-      return consoleError('authentication', `The tenant refused the console's access token to ${op} even after signing in again; check that the API client is still enabled, then reconnect.`, base);
+      return consoleError(
+        'authentication',
+        `The tenant refused the console's access token to ${op} even after signing in again; check that the API client is still enabled, then reconnect.`,
+        base,
+      );
     case 403: {
       const licence = code === 'LICENCE_LIMIT' || /licen[cs]e/i.test(tenantSays);
       if (licence) {
-        return consoleError('permission', `The tenant's licence does not allow you to ${op} (${tenantSays}); free a licence (complete a campaign) or ask your CXone administrator for more.`, base);
+        return consoleError(
+          'permission',
+          `The tenant's licence does not allow you to ${op} (${tenantSays}); free a licence (complete a campaign) or ask your CXone administrator for more.`,
+          base,
+        );
       }
       const scope = scopesNamedIn(errors)[0] ?? operation.scope;
       const which = scope ? `the scope ${scope}` : 'a scope';
-      return consoleError('permission', `The API client lacks ${which}, which is needed to ${op}; ask your CXone administrator to grant it to the client.`, base);
+      return consoleError(
+        'permission',
+        `The API client lacks ${which}, which is needed to ${op}; ask your CXone administrator to grant it to the client.`,
+        base,
+      );
     }
     case 404:
-      return consoleError('not_found', `Could not ${op}: ${operation.resource ?? 'what it refers to'} does not exist on the tenant; refresh and pick an existing one.`, base);
+      return consoleError(
+        'not_found',
+        `Could not ${op}: ${operation.resource ?? 'what it refers to'} does not exist on the tenant; refresh and pick an existing one.`,
+        base,
+      );
     case 409:
       if (code === 'STALE_VERSION') {
         return consoleError('conflict', `Could not ${op}: it was changed on the tenant since it was read; re-read it and apply the change again.`, base);
@@ -62,17 +78,25 @@ export function describeHttpFailure(operation: TenantOperation, status: number, 
         return consoleError('conflict', `Could not ${op}: the dialer is working that contact right now; try again once the call has ended.`, base);
       }
       if (code === 'INVALID_TRANSITION') {
-        return consoleError('conflict', `Could not ${op}: the tenant does not allow that change from the current status (${tenantSays}); refresh to see the status.`, base);
+        return consoleError(
+          'conflict',
+          `Could not ${op}: the tenant does not allow that change from the current status (${tenantSays}); refresh to see the status.`,
+          base,
+        );
       }
       return consoleError('conflict', `Could not ${op}: the tenant reported a conflict (${tenantSays}); refresh and try again.`, base);
     case 422:
       return consoleError('validation', `The tenant refused to ${op} because the request is not valid (${tenantSays}); correct it and try again.`, base);
     case 429: {
       const retryAfterSeconds = retryAfterSecondsOf(headers);
-      return consoleError('rate_limited', `The tenant kept rate-limiting the request to ${op}; wait${retryAfterSeconds ? ` ${retryAfterSeconds} s` : ' a moment'} and try again, or lower the request rate in Settings.`, {
-        ...base,
-        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-      });
+      return consoleError(
+        'rate_limited',
+        `The tenant kept rate-limiting the request to ${op}; wait${retryAfterSeconds ? ` ${retryAfterSeconds} s` : ' a moment'} and try again, or lower the request rate in Settings.`,
+        {
+          ...base,
+          ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+        },
+      );
     }
     default:
       if (status >= 500) {
@@ -103,12 +127,20 @@ export async function toTenantError(thrown: unknown, operation: TenantOperation,
   }
   const target = targetOf(operation);
   if (thrown instanceof AttemptTimeout) {
-    return consoleError('timeout', `The tenant did not answer within ${Math.round(thrown.timeoutMs / 100) / 10} s while trying to ${operation.name}; try again, and if it keeps happening check the tenant's status.`, { target });
+    return consoleError(
+      'timeout',
+      `The tenant did not answer within ${Math.round(thrown.timeoutMs / 100) / 10} s while trying to ${operation.name}; try again, and if it keeps happening check the tenant's status.`,
+      { target },
+    );
   }
   const failure = classifyAttemptError(thrown);
   if (failure.kind === 'cancelled') return consoleError('cancelled', `Cancelled before the tenant answered the request to ${operation.name}.`, { target });
   if (failure.kind === 'network') {
-    return consoleError('network', `Could not reach the tenant at ${host} to ${operation.name} (${causeText(thrown)}); check the network connection and the API base URL.`, { target });
+    return consoleError(
+      'network',
+      `Could not reach the tenant at ${host} to ${operation.name} (${causeText(thrown)}); check the network connection and the API base URL.`,
+      { target },
+    );
   }
   const text = thrown instanceof Error ? thrown.message : String(thrown);
   return consoleError('internal', `Unexpected failure while trying to ${operation.name}: ${text}`, { target });
@@ -122,10 +154,14 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 export function invalidResponse(operation: TenantOperation, problem: string, details: ErrorDetail[] = []): ConsoleError {
-  return consoleError('invalid_response', `The tenant's answer to ${operation.name} is not what the contract describes (${problem}); the tenant may run a different API version — check the API base URL and path prefix.`, {
-    target: targetOf(operation),
-    ...(details.length > 0 ? { details } : {}),
-  });
+  return consoleError(
+    'invalid_response',
+    `The tenant's answer to ${operation.name} is not what the contract describes (${problem}); the tenant may run a different API version — check the API base URL and path prefix.`,
+    {
+      target: targetOf(operation),
+      ...(details.length > 0 ? { details } : {}),
+    },
+  );
 }
 
 export function schemaMismatch(operation: TenantOperation, error: z.ZodError): ConsoleError {

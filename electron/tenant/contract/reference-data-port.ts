@@ -31,7 +31,13 @@ export function contractReferenceData(http: ContractHttp, pageSize = maxPageSize
     async isOnDncList(listId, e164, signal) {
       try {
         await http.request({
-          operation: { name: `check ${e164} against DNC list ${listId}`, method: 'GET', path: contractPaths.dncNumber(listId, e164), scope: 'outbound:dnc:read', resource: `DNC list ${listId}` },
+          operation: {
+            name: `check ${e164} against DNC list ${listId}`,
+            method: 'GET',
+            path: contractPaths.dncNumber(listId, e164),
+            scope: 'outbound:dnc:read',
+            resource: `DNC list ${listId}`,
+          },
           schema: z.unknown(),
           signal,
         });

@@ -60,23 +60,34 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     const status = error.response.status;
     const described = await toTenantError(error, operation, new URL(tokenUrl).host);
     if (status === 401 || status === 400) {
-      return consoleError('authentication', `The tenant did not accept client id ${clientId} and its secret when signing in (HTTP ${status}); check the client id and secret.`, {
-        status,
-        target: described.target,
-        ...(described.code ? { code: described.code } : {}),
-      });
+      return consoleError(
+        'authentication',
+        `The tenant did not accept client id ${clientId} and its secret when signing in (HTTP ${status}); check the client id and secret.`,
+        {
+          status,
+          target: described.target,
+          ...(described.code ? { code: described.code } : {}),
+        },
+      );
     }
     if (status === 403) {
       const refused = scopes.filter((scope) => described.details?.some((detail) => detail.message.includes(scope)));
       const named = refused.length > 0 ? refused.join(', ') : `one of ${scopes.join(', ')}`;
-      return consoleError('permission', `The tenant will not grant client ${clientId} the scope ${named}; ask your CXone administrator to add it to the API client.`, {
-        status,
-        target: described.target,
-        ...(described.details ? { details: described.details } : {}),
-      });
+      return consoleError(
+        'permission',
+        `The tenant will not grant client ${clientId} the scope ${named}; ask your CXone administrator to add it to the API client.`,
+        {
+          status,
+          target: described.target,
+          ...(described.details ? { details: described.details } : {}),
+        },
+      );
     }
     if (status === 404 || status === 405) {
-      return consoleError('configuration', `There is no token endpoint at ${tokenUrl} (HTTP ${status}); check the token URL.`, { status, target: described.target });
+      return consoleError('configuration', `There is no token endpoint at ${tokenUrl} (HTTP ${status}); check the token URL.`, {
+        status,
+        target: described.target,
+      });
     }
     return described;
   };

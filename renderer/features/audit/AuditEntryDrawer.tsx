@@ -44,7 +44,9 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditEntry; onClos
         </Field>
         <Field label="Actor">{`${entry.actor.name} (${actorTypeLabels[entry.actor.type]})`}</Field>
         <Field label="Tenant">{entry.tenant}</Field>
-        <Field label="Action"><span className="mono">{entry.action}</span></Field>
+        <Field label="Action">
+          <span className="mono">{entry.action}</span>
+        </Field>
         <Field label="Target">
           {entry.target.name ? `${entry.target.name} · ` : ''}
           <span className="mono">{`${entry.target.type} ${entry.target.id}`}</span>
@@ -54,8 +56,12 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditEntry; onClos
         <Field label="Before">{json(entry.before)}</Field>
         <Field label="After">{json(entry.after)}</Field>
         <Field label="Details">{json(entry.details)}</Field>
-        <Field label="Hash"><span className="mono audit-hash">{entry.hash}</span></Field>
-        <Field label="Previous hash"><span className="mono audit-hash">{entry.prevHash}</span></Field>
+        <Field label="Hash">
+          <span className="mono audit-hash">{entry.hash}</span>
+        </Field>
+        <Field label="Previous hash">
+          <span className="mono audit-hash">{entry.prevHash}</span>
+        </Field>
       </dl>
     </div>
   );

@@ -33,7 +33,9 @@ export function AuditFilterBar({ searchRef }: { searchRef: RefObject<HTMLInputEl
   const suggestions = useSuggestions(entries);
   return (
     <div className="toolbar audit-filters" role="search" aria-label="Filter the audit log">
-      <label className="sr-only" htmlFor="audit-search">Search the audit log</label>
+      <label className="sr-only" htmlFor="audit-search">
+        Search the audit log
+      </label>
       <input
         id="audit-search"
         ref={searchRef}
@@ -67,7 +69,9 @@ export function AuditFilterBar({ searchRef }: { searchRef: RefObject<HTMLInputEl
           </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor="audit-actor-name">Actor name</label>
+      <label className="sr-only" htmlFor="audit-actor-name">
+        Actor name
+      </label>
       <input
         id="audit-actor-name"
         type="text"

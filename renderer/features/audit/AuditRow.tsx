@@ -28,21 +28,21 @@ export const AuditRow = memo(function AuditRow({ entry, index, active, onFocus, 
   const change = describeChange(entry.before, entry.after);
   const actorType = actorTypeLabels[entry.actor.type];
   return (
-    <tr
-      data-row-index={index}
-      data-seq={entry.seq}
-      tabIndex={active ? 0 : -1}
-      onFocus={() => onFocus(entry.seq)}
-      onDoubleClick={() => onOpen(entry.seq)}
-    >
-      <td className="audit-time" title={entry.at}>{formatAuditTime(entry.at)}</td>
+    <tr data-row-index={index} data-seq={entry.seq} tabIndex={active ? 0 : -1} onFocus={() => onFocus(entry.seq)} onDoubleClick={() => onOpen(entry.seq)}>
+      <td className="audit-time" title={entry.at}>
+        {formatAuditTime(entry.at)}
+      </td>
       <td title={`${actorType}: ${entry.actor.name}`}>
         {entry.actor.name} <span className="muted">{actorType}</span>
       </td>
-      <td className="mono" title={entry.action}>{entry.action}</td>
+      <td className="mono" title={entry.action}>
+        {entry.action}
+      </td>
       <TargetCell target={entry.target} />
       <td title={change}>{change || <span className="muted">—</span>}</td>
-      <td><OutcomeBadge outcome={entry.outcome} /></td>
+      <td>
+        <OutcomeBadge outcome={entry.outcome} />
+      </td>
       <td className="num">{entry.latencyMs === undefined ? <span className="muted">—</span> : `${entry.latencyMs} ms`}</td>
       <td title={entry.reason}>{entry.reason ?? ''}</td>
     </tr>

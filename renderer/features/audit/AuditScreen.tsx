@@ -36,7 +36,9 @@ export function AuditScreen() {
       <header className="screen-header">
         <h1 id="screen-title">Audit log</h1>
         <span className="muted" aria-live="polite">
-          {loading ? 'Loading…' : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} shown${hasMore ? ' (older ones not loaded)' : ''} · newest first`}
+          {loading
+            ? 'Loading…'
+            : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} shown${hasMore ? ' (older ones not loaded)' : ''} · newest first`}
         </span>
         <span className="spacer" />
         <AuditToolButtons />

@@ -19,7 +19,9 @@ export function CampaignAuditTrail({ campaignId }: { campaignId: string }) {
             const change = describeChange(entry.before, entry.after);
             return (
               <li key={entry.seq} data-seq={entry.seq}>
-                <span className="mono muted" title={entry.at}>{formatAuditTime(entry.at)}</span>
+                <span className="mono muted" title={entry.at}>
+                  {formatAuditTime(entry.at)}
+                </span>
                 <OutcomeBadge outcome={entry.outcome} />
                 <span className="audit-trail-main">
                   <span className="mono">{entry.action}</span>

@@ -56,10 +56,14 @@ function CampaignFields({ campaign }: { campaign: Campaign }) {
     <div className="drawer-body">
       <h3>Definition</h3>
       <dl className="fields">
-        <Field label="ID"><span className="mono">{campaign.id}</span></Field>
+        <Field label="ID">
+          <span className="mono">{campaign.id}</span>
+        </Field>
         <Field label="Version">{campaign.version}</Field>
         <Field label="Dialer">{campaign.dialerType}</Field>
-        <Field label="Contact list"><span className="mono">{campaign.contactListId}</span></Field>
+        <Field label="Contact list">
+          <span className="mono">{campaign.contactListId}</span>
+        </Field>
         <Field label="Wrap-up codes">{campaign.wrapUpCodeIds.join(', ') || '—'}</Field>
         <Field label="Max calls / hour">{campaign.maxCallsPerHour}</Field>
         <Field label="Agent allocation">{campaign.agentAllocation}</Field>
@@ -71,7 +75,9 @@ function CampaignFields({ campaign }: { campaign: Campaign }) {
       {schedule ? (
         <dl className="fields">
           <Field label="Time zone">{schedule.timezone}</Field>
-          <Field label="Cron"><span className="mono">{schedule.cronExpression}</span></Field>
+          <Field label="Cron">
+            <span className="mono">{schedule.cronExpression}</span>
+          </Field>
           <Field label="Window">{`${new Date(schedule.startTime).toLocaleString()} → ${new Date(schedule.endTime).toLocaleString()}`}</Field>
           <Field label="Retries">
             {`${schedule.retryPolicy.maxAttempts} ${schedule.retryPolicy.maxAttempts === 1 ? 'attempt' : 'attempts'}, every ${Math.round(schedule.retryPolicy.retryIntervalMs / 1000)} s` +
@@ -83,16 +89,18 @@ function CampaignFields({ campaign }: { campaign: Campaign }) {
       )}
       <h3>Compliance</h3>
       <dl className="fields">
-        <Field label="DNC list"><span className="mono">{dash(campaign.dncListId)}</span></Field>
-        <Field label="DNC rules">{campaign.dncRules.map((r) => r.type).join(', ') || '—'}</Field>
-        <Field label="Suppression">
-          {campaign.suppressionRules.map((r) => `${r.type} ${r.enabled ? 'on' : 'off'}`).join(', ') || '—'}
+        <Field label="DNC list">
+          <span className="mono">{dash(campaign.dncListId)}</span>
         </Field>
+        <Field label="DNC rules">{campaign.dncRules.map((r) => r.type).join(', ') || '—'}</Field>
+        <Field label="Suppression">{campaign.suppressionRules.map((r) => `${r.type} ${r.enabled ? 'on' : 'off'}`).join(', ') || '—'}</Field>
       </dl>
       <h3>Custom attributes</h3>
       <dl className="fields">
         {Object.entries(campaign.customAttributes).map(([key, value]) => (
-          <Field key={key} label={key}>{value}</Field>
+          <Field key={key} label={key}>
+            {value}
+          </Field>
         ))}
       </dl>
     </div>

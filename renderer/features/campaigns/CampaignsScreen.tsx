@@ -51,12 +51,16 @@ export function CampaignsScreen() {
       {snapshot?.error ? (
         <ErrorNotice
           error={snapshot.error}
-          title={snapshot.fetchedAt ? `Refresh failed; showing the list as of ${new Date(snapshot.fetchedAt).toLocaleTimeString()}` : 'Could not load campaigns'}
+          title={
+            snapshot.fetchedAt ? `Refresh failed; showing the list as of ${new Date(snapshot.fetchedAt).toLocaleTimeString()}` : 'Could not load campaigns'
+          }
         />
       ) : null}
       <ErrorNotice error={actionError} title="Action failed" />
       <div className="toolbar" role="search">
-        <label className="sr-only" htmlFor="campaign-search">Search campaigns</label>
+        <label className="sr-only" htmlFor="campaign-search">
+          Search campaigns
+        </label>
         <input
           id="campaign-search"
           type="search"
@@ -104,9 +108,7 @@ export function CampaignsScreen() {
         </button>
       </div>
       <ActionResults />
-      <p className="muted keyboard-hint">
-        Keyboard: ↑/↓ move · Space select · Enter details · P pause · R resume · Ctrl+Shift+E emergency pause
-      </p>
+      <p className="muted keyboard-hint">Keyboard: ↑/↓ move · Space select · Enter details · P pause · R resume · Ctrl+Shift+E emergency pause</p>
       {snapshot === null ? <p className="muted">Loading campaigns…</p> : <CampaignTable campaigns={visible} pending={snapshot.pending} />}
       <CampaignDrawer />
     </section>

@@ -60,7 +60,9 @@ export function BatchGrid({ overview, locked }: { overview: BatchOverview; locke
       <div className="dispo-grid" role="table" aria-label="Rows of the file" aria-rowcount={total + 1}>
         <div role="rowgroup" className="dispo-grid-head">
           <div role="row" className="dispo-row" style={{ gridTemplateColumns: columns }} aria-rowindex={1}>
-            <div role="columnheader" className="num">Line</div>
+            <div role="columnheader" className="num">
+              Line
+            </div>
             <div role="columnheader">Status</div>
             {overview.fields.map((field) => (
               <div role="columnheader" key={field.name}>
@@ -80,10 +82,26 @@ export function BatchGrid({ overview, locked }: { overview: BatchOverview; locke
                   key={item.key}
                   role="row"
                   aria-rowindex={item.index + 2}
-                  className={row?.unread ? 'dispo-row dispo-row-invalid dispo-row-unread' : row?.status === 'invalid' ? 'dispo-row dispo-row-invalid' : 'dispo-row'}
-                  style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
+                  className={
+                    row?.unread ? 'dispo-row dispo-row-invalid dispo-row-unread' : row?.status === 'invalid' ? 'dispo-row dispo-row-invalid' : 'dispo-row'
+                  }
+                  style={{
+                    gridTemplateColumns: columns,
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: item.size,
+                    transform: `translateY(${item.start}px)`,
+                  }}
                 >
-                  {row ? <GridRow row={row} overview={overview} locked={locked} /> : <div role="cell" className="muted">Loading…</div>}
+                  {row ? (
+                    <GridRow row={row} overview={overview} locked={locked} />
+                  ) : (
+                    <div role="cell" className="muted">
+                      Loading…
+                    </div>
+                  )}
                 </div>
               );
             })}
@@ -99,7 +117,9 @@ function GridRow({ row, overview, locked }: { row: BatchRow; overview: BatchOver
   if (row.unread) return <UnreadRow row={row} />;
   return (
     <>
-      <div role="cell" className="num">{row.line}</div>
+      <div role="cell" className="num">
+        {row.line}
+      </div>
       <div role="cell" title={row.note ?? undefined}>
         <span className={`badge ${status.tone}`}>{status.text}</span>
       </div>
@@ -126,12 +146,16 @@ function UnreadRow({ row }: { row: BatchRow }) {
   const message = row.problems.map((problem) => problem.message).join(' ');
   return (
     <>
-      <div role="cell" className="num">{row.line}</div>
+      <div role="cell" className="num">
+        {row.line}
+      </div>
       <div role="cell">
         <span className="badge badge-danger">Not read</span>
       </div>
       <div role="cell" className="dispo-cell dispo-cell-invalid dispo-unread-message" title={message}>
-        <span aria-hidden="true" className="dispo-cell-mark">!</span>
+        <span aria-hidden="true" className="dispo-cell-mark">
+          !
+        </span>
         {message}
       </div>
     </>

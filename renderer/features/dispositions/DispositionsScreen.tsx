@@ -74,8 +74,8 @@ export function DispositionsScreen() {
             ) : null}
             {overview.previousImport && !reimportOf ? (
               <p className="notice notice-warn">
-                This file (same content) was imported before, on {new Date(overview.previousImport.startedAt).toLocaleString()} ({overview.previousImport.counts.applied} applied,{' '}
-                {overview.previousImport.state}). Applying it again asks for confirmation.
+                This file (same content) was imported before, on {new Date(overview.previousImport.startedAt).toLocaleString()} (
+                {overview.previousImport.counts.applied} applied, {overview.previousImport.state}). Applying it again asks for confirmation.
               </p>
             ) : null}
           </div>
@@ -114,8 +114,9 @@ export function DispositionsScreen() {
           ) : null}
           {dryRun ? (
             <p className="notice notice-info" role="status">
-              Dry run {dryRun.cancelled ? '(cancelled) ' : ''}read {dryRun.total} contacts: {dryRun.counts.will_apply} would change, {dryRun.counts.noop} already so (skipped),{' '}
-              {dryRun.counts.busy} busy with the dialer now (retried during the import), {dryRun.counts.not_found} not found, {dryRun.counts.failed} could not be read.
+              Dry run {dryRun.cancelled ? '(cancelled) ' : ''}read {dryRun.total} contacts: {dryRun.counts.will_apply} would change, {dryRun.counts.noop}{' '}
+              already so (skipped), {dryRun.counts.busy} busy with the dialer now (retried during the import), {dryRun.counts.not_found} not found,{' '}
+              {dryRun.counts.failed} could not be read.
             </p>
           ) : null}
           <BatchGrid overview={overview} locked={busy} />

@@ -92,7 +92,11 @@ export function EditableCell({ line, field, label, value, problems, editable }: 
           aria-label={`${label}, line ${line}: ${value === '' ? 'empty' : value}${invalid ? ` — ${message}` : ''}. Edit`}
           onClick={() => setDraft(value)}
         >
-          {invalid ? <span aria-hidden="true" className="dispo-cell-mark">!</span> : null}
+          {invalid ? (
+            <span aria-hidden="true" className="dispo-cell-mark">
+              !
+            </span>
+          ) : null}
           {value === '' ? <span className="muted">empty</span> : shownInline(value)}
         </button>
       ) : (

@@ -54,21 +54,21 @@ export function FileChooser() {
           </button>
         </div>
       ) : (
-      <form className="dispo-chooser-row" onSubmit={submit}>
-        <label htmlFor="dispo-path">File path on this computer</label>
-        <input
-          id="dispo-path"
-          className="dispo-path"
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          placeholder="/home/lead/exports/dispositions.csv"
-          spellCheck={false}
-          disabled={opening !== null}
-        />
-        <button type="submit" className="button button-primary" disabled={opening !== null || path.trim() === ''}>
-          Open
-        </button>
-      </form>
+        <form className="dispo-chooser-row" onSubmit={submit}>
+          <label htmlFor="dispo-path">File path on this computer</label>
+          <input
+            id="dispo-path"
+            className="dispo-path"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder="/home/lead/exports/dispositions.csv"
+            spellCheck={false}
+            disabled={opening !== null}
+          />
+          <button type="submit" className="button button-primary" disabled={opening !== null || path.trim() === ''}>
+            Open
+          </button>
+        </form>
       )}
       <div className="dispo-chooser-row">
         <label htmlFor="dispo-file">Or pick a file</label>

@@ -30,10 +30,18 @@ export function ImportJobsList() {
               <th scope="col">File</th>
               <th scope="col">Started</th>
               <th scope="col">State</th>
-              <th scope="col" className="num">Applied</th>
-              <th scope="col" className="num">Already so</th>
-              <th scope="col" className="num">Failed</th>
-              <th scope="col" className="num">Pending</th>
+              <th scope="col" className="num">
+                Applied
+              </th>
+              <th scope="col" className="num">
+                Already so
+              </th>
+              <th scope="col" className="num">
+                Failed
+              </th>
+              <th scope="col" className="num">
+                Pending
+              </th>
               <th scope="col">Action</th>
             </tr>
           </thead>

@@ -39,7 +39,13 @@ function BusyTailNotice({ tail }: { tail: NonNullable<ImportProgress['busyTail']
     <div className="notice notice-warn notice-row dispo-busy-tail" role="status" aria-live="polite">
       <span>
         <strong className="num">{tail.contacts}</strong> {tail.contacts === 1 ? 'contact' : 'contacts'} on a call —{' '}
-        {retryIn === null || retryIn === 0 ? 'retrying now' : <>retrying in <span className="num">{retryIn}</span> s</>}
+        {retryIn === null || retryIn === 0 ? (
+          'retrying now'
+        ) : (
+          <>
+            retrying in <span className="num">{retryIn}</span> s
+          </>
+        )}
       </span>
       <span className="muted">Everything else is done. Still on a call at the end, they are kept for a later retry.</span>
       <span className="spacer" />
@@ -76,7 +82,12 @@ export function ImportProgressPanel({ progress }: { progress: ImportProgress }) 
                 Resume
               </button>
             ) : (
-              <button type="button" className="button" onClick={() => void control('pause')} disabled={progress.state !== 'running' && progress.state !== 'waiting_for_tenant'}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void control('pause')}
+                disabled={progress.state !== 'running' && progress.state !== 'waiting_for_tenant'}
+              >
                 Pause
               </button>
             )}

@@ -2,7 +2,14 @@ import { useState } from 'react';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
 import { useDispositionsStore } from './dispositions-store';
 
-const resultLabels = { noop: 'Already so', rejected: 'Rejected', superseded: 'Superseded', failed: 'Failed', not_sent: 'Not sent', waiting: 'On a call — waiting' } as const;
+const resultLabels = {
+  noop: 'Already so',
+  rejected: 'Rejected',
+  superseded: 'Superseded',
+  failed: 'Failed',
+  not_sent: 'Not sent',
+  waiting: 'On a call — waiting',
+} as const;
 const shownProblems = 500;
 
 function download(fileName: string, csv: string) {
@@ -26,7 +33,13 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
       <div className="notice-row">
         <h2 id="dispo-report-title">Import report — {report.fileName}</h2>
         <span className={`badge ${report.state === 'finished' && !needsAttention ? 'badge-ok' : report.state === 'finished' ? 'badge-warn' : 'badge-neutral'}`}>
-          {report.state === 'finished' ? (needsAttention ? 'Finished with rows not applied' : 'Finished: every row applied or already so') : report.state === 'cancelled' ? 'Cancelled' : 'Stopped'}
+          {report.state === 'finished'
+            ? needsAttention
+              ? 'Finished with rows not applied'
+              : 'Finished: every row applied or already so'
+            : report.state === 'cancelled'
+              ? 'Cancelled'
+              : 'Stopped'}
         </span>
         <span className="spacer" />
         {report.state === 'finished' && c.waitingBusy > 0 ? (
@@ -49,27 +62,52 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
           Export rows not applied (CSV)
         </button>
       </div>
-      {savedTo ? <p className="muted" role="status">Also saved to {savedTo}</p> : null}
+      {savedTo ? (
+        <p className="muted" role="status">
+          Also saved to {savedTo}
+        </p>
+      ) : null}
       {report.state === 'finished' && c.waitingBusy > 0 ? (
         <p className="notice notice-warn" role="status">
-          {c.waitingBusy === 1 ? '1 contact was' : `${c.waitingBusy} contacts were`} on a call until the end and {c.waitingBusy === 1 ? 'is' : 'are'} waiting: nothing was sent for{' '}
-          {c.waitingBusy === 1 ? 'it' : 'them'}. Retry once the calls have ended; only {c.waitingBusy === 1 ? 'that row is' : 'those rows are'} sent.
+          {c.waitingBusy === 1 ? '1 contact was' : `${c.waitingBusy} contacts were`} on a call until the end and {c.waitingBusy === 1 ? 'is' : 'are'} waiting:
+          nothing was sent for {c.waitingBusy === 1 ? 'it' : 'them'}. Retry once the calls have ended; only{' '}
+          {c.waitingBusy === 1 ? 'that row is' : 'those rows are'} sent.
         </p>
       ) : null}
       <table className="table dispo-report-counts">
         <caption className="sr-only">Rows by result</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">Applied</th>
-            <th scope="col" className="num">Skipped (already so)</th>
-            <th scope="col" className="num">Rejected (invalid)</th>
-            <th scope="col" className="num">Superseded</th>
-            <th scope="col" className="num">Failed</th>
-            <th scope="col" className="num">On a call (waiting)</th>
-            <th scope="col" className="num">Not sent</th>
-            <th scope="col" className="num">Latency p50</th>
-            <th scope="col" className="num">Latency p95</th>
-            <th scope="col" className="num">Wall time</th>
+            <th scope="col" className="num">
+              Applied
+            </th>
+            <th scope="col" className="num">
+              Skipped (already so)
+            </th>
+            <th scope="col" className="num">
+              Rejected (invalid)
+            </th>
+            <th scope="col" className="num">
+              Superseded
+            </th>
+            <th scope="col" className="num">
+              Failed
+            </th>
+            <th scope="col" className="num">
+              On a call (waiting)
+            </th>
+            <th scope="col" className="num">
+              Not sent
+            </th>
+            <th scope="col" className="num">
+              Latency p50
+            </th>
+            <th scope="col" className="num">
+              Latency p95
+            </th>
+            <th scope="col" className="num">
+              Wall time
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -88,7 +126,9 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
         </tbody>
       </table>
       <p className="muted">
-        {report.notificationsQueued > 0 ? `${report.notificationsQueued} CRM ${report.notificationsQueued === 1 ? 'notification' : 'notifications'} queued. ` : 'No CRM URL configured: no notifications sent. '}
+        {report.notificationsQueued > 0
+          ? `${report.notificationsQueued} CRM ${report.notificationsQueued === 1 ? 'notification' : 'notifications'} queued. `
+          : 'No CRM URL configured: no notifications sent. '}
         {report.suppressed.length > 0
           ? `${report.suppressed.length} DO_NOT_CALL ${report.suppressed.length === 1 ? 'number' : 'numbers'} added to the local suppression list: ${report.suppressed.map((s) => s.phone).join(', ')}.`
           : 'No DO_NOT_CALL rows.'}
@@ -111,7 +151,9 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
             <caption className="sr-only">Rows not applied</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">Line</th>
+                <th scope="col" className="num">
+                  Line
+                </th>
                 <th scope="col">Contact</th>
                 <th scope="col">Outcome</th>
                 <th scope="col">Result</th>
@@ -123,7 +165,11 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
                 <tr key={`${problem.line}-${problem.result}`}>
                   <td className="num">{problem.line}</td>
                   <td className="mono">
-                    {problem.campaignId === '' && problem.contactId === '' ? <span className="muted">not read</span> : `${problem.campaignId}/${problem.contactId}`}
+                    {problem.campaignId === '' && problem.contactId === '' ? (
+                      <span className="muted">not read</span>
+                    ) : (
+                      `${problem.campaignId}/${problem.contactId}`
+                    )}
                   </td>
                   <td className="mono">{problem.outcomeCode}</td>
                   <td>{resultLabels[problem.result]}</td>
@@ -133,7 +179,9 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
             </tbody>
           </table>
           {report.problems.length > shownProblems ? (
-            <p className="muted">Showing {shownProblems} of {report.problems.length}; the export has every row.</p>
+            <p className="muted">
+              Showing {shownProblems} of {report.problems.length}; the export has every row.
+            </p>
           ) : null}
         </div>
       ) : null}

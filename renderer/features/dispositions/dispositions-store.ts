@@ -188,7 +188,11 @@ export const useDispositionsStore = create<DispositionsState>((set, get) => {
         const answer = await api.call('dispositions:editCell', { sessionId: overview.sessionId, line, field, value });
         const pages = new Map(get().pages);
         for (const [index, rows] of pages) {
-          if (rows.some((row) => row.line === line)) pages.set(index, rows.map((row) => (row.line === line ? answer.row : row)));
+          if (rows.some((row) => row.line === line))
+            pages.set(
+              index,
+              rows.map((row) => (row.line === line ? answer.row : row)),
+            );
         }
         // Other rows of the same contact may change status too; keep what is shown, refresh in the background.
         set({ overview: answer.overview, pages, dryRun: null });

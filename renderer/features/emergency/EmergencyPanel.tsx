@@ -36,7 +36,11 @@ export function EmergencyPanel() {
     return (
       <section className="emergency-panel" aria-labelledby="emergency-title" role="region">
         <RunProgress
-          title={<h2 id="emergency-title">{verb} campaigns: {done} of {total}</h2>}
+          title={
+            <h2 id="emergency-title">
+              {verb} campaigns: {done} of {total}
+            </h2>
+          }
           detail={
             <span className="muted">
               {progress ? `${progress.ratePerSecond.toFixed(1)}/s` : ''}
@@ -57,7 +61,11 @@ export function EmergencyPanel() {
     const { changed, already } = countOutcomes(report.results);
     const verb = report.kind === 'pause' ? 'paused' : 'resumed';
     return (
-      <section className={`emergency-panel ${problems.length > 0 || recordProblems.length > 0 ? 'emergency-panel-danger' : ''}`} aria-labelledby="emergency-title" role="region">
+      <section
+        className={`emergency-panel ${problems.length > 0 || recordProblems.length > 0 ? 'emergency-panel-danger' : ''}`}
+        aria-labelledby="emergency-title"
+        role="region"
+      >
         <div className="notice-row">
           <h2 id="emergency-title">
             Emergency {report.kind === 'pause' ? 'pause' : 'resume'}: {changed} {verb}
@@ -72,11 +80,12 @@ export function EmergencyPanel() {
         </div>
         <RecordProblems problems={recordProblems} />
         {report.total === 0 ? <p>No campaign was {report.kind === 'pause' ? 'running' : 'waiting to be resumed'}.</p> : null}
-        {problems.length > 0 ? (
-          <StatusChangeReport results={problems} caption={`Campaigns not ${verb}`} />
-        ) : null}
+        {problems.length > 0 ? <StatusChangeReport results={problems} caption={`Campaigns not ${verb}`} /> : null}
         {report.kind === 'pause' && owned > 0 ? (
-          <p className="muted">The console remembers the {owned === 1 ? 'campaign' : `${owned} campaigns`} it paused; resume only {owned === 1 ? 'that one' : 'those'} when the emergency is over.</p>
+          <p className="muted">
+            The console remembers the {owned === 1 ? 'campaign' : `${owned} campaigns`} it paused; resume only {owned === 1 ? 'that one' : 'those'} when the
+            emergency is over.
+          </p>
         ) : null}
       </section>
     );

@@ -33,10 +33,7 @@ export const useEmergencyStore = create<EmergencyStore>((set) => {
     report: null,
     error: null,
     start() {
-      const offs = [
-        api.on('campaigns:emergencyProgress', (progress) => set({ progress })),
-        api.on('campaigns:emergencyChanged', (state) => set({ state })),
-      ];
+      const offs = [api.on('campaigns:emergencyProgress', (progress) => set({ progress })), api.on('campaigns:emergencyChanged', (state) => set({ state }))];
       void api.call('campaigns:emergencyState', {}).then((state) => set({ state }));
       return () => offs.forEach((off) => off());
     },

@@ -228,11 +228,7 @@ export function DefinitionStep() {
             Suppress numbers on the national DNC registry
           </label>
           <label className="nc-check">
-            <input
-              type="checkbox"
-              checked={form.suppressDoNotCallList}
-              onChange={(e) => update({ suppressDoNotCallList: e.target.checked })}
-            />
+            <input type="checkbox" checked={form.suppressDoNotCallList} onChange={(e) => update({ suppressDoNotCallList: e.target.checked })} />
             Suppress numbers on a tenant DNC list
           </label>
           <FormField id={fieldId('dncListId')} label="DNC list" message={messages.dncListId}>

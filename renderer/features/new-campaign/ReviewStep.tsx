@@ -85,9 +85,7 @@ export function ReviewStep() {
             <dt>Dialer</dt>
             <dd>{form.dialerType}</dd>
             <dt>Contact list</dt>
-            <dd>
-              {list ? `${list.name} (${list.id}) — ${list.recordCount.toLocaleString()} records` : form.contactListId}
-            </dd>
+            <dd>{list ? `${list.name} (${list.id}) — ${list.recordCount.toLocaleString()} records` : form.contactListId}</dd>
             <dt>Wrap-up codes</dt>
             <dd className="mono">{form.wrapUpCodeIds.join(', ')}</dd>
             <dt>Max calls / hour</dt>
@@ -98,7 +96,8 @@ export function ReviewStep() {
             </dd>
             <dt>Suppression</dt>
             <dd>
-              {[form.suppressDnc ? 'DNC registry' : null, form.suppressDoNotCallList ? `DNC list ${form.dncListId ?? ''}` : null].filter(Boolean).join(', ') || 'none'}
+              {[form.suppressDnc ? 'DNC registry' : null, form.suppressDoNotCallList ? `DNC list ${form.dncListId ?? ''}` : null].filter(Boolean).join(', ') ||
+                'none'}
               {form.dncRules.length ? ` · rules ${form.dncRules.join(', ')}` : ''}
             </dd>
             <dt>Region / time zone</dt>

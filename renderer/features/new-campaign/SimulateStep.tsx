@@ -114,7 +114,11 @@ export function SimulateStep() {
               {progress ? `${progress.stage}: ${progress.done} of ${progress.total}` : 'Starting…'}
             </span>
           ) : null}
-          {cancelled && !running ? <span role="status" className="muted">Cancelled; nothing was kept. Run it again when ready.</span> : null}
+          {cancelled && !running ? (
+            <span role="status" className="muted">
+              Cancelled; nothing was kept. Run it again when ready.
+            </span>
+          ) : null}
         </div>
       </form>
       {error ? (

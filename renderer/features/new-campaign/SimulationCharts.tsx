@@ -22,9 +22,18 @@ export function AbandonmentChart({ report }: { report: SimulationReport }) {
                 formatter={(value) => (Array.isArray(value) ? percentRange([Number(value[0]), Number(value[1])]) : percent(Number(value), 2))}
                 labelFormatter={(label) => `Dial ratio ${ratio(Number(label))}`}
               />
-              <ReferenceLine y={abandonLimit} stroke="#b3261e" strokeDasharray="6 3" label={{ value: '3% limit', position: 'insideTopRight', fill: '#b3261e', fontSize: 11 }} />
+              <ReferenceLine
+                y={abandonLimit}
+                stroke="#b3261e"
+                strokeDasharray="6 3"
+                label={{ value: '3% limit', position: 'insideTopRight', fill: '#b3261e', fontSize: 11 }}
+              />
               {report.recommendedDialRatio !== null ? (
-                <ReferenceLine x={report.recommendedDialRatio} stroke="#1f5fbf" label={{ value: 'recommended', position: 'insideTopLeft', fill: '#1f5fbf', fontSize: 11 }} />
+                <ReferenceLine
+                  x={report.recommendedDialRatio}
+                  stroke="#1f5fbf"
+                  label={{ value: 'recommended', position: 'insideTopLeft', fill: '#1f5fbf', fontSize: 11 }}
+                />
               ) : null}
               <Area
                 type="monotone"
@@ -42,30 +51,43 @@ export function AbandonmentChart({ report }: { report: SimulationReport }) {
           </ResponsiveContainer>
         </div>
         <div className="nc-table-scroll" tabIndex={0} role="region" aria-label="Abandonment by dial ratio, numbers">
-        <table className="table nc-numbers">
-          <caption className="sr-only">Abandoned share of answered calls by dial ratio</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">Ratio</th>
-              <th scope="col" className="num">Abandoned</th>
-              <th scope="col" className="num">95% interval</th>
-              <th scope="col" className="num">Records / h</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.ratios.map((point) => (
-              <tr key={point.dialRatio} className={point.dialRatio === report.recommendedDialRatio ? 'nc-recommended' : point.abandonRate >= abandonLimit ? 'nc-over-limit' : undefined}>
-                <td className="num">
-                  {ratio(point.dialRatio)}
-                  {point.dialRatio === report.recommendedDialRatio ? <span className="sr-only"> (recommended)</span> : null}
-                </td>
-                <td className="num">{percent(point.abandonRate, 2)}</td>
-                <td className="num">{percentRange([point.abandonRateLow, point.abandonRateHigh])}</td>
-                <td className="num">{Math.round(point.contactsPerHour).toLocaleString('en-US')}</td>
+          <table className="table nc-numbers">
+            <caption className="sr-only">Abandoned share of answered calls by dial ratio</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  Ratio
+                </th>
+                <th scope="col" className="num">
+                  Abandoned
+                </th>
+                <th scope="col" className="num">
+                  95% interval
+                </th>
+                <th scope="col" className="num">
+                  Records / h
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.ratios.map((point) => (
+                <tr
+                  key={point.dialRatio}
+                  className={
+                    point.dialRatio === report.recommendedDialRatio ? 'nc-recommended' : point.abandonRate >= abandonLimit ? 'nc-over-limit' : undefined
+                  }
+                >
+                  <td className="num">
+                    {ratio(point.dialRatio)}
+                    {point.dialRatio === report.recommendedDialRatio ? <span className="sr-only"> (recommended)</span> : null}
+                  </td>
+                  <td className="num">{percent(point.abandonRate, 2)}</td>
+                  <td className="num">{percentRange([point.abandonRateLow, point.abandonRateHigh])}</td>
+                  <td className="num">{Math.round(point.contactsPerHour).toLocaleString('en-US')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </div>
     </figure>
@@ -85,10 +107,38 @@ export function OccupancyChart({ report }: { report: SimulationReport }) {
               <XAxis dataKey="agents" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} />
               <YAxis tickFormatter={axisPercent} domain={[0, 1]} width={44} />
               <Tooltip formatter={(value) => percent(Number(value))} labelFormatter={(label) => `${String(label)} agents`} />
-              <ReferenceLine x={report.staffing.agentsNeeded} stroke="#1f5fbf" label={{ value: 'needed', position: 'insideTopRight', fill: '#1f5fbf', fontSize: 11 }} />
-              <Line type="monotone" dataKey="occupancy" name="occupancy (dialer model)" stroke="#1f5fbf" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
-              <Line type="monotone" dataKey="erlangOccupancy" name="occupancy (Erlang C)" stroke="#8a5a00" strokeWidth={2} dot={false} isAnimationActive={false} />
-              <Line type="monotone" dataKey="serviceLevel" name="service level (Erlang C)" stroke="#2e7d32" strokeDasharray="4 2" dot={false} isAnimationActive={false} />
+              <ReferenceLine
+                x={report.staffing.agentsNeeded}
+                stroke="#1f5fbf"
+                label={{ value: 'needed', position: 'insideTopRight', fill: '#1f5fbf', fontSize: 11 }}
+              />
+              <Line
+                type="monotone"
+                dataKey="occupancy"
+                name="occupancy (dialer model)"
+                stroke="#1f5fbf"
+                strokeWidth={2}
+                dot={{ r: 2 }}
+                isAnimationActive={false}
+              />
+              <Line
+                type="monotone"
+                dataKey="erlangOccupancy"
+                name="occupancy (Erlang C)"
+                stroke="#8a5a00"
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
+              <Line
+                type="monotone"
+                dataKey="serviceLevel"
+                name="service level (Erlang C)"
+                stroke="#2e7d32"
+                strokeDasharray="4 2"
+                dot={false}
+                isAnimationActive={false}
+              />
               <Legend />
             </LineChart>
           </ResponsiveContainer>
@@ -97,11 +147,21 @@ export function OccupancyChart({ report }: { report: SimulationReport }) {
           <caption className="sr-only">Occupancy, service level and average speed of answer by agents</caption>
           <thead>
             <tr>
-              <th scope="col" className="num">Agents</th>
-              <th scope="col" className="num">Dialer occ.</th>
-              <th scope="col" className="num">Erlang C occ.</th>
-              <th scope="col" className="num">Service level</th>
-              <th scope="col" className="num">ASA</th>
+              <th scope="col" className="num">
+                Agents
+              </th>
+              <th scope="col" className="num">
+                Dialer occ.
+              </th>
+              <th scope="col" className="num">
+                Erlang C occ.
+              </th>
+              <th scope="col" className="num">
+                Service level
+              </th>
+              <th scope="col" className="num">
+                ASA
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -126,7 +186,9 @@ export function OccupancyChart({ report }: { report: SimulationReport }) {
 
 /** How much of the list is finished over time, progressive next to predictive at the recommended ratio. */
 export function CompletionChart({ report }: { report: SimulationReport }) {
-  const rows = report.completion.filter((_, index) => index % Math.max(1, Math.ceil(report.completion.length / 8)) === 0 || index === report.completion.length - 1);
+  const rows = report.completion.filter(
+    (_, index) => index % Math.max(1, Math.ceil(report.completion.length / 8)) === 0 || index === report.completion.length - 1,
+  );
   return (
     <figure className="panel nc-figure" aria-labelledby="nc-chart-completion">
       <figcaption id="nc-chart-completion">List completion over time</figcaption>
@@ -140,7 +202,15 @@ export function CompletionChart({ report }: { report: SimulationReport }) {
               <Tooltip formatter={(value) => percent(Number(value))} labelFormatter={(label) => duration(Number(label))} />
               <Line type="monotone" dataKey="progressive" name="progressive" stroke="#8a5a00" strokeWidth={2} dot={false} isAnimationActive={false} />
               {report.predictive ? (
-                <Line type="monotone" dataKey="predictive" name={`predictive ${ratio(report.predictive.dialRatio)}`} stroke="#1f5fbf" strokeWidth={2} dot={false} isAnimationActive={false} />
+                <Line
+                  type="monotone"
+                  dataKey="predictive"
+                  name={`predictive ${ratio(report.predictive.dialRatio)}`}
+                  stroke="#1f5fbf"
+                  strokeWidth={2}
+                  dot={false}
+                  isAnimationActive={false}
+                />
               ) : null}
               <Legend />
             </LineChart>
@@ -150,9 +220,15 @@ export function CompletionChart({ report }: { report: SimulationReport }) {
           <caption className="sr-only">Share of the list finished over time</caption>
           <thead>
             <tr>
-              <th scope="col" className="num">After</th>
-              <th scope="col" className="num">Progressive</th>
-              <th scope="col" className="num">Predictive</th>
+              <th scope="col" className="num">
+                After
+              </th>
+              <th scope="col" className="num">
+                Progressive
+              </th>
+              <th scope="col" className="num">
+                Predictive
+              </th>
             </tr>
           </thead>
           <tbody>

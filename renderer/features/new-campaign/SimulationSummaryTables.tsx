@@ -68,7 +68,9 @@ export function SimulationSummaryTables({ report }: { report: SimulationReport }
               <td className="num">{staffing.trafficErlangs.toFixed(2)} Erlangs</td>
             </tr>
             <tr>
-              <th scope="row">Agents needed for {percent(request.serviceLevel, 0)} in {request.targetSeconds} s</th>
+              <th scope="row">
+                Agents needed for {percent(request.serviceLevel, 0)} in {request.targetSeconds} s
+              </th>
               <td className="num">
                 <strong>{staffing.agentsNeeded}</strong>
               </td>
@@ -93,7 +95,8 @@ export function SimulationSummaryTables({ report }: { report: SimulationReport }
         </table>
         {shortStaffed ? (
           <p className="notice notice-warn">
-            {request.agents} agents are simulated but Erlang C needs {staffing.agentsNeeded} to answer {percent(request.serviceLevel, 0)} of calls within {request.targetSeconds} s at max calls per hour.
+            {request.agents} agents are simulated but Erlang C needs {staffing.agentsNeeded} to answer {percent(request.serviceLevel, 0)} of calls within{' '}
+            {request.targetSeconds} s at max calls per hour.
           </p>
         ) : null}
       </div>
@@ -104,12 +107,24 @@ export function SimulationSummaryTables({ report }: { report: SimulationReport }
           <thead>
             <tr>
               <th scope="col">Pacing</th>
-              <th scope="col" className="num">Dial ratio</th>
-              <th scope="col" className="num">Abandoned</th>
-              <th scope="col" className="num">Occupancy</th>
-              <th scope="col" className="num">Records / h</th>
-              <th scope="col" className="num">List done in</th>
-              <th scope="col" className="num">Calling days</th>
+              <th scope="col" className="num">
+                Dial ratio
+              </th>
+              <th scope="col" className="num">
+                Abandoned
+              </th>
+              <th scope="col" className="num">
+                Occupancy
+              </th>
+              <th scope="col" className="num">
+                Records / h
+              </th>
+              <th scope="col" className="num">
+                List done in
+              </th>
+              <th scope="col" className="num">
+                Calling days
+              </th>
             </tr>
           </thead>
           <tbody>

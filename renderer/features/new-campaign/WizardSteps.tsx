@@ -10,7 +10,13 @@ export function WizardSteps({ reachable }: { reachable: (step: WizardStep) => bo
       <ol className="nc-steps">
         {wizardSteps.map((s, index) => (
           <li key={s.id} className={index === currentIndex ? 'nc-step-current' : index < currentIndex ? 'nc-step-done' : undefined}>
-            <button type="button" className="nc-step-button" aria-current={index === currentIndex ? 'step' : undefined} disabled={!reachable(s.id)} onClick={() => goTo(s.id)}>
+            <button
+              type="button"
+              className="nc-step-button"
+              aria-current={index === currentIndex ? 'step' : undefined}
+              disabled={!reachable(s.id)}
+              onClick={() => goTo(s.id)}
+            >
               <span className="nc-step-number">{index + 1}</span> {s.label}
             </button>
           </li>

@@ -1,12 +1,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { ConsoleError } from '../../../shared/errors';
-import {
-  emptyNewCampaignForm,
-  newCampaignFormSchema,
-  type NewCampaignField,
-  type NewCampaignForm,
-} from '../../../shared/new-campaign/campaign-form';
+import { emptyNewCampaignForm, newCampaignFormSchema, type NewCampaignField, type NewCampaignForm } from '../../../shared/new-campaign/campaign-form';
 import type { CreateCampaignResult, SimulationSummary } from '../../../shared/new-campaign/creation';
 import { fieldMessagesOf, type FieldMessages } from '../../../shared/new-campaign/field-messages';
 import type { ReferenceCatalog, ReferenceCheck } from '../../../shared/new-campaign/reference-check';

@@ -16,10 +16,13 @@ export function AuditLogSettingsForm() {
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    api.call('settings:get', {}).then((loaded) => {
-      setSettings(loaded);
-      setRetentionText(loaded.auditRetentionDays === null ? '' : String(loaded.auditRetentionDays));
-    }, (thrown: unknown) => setError(errorOf(thrown)));
+    api.call('settings:get', {}).then(
+      (loaded) => {
+        setSettings(loaded);
+        setRetentionText(loaded.auditRetentionDays === null ? '' : String(loaded.auditRetentionDays));
+      },
+      (thrown: unknown) => setError(errorOf(thrown)),
+    );
   }, []);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -63,8 +66,8 @@ export function AuditLogSettingsForm() {
       </div>
       {shortRetention ? (
         <p id="settings-audit-retention-warning" className="notice notice-warn" role="status">
-          {retention} days is less than 5 years. US telemarketing rules (FTC TSR, 16 CFR 310.5) require call and disposition records to be kept for
-          years: check what applies to you before records are removed.
+          {retention} days is less than 5 years. US telemarketing rules (FTC TSR, 16 CFR 310.5) require call and disposition records to be kept for years: check
+          what applies to you before records are removed.
         </p>
       ) : null}
       <ErrorNotice error={error} title="Settings not saved" />
@@ -72,7 +75,11 @@ export function AuditLogSettingsForm() {
         <button type="submit" className="button button-primary">
           Save
         </button>
-        {saved ? <span className="status status-ok" role="status">Saved</span> : null}
+        {saved ? (
+          <span className="status status-ok" role="status">
+            Saved
+          </span>
+        ) : null}
       </div>
     </form>
   );

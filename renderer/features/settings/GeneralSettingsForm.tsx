@@ -71,7 +71,11 @@ export function GeneralSettingsForm() {
         <button type="submit" className="button button-primary">
           Save
         </button>
-        {saved ? <span className="status status-ok" role="status">Saved</span> : null}
+        {saved ? (
+          <span className="status status-ok" role="status">
+            Saved
+          </span>
+        ) : null}
       </div>
     </form>
   );

@@ -35,8 +35,18 @@ function SecretForm({ channel, configured, onSaved }: { channel: WebhookChannel;
   };
   return (
     <form className="secret-form" onSubmit={submit} aria-label={`Signing secret for ${receivers[channel]}`}>
-      <input name="secret" type="password" autoComplete="off" placeholder={configured ? 'Replace secret' : 'Signing secret'} aria-label={`${receivers[channel]} signing secret`} required minLength={8} />
-      <button type="submit" className="button">Save</button>
+      <input
+        name="secret"
+        type="password"
+        autoComplete="off"
+        placeholder={configured ? 'Replace secret' : 'Signing secret'}
+        aria-label={`${receivers[channel]} signing secret`}
+        required
+        minLength={8}
+      />
+      <button type="submit" className="button">
+        Save
+      </button>
       {configured ? (
         <button type="button" className="button" onClick={() => void clear()}>
           Remove
@@ -95,10 +105,10 @@ export function NotificationsPanel() {
               <td>{hook.urlConfigured ? <span className="badge badge-ok">Set</span> : <span className="badge badge-neutral">Off</span>}</td>
               <td>
                 <div className="secret-cell">
-                <span className={`badge ${hook.secretConfigured ? 'badge-ok' : hook.urlConfigured ? 'badge-warn' : 'badge-neutral'}`}>
-                  {hook.secretConfigured ? 'Stored in vault' : hook.urlConfigured ? 'Missing: deliveries wait' : 'Not set'}
-                </span>
-                <SecretForm channel={hook.channel} configured={hook.secretConfigured} onSaved={setStatus} />
+                  <span className={`badge ${hook.secretConfigured ? 'badge-ok' : hook.urlConfigured ? 'badge-warn' : 'badge-neutral'}`}>
+                    {hook.secretConfigured ? 'Stored in vault' : hook.urlConfigured ? 'Missing: deliveries wait' : 'Not set'}
+                  </span>
+                  <SecretForm channel={hook.channel} configured={hook.secretConfigured} onSaved={setStatus} />
                 </div>
               </td>
             </tr>
@@ -113,7 +123,9 @@ export function NotificationsPanel() {
               <tr>
                 <th scope="col">Receiver</th>
                 <th scope="col">Created</th>
-                <th scope="col" className="num">Attempts</th>
+                <th scope="col" className="num">
+                  Attempts
+                </th>
                 <th scope="col">Last error</th>
                 <th scope="col">
                   <span className="sr-only">Action</span>

@@ -21,9 +21,15 @@ export function RequestLogTable() {
               <th scope="col">Time</th>
               <th scope="col">Method</th>
               <th scope="col">Path</th>
-              <th scope="col" className="num">Status</th>
-              <th scope="col" className="num">Attempt</th>
-              <th scope="col" className="num">Latency ms</th>
+              <th scope="col" className="num">
+                Status
+              </th>
+              <th scope="col" className="num">
+                Attempt
+              </th>
+              <th scope="col" className="num">
+                Latency ms
+              </th>
               <th scope="col">Error</th>
             </tr>
           </thead>

@@ -64,7 +64,11 @@ export function TenantConnectionForm() {
     }
   };
 
-  const field = (name: string, label: string, props: { type?: string; placeholder?: string; defaultValue?: string; min?: number; max?: number; step?: number } = {}) => (
+  const field = (
+    name: string,
+    label: string,
+    props: { type?: string; placeholder?: string; defaultValue?: string; min?: number; max?: number; step?: number } = {},
+  ) => (
     <div className="field">
       <label htmlFor={`tenant-${name}`}>{label}</label>
       <input
@@ -105,7 +109,13 @@ export function TenantConnectionForm() {
       {field('clientId', 'Client ID')}
       {field('clientSecret', 'Client secret', { type: 'password', placeholder: 'stored encrypted; never shown again' })}
       <div className="field-row">
-        {field('maxRequestsPerSecond', 'Max requests per second', { type: 'number', placeholder: `${defaultMaxRequestsPerSecond} (default)`, min: 1, max: 1000, step: 1 })}
+        {field('maxRequestsPerSecond', 'Max requests per second', {
+          type: 'number',
+          placeholder: `${defaultMaxRequestsPerSecond} (default)`,
+          min: 1,
+          max: 1000,
+          step: 1,
+        })}
         {field('maxConcurrency', 'Max requests at once', { type: 'number', placeholder: `${defaultMaxConcurrency} (default)`, min: 1, max: 64, step: 1 })}
       </div>
       <ErrorNotice error={error} title="Could not connect" />

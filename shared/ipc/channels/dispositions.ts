@@ -38,10 +38,7 @@ export const dispositionsRequestChannels = {
     ]),
     batchOverviewSchema,
   ),
-  'dispositions:setMapping': requestChannel(
-    sessionRef.extend({ mapping: z.record(z.string(), z.string().nullable()) }),
-    batchOverviewSchema,
-  ),
+  'dispositions:setMapping': requestChannel(sessionRef.extend({ mapping: z.record(z.string(), z.string().nullable()) }), batchOverviewSchema),
   'dispositions:rows': requestChannel(
     sessionRef.extend({ filter: z.enum(batchFilters), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
     z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(batchRowSchema) }),

@@ -55,10 +55,7 @@ export const tenantRequestChannels = {
   'tenant:reconnect': requestChannel(z.object({}), tenantStatusSchema),
   'tenant:useDemo': requestChannel(z.object({}), tenantStatusSchema),
   'tenant:connect': requestChannel(tenantProfileInputSchema, tenantStatusSchema),
-  'tenant:requestLog': requestChannel(
-    z.object({ limit: z.number().int().positive().max(1000).default(200) }),
-    z.array(requestLogEntrySchema),
-  ),
+  'tenant:requestLog': requestChannel(z.object({ limit: z.number().int().positive().max(1000).default(200) }), z.array(requestLogEntrySchema)),
 };
 
 export const tenantEventChannels = {

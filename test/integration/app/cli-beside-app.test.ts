@@ -42,16 +42,39 @@ describe('the command line beside the running app', () => {
 
   it('shows the CLI emergency pause in the app, live, and the app can resume exactly what it stopped', async () => {
     const demo = services.tenant.demoTenant()!;
-    const cli = capturedIo({ CXONE_BASE_URL: demo.url, CXONE_TOKEN_URL: demo.tokenUrl, CXONE_CLIENT_ID: demo.clientId, CXONE_CLIENT_SECRET: demo.clientSecret, CXONE_DATA_DIR: dataDir });
+    const cli = capturedIo({
+      CXONE_BASE_URL: demo.url,
+      CXONE_TOKEN_URL: demo.tokenUrl,
+      CXONE_CLIENT_ID: demo.clientId,
+      CXONE_CLIENT_SECRET: demo.clientSecret,
+      CXONE_DATA_DIR: dataDir,
+    });
     expect(await runCli(['campaigns', 'pause', '--all', '--json'], cli.io)).toBe(0);
     const report = JSON.parse(cli.stdout()) as { campaigns: { id: string; outcome: string }[] };
-    const paused = report.campaigns.filter((c) => c.outcome === 'paused').map((c) => c.id).sort();
+    const paused = report.campaigns
+      .filter((c) => c.outcome === 'paused')
+      .map((c) => c.id)
+      .sort();
     expect(paused.length).toBeGreaterThan(10);
 
-    await expect.poll(() => states.at(-1)?.pausedByEmergency.map((p) => p.campaignId).sort(), { timeout: 10_000 }).toEqual(paused);
+    await expect
+      .poll(
+        () =>
+          states
+            .at(-1)
+            ?.pausedByEmergency.map((p) => p.campaignId)
+            .sort(),
+        { timeout: 10_000 },
+      )
+      .toEqual(paused);
     await expect.poll(() => appended.filter((e) => e.action === 'campaign.emergency_pause').length, { timeout: 10_000 }).toBe(paused.length);
 
     const resume = await services.handlers['campaigns:resumeEmergency']({});
-    expect(resume.results.filter((r) => r.outcome === 'changed').map((r) => r.campaignId).sort()).toEqual(paused);
+    expect(
+      resume.results
+        .filter((r) => r.outcome === 'changed')
+        .map((r) => r.campaignId)
+        .sort(),
+    ).toEqual(paused);
   });
 });

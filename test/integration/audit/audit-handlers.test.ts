@@ -31,7 +31,15 @@ describe('audit IPC handlers against a real audit log', () => {
     handlers = createAuditHandlers(log, dataDir, () => exportedAt);
     await log.append(pauseOf('c-1')); // 1, 09:00:00
     await log.append(pauseOf('c-2', { actor: { type: 'rule', name: 'Weather auto-pause' }, action: 'campaign.emergency_pause' })); // 2
-    await log.append(pauseOf('c-1', { action: 'campaign.resume', outcome: 'impossible', reason: 'Campaign is completed', before: { status: 'completed' }, after: { status: 'completed' } })); // 3
+    await log.append(
+      pauseOf('c-1', {
+        action: 'campaign.resume',
+        outcome: 'impossible',
+        reason: 'Campaign is completed',
+        before: { status: 'completed' },
+        after: { status: 'completed' },
+      }),
+    ); // 3
     await log.append({
       actor: { type: 'import', name: 'dispositions.csv' },
       tenant: 'Demo tenant',

@@ -92,7 +92,10 @@ describe('campaign control against the demo tenant', () => {
     expect(run.results.every((r) => r.outcome === 'changed')).toBe(true);
     expect(await dialing()).toEqual([]);
     for (const id of activating) expect(await statusOf(id)).toBe('paused');
-    const owned = control.emergencyState().pausedByEmergency.map((p) => p.campaignId).sort();
+    const owned = control
+      .emergencyState()
+      .pausedByEmergency.map((p) => p.campaignId)
+      .sort();
     expect(owned).toEqual([...running].sort());
     expect(owned.some((id) => pausedBefore.includes(id))).toBe(false);
   });

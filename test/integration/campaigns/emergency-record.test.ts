@@ -16,7 +16,12 @@ describe('emergency record shared by the app and the command line', () => {
 
   it('names one file per tenant whatever the spelling of its base URL', () => {
     const path = emergencyRecordPath(dataDir, { apiBaseUrl: 'https://api.example.com/v2', clientId: 'ops' });
-    for (const spelling of ['https://API.example.com/v2/', 'https://api.example.com:443/v2', ' https://api.example.com/v2// ', 'https://api.example.com/v2?x=1']) {
+    for (const spelling of [
+      'https://API.example.com/v2/',
+      'https://api.example.com:443/v2',
+      ' https://api.example.com/v2// ',
+      'https://api.example.com/v2?x=1',
+    ]) {
       expect(emergencyRecordPath(dataDir, { apiBaseUrl: spelling, clientId: ' ops ' }), spelling).toBe(path);
     }
     expect(dirname(path)).toBe(join(dataDir, 'emergency'));
@@ -57,11 +62,19 @@ describe('emergency record shared by the app and the command line', () => {
     createEmergencyRecord(legacy).write({ tenantId: null, paused: [paused('c-9')], lastRun: null });
     adoptEmergencyRecord(legacy, path);
     expect(existsSync(legacy)).toBe(false);
-    expect(createEmergencyRecord(path).read().paused.map((entry) => entry.campaignId)).toEqual(['c-9']);
+    expect(
+      createEmergencyRecord(path)
+        .read()
+        .paused.map((entry) => entry.campaignId),
+    ).toEqual(['c-9']);
 
     createEmergencyRecord(legacy).write({ tenantId: null, paused: [], lastRun: null });
     adoptEmergencyRecord(legacy, path);
-    expect(createEmergencyRecord(path).read().paused.map((entry) => entry.campaignId)).toEqual(['c-9']);
+    expect(
+      createEmergencyRecord(path)
+        .read()
+        .paused.map((entry) => entry.campaignId),
+    ).toEqual(['c-9']);
   });
 
   const damaged = (text: string) => {
@@ -96,7 +109,11 @@ describe('emergency record shared by the app and the command line', () => {
   it('recovers the campaign ids even from text that is not JSON, and never reuses a copy name', () => {
     const garbage = '{"tenantId":null,"paused":[{"campaignId":"c-7","name":"Seven"},{"campaignId":"c-8",\u0000\u0000 garbage';
     const path = damaged(garbage);
-    expect(createEmergencyRecord(path).read().paused.map((entry) => entry.campaignId)).toEqual(['c-7', 'c-8']);
+    expect(
+      createEmergencyRecord(path)
+        .read()
+        .paused.map((entry) => entry.campaignId),
+    ).toEqual(['c-7', 'c-8']);
     writeFileSync(path, 'nothing useful at all');
     const second = createEmergencyRecord(path).read();
     expect(second.recovered).toMatchObject({ copy: `${path}.2.corrupt`, campaigns: 0 });
@@ -109,7 +126,9 @@ describe('emergency record shared by the app and the command line', () => {
     expect(describeStorageProblem(coded('EACCES'), '/data')).toContain('is not writable');
     expect(describeStorageProblem(coded('EROFS'), '/data')).toContain('read-only file system');
     expect(describeStorageProblem(coded('ENOSPC'), '/data')).toContain('is full');
-    const wrapped = new Error("The audit log is locked by another process and did not become free in /data/audit: EACCES: permission denied, mkdir '/data/audit/audit.lock'");
+    const wrapped = new Error(
+      "The audit log is locked by another process and did not become free in /data/audit: EACCES: permission denied, mkdir '/data/audit/audit.lock'",
+    );
     const sentence = describeStorageProblem(wrapped, '/data/audit');
     expect(sentence).toContain('not writable');
     expect(sentence).not.toContain('locked by another process');

@@ -48,7 +48,14 @@ describe('cxone-console campaigns pause / resume against the demo tenant', () =>
     expect(run.code).toBe(0);
     const report = jsonOf(run.stdout);
     expect(outcomes(report)).toEqual({ [first!]: 'paused', [second!]: 'paused', [paused!]: 'already' });
-    expect(report).toMatchObject({ action: 'pause', scope: 'ids', total: 3, ok: true, interrupted: false, summary: { paused: 2, already: 1, impossible: 0, failed: 0, cancelled: 0 } });
+    expect(report).toMatchObject({
+      action: 'pause',
+      scope: 'ids',
+      total: 3,
+      ok: true,
+      interrupted: false,
+      summary: { paused: 2, already: 1, impossible: 0, failed: 0, cancelled: 0 },
+    });
     expect(report.campaigns[0]).toEqual({ id: first, name: tenant.state.campaigns.get(first!)?.name, outcome: 'paused' });
     expect([first, second, paused].map((id) => statusOf(id!))).toEqual(['paused', 'paused', 'paused']);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
@@ -165,7 +172,10 @@ describe('cxone-console campaigns pause / resume against the demo tenant', () =>
 
   it('Ctrl+C stops starting new requests, prints what was done and exits 1', async () => {
     // Activating campaigns change on their own; leave them out so "unchanged" means untouched.
-    const ids = [...tenant.state.campaigns.values()].filter((c) => c.status !== 'activating').map((c) => c.id).slice(0, 40);
+    const ids = [...tenant.state.campaigns.values()]
+      .filter((c) => c.status !== 'activating')
+      .map((c) => c.id)
+      .slice(0, 40);
     expect(ids).toHaveLength(40);
     const before = new Map(ids.map((id) => [id, statusOf(id)]));
     const terminal = capturedIo(env, { stderrIsTty: true });

@@ -43,7 +43,10 @@ describe('cxone-console dispositions import: contacts on a call', () => {
     const report = JSON.parse(first.stdout()) as ImportDocument;
     expect(report.state).toBe('finished');
     expect(report.counts).toMatchObject({ applied: 4, waitingBusy: 2, failed: 0 });
-    expect(report.problems.map((problem) => [problem.line, problem.result])).toEqual([[3, 'waiting'], [6, 'waiting']]);
+    expect(report.problems.map((problem) => [problem.line, problem.result])).toEqual([
+      [3, 'waiting'],
+      [6, 'waiting'],
+    ]);
     for (const contact of onCall) expect(contact.outcomeCode).toBeNull();
 
     // Running the same file again without saying what to do is refused, and says how to retry just those.
@@ -68,7 +71,11 @@ describe('cxone-console dispositions import: contacts on a call', () => {
   });
 
   it('refuses --retry-busy with --dry-run or --reimport, and a bad --busy-wait, as usage errors', async () => {
-    for (const args of [['--retry-busy', '--dry-run'], ['--retry-busy', '--reimport'], ['--busy-wait', '0']]) {
+    for (const args of [
+      ['--retry-busy', '--dry-run'],
+      ['--retry-busy', '--reimport'],
+      ['--busy-wait', '0'],
+    ]) {
       const terminal = capturedIo(env);
       expect(await runCli(['dispositions', 'import', file, ...args], terminal.io), args.join(' ')).toBe(2);
       expect(terminal.stderr()).toMatch(/--retry-busy|--busy-wait/);

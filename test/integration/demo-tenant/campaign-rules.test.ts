@@ -126,7 +126,15 @@ describe('demo tenant campaign creation and replacement', () => {
   });
 
   it('answers 422 to an unknown dialer type or a missing reference in the minimal body, whatever else is absent', async () => {
-    const minimal = { name: 'Minimal refused', dialerType: 'predictive', contactListId: 'cl-001', wrapUpCodeIds: ['wuc-01'], maxCallsPerHour: 200, agentAllocation: 10, suppressionRules: [] };
+    const minimal = {
+      name: 'Minimal refused',
+      dialerType: 'predictive',
+      contactListId: 'cl-001',
+      wrapUpCodeIds: ['wuc-01'],
+      maxCallsPerHour: 200,
+      agentAllocation: 10,
+      suppressionRules: [],
+    };
     const unknownDialer = await api.post(contractPaths.campaigns, { ...minimal, dialerType: 'robocall' });
     expect(unknownDialer.status).toBe(422);
     expect(errorsOf(unknownDialer).map((e) => [e.code, e.path])).toEqual([['UNKNOWN_DIALER_TYPE', 'dialerType']]);
@@ -255,7 +263,10 @@ describe('demo tenant campaign lifecycle', () => {
     const created = campaignSchema.parse((await api.post(contractPaths.campaigns, definition({ name: 'CO Solar Leads Launch' }))).body);
     const activating = campaignSchema.parse((await api.patch(contractPaths.campaign(created.id), { status: 'running' })).body);
     expect(activating).toMatchObject({ status: 'activating', version: 2 });
-    const settled = await pollUntil(() => statusOf(created.id), (c) => c.status !== 'activating');
+    const settled = await pollUntil(
+      () => statusOf(created.id),
+      (c) => c.status !== 'activating',
+    );
     expect(settled).toMatchObject({ status: 'running', version: 3 });
   });
 
@@ -264,7 +275,10 @@ describe('demo tenant campaign lifecycle', () => {
     const named = campaignSchema.parse((await api.post(contractPaths.campaigns, definition({ name: 'Designed To FAIL' }))).body);
     for (const campaign of [empty, named]) {
       expect((await api.patch(contractPaths.campaign(campaign.id), { status: 'running' })).status).toBe(200);
-      const settled = await pollUntil(() => statusOf(campaign.id), (c) => c.status !== 'activating');
+      const settled = await pollUntil(
+        () => statusOf(campaign.id),
+        (c) => c.status !== 'activating',
+      );
       expect(settled.status).toBe('failed');
       expect((await api.patch(contractPaths.campaign(campaign.id), { status: 'running' })).status).toBe(409);
     }
@@ -273,7 +287,10 @@ describe('demo tenant campaign lifecycle', () => {
   it('lets seeded activating campaigns finish activating', async () => {
     expect(seededActivating.length).toBeGreaterThan(0);
     for (const id of seededActivating) {
-      const settled = await pollUntil(() => statusOf(id), (c) => c.status !== 'activating');
+      const settled = await pollUntil(
+        () => statusOf(id),
+        (c) => c.status !== 'activating',
+      );
       expect(['running', 'failed']).toContain(settled.status);
     }
   });

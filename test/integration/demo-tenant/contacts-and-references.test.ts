@@ -29,7 +29,10 @@ describe('demo tenant contacts and dispositions', () => {
     const pending = contactsWhere(tenant, (c) => c.state === 'PENDING')[0];
     if (!pending) throw new Error('no pending contact seeded');
     const before = { ...pending };
-    const answer = await api.patch(contractPaths.contact(pending.campaignId, pending.id), { ...disposition('CALLBACK_LATER'), customFields: { crmId: 'A-17' } });
+    const answer = await api.patch(contractPaths.contact(pending.campaignId, pending.id), {
+      ...disposition('CALLBACK_LATER'),
+      customFields: { crmId: 'A-17' },
+    });
     expect(answer.status).toBe(200);
     expect(contactSchema.parse(answer.body)).toMatchObject({
       id: before.id,

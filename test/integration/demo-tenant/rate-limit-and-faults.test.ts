@@ -111,7 +111,10 @@ describe('demo tenant injected faults', () => {
     }).finally(() => {
       settled = true;
     });
-    await pollUntil(async () => tenant.state.campaigns.get(id)?.status, (status) => status === 'paused');
+    await pollUntil(
+      async () => tenant.state.campaigns.get(id)?.status,
+      (status) => status === 'paused',
+    );
     expect((await api.get(contractPaths.campaign(id))).status).toBe(200);
     expect(settled).toBe(false);
     abort.abort();
@@ -169,7 +172,10 @@ describe('demo tenant early token revocation', () => {
       expect((issued.body as { expires_in: number }).expires_in).toBe(3600);
       const caller = apiCaller(tenant, (issued.body as { access_token: string }).access_token);
       expect((await caller.get(contractPaths.campaigns)).status).toBe(200);
-      const refused = await pollUntil(() => caller.get(contractPaths.campaigns), (answer) => answer.status !== 200);
+      const refused = await pollUntil(
+        () => caller.get(contractPaths.campaigns),
+        (answer) => answer.status !== 200,
+      );
       expect(refused.status).toBe(401);
       expect((await (await connectedCaller(tenant)).get(contractPaths.campaigns)).status).toBe(200);
     } finally {

@@ -129,7 +129,12 @@ describe('demo tenant seed data', () => {
     const tenant = await startDemoTenant({ campaignCount: 12, contactsPerCampaign: 30, dialerTickMs: 10 });
     const versions = () => [...tenant.state.contacts.values()].reduce((sum, byId) => sum + [...byId.values()].reduce((s, c) => s + c.version, 0), 0);
     const start = versions();
-    await pollUntil(async () => versions(), (now) => now > start, 5000, 10);
+    await pollUntil(
+      async () => versions(),
+      (now) => now > start,
+      5000,
+      10,
+    );
     await tenant.close();
     await expect(fetch(tenant.tokenUrl, { method: 'POST' })).rejects.toThrow();
   });

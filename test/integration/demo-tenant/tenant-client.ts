@@ -8,11 +8,7 @@ export interface Answer {
   text: string;
 }
 
-export async function requestToken(
-  tenant: DemoTenantHandle,
-  credentials: DemoCredentials = tenant,
-  scope?: string,
-): Promise<Answer> {
+export async function requestToken(tenant: DemoTenantHandle, credentials: DemoCredentials = tenant, scope?: string): Promise<Answer> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret });
   if (scope !== undefined) form.set('scope', scope);
   const response = await fetch(tenant.tokenUrl, {

@@ -70,7 +70,13 @@ describe('demo tenant token endpoint and scopes', () => {
     expect(refused.status).toBe(403);
     expect(errorsOf(refused)[0]?.code).toBe('MISSING_SCOPE');
     expect(errorsOf(refused)[0]?.message).toContain('outbound:campaign:write');
-    const webhook = await api.post(contractPaths.webhooks, { name: 'x', url: 'https://example.com/h', events: ['campaign.created'], active: true, secret: 's' });
+    const webhook = await api.post(contractPaths.webhooks, {
+      name: 'x',
+      url: 'https://example.com/h',
+      events: ['campaign.created'],
+      active: true,
+      secret: 's',
+    });
     expect(errorsOf(webhook)[0]?.message).toContain('webhook:write');
   });
 
@@ -96,7 +102,12 @@ describe('demo tenant token endpoint and scopes', () => {
       expect((answer.body as { expires_in: number }).expires_in).toBe(1);
       const api = apiCaller(shortLived, (answer.body as { access_token: string }).access_token);
       expect((await api.get(contractPaths.campaigns)).status).toBe(200);
-      const expired = await pollUntil(() => api.get(contractPaths.campaigns), (a) => a.status !== 200, 5000, 100);
+      const expired = await pollUntil(
+        () => api.get(contractPaths.campaigns),
+        (a) => a.status !== 200,
+        5000,
+        100,
+      );
       expect(expired.status).toBe(401);
       expect(errorsOf(expired)[0]?.message).toMatch(/expired/);
     } finally {

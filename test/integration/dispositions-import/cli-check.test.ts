@@ -34,7 +34,12 @@ describe('cxone-console dispositions check (offline, no tenant)', () => {
   };
 
   it('exits 0 for a file whose every row is valid and prints the counts', async () => {
-    const path = file('good.csv', [header, 'camp-1,c-1,BUSY,a-1,2026-11-20T15:00:00Z,ok', 'camp-1,c-1,INTERESTED,a-1,2026-11-20T16:00:00Z,later', 'camp-1,c-2,NO_ANSWER,a-1,2026-11-20T15:00:00Z,']);
+    const path = file('good.csv', [
+      header,
+      'camp-1,c-1,BUSY,a-1,2026-11-20T15:00:00Z,ok',
+      'camp-1,c-1,INTERESTED,a-1,2026-11-20T16:00:00Z,later',
+      'camp-1,c-2,NO_ANSWER,a-1,2026-11-20T15:00:00Z,',
+    ]);
     const { code, stdout, stderr } = await check([path]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -47,11 +52,13 @@ describe('cxone-console dispositions check (offline, no tenant)', () => {
     expect(code).toBe(1);
     const document = JSON.parse(stdout) as CheckDocument;
     expect(document.counts).toMatchObject({ rows: 2, valid: 1, invalid: 1, winners: 1 });
-    expect(document.problems).toEqual([expect.objectContaining({ line: 2, column: 'outcome_code', message: expect.stringContaining('"SALE_MADE" is not one of the tenant\'s outcomes') })]);
+    expect(document.problems).toEqual([
+      expect.objectContaining({ line: 2, column: 'outcome_code', message: expect.stringContaining('"SALE_MADE" is not one of the tenant\'s outcomes') }),
+    ]);
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
 
-  it("checks against the outcome codes of the last tenant the data folder knows", async () => {
+  it('checks against the outcome codes of the last tenant the data folder knows', async () => {
     const dataDir = join(dir, 'data');
     await saveKnownOutcomeMatrix(dataDir, 'tenant.example', ['SALE_MADE', 'BUSY']);
     const path = join(dir, 'bad.csv');

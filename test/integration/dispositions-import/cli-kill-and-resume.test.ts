@@ -15,7 +15,13 @@ describe('dispositions import on the command line', () => {
     startCli = await buildCli('test-dispositions-cli');
     tenant = await startDemoTenant({ dialerTickMs: 0, latencyMs: 15, campaignCount: 4, contactsPerCampaign: 400 });
     dir = mkdtempSync(join(tmpdir(), 'dispo-cli-'));
-    env = { ...process.env, CXONE_BASE_URL: tenant.url, CXONE_CLIENT_ID: tenant.clientId, CXONE_CLIENT_SECRET: tenant.clientSecret, CXONE_DATA_DIR: join(dir, 'data') };
+    env = {
+      ...process.env,
+      CXONE_BASE_URL: tenant.url,
+      CXONE_CLIENT_ID: tenant.clientId,
+      CXONE_CLIENT_SECRET: tenant.clientSecret,
+      CXONE_DATA_DIR: join(dir, 'data'),
+    };
   });
   afterAll(async () => {
     await tenant?.close();

@@ -81,10 +81,16 @@ describe('CRM DISPOSITION_UPDATE notifications of an import', () => {
     for (const message of received) {
       expect(message.signature).toBe(`sha256=${createHmac('sha256', secret).update(message.body).digest('hex')}`);
       const body = JSON.parse(message.body) as { event: string; source: string; data: Record<string, unknown> };
-      expect(body).toMatchObject({ event: 'DISPOSITION_UPDATE', source: 'cxone-console', data: { outcomeCode: 'INTERESTED', agentId: 'agent-007', status: 'applied' } });
+      expect(body).toMatchObject({
+        event: 'DISPOSITION_UPDATE',
+        source: 'cxone-console',
+        data: { outcomeCode: 'INTERESTED', agentId: 'agent-007', status: 'applied' },
+      });
       expect(Object.keys(body.data).sort()).toEqual(['agentId', 'campaignId', 'contactId', 'latencyMs', 'outcomeCode', 'status', 'timestamp']);
     }
-    expect(received.map((message) => (JSON.parse(message.body) as { data: { contactId: string } }).data.contactId).sort()).toEqual(contacts.map((c) => c.id).sort());
+    expect(received.map((message) => (JSON.parse(message.body) as { data: { contactId: string } }).data.contactId).sort()).toEqual(
+      contacts.map((c) => c.id).sort(),
+    );
   });
 
   it('reports each applied row whose notification could not be queued when no outbox runs', async () => {

@@ -79,7 +79,8 @@ describe('every broken disposition file gets one true sentence and the exit code
         line: 5,
         contact: '',
         result: 'rejected',
-        reason: 'unclosed-quote-line-5.csv line 5, column 6 ("notes"): a double quote opens a value that is never closed, so lines 5–8 were not read (the rows before it are read); close the quote, or write a quote inside a value as "".',
+        reason:
+          'unclosed-quote-line-5.csv line 5, column 6 ("notes"): a double quote opens a value that is never closed, so lines 5–8 were not read (the rows before it are read); close the quote, or write a quote inside a value as "".',
       },
     ]);
     expect(stored(contacts[0])?.notes).toBe('ok');
@@ -91,7 +92,9 @@ describe('every broken disposition file gets one true sentence and the exit code
     const big = 'n'.repeat(5 * 1024 * 1024);
     const { path, contacts } = withContacts(
       'oversized.csv',
-      Buffer.from(`${header}\n{campaign:1},{contact:1},INTERESTED,agent-1,2026-11-20T15:00:00Z,before\n{campaign:2},{contact:2},INTERESTED,agent-1,2026-11-20T15:00:00Z,"${big}"\n{campaign:3},{contact:3},INTERESTED,agent-1,2026-11-20T15:00:00Z,after\n`),
+      Buffer.from(
+        `${header}\n{campaign:1},{contact:1},INTERESTED,agent-1,2026-11-20T15:00:00Z,before\n{campaign:2},{contact:2},INTERESTED,agent-1,2026-11-20T15:00:00Z,"${big}"\n{campaign:3},{contact:3},INTERESTED,agent-1,2026-11-20T15:00:00Z,after\n`,
+      ),
     );
     const { code, document } = await importFile(path);
     expect(code).toBe(1);
@@ -106,7 +109,9 @@ describe('every broken disposition file gets one true sentence and the exit code
     const { path, contacts } = withContacts(
       'bad-byte.csv',
       Buffer.concat([
-        Buffer.from(`${header}\n{campaign:1},{contact:1},INTERESTED,agent-1,2026-11-20T15:00:00Z,Müller\n{campaign:2},{contact:2},INTERESTED,agent-1,2026-11-20T15:00:00Z,Caf`),
+        Buffer.from(
+          `${header}\n{campaign:1},{contact:1},INTERESTED,agent-1,2026-11-20T15:00:00Z,Müller\n{campaign:2},{contact:2},INTERESTED,agent-1,2026-11-20T15:00:00Z,Caf`,
+        ),
         Buffer.from([0xe9]),
         Buffer.from('\n{campaign:3},{contact:3},INTERESTED,agent-1,2026-11-20T15:00:00Z,\uFFFD as text\n'),
       ]),
@@ -114,7 +119,10 @@ describe('every broken disposition file gets one true sentence and the exit code
     const { code, document } = await importFile(path);
     expect(code).toBe(1);
     expect(document?.problems.map((problem) => [problem.line, problem.reason])).toEqual([
-      [3, 'Line 3: column "notes" holds bytes that are not valid UTF-8 (on line 3, shown as \uFFFD) although the rest of the file is UTF-8; retype that value, or save the file as UTF-8 again.'],
+      [
+        3,
+        'Line 3: column "notes" holds bytes that are not valid UTF-8 (on line 3, shown as \uFFFD) although the rest of the file is UTF-8; retype that value, or save the file as UTF-8 again.',
+      ],
     ]);
     expect([stored(contacts[0])?.notes, stored(contacts[2])?.notes]).toEqual(['Müller', '\uFFFD as text']);
   });
@@ -123,7 +131,9 @@ describe('every broken disposition file gets one true sentence and the exit code
     const { code, stderr, document } = await importFile(fixture('binary.csv'));
     expect(code).toBe(2);
     expect(document).toBeNull();
-    expect(oneLine(stderr)).toContain('binary.csv is not a CSV text file: it holds binary data (a NUL byte on line 1, column 6); if it is a spreadsheet, save it as CSV first.');
+    expect(oneLine(stderr)).toContain(
+      'binary.csv is not a CSV text file: it holds binary data (a NUL byte on line 1, column 6); if it is a spreadsheet, save it as CSV first.',
+    );
   });
 
   it('a missing required column: exit 2 naming the field, nothing applied', async () => {
@@ -131,7 +141,9 @@ describe('every broken disposition file gets one true sentence and the exit code
     const version = contacts[0]?.version;
     const { code, stderr } = await importFile(path);
     expect(code).toBe(2);
-    expect(oneLine(stderr)).toContain('missing-agent-column.csv cannot be imported: No column is mapped to the agent ID; choose the column that holds it. Headers found on line 1: campaign_id, contact_id, outcome_code, disposition_timestamp.');
+    expect(oneLine(stderr)).toContain(
+      'missing-agent-column.csv cannot be imported: No column is mapped to the agent ID; choose the column that holds it. Headers found on line 1: campaign_id, contact_id, outcome_code, disposition_timestamp.',
+    );
     expect(stored(contacts[0])?.version).toBe(version);
   });
 

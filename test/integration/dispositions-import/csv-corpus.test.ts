@@ -19,7 +19,13 @@ interface Expected {
 }
 
 const at = (minute: number) => `2026-11-20T15:0${minute}:00.000Z`;
-const interested = (notes: string, extra: Partial<Expected> = {}): Expected => ({ outcomeCode: 'INTERESTED', agentId: 'agent-1', dispositionTimestamp: at(0), notes, ...extra });
+const interested = (notes: string, extra: Partial<Expected> = {}): Expected => ({
+  outcomeCode: 'INTERESTED',
+  agentId: 'agent-1',
+  dispositionTimestamp: at(0),
+  notes,
+  ...extra,
+});
 
 /** What each contact of each corpus file must hold afterwards, value by value: the file's values after decoding. */
 const corpusFiles: { name: string; expected: Expected[]; warnings?: RegExp[] }[] = [
@@ -35,7 +41,13 @@ const corpusFiles: { name: string; expected: Expected[]; warnings?: RegExp[] }[]
   },
   {
     name: 'corpus/quoted-newlines.csv',
-    expected: [interested('line1\nline2'), interested('line1\r\nline2'), interested('lone\rcarriage return'), interested('mixed\r\nall\nthree\rkinds'), interested('after')],
+    expected: [
+      interested('line1\nline2'),
+      interested('line1\r\nline2'),
+      interested('lone\rcarriage return'),
+      interested('mixed\r\nall\nthree\rkinds'),
+      interested('after'),
+    ],
   },
   {
     name: 'corpus/crlf-bom-no-final-newline.csv',
@@ -59,7 +71,12 @@ const corpusFiles: { name: string; expected: Expected[]; warnings?: RegExp[] }[]
       interested('zero\u200bwidth\u200d joiner \ufeffbom-in-text \ufffd replacement'),
       interested('ids with spaces'),
     ],
-    warnings: [/^the contact ID in the file is " .+\\t", with spaces around it; it is sent as "[^ ]+"\.$/, /^the campaign ID in the file is " .+ "/, /^the outcome code in the file is " INTERESTED "/, /^the agent ID in the file is "agent-1 "/],
+    warnings: [
+      /^the contact ID in the file is " .+\\t", with spaces around it; it is sent as "[^ ]+"\.$/,
+      /^the campaign ID in the file is " .+ "/,
+      /^the outcome code in the file is " INTERESTED "/,
+      /^the agent ID in the file is "agent-1 "/,
+    ],
   },
   {
     name: 'corpus/windows-1252-early.csv',
@@ -135,7 +152,10 @@ describe('disposition files arrive at the tenant exactly as written (csv-spectru
 
   it('decides Windows-1252 on the whole file when the first accented character comes after 64 KiB', async () => {
     const padding = 'plain ASCII text only '.repeat(9);
-    const filler = Array.from({ length: 300 }, (_, i) => `{campaign:${i + 1}},{contact:${i + 1}},NO_ANSWER,agent-1,2026-11-20T14:00:00Z,filler row ${i + 1} ${padding}`);
+    const filler = Array.from(
+      { length: 300 },
+      (_, i) => `{campaign:${i + 1}},{contact:${i + 1}},NO_ANSWER,agent-1,2026-11-20T14:00:00Z,filler row ${i + 1} ${padding}`,
+    );
     const accented = Buffer.from('{campaign:301},{contact:301},INTERESTED,agent-1,2026-11-20T15:00:00Z,"Crème brûlée, Ærø & Ñandú"\n', 'latin1');
     const head = Buffer.from(`campaign_id,contact_id,outcome_code,agent_id,disposition_timestamp,notes\n${filler.join('\n')}\n`);
     expect(head.length).toBeGreaterThan(64 * 1024);
@@ -144,7 +164,11 @@ describe('disposition files arrive at the tenant exactly as written (csv-spectru
     expect(document?.counts).toMatchObject({ applied: 301, rejected: 0 });
     expect(code).toBe(0);
     expectArrived(contacts[300] as DemoContact, interested('Crème brûlée, Ærø & Ñandú'), 'late accent');
-    expectArrived(contacts[0] as DemoContact, { outcomeCode: 'NO_ANSWER', agentId: 'agent-1', dispositionTimestamp: '2026-11-20T14:00:00.000Z', notes: `filler row 1 ${padding}` }, 'first row');
+    expectArrived(
+      contacts[0] as DemoContact,
+      { outcomeCode: 'NO_ANSWER', agentId: 'agent-1', dispositionTimestamp: '2026-11-20T14:00:00.000Z', notes: `filler row 1 ${padding}` },
+      'first row',
+    );
   });
 
   it('reads UTF-8 characters that a 64 KiB read boundary splits in two', async () => {

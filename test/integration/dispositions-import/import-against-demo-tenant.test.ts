@@ -42,7 +42,9 @@ describe('disposition import against the demo tenant', () => {
     const [done] = pickContacts(tenant, { state: 'DONE', count: 1, withOutcome: true });
     const [busy] = pickContacts(tenant, { state: 'WRAP_UP', count: 1 });
     const versionsBefore = new Map([...pending, done!, busy!].map((contact) => [contact.id, contact.version]));
-    const lines = pending.slice(0, 20).map((contact, i) => csvLine(contact, outcomesCycle[i % outcomesCycle.length]!, '2026-11-20T15:00:00Z', 'called, left note'));
+    const lines = pending
+      .slice(0, 20)
+      .map((contact, i) => csvLine(contact, outcomesCycle[i % outcomesCycle.length]!, '2026-11-20T15:00:00Z', 'called, left note'));
     lines.push(csvLine(done!, done!.outcomeCode!)); // line 22: no-op
     lines.push(csvLine(pending[20]!, 'MAYBE_LATER')); // line 23: not in the outcome matrix
     lines.push(csvLine(pending[21]!, 'NO_ANSWER', '2026-11-20T09:00:00Z')); // line 24: superseded by line 25
@@ -101,7 +103,10 @@ describe('disposition import against the demo tenant', () => {
     const contacts = [...tenant.state.contacts.get(campaignId!)!.values()].filter((c) => c.state === 'PENDING').slice(0, 40);
     expect(contacts.length).toBe(40);
     const versionsBefore = new Map(contacts.map((contact) => [contact.id, contact.version]));
-    const session = await openSession('dense.csv', contacts.map((contact, i) => csvLine(contact, outcomesCycle[i % outcomesCycle.length]!)));
+    const session = await openSession(
+      'dense.csv',
+      contacts.map((contact, i) => csvLine(contact, outcomesCycle[i % outcomesCycle.length]!)),
+    );
     const importer = createDispositionImporter({ dir: join(dir, 'imports-dense'), contacts: () => connection.contacts, maxConcurrency: () => 4 });
     tenant.resetStats();
     const started = await importer.start(session.toSpec());
@@ -124,7 +129,13 @@ describe('disposition import against the demo tenant', () => {
       csvLine({ campaignId: pending[1]!.campaignId, id: 'no-such-contact' }, 'BUSY'),
     ]);
     const versions = [pending[0]!, done!, busy!].map((contact) => contact.version);
-    const { summary, rows } = await dryRunImport({ jobId: 'd', contentHash: session.contentHash, rows: session.rowsToSend(), contacts: connection.contacts, concurrency: 4 });
+    const { summary, rows } = await dryRunImport({
+      jobId: 'd',
+      contentHash: session.contentHash,
+      rows: session.rowsToSend(),
+      contacts: connection.contacts,
+      concurrency: 4,
+    });
     expect(summary.counts).toEqual({ will_apply: 1, noop: 1, busy: 1, not_found: 1, failed: 0 });
     expect(rows.map((row) => row.verdict)).toEqual(['will_apply', 'noop', 'busy', 'not_found']);
     expect([pending[0]!, done!, busy!].map((contact) => contact.version)).toEqual(versions);

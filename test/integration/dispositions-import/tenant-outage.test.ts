@@ -56,7 +56,9 @@ describe('disposition import when the tenant drops out', () => {
       waitForTenant: (signal) => waitForTenant(watch, signal, 5, 20),
       onProgress: (progress) => states.add(progress.state),
     });
-    tenant.injectFaults(...Array.from({ length: 40 }, () => ({ match: { pathPrefix: `/api/v2/outbound/campaigns/${contacts[0]!.campaignId}/contacts` }, kind: 'drop' as const })));
+    tenant.injectFaults(
+      ...Array.from({ length: 40 }, () => ({ match: { pathPrefix: `/api/v2/outbound/campaigns/${contacts[0]!.campaignId}/contacts` }, kind: 'drop' as const })),
+    );
     const started = await importer.start(session.toSpec());
     if (!started.ok) throw new Error(started.error.message);
     const report = await started.value.done;

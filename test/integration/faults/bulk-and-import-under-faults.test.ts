@@ -63,11 +63,18 @@ describe('bulk actions, campaign creation and imports against the fault-injectin
   });
 
   it('never creates a campaign twice: a POST whose answer may have been applied is not replayed', async () => {
-    tenant = await startDemoTenant({ seed: 9, dialerTickMs: 0, campaignCount: 8, contactsPerCampaign: 2, ...faultInjectingTenant, faultMix: [
-      { rate: 0.15, fault: { match: { method: 'POST' }, kind: 'status', status: 500, afterHandler: true } },
-      { rate: 0.1, fault: { match: { method: 'POST' }, kind: 'drop', afterHandler: true } },
-      { rate: 0.15, fault: { match: { method: 'POST' }, kind: 'status', status: 503 } },
-    ] });
+    tenant = await startDemoTenant({
+      seed: 9,
+      dialerTickMs: 0,
+      campaignCount: 8,
+      contactsPerCampaign: 2,
+      ...faultInjectingTenant,
+      faultMix: [
+        { rate: 0.15, fault: { match: { method: 'POST' }, kind: 'status', status: 500, afterHandler: true } },
+        { rate: 0.1, fault: { match: { method: 'POST' }, kind: 'drop', afterHandler: true } },
+        { rate: 0.15, fault: { match: { method: 'POST' }, kind: 'status', status: 503 } },
+      ],
+    });
     connection = connectTenant(demoProfile(tenant), async () => tenant.clientSecret, { retry: quick });
     const names = Array.from({ length: 40 }, (_, i) => `Fault probe ${i}`);
     const outcomes = await Promise.allSettled(names.map((name) => connection.campaigns.create(definitionLike(tenant, name))));
@@ -112,6 +119,11 @@ describe('bulk actions, campaign creation and imports against the fault-injectin
     expect(busy!.state).toBe('WRAP_UP');
     expect(new Set(notified.map((n) => n.data.contactId)).size).toBe(300);
     expect(notified).toHaveLength(300);
-    expect(suppressed.map((entry) => entry.phone).sort()).toEqual(rows.filter((row) => row.outcome === 'DO_NOT_CALL').map((row) => row.contact.phone).sort());
+    expect(suppressed.map((entry) => entry.phone).sort()).toEqual(
+      rows
+        .filter((row) => row.outcome === 'DO_NOT_CALL')
+        .map((row) => row.contact.phone)
+        .sort(),
+    );
   });
 });

@@ -23,12 +23,18 @@ describe('pause --all then resume --emergency of 300 campaigns against the fault
       const pausedByPerson = idsWith(tenant, 'paused');
 
       const pause = await cli.json(['campaigns', 'pause', '--all']);
-      expect(pause.report.campaigns.filter((row) => row.outcome !== 'paused'), pause.stderr).toEqual([]);
+      expect(
+        pause.report.campaigns.filter((row) => row.outcome !== 'paused'),
+        pause.stderr,
+      ).toEqual([]);
       expect(pause.code).toBe(0);
       expect(idsWith(tenant, 'running')).toEqual([]);
 
       const resume = await cli.json(['campaigns', 'resume', '--emergency']);
-      expect(resume.report.campaigns.filter((row) => row.outcome !== 'resumed'), resume.stderr).toEqual([]);
+      expect(
+        resume.report.campaigns.filter((row) => row.outcome !== 'resumed'),
+        resume.stderr,
+      ).toEqual([]);
       expect(resume.code).toBe(0);
       expect(resume.report.campaigns.map((row) => row.id).sort()).toEqual(running);
       expect(idsWith(tenant, 'running')).toEqual(running);

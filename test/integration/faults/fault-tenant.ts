@@ -12,11 +12,24 @@ export const faultInjectingTenant: DemoTenantOptions = measuredFaultProfile;
 
 /** A demo tenant whose first `running` campaigns are exactly `count` (the rest keep their seeded status, some paused by a person). */
 export async function tenantWithRunning(count: number, options: DemoTenantOptions = {}): Promise<DemoTenantHandle> {
-  const tenant = await startDemoTenant({ seed: 5, dialerTickMs: 0, activationMs: 100, campaignCount: count + 40, contactsPerCampaign: 2, licenceLimit: count + 500, ...options });
+  const tenant = await startDemoTenant({
+    seed: 5,
+    dialerTickMs: 0,
+    activationMs: 100,
+    campaignCount: count + 40,
+    contactsPerCampaign: 2,
+    licenceLimit: count + 500,
+    ...options,
+  });
   let running = 0;
   for (const campaign of tenant.state.campaigns.values()) {
     // Activating and draft campaigns are left out so that "what was dialing" is exactly the running ones.
-    const status: CampaignStatus = running < count && campaign.status !== 'completed' ? 'running' : campaign.status === 'activating' || campaign.status === 'running' ? 'paused' : campaign.status;
+    const status: CampaignStatus =
+      running < count && campaign.status !== 'completed'
+        ? 'running'
+        : campaign.status === 'activating' || campaign.status === 'running'
+          ? 'paused'
+          : campaign.status;
     if (status === 'running') running++;
     tenant.state.campaigns.set(campaign.id, { ...campaign, status, version: campaign.version + (status === campaign.status ? 0 : 1) });
   }
@@ -25,7 +38,10 @@ export async function tenantWithRunning(count: number, options: DemoTenantOption
 }
 
 export const idsWith = (tenant: DemoTenantHandle, status: CampaignStatus) =>
-  [...tenant.state.campaigns.values()].filter((c) => c.status === status).map((c) => c.id).sort();
+  [...tenant.state.campaigns.values()]
+    .filter((c) => c.status === status)
+    .map((c) => c.id)
+    .sort();
 
 export const snapshotOf = (tenant: DemoTenantHandle) => new Map([...tenant.state.campaigns.values()].map((c): [string, Campaign] => [c.id, { ...c }]));
 

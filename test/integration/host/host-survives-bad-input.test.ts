@@ -120,7 +120,8 @@ describe('the browser host survives whatever arrives', () => {
       socket.on('error', () => undefined);
       const opcode = random.pick([0x0, 0x1, 0x2, 0x3, 0x8, 0x9, 0xa, 0xb, 0xf]);
       const payload = Buffer.from(Array.from({ length: random.int(300) }, () => random.int(256)));
-      const frame = random.next() < 0.2 ? clientFrame(opcode, payload, random.next() < 0.5, 9 * 1024 * 1024) : clientFrame(opcode, payload, random.next() < 0.8);
+      const frame =
+        random.next() < 0.2 ? clientFrame(opcode, payload, random.next() < 0.5, 9 * 1024 * 1024) : clientFrame(opcode, payload, random.next() < 0.8);
       socket.write(random.next() < 0.2 ? frame.subarray(0, random.int(frame.length)) : frame);
       socket.end();
       await closed(socket);

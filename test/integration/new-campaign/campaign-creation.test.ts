@@ -17,7 +17,10 @@ import { ConsoleFailure, consoleError } from '../../../shared/errors';
 import { emptyNewCampaignForm, type NewCampaignForm } from '../../../shared/new-campaign/campaign-form';
 
 const person = { type: 'user' as const, name: 'lead' };
-const simulation = { inputs: { contacts: 5000, agents: 10, answerRate: 0.3, ahtSeconds: 180, seed: 42, replications: 100 }, recommendation: { recommendedDialRatio: 1.6 } };
+const simulation = {
+  inputs: { contacts: 5000, agents: 10, answerRate: 0.3, ahtSeconds: 180, seed: 42, replications: 100 },
+  recommendation: { recommendedDialRatio: 1.6 },
+};
 
 const formFor = (name: string, change: Partial<NewCampaignForm> = {}): NewCampaignForm => ({
   ...emptyNewCampaignForm,

@@ -76,7 +76,9 @@ export async function startEchoingTenant(tokens: 'refuse' | 'grant'): Promise<Ec
     const body = await bodyOf(request);
     seen.push(`${request.method} ${request.url}`);
     if (tokens === 'grant' && request.url?.endsWith('/oauth2/token')) {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'echo-token-0123456789abcdef', token_type: 'Bearer', expires_in: 3600 }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ access_token: 'echo-token-0123456789abcdef', token_type: 'Bearer', expires_in: 3600 }));
       return;
     }
     const echo = `you sent ${request.method} ${request.url} authorization=${request.headers.authorization ?? ''} body=${body} decoded=${decodeURIComponent(body.replace(/\+/g, ' '))}`;

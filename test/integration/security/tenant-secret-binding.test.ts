@@ -15,7 +15,13 @@ describe('a stored client secret goes only where it was entered for', () => {
   const connectToDemoAsRealTenant = async (s: ServicesUnderTest) => {
     const demo = s.services.tenant.demoTenant();
     if (!demo) throw new Error('demo tenant not started');
-    const reply = await s.call('tenant:connect', { label: 'Prod', apiBaseUrl: demo.url, tokenUrl: demo.tokenUrl, clientId: demo.clientId, clientSecret: demo.clientSecret });
+    const reply = await s.call('tenant:connect', {
+      label: 'Prod',
+      apiBaseUrl: demo.url,
+      tokenUrl: demo.tokenUrl,
+      clientId: demo.clientId,
+      clientSecret: demo.clientSecret,
+    });
     expect(reply).toMatchObject({ ok: true, value: { connection: 'connected', isDemo: false } });
     return demo;
   };
@@ -62,7 +68,11 @@ describe('a stored client secret goes only where it was entered for', () => {
     evil = await startEchoingTenant('refuse');
     const demo = await connectToDemoAsRealTenant(subject);
     await subject.call('tenant:connect', { label: 'Evil', apiBaseUrl: evil.url, clientId: 'other', clientSecret: 'typed-secret-for-evil' });
-    const entries = subject.auditText().trim().split('\n').map((line) => JSON.parse(line) as { action: string; outcome: string; target: { id: string } });
+    const entries = subject
+      .auditText()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string; outcome: string; target: { id: string } });
     const actions = entries.map((entry) => `${entry.action}:${entry.outcome}`);
     expect(actions).toContain('tenant.connect:success');
     expect(actions).toContain('tenant.secret_change:success');
@@ -76,8 +86,15 @@ describe('a stored client secret goes only where it was entered for', () => {
     expect(await subject.call('settings:update', { crmWebhookUrl: 'https://crm.example/hook' })).toMatchObject({ ok: true });
     expect(await subject.call('outbox:setSecret', { channel: 'crm', secret: 'signing-secret-value-1' })).toMatchObject({ ok: true });
     expect(await subject.call('outbox:setSecret', { channel: 'crm', secret: null })).toMatchObject({ ok: true });
-    const entries = subject.auditText().trim().split('\n').map((line) => JSON.parse(line) as { action: string; target: { id: string }; after?: unknown });
-    expect(entries.find((entry) => entry.action === 'settings.webhook_url_change')).toMatchObject({ target: { id: 'crmWebhookUrl' }, after: { url: 'https://crm.example/hook' } });
+    const entries = subject
+      .auditText()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string; target: { id: string }; after?: unknown });
+    expect(entries.find((entry) => entry.action === 'settings.webhook_url_change')).toMatchObject({
+      target: { id: 'crmWebhookUrl' },
+      after: { url: 'https://crm.example/hook' },
+    });
     expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['webhook.secret_change', 'webhook.secret_remove']));
     expect(subject.auditText()).not.toContain('signing-secret-value-1');
   });

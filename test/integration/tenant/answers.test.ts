@@ -54,7 +54,11 @@ describe('tenant client answers, pages and typed errors against the demo tenant'
     contact.state = 'CONNECTED';
     const connection = connectTo(tenant);
     const error = await failureOf(
-      connection.contacts.applyDisposition(someId, contact.id, { outcomeCode: 'INTERESTED', agentId: 'agent-001', dispositionTimestamp: new Date().toISOString() }),
+      connection.contacts.applyDisposition(someId, contact.id, {
+        outcomeCode: 'INTERESTED',
+        agentId: 'agent-001',
+        dispositionTimestamp: new Date().toISOString(),
+      }),
     );
     expect(error).toMatchObject({ kind: 'conflict', code: 'CONTACT_BUSY' });
   });

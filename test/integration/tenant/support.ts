@@ -51,7 +51,10 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 /** Log entries of one path, oldest first. */
 export function attemptsAt(connection: TenantConnection, pathPrefix: string) {
-  return connection.requestLog.recent().filter((entry) => entry.path.startsWith(pathPrefix)).reverse();
+  return connection.requestLog
+    .recent()
+    .filter((entry) => entry.path.startsWith(pathPrefix))
+    .reverse();
 }
 
 export const tokenPath = '/oauth2/token';

@@ -105,7 +105,10 @@ describe('audit rotation', () => {
     removeDir(dir);
   });
 
-  const logFiles = () => readdirSync(dir).filter((name) => /\.jsonl(\.gz)?$/.test(name)).sort();
+  const logFiles = () =>
+    readdirSync(dir)
+      .filter((name) => /\.jsonl(\.gz)?$/.test(name))
+      .sort();
   const archives = () => logFiles().filter((name) => name.endsWith('.jsonl.gz'));
   const firstSeqIn = (name: string) => (JSON.parse(logLinesOf(join(dir, name))[0]!) as { seq: number }).seq;
 
@@ -153,7 +156,12 @@ describe('audit rotation', () => {
     await fill(log, 30);
     await log.close();
     for (const name of logFiles()) rmSync(join(dir, name));
-    expect(await verifyAuditChain(dir)).toMatchObject({ ok: false, problem: 'missing', firstBadSeq: 1, message: expect.stringMatching(/entries 1 to 30 are missing/) });
+    expect(await verifyAuditChain(dir)).toMatchObject({
+      ok: false,
+      problem: 'missing',
+      firstBadSeq: 1,
+      message: expect.stringMatching(/entries 1 to 30 are missing/),
+    });
     rmSync(dir, { recursive: true });
     expect(await verifyAuditChain(dir)).toMatchObject({ ok: false, problem: 'missing', message: expect.stringMatching(/There is no audit folder/) });
     log = await open();
@@ -162,7 +170,12 @@ describe('audit rotation', () => {
   it('fails when the newest entries were cut off the end', async () => {
     await fill(log, 10);
     editLines(join(dir, 'audit.jsonl'), (lines) => lines.slice(0, -1));
-    expect(await verifyAuditChain(dir)).toMatchObject({ ok: false, problem: 'missing', firstBadSeq: 10, message: expect.stringMatching(/entries 10 to 10 are missing/) });
+    expect(await verifyAuditChain(dir)).toMatchObject({
+      ok: false,
+      problem: 'missing',
+      firstBadSeq: 10,
+      message: expect.stringMatching(/entries 10 to 10 are missing/),
+    });
   });
 
   it('after deleted files, a writer says so in the chain and continues after the newest entry written', async () => {

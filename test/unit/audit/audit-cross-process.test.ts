@@ -11,7 +11,6 @@ import { auditLockName } from '../../../electron/audit/audit-lock';
 import type { AuditEntry } from '../../../shared/audit/audit-entry';
 import { allEntries, pauseOf, removeDir, tempDir } from './audit-fixtures';
 
-
 const rotateEvery = 4 * 1024;
 
 describe('audit log written by several processes at once', () => {
@@ -51,9 +50,7 @@ describe('audit log written by several processes at once', () => {
   it('two writers appending bursts concurrently, across rotations, leave an intact chain with every entry once', async () => {
     const app = await open();
     const cli = await open();
-    await Promise.all(
-      Array.from({ length: 200 }, (_, index) => (index % 2 === 0 ? app : cli).append(pauseOf(`c-${index}`))),
-    );
+    await Promise.all(Array.from({ length: 200 }, (_, index) => (index % 2 === 0 ? app : cli).append(pauseOf(`c-${index}`))));
     const entries = await allEntries(dir);
     expect(entries.map((entry) => entry.seq)).toEqual(Array.from({ length: 200 }, (_, index) => index + 1));
     expect(new Set(entries.map((entry) => entry.target.id)).size).toBe(200);
@@ -80,7 +77,15 @@ describe('audit log written by several processes at once', () => {
       workDir = tempDir('audit-child');
       childScript = join(workDir, 'audit-append-child.cjs');
       // Bundled (dependencies included) so plain Node runs the TypeScript writer in its own process.
-      await build({ entryPoints: [join(import.meta.dirname, 'audit-append-child.ts')], outfile: childScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+      await build({
+        entryPoints: [join(import.meta.dirname, 'audit-append-child.ts')],
+        outfile: childScript,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        logLevel: 'silent',
+      });
     });
 
     afterAll(() => removeDir(workDir));

@@ -30,7 +30,10 @@ export const pauseOf = (campaignId: string, change: Partial<AuditEntryInput> = {
   ...change,
 });
 
-export const linesOf = (path: string) => readFileSync(path, 'utf8').split('\n').filter((line) => line !== '');
+export const linesOf = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 
 /** Rewrites a log file through `edit`, which receives and returns its lines. */
 export function editLines(path: string, edit: (lines: string[]) => string[]) {

@@ -87,12 +87,16 @@ describe('the audit log keeps its history', () => {
   it('a retention run appends a checkpoint before it removes files, and verify passes on what is left, saying where it begins', async () => {
     await writeWeek();
     await log!.close();
-    const before = readdirSync(dir).filter((name) => name.endsWith('.jsonl.gz')).sort();
+    const before = readdirSync(dir)
+      .filter((name) => name.endsWith('.jsonl.gz'))
+      .sort();
     // Three days later, with a 5-day retention: the first days' files are due.
     clock.set(weekStart + 10 * day);
     log = await createAuditLog({ dir, clock: clock.read, maxFileBytes: 8 * 1024, retentionDays: 5 });
 
-    const after = readdirSync(dir).filter((name) => name.endsWith('.jsonl.gz')).sort();
+    const after = readdirSync(dir)
+      .filter((name) => name.endsWith('.jsonl.gz'))
+      .sort();
     const removed = before.filter((name) => !after.includes(name));
     expect(removed.length).toBeGreaterThan(5);
     expect(after.length).toBeGreaterThan(5);

@@ -82,7 +82,14 @@ describe('audit screen filters', () => {
   });
 
   it('produces filters the IPC contract accepts', () => {
-    const filters = filtersOf({ range: 'custom', customFrom: '2025-03-01T09:30', customTo: '2025-03-01T10:15', actorType: 'rule', outcome: 'failed', text: 'x' });
+    const filters = filtersOf({
+      range: 'custom',
+      customFrom: '2025-03-01T09:30',
+      customTo: '2025-03-01T10:15',
+      actorType: 'rule',
+      outcome: 'failed',
+      text: 'x',
+    });
     expect(auditFiltersSchema.safeParse(filters).success).toBe(true);
     expect(auditQueryRequestSchema.parse(filters).limit).toBe(200);
   });
@@ -129,7 +136,14 @@ describe('audit formatting', () => {
     expect(describeChainReport({ ok: true, entries: 12 })).toBe('Chain intact: 12 entries');
     expect(describeChainReport({ ok: true, entries: 1 })).toBe('Chain intact: 1 entry');
     expect(
-      describeChainReport({ ok: false, firstBadSeq: 4, file: 'audit.jsonl', line: 4, problem: 'altered', message: 'Audit entry 4 was changed after it was written.' }),
+      describeChainReport({
+        ok: false,
+        firstBadSeq: 4,
+        file: 'audit.jsonl',
+        line: 4,
+        problem: 'altered',
+        message: 'Audit entry 4 was changed after it was written.',
+      }),
     ).toBe('Chain broken at entry 4 (audit.jsonl, line 4): Audit entry 4 was changed after it was written.');
     expect(describeChainReport({ ok: true, entries: 40, keptFrom: { seq: 901, removedBy: 'retention', at: '2031-01-01T00:00:00.000Z' } })).toBe(
       'Chain intact: 40 entries; kept history begins at entry 901 (older entries removed by the retention setting)',

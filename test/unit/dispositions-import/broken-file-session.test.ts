@@ -16,7 +16,10 @@ describe('batch session of a file that cannot be read to the end, or had spaces 
   const open = async (text: string) => {
     const path = join(dir, 'f.csv');
     writeFileSync(path, text);
-    return new ImportSession('s', await readBatch(path, { fileName: 'f.csv', outcomeMatrix: defaultOutcomeMatrix }), { codes: [...defaultOutcomeMatrix], source: 'default' });
+    return new ImportSession('s', await readBatch(path, { fileName: 'f.csv', outcomeMatrix: defaultOutcomeMatrix }), {
+      codes: [...defaultOutcomeMatrix],
+      source: 'default',
+    });
   };
 
   it('shows the line where reading stopped as one row that cannot be edited, keeps the rows before it, and holds that line back as not read', async () => {
@@ -30,8 +33,13 @@ describe('batch session of a file that cannot be read to the end, or had spaces 
       [2, 'will_apply', false],
       [3, 'invalid', true],
     ]);
-    expect(rows[1]?.problems[0]?.message).toMatch(/^f\.csv line 3, column 5 \("notes"\): a double quote opens a value that is never closed, so lines 3–4 were not read/);
-    expect(session.edit(3, 'notes', 'closed')).toEqual({ ok: false, reason: 'Line 3 and the lines after it were not read; fix the file where it says and open it again.' });
+    expect(rows[1]?.problems[0]?.message).toMatch(
+      /^f\.csv line 3, column 5 \("notes"\): a double quote opens a value that is never closed, so lines 3–4 were not read/,
+    );
+    expect(session.edit(3, 'notes', 'closed')).toEqual({
+      ok: false,
+      reason: 'Line 3 and the lines after it were not read; fix the file where it says and open it again.',
+    });
     const spec = session.toSpec();
     expect(spec.rows.map((row) => row.line)).toEqual([2]);
     expect(spec.heldBack).toEqual([{ line: 3, campaignId: '', contactId: '', outcomeCode: '', kind: 'rejected', reason: rows[1]?.problems[0]?.message }]);
@@ -48,6 +56,8 @@ describe('batch session of a file that cannot be read to the end, or had spaces 
 
   it('says a file with only a header has no rows, and blocks applying it', async () => {
     const session = await open('campaign_id,contact_id,outcome_code,agent_id\r\n');
-    expect(session.overview('s', null).fileProblems).toEqual(['f.csv has no rows: its header (line 1) is followed by no disposition, so there is nothing to import.']);
+    expect(session.overview('s', null).fileProblems).toEqual([
+      'f.csv has no rows: its header (line 1) is followed by no disposition, so there is nothing to import.',
+    ]);
   });
 });

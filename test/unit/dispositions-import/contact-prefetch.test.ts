@@ -6,8 +6,16 @@ import { createContactPrefetch } from '../../../electron/dispositions/import/con
 import type { ImportContactsPort } from '../../../electron/dispositions/import/import-ports';
 
 const contactOf = (campaignId: string, index: number, change: Partial<Contact> = {}): Contact => ({
-  id: `${campaignId}-k${index}`, campaignId, phone: `+1512555${String(index).padStart(4, '0')}`, timezone: 'America/Chicago',
-  state: 'PENDING', outcomeCode: null, agentId: null, dispositionTimestamp: null, version: 1, ...change,
+  id: `${campaignId}-k${index}`,
+  campaignId,
+  phone: `+1512555${String(index).padStart(4, '0')}`,
+  timezone: 'America/Chicago',
+  state: 'PENDING',
+  outcomeCode: null,
+  agentId: null,
+  dispositionTimestamp: null,
+  version: 1,
+  ...change,
 });
 
 /** A campaign of `size` contacts served 500 to a page; counts what was asked. */
@@ -43,7 +51,13 @@ const wanted = (campaignId: string, indexes: number[]) => indexes.map((i) => ({ 
 describe('reading contacts a page at a time for an import', () => {
   it('pages through a campaign the file covers densely, once, and stops when every wanted contact is found', async () => {
     const { port, asked } = pagedCampaign('c1', 2000);
-    const prefetch = createContactPrefetch(port, wanted('c1', Array.from({ length: 900 }, (_, i) => i + 1)))!;
+    const prefetch = createContactPrefetch(
+      port,
+      wanted(
+        'c1',
+        Array.from({ length: 900 }, (_, i) => i + 1),
+      ),
+    )!;
     const contacts = await Promise.all(Array.from({ length: 900 }, (_, i) => prefetch.take('c1', `c1-k${i + 1}`)));
     expect(contacts.every((c, i) => c?.id === `c1-k${i + 1}`)).toBe(true);
     expect(asked.pages).toBe(2);
@@ -87,7 +101,14 @@ describe('reading contacts a page at a time for an import', () => {
 });
 
 describe('a row decided on a page read', () => {
-  const row = { line: 2, campaignId: 'c1', contactId: 'c1-k1', outcomeCode: 'INTERESTED', agentId: 'agent-1', dispositionTimestamp: '2026-11-20T15:00:00.000Z' };
+  const row = {
+    line: 2,
+    campaignId: 'c1',
+    contactId: 'c1-k1',
+    outcomeCode: 'INTERESTED',
+    agentId: 'agent-1',
+    dispositionTimestamp: '2026-11-20T15:00:00.000Z',
+  };
   const portReturning = (fresh: Contact) => {
     const calls = { gets: 0, patches: 0 };
     const port: ImportContactsPort = {

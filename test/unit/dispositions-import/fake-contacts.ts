@@ -11,8 +11,15 @@ export function fakeContacts(count: number) {
   const contacts = new Map<string, Contact>();
   for (let i = 1; i <= count; i++) {
     contacts.set(`k-${i}`, {
-      id: `k-${i}`, campaignId: 'c-1', phone: `+1512555${String(i).padStart(4, '0')}`, timezone: 'America/Chicago',
-      state: 'PENDING', outcomeCode: null, agentId: null, dispositionTimestamp: null, version: 1,
+      id: `k-${i}`,
+      campaignId: 'c-1',
+      phone: `+1512555${String(i).padStart(4, '0')}`,
+      timezone: 'America/Chicago',
+      state: 'PENDING',
+      outcomeCode: null,
+      agentId: null,
+      dispositionTimestamp: null,
+      version: 1,
     });
   }
   const patches = new Map<string, number>();
@@ -43,7 +50,13 @@ export function fakeContacts(count: number) {
       await gate;
       const contact = find(campaignId, contactId);
       patches.set(contactId, (patches.get(contactId) ?? 0) + 1);
-      Object.assign(contact, { outcomeCode: patch.outcomeCode, agentId: patch.agentId, dispositionTimestamp: patch.dispositionTimestamp, state: 'DONE', version: contact.version + 1 });
+      Object.assign(contact, {
+        outcomeCode: patch.outcomeCode,
+        agentId: patch.agentId,
+        dispositionTimestamp: patch.dispositionTimestamp,
+        state: 'DONE',
+        version: contact.version + 1,
+      });
       return { ...contact };
     },
   };

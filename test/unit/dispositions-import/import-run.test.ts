@@ -68,7 +68,11 @@ describe('disposition import run', () => {
     // The journal keeps the row as waiting, not as a result.
     const busy = journalOf().filter((record) => record.type === 'busy');
     expect(busy).toEqual([expect.objectContaining({ key: 'c-1/k-3', line: 4 })]);
-    expect(journalOf().filter((record) => record.type === 'row').map((record) => record.type === 'row' && record.key)).not.toContain('c-1/k-3');
+    expect(
+      journalOf()
+        .filter((record) => record.type === 'row')
+        .map((record) => record.type === 'row' && record.key),
+    ).not.toContain('c-1/k-3');
     const [summary] = await importer(tenant).list();
     expect(summary).toMatchObject({ state: 'finished', counts: expect.objectContaining({ pending: 1, waitingBusy: 1 }) });
   });
@@ -87,7 +91,12 @@ describe('disposition import run', () => {
     expect(report.state).toBe('finished');
     expect(report.counts).toMatchObject({ applied: 4, pending: 0, waitingBusy: 0 });
     expect(report.problems).toEqual([]);
-    expect([...tenant.patches.entries()].sort()).toEqual([['k-1', 1], ['k-2', 1], ['k-3', 1], ['k-4', 1]]);
+    expect([...tenant.patches.entries()].sort()).toEqual([
+      ['k-1', 1],
+      ['k-2', 1],
+      ['k-3', 1],
+      ['k-4', 1],
+    ]);
     // Nothing left to retry now.
     const again = await importer(tenant).retryBusy(hash);
     expect(again.ok ? null : again.error.code).toBe('NOTHING_WAITING');
@@ -160,7 +169,12 @@ describe('disposition import run', () => {
       `${JSON.stringify({ type: 'start', at: '2026-11-20T15:00:00.000Z', jobId: hash, contentHash: hash, fileName: 'calls.csv', toApply: 2, heldBack: 0 })}\n` +
         `${JSON.stringify({ type: 'sending', at: '2026-11-20T15:00:01.000Z', key: 'c-1/k-1', line: 2 })}\n{"type":"row","at`,
     );
-    Object.assign(tenant.contacts.get('k-1')!, { outcomeCode: 'INTERESTED', agentId: 'agent-7', dispositionTimestamp: '2026-11-20T15:00:00.000Z', state: 'DONE' });
+    Object.assign(tenant.contacts.get('k-1')!, {
+      outcomeCode: 'INTERESTED',
+      agentId: 'agent-7',
+      dispositionTimestamp: '2026-11-20T15:00:00.000Z',
+      state: 'DONE',
+    });
     const [resumed] = await importer(tenant, options).resumeInterrupted();
     const report = await resumed!.done;
     expect(report.counts).toMatchObject({ applied: 2, noop: 0 });

@@ -27,7 +27,12 @@ describe('import report figures', () => {
   it('takes nearest-rank percentiles', () => {
     expect(percentile([], 50)).toBeNull();
     expect(percentile([5, 1, 3, 2, 4], 50)).toBe(3);
-    expect(percentile(Array.from({ length: 100 }, (_, i) => i + 1), 95)).toBe(95);
+    expect(
+      percentile(
+        Array.from({ length: 100 }, (_, i) => i + 1),
+        95,
+      ),
+    ).toBe(95);
   });
 
   it('estimates the time left from the rate so far', () => {
@@ -36,9 +41,19 @@ describe('import report figures', () => {
   });
 
   const report = (counts: Partial<ImportReport['counts']>, state: ImportReport['state'] = 'finished'): ImportReport => ({
-    jobId: 'h', contentHash: 'h', fileName: 'f.csv', dryRun: false, state, startedAt: 't', finishedAt: 't', total: 1,
+    jobId: 'h',
+    contentHash: 'h',
+    fileName: 'f.csv',
+    dryRun: false,
+    state,
+    startedAt: 't',
+    finishedAt: 't',
+    total: 1,
     counts: { applied: 0, noop: 0, rejected: 0, superseded: 0, failed: 0, pending: 0, waitingBusy: 0, ...counts },
-    latencyMs: { p50: null, p95: null }, wallMs: 0, suppressed: [], notificationsQueued: 0,
+    latencyMs: { p50: null, p95: null },
+    wallMs: 0,
+    suppressed: [],
+    notificationsQueued: 0,
     warnings: [],
     problems: [{ line: 4, campaignId: 'c-1', contactId: 'k, "1"', outcomeCode: 'X', result: 'failed', reason: 'line one\nline two' }],
   });

@@ -44,7 +44,10 @@ describe('batch session', () => {
   const open = async (text: string) => {
     const path = join(dir, 'f.csv');
     writeFileSync(path, text);
-    return new ImportSession('s', await readBatch(path, { fileName: 'f.csv', outcomeMatrix: defaultOutcomeMatrix }), { codes: [...defaultOutcomeMatrix], source: 'default' });
+    return new ImportSession('s', await readBatch(path, { fileName: 'f.csv', outcomeMatrix: defaultOutcomeMatrix }), {
+      codes: [...defaultOutcomeMatrix],
+      source: 'default',
+    });
   };
 
   it('re-reads every row when the person maps a column the suggestion missed', async () => {

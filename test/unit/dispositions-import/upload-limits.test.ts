@@ -13,7 +13,9 @@ describe('upload limits', () => {
 
   it('refuses an upload above the size limit, naming the limit and the setting', async () => {
     const uploads = createUploadStore(dir, { maxBytes: () => 2 * 1024 ** 3 });
-    await expect(uploads.begin('huge.csv', 1e15)).rejects.toMatchObject({ error: { kind: 'validation', message: expect.stringMatching(/2\.0 GB.*maxUploadBytes/) } });
+    await expect(uploads.begin('huge.csv', 1e15)).rejects.toMatchObject({
+      error: { kind: 'validation', message: expect.stringMatching(/2\.0 GB.*maxUploadBytes/) },
+    });
     expect(readdirSync(dir)).toEqual([]);
     await uploads.discardAll();
   });
@@ -49,7 +51,14 @@ describe('upload limits', () => {
     await expect(uploads.chunk(ids[0]!, 3, Buffer.from('def').toString('base64'))).rejects.toMatchObject({ error: { kind: 'not_found' } });
     await uploads.chunk(ids[1]!, 3, Buffer.from('def').toString('base64'));
     const fresh = await uploads.begin('again.csv', 10);
-    expect(existsSync(join(dir, readdirSync(dir).find((name) => name.startsWith(fresh))!))).toBe(true);
+    expect(
+      existsSync(
+        join(
+          dir,
+          readdirSync(dir).find((name) => name.startsWith(fresh))!,
+        ),
+      ),
+    ).toBe(true);
     await uploads.discardAll();
   });
 });

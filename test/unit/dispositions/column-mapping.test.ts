@@ -3,13 +3,7 @@ import { columnMappingSchema } from '../../../shared/dispositions/disposition-fi
 import { suggestColumnMapping } from '../../../shared/dispositions/column-mapping';
 
 describe('suggestColumnMapping', () => {
-  it.each([
-    ['contact_id'],
-    ['Contact ID'],
-    ['contactId'],
-    ['CONTACT-ID'],
-    [' contact id '],
-  ])('reads the contact ID from a header spelled %j', (header) => {
+  it.each([['contact_id'], ['Contact ID'], ['contactId'], ['CONTACT-ID'], [' contact id ']])('reads the contact ID from a header spelled %j', (header) => {
     expect(suggestColumnMapping([header]).mapping.fields.contactId).toBe(header);
   });
 

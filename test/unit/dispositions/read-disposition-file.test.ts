@@ -96,11 +96,14 @@ describe('readDispositionFile', () => {
   });
 
   it('refuses only the rows of a UTF-8 file that hold bytes which are not UTF-8, naming the line and column', async () => {
-    const path = tempFile('mixed-utf8.csv', Buffer.concat([
-      Buffer.from('contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,Müller\nc-2,camp-1,BUSY,a-1,Caf'),
-      Buffer.from([0xe9]),
-      Buffer.from('\nc-3,camp-1,BUSY,a-1,Señor\n'),
-    ]));
+    const path = tempFile(
+      'mixed-utf8.csv',
+      Buffer.concat([
+        Buffer.from('contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,Müller\nc-2,camp-1,BUSY,a-1,Caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\nc-3,camp-1,BUSY,a-1,Señor\n'),
+      ]),
+    );
     const { header, rows } = await readAll(path);
     expect(header.encoding).toBe('utf-8');
     expect(rows.map((r) => r.result.ok)).toEqual([true, false, true]);
@@ -111,12 +114,15 @@ describe('readDispositionFile', () => {
   });
 
   it('refuses a row of a Windows-1252 file with a byte that Windows-1252 does not define, and reads the others', async () => {
-    const path = tempFile('hole-1252.csv', Buffer.concat([
-      Buffer.from('contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,Caf'),
-      Buffer.from([0xe9, 0x0a]),
-      Buffer.from('c-2,camp-1,BUSY,a-1,odd '),
-      Buffer.from([0x81, 0x0a]),
-    ]));
+    const path = tempFile(
+      'hole-1252.csv',
+      Buffer.concat([
+        Buffer.from('contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,Caf'),
+        Buffer.from([0xe9, 0x0a]),
+        Buffer.from('c-2,camp-1,BUSY,a-1,odd '),
+        Buffer.from([0x81, 0x0a]),
+      ]),
+    );
     const { header, rows } = await readAll(path);
     expect(header.encoding).toBe('windows-1252');
     expect(rows.map((r) => r.result.ok)).toEqual([true, false]);
@@ -159,7 +165,9 @@ describe('readDispositionFile', () => {
   it('validates with the mapping the user chose and says which mapped columns the file lacks', async () => {
     const chosen = suggestColumnMapping(['contact_id', 'campaign_id', 'outcome_code', 'agent_id']).mapping;
     chosen.fields.notes = 'Remarks';
-    const { header, rows } = await readAll(fixture('missing-agent-column.csv'), { mapping: { ...chosen, fields: { ...chosen.fields, contactId: 'contactId', campaignId: 'campaignId', outcomeCode: 'outcomeCode', agentId: 'notes' } } });
+    const { header, rows } = await readAll(fixture('missing-agent-column.csv'), {
+      mapping: { ...chosen, fields: { ...chosen.fields, contactId: 'contactId', campaignId: 'campaignId', outcomeCode: 'outcomeCode', agentId: 'notes' } },
+    });
     expect(header.fileProblems).toEqual(['The mapping reads the notes from column "Remarks", which this file does not have.']);
     expect(rows[0]?.result.ok && rows[0].result.row.agentId).toBe('no agent column');
   });
@@ -186,35 +194,59 @@ describe('readDispositionFile', () => {
   });
 
   it('names the line and column where a never-closed quote opened, and keeps the rows before it', async () => {
-    const lines = ['contact_id,campaign_id,outcome_code,agent_id,notes', 'c-1,camp-1,BUSY,a-1,ok', 'c-2,camp-1,BUSY,a-1,"two', 'lines"', 'c-3,camp-1,BUSY,a-1,"never closed', 'c-4,camp-1,BUSY,a-1,lost', 'c-5,camp-1,BUSY,a-1,lost', 'c-6,camp-1,BUSY,a-1,lost'];
+    const lines = [
+      'contact_id,campaign_id,outcome_code,agent_id,notes',
+      'c-1,camp-1,BUSY,a-1,ok',
+      'c-2,camp-1,BUSY,a-1,"two',
+      'lines"',
+      'c-3,camp-1,BUSY,a-1,"never closed',
+      'c-4,camp-1,BUSY,a-1,lost',
+      'c-5,camp-1,BUSY,a-1,lost',
+      'c-6,camp-1,BUSY,a-1,lost',
+    ];
     const { rows, unread } = await readAll(tempFile('unclosed-5.csv', `${lines.join('\n')}\n`));
-    expect(rows.map((r) => [r.line, r.raw['contact_id']])).toEqual([[2, 'c-1'], [3, 'c-2']]);
+    expect(rows.map((r) => [r.line, r.raw['contact_id']])).toEqual([
+      [2, 'c-1'],
+      [3, 'c-2'],
+    ]);
     expect(unread).toEqual({
       type: 'unread',
       line: 5,
       lastLine: 8,
       column: 'notes',
-      message: 'unclosed-5.csv line 5, column 5 ("notes"): a double quote opens a value that is never closed, so lines 5–8 were not read (the rows before it are read); close the quote, or write a quote inside a value as "".',
+      message:
+        'unclosed-5.csv line 5, column 5 ("notes"): a double quote opens a value that is never closed, so lines 5–8 were not read (the rows before it are read); close the quote, or write a quote inside a value as "".',
     });
   });
 
   it('fails the whole file when the header itself opens a quote it never closes', async () => {
     const error = await failureOf(tempFile('unclosed-header.csv', 'contact_id,"campaign_id,outcome_code\nc-1,camp-1,BUSY\n'));
-    expect(error.message).toBe('unclosed-header.csv line 1, column 2: a double quote opens a value that is never closed, so lines 1–2 were not read (nothing was read); close the quote, or write a quote inside a value as "".');
+    expect(error.message).toBe(
+      'unclosed-header.csv line 1, column 2: a double quote opens a value that is never closed, so lines 1–2 were not read (nothing was read); close the quote, or write a quote inside a value as "".',
+    );
   });
 
   it('rejects a 5 MB notes value as one row too long, naming its line and the limit, and reads on', async () => {
     const big = 'x'.repeat(5 * 1024 * 1024);
-    const path = tempFile('oversized.csv', `contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,ok\nc-2,camp-1,BUSY,a-1,"${big}"\nc-3,camp-1,BUSY,a-1,after\n`);
+    const path = tempFile(
+      'oversized.csv',
+      `contact_id,campaign_id,outcome_code,agent_id,notes\nc-1,camp-1,BUSY,a-1,ok\nc-2,camp-1,BUSY,a-1,"${big}"\nc-3,camp-1,BUSY,a-1,after\n`,
+    );
     const { rows, unread } = await readAll(path);
     expect(unread).toBeUndefined();
-    expect(rows.map((r) => [r.line, r.result.ok])).toEqual([[2, true], [3, false], [4, true]]);
+    expect(rows.map((r) => [r.line, r.result.ok])).toEqual([
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
     expect(problemsOf(rows[1]).map((p) => p.message)).toEqual([`Line 3: notes are ${big.length} characters long; at most 4000 are allowed`]);
   });
 
   it('refuses binary data with the line and column of its first NUL byte', async () => {
     const error = await failureOf(tempFile('calls.xlsx.csv', Buffer.concat([Buffer.from('PK\x03\x04\n'), Buffer.from([0x14, 0x00, 0x06])])));
-    expect(error.message).toBe('calls.xlsx.csv is not a CSV text file: it holds binary data (a NUL byte on line 2, column 2); if it is a spreadsheet, save it as CSV first.');
+    expect(error.message).toBe(
+      'calls.xlsx.csv is not a CSV text file: it holds binary data (a NUL byte on line 2, column 2); if it is a spreadsheet, save it as CSV first.',
+    );
   });
 
   it('fails on an empty file and on a missing file with typed errors', async () => {
@@ -246,7 +278,10 @@ describe('readDispositionFile', () => {
 
 describe('line endings and blank rows', () => {
   it('skips rows of only separators and counts lines alike for CR, LF and CRLF mixed in one file, keeping quoted ones as written', async () => {
-    const path = tempFile('mixed.csv', 'contact_id,campaign_id,outcome_code,agent_id,notes\r\nc-1,camp-1,BUSY,a-1,x\n,,,\rc-2,camp-1,BUSY,a-1,"a\rb"\r\n\r\nc-3,camp-1,BUSY,a-1,"c\r\nd\ne"\nc-4,camp-1,BUSY,a-1,y');
+    const path = tempFile(
+      'mixed.csv',
+      'contact_id,campaign_id,outcome_code,agent_id,notes\r\nc-1,camp-1,BUSY,a-1,x\n,,,\rc-2,camp-1,BUSY,a-1,"a\rb"\r\n\r\nc-3,camp-1,BUSY,a-1,"c\r\nd\ne"\nc-4,camp-1,BUSY,a-1,y',
+    );
     const { rows } = await readAll(path);
     expect(rows.map((r) => [r.line, r.raw['contact_id']])).toEqual([
       [2, 'c-1'],

@@ -40,7 +40,9 @@ describe('scanDispositionFile', () => {
 
   it('reports the encoding, mapping and the sha256 of the file', async () => {
     const summary = await scan('windows-1252.csv');
-    const expected = createHash('sha256').update(readFileSync(fixture('windows-1252.csv'))).digest('hex');
+    const expected = createHash('sha256')
+      .update(readFileSync(fixture('windows-1252.csv')))
+      .digest('hex');
     expect(summary.contentHash).toBe(expected);
     expect(await contentHash(fixture('windows-1252.csv'))).toBe(expected);
     expect(summary.encoding).toBe('windows-1252');
@@ -74,7 +76,9 @@ describe('scanDispositionFile', () => {
     const summary = await scan('unclosed-quote.csv');
     expect(summary.winners.map((row) => row.line)).toEqual([2]);
     expect(summary.unread).toMatchObject({ line: 3, lastLine: 4 });
-    expect(summary.unread?.message).toMatch(/^unclosed-quote\.csv line 3, column 5 \("notes"\): a double quote opens a value that is never closed, so lines 3–4 were not read/);
+    expect(summary.unread?.message).toMatch(
+      /^unclosed-quote\.csv line 3, column 5 \("notes"\): a double quote opens a value that is never closed, so lines 3–4 were not read/,
+    );
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { agentCountsAround, buildAdaptiveReport, buildSimulationReport, type SimulationReport, type SimulationRequest } from '../../../shared/new-campaign/simulation-report';
+import {
+  agentCountsAround,
+  buildAdaptiveReport,
+  buildSimulationReport,
+  type SimulationReport,
+  type SimulationRequest,
+} from '../../../shared/new-campaign/simulation-report';
 import { inlineExecutor, runReplicationTask, type ReplicationExecutor } from '../../../shared/simulation/index';
 
 /** Big enough that settings stop at different replication counts between 30 and 200. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { campaignDefinitionSchema } from '../../../shared/cxone/schemas';
-import { emptyNewCampaignForm, isIanaTimeZone, newCampaignFormSchema, toCampaignDefinition, type NewCampaignForm } from '../../../shared/new-campaign/campaign-form';
+import {
+  emptyNewCampaignForm,
+  isIanaTimeZone,
+  newCampaignFormSchema,
+  toCampaignDefinition,
+  type NewCampaignForm,
+} from '../../../shared/new-campaign/campaign-form';
 import { fieldMessagesOf } from '../../../shared/new-campaign/field-messages';
 
 const valid: NewCampaignForm = {

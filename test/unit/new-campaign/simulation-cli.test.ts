@@ -10,7 +10,20 @@ const cli = async (...argv: string[]) => {
 
 describe('cxone-console staffing and simulate', () => {
   it('staffs the textbook example: 100 calls in 30 minutes, 3-minute handle time, 80% in 20 s', async () => {
-    const { code, stdout } = await cli('staffing', '--calls', '100', '--interval-s', '1800', '--aht-s', '180', '--service-level', '0.8', '--target-s', '20', '--json');
+    const { code, stdout } = await cli(
+      'staffing',
+      '--calls',
+      '100',
+      '--interval-s',
+      '1800',
+      '--aht-s',
+      '180',
+      '--service-level',
+      '0.8',
+      '--target-s',
+      '20',
+      '--json',
+    );
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as Record<string, number>;
     expect(result.trafficErlangs).toBeCloseTo(10, 10);
@@ -42,7 +55,24 @@ describe('cxone-console staffing and simulate', () => {
   });
 
   it('gives the same JSON for the same seed', async () => {
-    const args = ['simulate', '--contacts', '400', '--agents', '4', '--answer-rate', '0.3', '--aht-s', '120', '--dial-ratio', '1.4', '--replications', '5', '--seed', '9', '--json'];
+    const args = [
+      'simulate',
+      '--contacts',
+      '400',
+      '--agents',
+      '4',
+      '--answer-rate',
+      '0.3',
+      '--aht-s',
+      '120',
+      '--dial-ratio',
+      '1.4',
+      '--replications',
+      '5',
+      '--seed',
+      '9',
+      '--json',
+    ];
     const first = await cli(...args);
     const second = await cli(...args);
     expect(first.code).toBe(0);
@@ -53,7 +83,22 @@ describe('cxone-console staffing and simulate', () => {
   });
 
   it('recommends a dial ratio and compares it with progressive', async () => {
-    const { code, stdout } = await cli('simulate', '--contacts', '2000', '--agents', '10', '--answer-rate', '0.3', '--aht-s', '180', '--recommend', '--replications', '20', '--seed', '3');
+    const { code, stdout } = await cli(
+      'simulate',
+      '--contacts',
+      '2000',
+      '--agents',
+      '10',
+      '--answer-rate',
+      '0.3',
+      '--aht-s',
+      '180',
+      '--recommend',
+      '--replications',
+      '20',
+      '--seed',
+      '3',
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Recommended predictive dial ratio \d\.\d: abandonment/m);
     expect(stdout).toMatch(/← recommended$/m);

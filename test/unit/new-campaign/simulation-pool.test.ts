@@ -71,7 +71,10 @@ describe('the simulation pool (worker threads in the main process)', () => {
     const dying = createSimulationPool({ size: 1, workerUrl: pathToFileURL(broken) });
     try {
       const result = await buildAdaptiveReport(request, dying);
-      expect(result).toMatchObject({ ok: false, error: { kind: 'internal', message: expect.stringMatching(/simulation worker stopped: it exited with code 3/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { kind: 'internal', message: expect.stringMatching(/simulation worker stopped: it exited with code 3/) },
+      });
     } finally {
       await dying.close();
     }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { abandonLimit, agentCountsAround, buildSimulationReport, mergeCompletion, type SimulationRequest } from '../../../shared/new-campaign/simulation-report';
+import {
+  abandonLimit,
+  agentCountsAround,
+  buildSimulationReport,
+  mergeCompletion,
+  type SimulationRequest,
+} from '../../../shared/new-campaign/simulation-report';
 
 const request: SimulationRequest = {
   contacts: 800,
@@ -69,7 +75,18 @@ describe('campaign simulation report', () => {
   it('puts the allocation and the Erlang C answer among the agent counts', () => {
     expect(agentCountsAround(10, 14)).toEqual(expect.arrayContaining([10, 14]));
     expect(agentCountsAround(1, 1)[0]).toBe(1);
-    expect(mergeCompletion([{ hour: 0, completedFraction: 0 }, { hour: 2, completedFraction: 1 }], [{ hour: 0, completedFraction: 0 }, { hour: 1, completedFraction: 1 }])).toEqual([
+    expect(
+      mergeCompletion(
+        [
+          { hour: 0, completedFraction: 0 },
+          { hour: 2, completedFraction: 1 },
+        ],
+        [
+          { hour: 0, completedFraction: 0 },
+          { hour: 1, completedFraction: 1 },
+        ],
+      ),
+    ).toEqual([
       { hours: 0, progressive: 0, predictive: 0 },
       { hours: 1, progressive: 0, predictive: 1 },
       { hours: 2, progressive: 1, predictive: 1 },

@@ -55,7 +55,9 @@ describe('outbox queue (not started)', () => {
     const changes: OutboxChange[] = [];
     outbox.onChange((change) => changes.push(change));
     const { id } = await outbox.enqueue(request());
-    expect(changes).toEqual([expect.objectContaining({ message: expect.objectContaining({ id, state: 'pending' }), stats: { pending: 1, delivered: 0, dead: 0 } })]);
+    expect(changes).toEqual([
+      expect.objectContaining({ message: expect.objectContaining({ id, state: 'pending' }), stats: { pending: 1, delivered: 0, dead: 0 } }),
+    ]);
   });
 
   it('sets aside an unreadable message file instead of failing to start', async () => {
@@ -92,7 +94,9 @@ describe('notifications over the outbox', () => {
 
   it('routes each notification to its channel target and refuses a channel without a URL', async () => {
     const outbox = await createOutbox({ dir, resolveSecret });
-    const notifications = createNotifications(outbox, (channel) => (channel === 'marketing' ? { url: 'https://marketing.example/hooks', secretRef: 'marketing' } : null));
+    const notifications = createNotifications(outbox, (channel) =>
+      channel === 'marketing' ? { url: 'https://marketing.example/hooks', secretRef: 'marketing' } : null,
+    );
     const body = { event: 'campaign.created' as const, campaignId: 'c-1', name: 'Spring', createdAt: '2025-03-01T09:00:00Z' };
     const first = await notifications.enqueueCampaignCreated(body);
     expect((await notifications.enqueueCampaignCreated(body)).id).toBe(first.id);
@@ -100,7 +104,11 @@ describe('notifications over the outbox', () => {
     expect(notifications.enabled('crm')).toBe(false);
     await expect(
       notifications.enqueueDispositionUpdate(
-        { event: 'DISPOSITION_UPDATE', source: 'cxone-console', data: { contactId: 'k', campaignId: 'c', outcomeCode: 'SALE', agentId: 'a', status: 'applied', latencyMs: 1, timestamp: 't' } },
+        {
+          event: 'DISPOSITION_UPDATE',
+          source: 'cxone-console',
+          data: { contactId: 'k', campaignId: 'c', outcomeCode: 'SALE', agentId: 'a', status: 'applied', latencyMs: 1, timestamp: 't' },
+        },
         'job-1 row 2',
       ),
     ).rejects.toThrow(/No crm webhook URL/);

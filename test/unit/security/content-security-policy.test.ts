@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, metaContentSecurityPolicy, metaPolicyOf, withContentSecurityPolicyMeta } from '../../../electron/security/content-security-policy';
+import {
+  contentSecurityPolicy,
+  metaContentSecurityPolicy,
+  metaPolicyOf,
+  withContentSecurityPolicyMeta,
+} from '../../../electron/security/content-security-policy';
 
 describe('content security policy', () => {
   it('the renderer index.html (what Electron loads from file://) carries the Electron policy, not the web one', () => {

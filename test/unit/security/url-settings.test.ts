@@ -8,10 +8,23 @@ import { tenantProfileSchema } from '../../../shared/tenant-profile';
 
 function memoryStore() {
   const values = new Map<string, unknown>();
-  return { get: (key: string) => values.get(key), set: (key: string, value: unknown) => void values.set(key, value), delete: (key: string) => void values.delete(key) };
+  return {
+    get: (key: string) => values.get(key),
+    set: (key: string, value: unknown) => void values.set(key, value),
+    delete: (key: string) => void values.delete(key),
+  };
 }
 
-const refused = ['http://127.0.0.1.evil.example/', 'http://localhost@evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'ftp://files.example/x', 'http://crm.example/hook', 'data:text/html,hi', 'not a url'];
+const refused = [
+  'http://127.0.0.1.evil.example/',
+  'http://localhost@evil.example/',
+  'file:///etc/passwd',
+  'javascript:alert(1)',
+  'ftp://files.example/x',
+  'http://crm.example/hook',
+  'data:text/html,hi',
+  'not a url',
+];
 
 describe('URL settings', () => {
   it('webhook URLs: anything but https (or http on this computer) is refused, naming the setting, and nothing is stored', () => {

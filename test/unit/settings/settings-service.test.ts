@@ -24,7 +24,12 @@ describe('settings with one bad value', () => {
   it('keeps the other values, reports the bad one by name, and never overwrites it with a default on save', () => {
     write({ refreshIntervalSeconds: 1, crmWebhookUrl: 'https://crm.example.com/hook', theme: 'dark', auditRetentionDays: 3650 });
     const settings = open();
-    expect(settings.get()).toMatchObject({ refreshIntervalSeconds: 10, crmWebhookUrl: 'https://crm.example.com/hook', theme: 'dark', auditRetentionDays: 3650 });
+    expect(settings.get()).toMatchObject({
+      refreshIntervalSeconds: 10,
+      crmWebhookUrl: 'https://crm.example.com/hook',
+      theme: 'dark',
+      auditRetentionDays: 3650,
+    });
     const [problem, ...others] = settings.problems();
     expect(others).toEqual([]);
     expect(problem?.setting).toBe('refreshIntervalSeconds');
@@ -39,7 +44,11 @@ describe('settings with one bad value', () => {
       theme: 'dark',
       auditRetentionDays: 3650,
     });
-    expect(open().problems().map((entry) => entry.setting)).toEqual(['refreshIntervalSeconds']);
+    expect(
+      open()
+        .problems()
+        .map((entry) => entry.setting),
+    ).toEqual(['refreshIntervalSeconds']);
 
     settings.update({ refreshIntervalSeconds: 30 });
     expect(open().problems()).toEqual([]);

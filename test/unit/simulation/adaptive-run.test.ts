@@ -13,7 +13,14 @@ import {
 import { busyCampaign } from './dialer-inputs';
 
 const settingsOf = (change: Partial<DialerSettings> = {}): DialerSettings => dialerInputSchema.parse({ ...busyCampaign, replications: 100, ...change });
-const loose: PrecisionTarget = { ...wizardPrecision, minReplications: 10, relativeHalfWidth: 0.05, abandonmentRelative: 0.5, abandonmentAbsolute: 0.01, abandonmentLimit: null };
+const loose: PrecisionTarget = {
+  ...wizardPrecision,
+  minReplications: 10,
+  relativeHalfWidth: 0.05,
+  abandonmentRelative: 0.5,
+  abandonmentAbsolute: 0.01,
+  abandonmentLimit: null,
+};
 
 describe('adaptive replications', () => {
   it('checks at fixed counts from the minimum up to the maximum', () => {

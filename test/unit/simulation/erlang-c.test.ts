@@ -30,9 +30,7 @@ describe('Erlang C against published worked examples', () => {
   // Pw = 0.1741, SL = 0.8884, ASA = 7.84 s, occupancy 71.4%. (The brief quoted SL 0.8872 and
   // ASA 8.7 s; those are not what the formula gives for these inputs.)
   it('staffs 10 Erlangs at 80/20 with 14 agents', () => {
-    const result = valueOf(
-      staffing({ calls: 100, intervalSeconds: 1800, ahtSeconds: 180, serviceLevelTarget: 0.8, targetAnswerSeconds: 20 }),
-    );
+    const result = valueOf(staffing({ calls: 100, intervalSeconds: 1800, ahtSeconds: 180, serviceLevelTarget: 0.8, targetAnswerSeconds: 20 }));
     expect(result.trafficErlangs).toBeCloseTo(10, 10);
     expect(result.agents).toBe(14);
     expect(result.probabilityOfWaiting).toBeCloseTo(0.1741, 4);
@@ -56,9 +54,7 @@ describe('Erlang C against published worked examples', () => {
   });
 
   it('staffs the 48 Erlang load at 80/20 with 54 agents, the first count to reach 80%', () => {
-    const result = valueOf(
-      staffing({ calls: 360, intervalSeconds: 1800, ahtSeconds: 240, serviceLevelTarget: 0.8, targetAnswerSeconds: 20 }),
-    );
+    const result = valueOf(staffing({ calls: 360, intervalSeconds: 1800, ahtSeconds: 240, serviceLevelTarget: 0.8, targetAnswerSeconds: 20 }));
     expect(result.trafficErlangs).toBeCloseTo(48, 10);
     expect(result.agents).toBe(54);
     expect(result.serviceLevel).toBeCloseTo(0.8172, 4);
@@ -83,9 +79,7 @@ describe('Erlang C numerics', () => {
   });
 
   it('staffs thousands of Erlangs without overflow, barely above the traffic', () => {
-    const result = valueOf(
-      staffing({ calls: 20_000, intervalSeconds: 1800, ahtSeconds: 300, serviceLevelTarget: 0.8, targetAnswerSeconds: 20 }),
-    );
+    const result = valueOf(staffing({ calls: 20_000, intervalSeconds: 1800, ahtSeconds: 300, serviceLevelTarget: 0.8, targetAnswerSeconds: 20 }));
     expect(result.trafficErlangs).toBeCloseTo(3333.33, 2);
     expect(result.agents).toBe(3352);
     expect(result.serviceLevel).toBeGreaterThanOrEqual(0.8);

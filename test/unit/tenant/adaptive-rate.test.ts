@@ -73,7 +73,11 @@ describe('adaptive pacing against a token bucket', () => {
   });
 
   it('finds a limit that is well below the configured rate, and one well above it', () => {
-    expect(simulate({ configured: 100, tenantRate: 10, seconds: 15, concurrency: 4 }).admittedPerSecond.slice(5).every((n) => n >= 8 && n <= 11)).toBe(true);
+    expect(
+      simulate({ configured: 100, tenantRate: 10, seconds: 15, concurrency: 4 })
+        .admittedPerSecond.slice(5)
+        .every((n) => n >= 8 && n <= 11),
+    ).toBe(true);
     const fast = simulate({ configured: 10, tenantRate: 150, seconds: 10, latencyMs: 20, concurrency: 16 });
     expect(fast.admittedPerSecond.slice(5).every((n) => n >= 130)).toBe(true);
   });
@@ -136,7 +140,7 @@ describe('adaptive pacing against a token bucket', () => {
     for (const send of burst.slice(0, 39)) pace.answered(send, 'admitted', send.at + 40);
     pace.answered(burst[39] ?? pace.sent(975), 'throttled', 1015);
     // The measured send rate (39 sends in the last second) times the cut.
-    expect(pace.rate()).toBeCloseTo((39 * 1000 / 990) * blindCut, 6);
+    expect(pace.rate()).toBeCloseTo(((39 * 1000) / 990) * blindCut, 6);
     for (let t = 1015; t <= 3015; t += 50) pace.advance(t, true);
     expect(pace.rate()).toBeCloseTo(40 * holdFraction, 6);
   });

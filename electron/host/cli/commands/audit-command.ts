@@ -33,15 +33,23 @@ export const auditCommand: CliCommandModule = {
 
     audit
       .command('verify')
-      .description('Check the hash chain across every file, compressed ones too: exit 0 when intact, 1 naming the first altered, removed, reordered or missing entry (seq, file, line), or a torn last line')
+      .description(
+        'Check the hash chain across every file, compressed ones too: exit 0 when intact, 1 naming the first altered, removed, reordered or missing entry (seq, file, line), or a torn last line',
+      )
       .option('--json', 'print one JSON document')
       .action(
         run(async (flags: { json?: boolean }) => {
           const dir = auditDir(context);
           const { report, files } = await checkAuditFolder(dir);
           if (flags.json) writeJson(context.io, { ...report, files, dir });
-          else if (report.ok) writeLines(context.io, [`Audit chain intact: ${plural(report.entries, 'entry', 'entries')} in ${plural(files, 'file', 'files')}${keptFromText(report.keptFrom)}.`]);
-          else writeLines(context.io, [`Audit chain broken at entry ${report.firstBadSeq} (${report.file || dir}${report.line > 0 ? `, line ${report.line}` : ''}): ${report.message}`]);
+          else if (report.ok)
+            writeLines(context.io, [
+              `Audit chain intact: ${plural(report.entries, 'entry', 'entries')} in ${plural(files, 'file', 'files')}${keptFromText(report.keptFrom)}.`,
+            ]);
+          else
+            writeLines(context.io, [
+              `Audit chain broken at entry ${report.firstBadSeq} (${report.file || dir}${report.line > 0 ? `, line ${report.line}` : ''}): ${report.message}`,
+            ]);
           return report.ok ? exitCodes.success : exitCodes.someFailed;
         }),
       );

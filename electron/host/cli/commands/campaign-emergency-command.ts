@@ -20,7 +20,9 @@ export interface EmergencyHoldingReport {
 export function registerCampaignEmergencyCommand(campaigns: Command, context: CliContext, run: ActionRunner): void {
   campaigns
     .command('emergency')
-    .description('List the campaigns the emergency pause stopped and `resume --emergency` would restart; exit 1 when the record was damaged or cannot be written')
+    .description(
+      'List the campaigns the emergency pause stopped and `resume --emergency` would restart; exit 1 when the record was damaged or cannot be written',
+    )
     .option('--json', 'print one JSON document: record, campaigns, recordProblems')
     .action(
       run(async (flags: { json?: boolean }) => {

@@ -79,7 +79,15 @@ async function runStatusCommand(context: CliContext, action: CampaignRunAction, 
     }
     finished = true;
     progress?.end();
-    const report = campaignRunReport({ action, scope: emergency ? 'emergency' : 'ids', tenant: session.tenantLabel, ...(runId ? { runId } : {}), results, interrupted, recordProblems });
+    const report = campaignRunReport({
+      action,
+      scope: emergency ? 'emergency' : 'ids',
+      tenant: session.tenantLabel,
+      ...(runId ? { runId } : {}),
+      results,
+      interrupted,
+      recordProblems,
+    });
     if (flags.json) writeJson(context.io, report);
     else writeLines(context.io, formatCampaignRun(report));
     writeRecordProblems(context.io, report.recordProblems);
@@ -94,14 +102,18 @@ export function registerCampaignStatusCommands(campaigns: Command, context: CliC
   campaigns
     .command('pause')
     .argument('[ids...]', 'ids of the campaigns to pause')
-    .description('Pause campaigns by id, or every running and activating campaign with --all (the emergency pause: remembered so `resume --emergency` restarts exactly those). Exit 0 when every one ends paused. Ctrl+C stops starting new requests')
+    .description(
+      'Pause campaigns by id, or every running and activating campaign with --all (the emergency pause: remembered so `resume --emergency` restarts exactly those). Exit 0 when every one ends paused. Ctrl+C stops starting new requests',
+    )
     .option('--all', 'emergency pause: every campaign that is running or activating')
     .option('--json', 'print one JSON document: the run summary and a campaigns list (id, name, outcome, reason, error)')
     .action(run(async (ids: string[], flags: StatusFlags) => runStatusCommand(context, 'pause', ids, flags)));
   campaigns
     .command('resume')
     .argument('[ids...]', 'ids of the campaigns to resume')
-    .description('Resume campaigns by id, or with --emergency exactly those the emergency pause stopped (from the app or `pause --all`) and nobody touched since. Exit 0 when every one ends running')
+    .description(
+      'Resume campaigns by id, or with --emergency exactly those the emergency pause stopped (from the app or `pause --all`) and nobody touched since. Exit 0 when every one ends running',
+    )
     .option('--emergency', 'resume what the emergency pause stopped, nothing else')
     .option('--json', 'print one JSON document: the run summary and a campaigns list (id, name, outcome, reason, error)')
     .action(run(async (ids: string[], flags: StatusFlags) => runStatusCommand(context, 'resume', ids, flags)));

@@ -35,15 +35,47 @@ export const demoTenantCommand: CliCommandModule = {
     program
       .command('demo-tenant')
       .description('Run the built-in demo CXone tenant in the foreground (Ctrl+C stops it)')
-      .option('--port <n>', 'port to listen on (0 = any free port)', numberOption('--port', (v) => Number.isInteger(v) && v >= 0 && v <= 65535, 'a port number from 0 to 65535'))
+      .option(
+        '--port <n>',
+        'port to listen on (0 = any free port)',
+        numberOption('--port', (v) => Number.isInteger(v) && v >= 0 && v <= 65535, 'a port number from 0 to 65535'),
+      )
       .option('--seed <s>', 'seed of the generated data', numberOption('--seed', Number.isInteger, 'a whole number'))
-      .option('--latency-ms <l>', 'latency added to every answer', numberOption('--latency-ms', (v) => v >= 0, 'zero or more'))
-      .option('--rate-limit <r>', 'requests per second before answering 429 (0 = unlimited)', numberOption('--rate-limit', (v) => v >= 0, 'zero or more'))
-      .option('--fault-rate <f>', 'share of API requests that get a random fault', numberOption('--fault-rate', (v) => v >= 0 && v <= 1, 'between 0 and 1'))
-      .option('--token-ttl <s>', 'lifetime of issued tokens in seconds', numberOption('--token-ttl', (v) => v > 0, 'more than 0'))
-      .option('--faults <profile>', 'fault profile "measured": 40 requests/s with Retry-After 1, 3% 503, 2% 500 after the change, drops on writes, tokens revoked after 4 s', faultsOption)
-      .option('--revoke-tokens-after <s>', 'tokens stop working after this many seconds although expires_in says the full lifetime', numberOption('--revoke-tokens-after', (v) => v > 0, 'more than 0'))
-      .option('--campaigns <n>', 'number of seeded campaigns', numberOption('--campaigns', (v) => Number.isInteger(v) && v > 0 && v <= 5000, 'a whole number from 1 to 5000'))
+      .option(
+        '--latency-ms <l>',
+        'latency added to every answer',
+        numberOption('--latency-ms', (v) => v >= 0, 'zero or more'),
+      )
+      .option(
+        '--rate-limit <r>',
+        'requests per second before answering 429 (0 = unlimited)',
+        numberOption('--rate-limit', (v) => v >= 0, 'zero or more'),
+      )
+      .option(
+        '--fault-rate <f>',
+        'share of API requests that get a random fault',
+        numberOption('--fault-rate', (v) => v >= 0 && v <= 1, 'between 0 and 1'),
+      )
+      .option(
+        '--token-ttl <s>',
+        'lifetime of issued tokens in seconds',
+        numberOption('--token-ttl', (v) => v > 0, 'more than 0'),
+      )
+      .option(
+        '--faults <profile>',
+        'fault profile "measured": 40 requests/s with Retry-After 1, 3% 503, 2% 500 after the change, drops on writes, tokens revoked after 4 s',
+        faultsOption,
+      )
+      .option(
+        '--revoke-tokens-after <s>',
+        'tokens stop working after this many seconds although expires_in says the full lifetime',
+        numberOption('--revoke-tokens-after', (v) => v > 0, 'more than 0'),
+      )
+      .option(
+        '--campaigns <n>',
+        'number of seeded campaigns',
+        numberOption('--campaigns', (v) => Number.isInteger(v) && v > 0 && v <= 5000, 'a whole number from 1 to 5000'),
+      )
       .option('--json', 'print one JSON line with the URL and credentials')
       .action(
         run(async (flags: DemoTenantFlags) => {

@@ -71,24 +71,36 @@ export const dispositionsCommand: CliCommandModule = {
     dispositions
       .command('check')
       .argument('<file.csv>', 'the disposition CSV to check')
-      .description('Read, validate and de-duplicate a disposition CSV without a tenant (outcome codes of the last tenant the data folder knows, else the default matrix); exit 0 when every row is valid, 1 when any is not, 2 when the file cannot be read')
+      .description(
+        'Read, validate and de-duplicate a disposition CSV without a tenant (outcome codes of the last tenant the data folder knows, else the default matrix); exit 0 when every row is valid, 1 when any is not, 2 when the file cannot be read',
+      )
       .option('--json', 'print one JSON document with the counts and the problems (line, column, message)')
       .action(
         run(async (file: string, flags: { json?: boolean }) => {
           const dataDir = context.io.env.CXONE_DATA_DIR?.trim() || null;
-          return runCliCheck(file, { json: flags.json === true }, { outcomeMatrix: await readKnownOutcomeMatrix(dataDir), stdout: context.io.stdout, stderr: context.io.stderr });
+          return runCliCheck(
+            file,
+            { json: flags.json === true },
+            { outcomeMatrix: await readKnownOutcomeMatrix(dataDir), stdout: context.io.stdout, stderr: context.io.stderr },
+          );
         }),
       );
     dispositions
       .command('import')
       .argument('<file.csv>', 'the disposition CSV (columns by header: campaign_id, contact_id, outcome_code, agent_id, disposition_timestamp, notes)')
-      .description('Apply every row of a disposition CSV exactly once; re-running after an interruption resumes. CRM notifications go to CXONE_CRM_WEBHOOK_URL (signed with CXONE_CRM_WEBHOOK_SECRET) when set')
+      .description(
+        'Apply every row of a disposition CSV exactly once; re-running after an interruption resumes. CRM notifications go to CXONE_CRM_WEBHOOK_URL (signed with CXONE_CRM_WEBHOOK_SECRET) when set',
+      )
       .option('--dry-run', 'read each contact and say what would change; change nothing')
       .option('--json', 'print one JSON document with the counts and a problems list (line, contact, reason)')
       .option('--concurrency <n>', 'rows in flight at once (at most 64)', positiveNumber('--concurrency', true))
       .option('--max-rps <r>', 'requests per second to start at; 429s still slow it down', positiveNumber('--max-rps', false))
       .option('--reimport', 'confirm importing a file that was imported before (same content)')
-      .option('--busy-wait <seconds>', 'once only contacts on a call remain, how long to keep retrying them before ending with them left waiting (default: a fifth of the time the rest took, 2 to 10)', positiveNumber('--busy-wait', false))
+      .option(
+        '--busy-wait <seconds>',
+        'once only contacts on a call remain, how long to keep retrying them before ending with them left waiting (default: a fifth of the time the rest took, 2 to 10)',
+        positiveNumber('--busy-wait', false),
+      )
       .option('--retry-busy', 'retry only the rows of an earlier import of this file whose contacts were on a call (left waiting)')
       .option('--export-unapplied <out.csv>', 'also write every row not applied, with its reason, to this CSV')
       .action(
@@ -101,7 +113,9 @@ export const dispositionsCommand: CliCommandModule = {
           // CRM notifications when CXONE_CRM_WEBHOOK_URL is set: queued in the data folder's outbox, so
           // whatever is not delivered before the command ends goes out with the next outbox on that folder.
           const crmSecret = context.io.env.CXONE_CRM_WEBHOOK_SECRET?.trim() ?? '';
-          const outbox = crmUrl ? await createOutbox({ dir: join(dataDir, 'outbox'), resolveSecret: async (ref) => (ref === crmSecretRef && crmSecret ? crmSecret : null) }) : null;
+          const outbox = crmUrl
+            ? await createOutbox({ dir: join(dataDir, 'outbox'), resolveSecret: async (ref) => (ref === crmSecretRef && crmSecret ? crmSecret : null) })
+            : null;
           outbox?.start();
           try {
             return await runCliImport(

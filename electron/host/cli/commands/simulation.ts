@@ -120,7 +120,9 @@ export const simulationCommands: CliCommandModule = {
 
     program
       .command('simulate')
-      .description('Monte Carlo model of the outbound dialer: abandonment, occupancy and list completion; --recommend sweeps the dial ratio against the 3% rule')
+      .description(
+        'Monte Carlo model of the outbound dialer: abandonment, occupancy and list completion; --recommend sweeps the dial ratio against the 3% rule',
+      )
       .requiredOption('--contacts <n>', 'records to dial', numberOption('--contacts', 1, 5_000_000))
       .requiredOption('--agents <n>', 'agents on the campaign', numberOption('--agents', 1, 5_000))
       .requiredOption('--answer-rate <share>', 'share of dials a person answers, e.g. 0.3', numberOption('--answer-rate', 0, 1))
@@ -157,7 +159,10 @@ export const simulationCommands: CliCommandModule = {
                   { title: '95% UPPER', value: (p) => pct(p.ci[1], 2), align: 'right' },
                   { title: 'OCCUPANCY', value: (p) => pct(p.occupancy), align: 'right' },
                   { title: 'RECORDS/H', value: (p) => p.contactsPerHour.toFixed(0), align: 'right' },
-                  { title: '', value: (p) => (p.ratio === result.recommendedRatio ? '← recommended' : p.ci[1] >= result.maxAbandonment ? 'over the limit' : '') },
+                  {
+                    title: '',
+                    value: (p) => (p.ratio === result.recommendedRatio ? '← recommended' : p.ci[1] >= result.maxAbandonment ? 'over the limit' : ''),
+                  },
                 ]),
                 '',
                 ...formatTable(
