@@ -11,6 +11,7 @@ const stages = [
   { name: 'typecheck shared/ (no Node, no DOM)', cmd: 'npx', args: ['tsc', '-p', 'shared/tsconfig.json', '--noEmit'] },
   { name: 'typecheck renderer/ (no Node)', cmd: 'npx', args: ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit'] },
   { name: 'lint (incl. layering rule)', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
+  { name: 'format (prettier --check)', cmd: 'npx', args: ['prettier', '--check', '.', '--log-level', 'warn'] },
   { name: 'electron-builder config', cmd: 'node', args: ['scripts/validate-builder-config.mjs'] },
   { name: 'security scan (electronegativity)', cmd: 'node', args: ['scripts/security-scan.mjs'] },
   { name: 'build', cmd: 'npm', args: ['run', 'build'] },
