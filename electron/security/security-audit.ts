@@ -1,5 +1,5 @@
 import type { AuditActor } from '../../shared/audit/audit-entry';
-import type { ConsoleSettings } from '../../shared/ipc/channels/settings';
+import type { ConsoleSettings } from '../../shared/settings/console-settings';
 import type { AuditLog } from '../audit/audit-log';
 import type { RequestHandlers } from '../ipc/handlers';
 import { knownSecrets } from './known-secrets';

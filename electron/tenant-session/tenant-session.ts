@@ -1,6 +1,7 @@
 import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry';
 import { ConsoleFailure, consoleError, toConsoleError } from '../../shared/errors';
-import type { TenantProfileInput, TenantStatus } from '../../shared/ipc/channels/tenant';
+import type { TenantProfileInput } from '../../shared/tenant/tenant-profile-input';
+import type { TenantStatus } from '../../shared/tenant/tenant-status';
 import { tenantProfileSchema, type TenantProfile } from '../../shared/tenant-profile';
 import type { DemoTenantHandle, DemoTenantOptions } from '../demo-tenant/index';
 import { startDemoTenant } from '../demo-tenant/index';

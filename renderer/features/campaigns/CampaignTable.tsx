@@ -1,7 +1,7 @@
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Campaign } from '../../../shared/cxone/schemas';
-import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import type { CampaignSnapshot } from '../../../shared/campaigns/campaign-snapshot';
 import { navigationTarget, useVirtualRows } from '../../components/use-virtual-rows';
 import { campaignColumns, numericColumns } from './campaign-columns';
 import { CampaignRow } from './CampaignRow';
