@@ -5,7 +5,8 @@ import type { EmergencyProgress } from '../../../../shared/campaigns/status-chan
 import { ConsoleFailure, consoleError } from '../../../../shared/errors';
 import { cliAuditLogOptions } from '../../../audit/audit-env';
 import { createAuditLog, type AuditLog, type AuditLogOptions } from '../../../audit/audit-log';
-import { createCampaignControl, type AuditWriter, type CampaignControl } from '../../../campaigns/campaign-control';
+import type { AuditWriter } from '../../../audit/audit-writer';
+import { createCampaignControl, type CampaignControl } from '../../../campaigns/campaign-control';
 import { createCampaignDirectory } from '../../../campaigns/campaign-directory';
 import { createEmergencyRecord, emergencyRecordPath } from '../../../campaigns/emergency-record';
 import { storageProblemOf } from '../../../campaigns/storage-problem';
