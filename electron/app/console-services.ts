@@ -9,7 +9,7 @@ import { createCampaignControl, type CampaignControl } from '../campaigns/campai
 import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/campaign-directory';
 import { adoptEmergencyRecord, createEmergencyRecord, emergencyRecordPath, type EmergencyRecord } from '../campaigns/emergency-record';
 import type { DemoTenantOptions } from '../demo-tenant/index';
-import { writeDemoSampleFile } from '../dispositions/import/demo-sample-file';
+import { writeDemoSampleFile } from '../demo-tenant/sample-disposition-file';
 import { createDispositionImportServices, importNotificationSink, importSuppressionSink } from '../dispositions/import/import-services';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import { createEventBus, type EventBus, type RequestHandlers } from '../ipc/handlers';
