@@ -1,6 +1,6 @@
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createAuditHandlers } from '../audit/audit-handlers';
+import { operatorActor } from './operator-actor';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import { watchOtherWriters } from '../audit/watch-other-writers';
 import { watchFolder } from '../files/watch-folder';
@@ -54,7 +54,7 @@ export interface ConsoleServices {
 export async function createConsoleServices(options: ConsoleServicesOptions): Promise<ConsoleServices> {
   const events = createEventBus();
   const settings = createSettingsService(options.store);
-  const user = { type: 'user' as const, name: userInfo().username };
+  const user = operatorActor();
   // Read at each write, so a changed rotation size or retention applies without a restart.
   const audit = redactingAudit(
     await createAuditLog({
