@@ -57,8 +57,11 @@ export const settleIntervalMs = 200;
 /**
  * Gap: the entries of a skill's `dispositions[]` and of `GET /dispositions` are assumed to be
  * `{dispositionId, dispositionName}`. Until the per-tenant mapping of outcome codes to a
- * skill's dispositions exists (issue #17), an outcome code matches the disposition whose name
- * reads as it: "Not interested" ↔ NOT_INTERESTED.
+ * skill's dispositions exists (issue #17), a disposition's outcome code is its name in
+ * capitals ("Not interested" → NOT_INTERESTED), and an outcome code matches a disposition
+ * with the same words, however spaced or ordered (CALLBACK_LATER ↔ "Call back later",
+ * VOICEMAIL_LEFT ↔ "Left voicemail"). Nothing looser: a wrong disposition is worse than a
+ * refusal that names the skill's dispositions.
  */
 export const outcomeCodeOfDispositionName = (name: string): string =>
   name
@@ -67,6 +70,14 @@ export const outcomeCodeOfDispositionName = (name: string): string =>
     .replace(/[^A-Z]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, 20);
+
+export function dispositionMatchesOutcome(dispositionName: string, outcomeCode: string): boolean {
+  const words = (text: string) => text.split('_').filter((word) => word !== '');
+  const nameWords = words(outcomeCodeOfDispositionName(dispositionName));
+  const outcomeWords = words(outcomeCode.toUpperCase());
+  if (nameWords.join('') === outcomeWords.join('')) return true;
+  return [...nameWords].sort().join('_') === [...outcomeWords].sort().join('_');
+}
 
 /**
  * Gap: the answer of `GET /contacts/{contactId}/disposition` is assumed to be the

@@ -3,7 +3,7 @@ import type { Contact } from '../../../shared/cxone/schemas';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
 import type { ContractHttp } from '../contract/contract-http';
 import type { ContactsPort } from '../ports';
-import { outcomeCodeOfDispositionName } from './assumptions';
+import { dispositionMatchesOutcome, outcomeCodeOfDispositionName } from './assumptions';
 import { dispositionReadBackSchema, type SkillDisposition } from './admin-schemas';
 import { notAvailable } from './failures';
 import { readDialingSkill } from './skills-client';
@@ -69,7 +69,7 @@ export function adminContacts(http: ContractHttp): ContactsPort {
     get,
     async applyDisposition(campaignId, contactId, patch, signal) {
       const dispositions = await skillDispositions(campaignId, signal);
-      const disposition = dispositions.find((candidate) => outcomeCodeOfDispositionName(candidate.dispositionName) === patch.outcomeCode);
+      const disposition = dispositions.find((candidate) => dispositionMatchesOutcome(candidate.dispositionName, patch.outcomeCode));
       if (!disposition) {
         throw new ConsoleFailure(
           consoleError(
@@ -97,7 +97,11 @@ export function adminContacts(http: ContractHttp): ContactsPort {
         acceptsEmptyBody: true,
         signal,
       });
-      return get(campaignId, contactId, signal);
+      const readBack = await get(campaignId, contactId, signal);
+      // The read-back names the disposition; the outcome the caller asked for is what it stands for.
+      return readBack.outcomeCode !== null && dispositionMatchesOutcome(disposition.dispositionName, readBack.outcomeCode)
+        ? { ...readBack, outcomeCode: patch.outcomeCode }
+        : readBack;
     },
   };
 }

@@ -117,6 +117,20 @@ describe('CXone Admin API adapter against the simulated tenant', () => {
       expect((await failureOf(connection.contacts.get(campaignId, '123'))).kind).toBe('not_found');
     });
 
+    it('maps the contract outcome CALLBACK_LATER to the skill disposition "Call back later" and answers with the outcome asked for', async () => {
+      const contact = [...tenant.state.contacts.values()].find((c) =>
+        tenant.state.skills.get(c.skillId)?.dispositions.some((d) => d.dispositionName === 'Call back later'),
+      );
+      if (!contact) throw new Error('no contact on a skill with Call back later');
+      const updated = await connection.contacts.applyDisposition(String(contact.skillId), String(contact.contactId), {
+        outcomeCode: 'CALLBACK_LATER',
+        agentId: 'agent-1',
+        dispositionTimestamp: '2026-11-02T15:00:00Z',
+      });
+      expect(updated.outcomeCode).toBe('CALLBACK_LATER');
+      expect(tenant.state.contacts.get(contact.contactId)?.disposition?.dispositionName).toBe('Call back later');
+    });
+
     it('lists real-time agents from /agents/states with the skill as campaign', async () => {
       const agents = await collect(connection.realtimeAgents.agents());
       expect(agents).toHaveLength(tenant.state.agentStates.length);
