@@ -25,7 +25,11 @@ export interface AdminApiConnectionOptions {
   apiVersion?: string;
   /** An application registration: sign in with the password grant instead of the access-key endpoint. */
   application?: ApplicationCredentials;
-  /** A pause is a stop without force (calls in progress finish) unless the lead chose the forced stop. */
+  /**
+   * A pause is a stop without force (calls in progress finish) unless the lead chose the forced
+   * stop. The ports do not yet tell an emergency pause from a pause, so this applies to every pause
+   * of the connection.
+   */
   pauseStop?: 'without_force' | 'forced';
 }
 
