@@ -5,7 +5,7 @@ import { countOutcomes, type EmergencyProgress, type EmergencyRun, type Emergenc
 import type { Campaign, RequestedStatus } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
 import { mapWithConcurrency } from '../concurrency/map-with-concurrency';
-import type { TenantConnection } from '../tenant/ports';
+import type { StatusChangeIntent, TenantConnection } from '../tenant/ports';
 import type { CampaignDirectory } from './campaign-directory';
 import { awaitActivation, type ActivationPolling } from './await-activation';
 import { createEmergencyLedger } from './emergency-ledger';
@@ -112,7 +112,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     return known ? { id, name: known.name, status: known.status } : { id };
   };
 
-  const changeTracked = async (ref: CampaignRef, target: RequestedStatus): Promise<TrackedResult> => {
+  const changeTracked = async (ref: CampaignRef, target: RequestedStatus, intent?: StatusChangeIntent): Promise<TrackedResult> => {
     let connection: TenantConnection;
     try {
       connection = options.connection();
@@ -123,7 +123,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       return { ...base, outcome: 'failed', reason: error.message, error };
     }
     options.directory.markPending(ref.id, target);
-    const result = await changeCampaignStatus(connection.campaigns, ref, target, { now });
+    const result = await changeCampaignStatus(connection.campaigns, ref, target, { now, ...(intent ? { intent } : {}) });
     options.directory.settle(ref.id, result.campaign);
     return result;
   };
@@ -269,15 +269,17 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
   };
 
   const campaignsPort = () => options.connection().campaigns;
+  /** The emergency pause tells the tenant it is one (the Admin API may then stop with force, as the lead chose). */
+  const emergency: StatusChangeIntent = { urgency: 'emergency' };
 
   /** Pauses one campaign the emergency listed; one still activating is waited for until it dials, then stopped. */
   const pauseDialing = async (ref: RunCampaignRef, signal: AbortSignal): Promise<TrackedResult> => {
-    let result = await changeTracked(ref, 'paused');
+    let result = await changeTracked(ref, 'paused', emergency);
     if (result.outcome === 'impossible' && result.statusAfter === 'activating') {
       // The tenant cannot pause a campaign mid-activation: wait until it dials, then stop it.
       try {
         const settled = await awaitActivation(options.connection().campaigns, ref.id, signal, options.activationPolling);
-        if (settled?.status === 'running') result = await changeTracked({ ...ref, status: 'running' }, 'paused');
+        if (settled?.status === 'running') result = await changeTracked({ ...ref, status: 'running' }, 'paused', emergency);
         else if (settled?.status === 'failed')
           result = { ...result, outcome: 'already', statusAfter: 'failed', reason: 'Activation failed: the campaign is not dialing.' };
       } catch (thrown) {
@@ -292,7 +294,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       }
     } else if (result.outcome === 'impossible' && result.statusAfter === 'running') {
       // An activation that completed while we asked: now it can be paused.
-      result = await changeTracked(ref, 'paused');
+      result = await changeTracked(ref, 'paused', emergency);
     }
     if (result.outcome === 'impossible' && result.statusAfter === 'activating') {
       result = {

@@ -2,7 +2,7 @@ import type { StatusChangeResult } from '../../shared/campaigns/status-change';
 import { alreadySatisfies } from '../../shared/campaigns/status-transitions';
 import type { Campaign, RequestedStatus } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
-import type { CampaignsPort } from '../tenant/ports';
+import type { CampaignsPort, StatusChangeIntent } from '../tenant/ports';
 
 export interface CampaignRef {
   id: string;
@@ -19,7 +19,7 @@ export async function changeCampaignStatus(
   campaigns: CampaignsPort,
   ref: CampaignRef,
   target: RequestedStatus,
-  options: { signal?: AbortSignal; now?: () => number } = {},
+  options: { signal?: AbortSignal; now?: () => number; intent?: StatusChangeIntent } = {},
 ): Promise<StatusChangeResult & { campaign: Campaign | null }> {
   const now = options.now ?? Date.now;
   const started = now();
@@ -32,7 +32,7 @@ export async function changeCampaignStatus(
     campaign,
   });
   try {
-    const campaign = await campaigns.setStatus(ref.id, target, options.signal);
+    const campaign = await campaigns.setStatus(ref.id, target, options.signal, options.intent);
     return finish({ outcome: 'changed', statusAfter: campaign.status }, campaign);
   } catch (thrown) {
     const error = toConsoleError(thrown);

@@ -1,6 +1,7 @@
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import { tenantProfileSchema, type TenantProfile } from '../../shared/tenant-profile';
 import { systemClock, type Clock } from './clock';
+import { connectAdminApiTenant } from './admin-api/admin-api-connection';
 import { connectContractTenant } from './contract/contract-connection';
 import type { TenantConnection } from './ports';
 import type { RetryPolicyOptions } from './retry-policy';
@@ -12,11 +13,13 @@ export interface ConnectOptions {
   retry?: RetryPolicyOptions;
   /** Page size used when a caller names none (default 100, 500 for reference data and agents). */
   pageSize?: number;
+  /** Reads the application client secret of a `cxone-admin` profile with an application registration. */
+  applicationSecret?: () => Promise<string>;
 }
 
 /**
  * The one place that picks an adapter for a tenant profile. Services only ever see the
- * returned ports, so the CXone admin adapter can arrive without touching them.
+ * returned ports: the contract adapter, or the CXone Admin API adapter for `cxone-admin`.
  * The secret is read through `secret()` when a token is needed and never stored here.
  */
 export function connectTenant(profile: TenantProfile, secret: () => Promise<string>, options: ConnectOptions = {}): TenantConnection {
@@ -32,21 +35,33 @@ export function connectTenant(profile: TenantProfile, secret: () => Promise<stri
       ),
     );
   }
+  const common = {
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    clock: options.clock ?? systemClock,
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+  };
   switch (checked.data.adapter) {
     case 'contract':
-      return connectContractTenant(checked.data, secret, {
-        fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-        clock: options.clock ?? systemClock,
-        ...(options.retry ? { retry: options.retry } : {}),
-        ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+      return connectContractTenant(checked.data, secret, common);
+    case 'cxone-admin': {
+      const settings = checked.data.adminApi ?? {};
+      const applicationClientId = settings.applicationClientId;
+      if (applicationClientId && !options.applicationSecret) {
+        throw new ConsoleFailure(
+          consoleError('configuration', `The application client id of "${profile.label}" has no client secret; enter it in Settings.`, {
+            target: 'applicationClientSecret',
+          }),
+        );
+      }
+      return connectAdminApiTenant(checked.data, secret, {
+        ...common,
+        ...(settings.apiVersion ? { apiVersion: settings.apiVersion } : {}),
+        ...(settings.emergencyStop ? { emergencyStop: settings.emergencyStop } : {}),
+        ...(applicationClientId && options.applicationSecret
+          ? { application: { clientId: applicationClientId, clientSecret: options.applicationSecret } }
+          : {}),
       });
-    case 'cxone-admin':
-      throw new ConsoleFailure(
-        consoleError(
-          'configuration',
-          `The CXone admin API adapter for "${profile.label}" is not yet supported; use a tenant that speaks the outbound contract.`,
-          { target: 'adapter' },
-        ),
-      );
+    }
   }
 }

@@ -20,7 +20,7 @@ import type { RequestLog } from './request-log';
 
 /*
  * The tenant capabilities services depend on. Services never see URLs: an adapter
- * (the contract client now, the CXone admin API later) implements these.
+ * (the contract client, the CXone Admin API) implements these.
  * Every method rejects with a ConsoleFailure carrying a typed ConsoleError.
  */
 
@@ -31,12 +31,18 @@ export interface CampaignListQuery {
   pageSize?: number;
 }
 
+/** Why a status is being changed: an emergency pause may stop harder than a pause (Admin API: the forced stop, when the lead chose it). */
+export interface StatusChangeIntent {
+  urgency?: 'emergency';
+}
+
 export interface CampaignsPort {
   list(query?: CampaignListQuery, signal?: AbortSignal): AsyncIterable<Campaign>;
   get(id: string, signal?: AbortSignal): Promise<Campaign>;
   create(definition: CampaignDefinition, signal?: AbortSignal): Promise<Campaign>;
   replace(id: string, replacement: CampaignReplacement, signal?: AbortSignal): Promise<Campaign>;
-  setStatus(id: string, status: RequestedStatus, signal?: AbortSignal): Promise<Campaign>;
+  /** `intent` is a hint an adapter may ignore (the contract adapter does: its pause is one thing). */
+  setStatus(id: string, status: RequestedStatus, signal?: AbortSignal, intent?: StatusChangeIntent): Promise<Campaign>;
 }
 
 export interface ContactListQuery {

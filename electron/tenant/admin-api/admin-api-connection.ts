@@ -9,7 +9,7 @@ import { createRequestLog } from '../request-log';
 import type { RetryPolicyOptions } from '../retry-policy';
 import { createAccessKeyTokenSource, type ApplicationCredentials } from './access-key-tokens';
 import { createAdminHttp } from './admin-http';
-import { defaultApiVersion, defaultPauseStop } from './assumptions';
+import { defaultApiVersion, defaultEmergencyStop } from './assumptions';
 import { adminCampaigns } from './campaigns-port';
 import { adminContacts } from './contacts-port';
 import { adminRealtimeAgents } from './realtime-agents-port';
@@ -26,11 +26,10 @@ export interface AdminApiConnectionOptions {
   /** An application registration: sign in with the password grant instead of the access-key endpoint. */
   application?: ApplicationCredentials;
   /**
-   * A pause is a stop without force (calls in progress finish) unless the lead chose the forced
-   * stop. The ports do not yet tell an emergency pause from a pause, so this applies to every pause
-   * of the connection.
+   * How an emergency pause stops a skill: without force (calls in progress finish) unless the
+   * lead chose the forced stop. A pause is always a stop without force.
    */
-  pauseStop?: 'without_force' | 'forced';
+  emergencyStop?: 'without_force' | 'forced';
 }
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
@@ -67,7 +66,7 @@ export function connectAdminApiTenant(profile: TenantProfile, secret: () => Prom
     profile: summarizeProfile(profile),
     campaigns: adminCampaigns(http, {
       clock: options.clock,
-      pauseStop: options.pauseStop ?? defaultPauseStop,
+      emergencyStop: options.emergencyStop ?? defaultEmergencyStop,
       ...(options.pageSize ? { defaultPageSize: options.pageSize } : {}),
     }),
     contacts: adminContacts(http),

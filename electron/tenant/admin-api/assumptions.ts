@@ -11,10 +11,11 @@ export const defaultApiVersion = '33.0';
 
 /**
  * Fact: "No pause endpoint is known: a stop without force is the nearest 'pause'; a forced
- * stop is the emergency brake. Not confirmed against a live tenant." Pause stops without
- * force by default; the forced stop is a choice of the lead (`pauseStop: 'forced'`).
+ * stop is the emergency brake. Not confirmed against a live tenant." A pause stops without
+ * force; an emergency pause too by default, or with force when the lead chose it in Settings
+ * (`emergencyStop: 'forced'`).
  */
-export const defaultPauseStop: 'without_force' | 'forced' = 'without_force';
+export const defaultEmergencyStop: 'without_force' | 'forced' = 'without_force';
 
 /**
  * Gap: the answer of `POST {issuer}/authentication/v1/token/access-key` is not described.

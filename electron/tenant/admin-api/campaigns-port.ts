@@ -16,8 +16,8 @@ const skillPage = skipTopPageOf('skills', adminSkillSchema);
 export interface AdminCampaignsOptions {
   clock: Clock;
   defaultPageSize?: number;
-  /** What a pause is: a stop that lets calls in progress finish, or the forced stop. */
-  pauseStop: 'without_force' | 'forced';
+  /** What an emergency pause is: a stop that lets calls in progress finish, or the forced stop. A pause is always the former. */
+  emergencyStop: 'without_force' | 'forced';
 }
 
 const reached = (skill: AdminSkill, target: RequestedStatus) => campaignStatusOfSkill(skill) === target;
@@ -79,7 +79,7 @@ export function adminCampaigns(http: ContractHttp, options: AdminCampaignsOption
         ),
       );
     },
-    async setStatus(id, status, signal) {
+    async setStatus(id, status, signal, intent) {
       if (status === 'completed') {
         throw new ConsoleFailure(notAvailable('Completing a campaign', 'the Admin API can only start and stop a skill; deactivate the skill in CXone'));
       }
@@ -99,7 +99,7 @@ export function adminCampaigns(http: ContractHttp, options: AdminCampaignsOption
         );
       }
       if (status === 'running') await startOrStopSkill(http, id, 'start', false, 'resume', signal);
-      else await startOrStopSkill(http, id, 'stop', options.pauseStop === 'forced', 'pause', signal);
+      else await startOrStopSkill(http, id, 'stop', intent?.urgency === 'emergency' && options.emergencyStop === 'forced', 'pause', signal);
       return settle(id, status, signal);
     },
   };

@@ -53,11 +53,24 @@ describe('CXone Admin API adapter against the simulated tenant', () => {
       expect(tenant.state.startStopLog).toEqual([]);
     });
 
-    it('stops with force when the lead chose the forced stop as pause', async () => {
-      const forced = connectToAdmin(tenant, { pauseStop: 'forced' });
+    it('stops with force when the lead chose the forced stop as emergency pause', async () => {
+      const forced = connectToAdmin(tenant, { emergencyStop: 'forced' });
       const skill = seededSkill(tenant, (s) => s.isActive && s.isRunning);
-      await forced.campaigns.setStatus(String(skill.skillId), 'paused');
+      await forced.campaigns.setStatus(String(skill.skillId), 'paused', undefined, { urgency: 'emergency' });
       expect(tenant.state.startStopLog).toEqual([{ skillId: skill.skillId, action: 'stop', force: true }]);
+      forced.close();
+    });
+
+    it('pauses without force even when the emergency pause forces, and forces nothing by default', async () => {
+      const forced = connectToAdmin(tenant, { emergencyStop: 'forced' });
+      const [first, second] = [...tenant.state.skills.values()].filter((s) => s.isOutbound && s.isActive && s.isRunning);
+      if (!first || !second) throw new Error('two running skills expected');
+      await forced.campaigns.setStatus(String(first.skillId), 'paused');
+      await connection.campaigns.setStatus(String(second.skillId), 'paused', undefined, { urgency: 'emergency' });
+      expect(tenant.state.startStopLog).toEqual([
+        { skillId: first.skillId, action: 'stop', force: false },
+        { skillId: second.skillId, action: 'stop', force: false },
+      ]);
       forced.close();
     });
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DemoTenantHandle } from '../../../electron/demo-tenant/index';
-import { attemptsAt, collect, connectTo, definitionLike, failureOf, startTenant } from './support';
+import { startAdminApiDemoTenant } from '../../../electron/demo-tenant-admin/index';
+import { connectTenant } from '../../../electron/tenant/connect';
+import { attemptsAt, collect, connectTo, definitionLike, failureOf, quickRetry, startTenant } from './support';
 
 describe('tenant client answers, pages and typed errors against the demo tenant', () => {
   let tenant: DemoTenantHandle;
@@ -162,10 +164,29 @@ describe('tenant client answers, pages and typed errors against the demo tenant'
     expect(error.message).not.toContain('scope');
   });
 
-  it('refuses a profile for the CXone admin adapter as not yet supported', async () => {
-    const error = await failureOf(async () => connectTo(tenant, { adapter: 'cxone-admin' }));
-    expect(error.kind).toBe('configuration');
-    expect(error.message).toContain('not yet supported');
+  it('connects a cxone-admin profile to the simulated Admin API tenant and lists its skills as campaigns', async () => {
+    const admin = await startAdminApiDemoTenant({ seed: 5, skillCount: 12, contactsPerSkill: 1 });
+    try {
+      const connection = connectTenant(
+        {
+          id: 'admin',
+          label: 'Admin API tenant',
+          adapter: 'cxone-admin',
+          apiBaseUrl: admin.issuer,
+          clientId: admin.accessKeyId,
+          credentialRef: 'admin:secret',
+        },
+        async () => admin.accessKeySecret,
+        { retry: quickRetry },
+      );
+      const campaigns = await collect(connection.campaigns.list());
+      const dialing = [...admin.state.skills.values()].filter((skill) => skill.isOutbound && skill.outboundStrategy === 'Personal Connection');
+      expect(campaigns.map((campaign) => campaign.id)).toEqual(dialing.map((skill) => String(skill.skillId)));
+      expect(campaigns.map((campaign) => campaign.name)).toEqual(dialing.map((skill) => skill.skillName));
+      connection.close();
+    } finally {
+      await admin.close();
+    }
   });
 
   it('sends calls below the profile path prefix and to a configured token URL', async () => {
