@@ -9,6 +9,7 @@ import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/ca
 import { createCampaignsHandlers } from '../campaigns/campaigns-handlers';
 import { connectedEmergencyRecord } from '../campaigns/connected-emergency-record';
 import type { DemoTenantOptions } from '../demo-tenant/index';
+import type { AdminApiDemoTenantOptions } from '../demo-tenant-admin/index';
 import { demoSampleHandler } from './demo-sample-handler';
 import { createDispositionImportServices, importNotificationSink, importSuppressionSink } from '../dispositions/import/import-services';
 import { createEventBus, type EventBus, type RequestHandlers } from '../ipc/handlers';
@@ -35,6 +36,8 @@ export interface ConsoleServicesOptions {
   store: KeyValueStore;
   vault: CredentialVault;
   demoTenant?: DemoTenantOptions;
+  /** The simulated Admin API tenant, when Settings chooses "Demo tenant (Admin API)". */
+  adminApiDemoTenant?: AdminApiDemoTenantOptions;
   /** The desktop app's native open dialog (the only way it names a file on disk); absent in browser mode. */
   pickFile?: () => Promise<string | null>;
 }
@@ -66,7 +69,14 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
       retentionDays: () => settings.get().auditRetentionDays,
     }),
   );
-  const tenant = createTenantSession({ store: options.store, vault: options.vault, demoTenant: options.demoTenant, audit, actor: user });
+  const tenant = createTenantSession({
+    store: options.store,
+    vault: options.vault,
+    demoTenant: options.demoTenant,
+    ...(options.adminApiDemoTenant ? { adminApiDemoTenant: options.adminApiDemoTenant } : {}),
+    audit,
+    actor: user,
+  });
   const unsubscribers = [
     tenant.onStatus((status) => events.emit('tenant:statusChanged', status)),
     settings.onChange((next) => events.emit('settings:changed', next)),

@@ -2,19 +2,23 @@ import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry
 import { Emitter } from '../../shared/base/emitter';
 import type { AuditWriter } from '../audit/audit-writer';
 import { ConsoleFailure, consoleError, toConsoleError } from '../../shared/errors';
+import type { AdminApiProfileInput } from '../../shared/tenant/admin-api-profile-input';
 import type { TenantProfileInput } from '../../shared/tenant/tenant-profile-input';
 import type { TenantStatus } from '../../shared/tenant/tenant-status';
-import { tenantProfileSchema, type TenantProfile } from '../../shared/tenant-profile';
+import { tenantProfileSchema, type TenantAdapter, type TenantProfile } from '../../shared/tenant-profile';
 import type { DemoTenantHandle, DemoTenantOptions } from '../demo-tenant/index';
 import { startDemoTenant } from '../demo-tenant/index';
+import { startAdminApiDemoTenant, type AdminApiDemoTenantHandle, type AdminApiDemoTenantOptions } from '../demo-tenant-admin/index';
 import type { KeyValueStore } from '../settings/key-value-store';
 import { connectTenant } from '../tenant/connect';
 import type { TenantConnection } from '../tenant/ports';
 import type { CredentialVault } from '../vault/credential-vault';
-import { bindingOf, credentialRefOf } from './credential-binding';
-import { demoProfile } from './demo-profile';
+import { accessKeyBindingOf, accessKeyCredentialRefOf, applicationCredentialRefOf, bindingOf, credentialRefOf } from './credential-binding';
+import { adminApiDemoProfile, demoProfile } from './demo-profile';
 
 const profileKey = 'tenantProfile';
+/** Which demo tenant runs when no profile is saved: the contract one unless the lead chose the Admin API one. */
+const demoKindKey = 'tenantDemoKind';
 const healthCheckIntervalMs = 30_000;
 
 export interface TenantSession {
@@ -24,11 +28,16 @@ export interface TenantSession {
   onStatus(listener: (status: TenantStatus) => void): () => void;
   onConnectionChanged(listener: (connection: TenantConnection) => void): () => void;
   start(): Promise<TenantStatus>;
-  useDemo(): Promise<TenantStatus>;
+  /** The embedded demo tenant of a kind: the contract one (default) or the simulated Admin API tenant. */
+  useDemo(kind?: TenantAdapter): Promise<TenantStatus>;
   connect(input: TenantProfileInput): Promise<TenantStatus>;
+  /** A "CXone (Admin API)" tenant: issuer, access key, API version, optional application. */
+  connectAdminApi(input: AdminApiProfileInput): Promise<TenantStatus>;
   reconnect(): Promise<TenantStatus>;
   /** The embedded demo tenant once started (tests and diagnostics drive it); null before. */
   demoTenant(): DemoTenantHandle | null;
+  /** The simulated Admin API tenant once started; null before. */
+  adminApiDemoTenant(): AdminApiDemoTenantHandle | null;
   close(): Promise<void>;
 }
 
@@ -36,6 +45,7 @@ export interface TenantSessionOptions {
   store: KeyValueStore;
   vault: CredentialVault;
   demoTenant?: DemoTenantOptions;
+  adminApiDemoTenant?: AdminApiDemoTenantOptions;
   /** The one audit writer: every connection and secret change is an entry (never the secret). */
   audit?: AuditWriter;
   actor?: AuditActor;
@@ -49,6 +59,7 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
   let current: TenantConnection | null = null;
   let profile: TenantProfile | null = null;
   let demo: DemoTenantHandle | null = null;
+  let adminDemo: AdminApiDemoTenantHandle | null = null;
   let state: TenantStatus = {
     profileId: null,
     label: 'Not connected',
@@ -90,11 +101,17 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
   };
   const endpointsOf = (next: TenantProfile) => ({ apiBaseUrl: next.apiBaseUrl, tokenUrl: next.tokenUrl ?? null, clientId: next.clientId });
 
-  const activate = async (next: TenantProfile, secret: () => Promise<string>, isDemo: boolean, secretAtHand = false) => {
+  const activate = async (
+    next: TenantProfile,
+    secret: () => Promise<string>,
+    isDemo: boolean,
+    secretAtHand = false,
+    applicationSecret?: () => Promise<string>,
+  ) => {
     unsubscribeLog?.();
     current?.close();
     profile = next;
-    current = connectTenant(next, secret);
+    current = connectTenant(next, secret, applicationSecret ? { applicationSecret } : {});
     unsubscribeLog = current.requestLog.subscribe((entry) => {
       if (entry.error && (entry.status === null || entry.status >= 500)) {
         publish({ connection: entry.status === null ? 'disconnected' : 'degraded' });
@@ -105,6 +122,7 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
     publish({
       profileId: next.id,
       label: next.label,
+      adapter: next.adapter,
       isDemo,
       apiBaseUrl: next.apiBaseUrl,
       clientId: next.clientId,
@@ -120,31 +138,77 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
     return state;
   };
 
-  const startDemo = async () => {
+  const startDemo = async (kind: TenantAdapter = options.store.get(demoKindKey) === 'cxone-admin' ? 'cxone-admin' : 'contract') => {
+    if (kind === 'cxone-admin') {
+      adminDemo ??= await startAdminApiDemoTenant({ knobs: { startStopDelayMs: 300 }, ...options.adminApiDemoTenant });
+      const handle = adminDemo;
+      return activate(adminApiDemoProfile(handle), async () => handle.accessKeySecret, true);
+    }
     demo ??= await startDemoTenant({ latencyMs: 25, dialerTickMs: 1000, ...options.demoTenant });
     const handle = demo;
     return activate(demoProfile(handle), async () => handle.clientSecret, true);
+  };
+
+  const storedSecret = (ref: string, what: string, label: string) => async () => {
+    const secret = await options.vault.get(ref);
+    if (!secret) throw new ConsoleFailure(consoleError('configuration', `No ${what} is stored for ${label}; enter it in Settings.`));
+    return secret;
   };
 
   const startSaved = async (): Promise<TenantStatus> => {
     const saved = tenantProfileSchema.safeParse(options.store.get(profileKey));
     if (!saved.success) return startDemo();
     const stored = saved.data;
+    const isAdmin = stored.adapter === 'cxone-admin';
+    const applicationRef = isAdmin ? stored.adminApi?.applicationCredentialRef : undefined;
     return activate(
       stored,
-      async () => {
-        const secret = await options.vault.get(stored.credentialRef);
-        if (!secret) {
-          throw new ConsoleFailure(consoleError('configuration', `No client secret is stored for ${stored.label}; enter it in Settings.`));
-        }
-        return secret;
-      },
+      storedSecret(stored.credentialRef, isAdmin ? 'access key secret' : 'client secret', stored.label),
       false,
+      false,
+      applicationRef ? storedSecret(applicationRef, 'application client secret', stored.label) : undefined,
     );
   };
 
+  /** Connects a checked profile; saved, with its new secrets in the vault, only once it answers. */
+  const connectProfile = async (next: TenantProfile, newSecrets: { ref: string; value: string | null }[]): Promise<TenantStatus> => {
+    const saved = tenantProfileSchema.safeParse(options.store.get(profileKey));
+    const read = (slot: { ref: string; value: string | null } | undefined) =>
+      slot ? async () => slot.value ?? (await options.vault.get(slot.ref)) ?? '' : undefined;
+    const [main, application] = newSecrets;
+    const wasDemo = state.isDemo;
+    const status = await activate(next, read(main) ?? (async () => ''), false, main?.value !== null && main !== undefined, read(application));
+    const entry = { tenant: next.label, action: 'tenant.connect', target: { type: 'tenant', id: next.id, name: next.label }, after: endpointsOf(next) };
+    if (status.connection !== 'connected') {
+      const error = status.lastError ?? consoleError('network', `Could not connect to ${next.label}.`);
+      await record({ ...entry, outcome: 'failed', reason: error.message });
+      // Nothing of a refused profile stays: not saved, its secret not stored, no health check re-sending it.
+      if (wasDemo || !saved.success) await startDemo();
+      else await startSaved();
+      throw new ConsoleFailure(error);
+    }
+    for (const slot of newSecrets) {
+      if (slot.value === null) continue;
+      await options.vault.set(slot.ref, slot.value);
+      await record({
+        tenant: next.label,
+        action: 'tenant.secret_change',
+        target: { type: 'tenant', id: next.id, name: next.label },
+        after: { credentialRef: slot.ref, ...endpointsOf(next) },
+        outcome: 'success',
+      });
+    }
+    options.store.set(profileKey, next);
+    publish({ credentialsConfigured: true });
+    await record({ ...entry, outcome: 'success' });
+    return state;
+  };
+
+  const missingSecret = (message: string, target: string) => new ConsoleFailure(consoleError('validation', message, { target }));
+
   return {
     demoTenant: () => demo,
+    adminApiDemoTenant: () => adminDemo,
     connection() {
       if (!current) throw new ConsoleFailure(consoleError('configuration', 'No tenant is connected yet; open Settings to connect one.'));
       return current;
@@ -153,14 +217,15 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
     onStatus: statusChanged.event,
     onConnectionChanged: connectionChanged.event,
     start: startSaved,
-    async useDemo() {
+    async useDemo(kind = 'contract') {
       options.store.delete(profileKey);
-      const status = await startDemo();
+      options.store.set(demoKindKey, kind);
+      const status = await startDemo(kind);
       await record({
         tenant: status.label,
         action: 'tenant.connect',
-        target: { type: 'tenant', id: 'demo', name: status.label },
-        after: endpointsOf(demoProfile(demo as DemoTenantHandle)),
+        target: { type: 'tenant', id: profile?.id ?? 'demo', name: status.label },
+        after: endpointsOf(kind === 'cxone-admin' ? adminApiDemoProfile(adminDemo as AdminApiDemoTenantHandle) : demoProfile(demo as DemoTenantHandle)),
         outcome: status.connection === 'connected' ? 'success' : 'failed',
       });
       return status;
@@ -171,7 +236,10 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       const endpoints = { apiBaseUrl: input.apiBaseUrl, tokenUrl, clientId: input.clientId };
       const saved = tenantProfileSchema.safeParse(options.store.get(profileKey));
       // A profile saved before secrets were bound keeps its slot while its URLs and client id stay the same.
-      const credentialRef = saved.success && bindingOf(saved.data) === bindingOf(endpoints) ? saved.data.credentialRef : credentialRefOf(id, endpoints);
+      const credentialRef =
+        saved.success && saved.data.adapter === 'contract' && bindingOf(saved.data) === bindingOf(endpoints)
+          ? saved.data.credentialRef
+          : credentialRefOf(id, endpoints);
       const newSecret = input.clientSecret ? input.clientSecret : null;
       if (!newSecret && !(await options.vault.has(credentialRef))) {
         // A refused form changes nothing: the connected tenant stays connected.
@@ -196,31 +264,52 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
         maxRequestsPerSecond: input.maxRequestsPerSecond,
         maxConcurrency: input.maxConcurrency,
       });
-      const wasDemo = state.isDemo;
-      const status = await activate(next, async () => newSecret ?? (await options.vault.get(credentialRef)) ?? '', false, newSecret !== null);
-      const entry = { tenant: next.label, action: 'tenant.connect', target: { type: 'tenant', id: next.id, name: next.label }, after: endpointsOf(next) };
-      if (status.connection !== 'connected') {
-        const error = status.lastError ?? consoleError('network', `Could not connect to ${next.label}.`);
-        await record({ ...entry, outcome: 'failed', reason: error.message });
-        // Nothing of a refused profile stays: not saved, its secret not stored, no health check re-sending it.
-        if (wasDemo || !saved.success) await startDemo();
-        else await startSaved();
-        throw new ConsoleFailure(error);
+      return connectProfile(next, [{ ref: credentialRef, value: newSecret }]);
+    },
+    async connectAdminApi(input) {
+      const id = `tenant-admin-${input.accessKeyId}`.replace(/[^A-Za-z0-9_-]/g, '-');
+      const key = { issuer: input.issuer, accessKeyId: input.accessKeyId };
+      const saved = tenantProfileSchema.safeParse(options.store.get(profileKey));
+      const sameKey =
+        saved.success &&
+        saved.data.adapter === 'cxone-admin' &&
+        accessKeyBindingOf({ issuer: saved.data.apiBaseUrl, accessKeyId: saved.data.clientId }) === accessKeyBindingOf(key);
+      const credentialRef = sameKey && saved.success ? saved.data.credentialRef : accessKeyCredentialRefOf(id, key);
+      const newSecret = input.accessKeySecret ? input.accessKeySecret : null;
+      if (!newSecret && !(await options.vault.has(credentialRef))) {
+        throw missingSecret(
+          'Enter the access key secret: a stored secret is only sent to the issuer and access key it was entered for, and none is stored for these.',
+          'accessKeySecret',
+        );
       }
-      if (newSecret) {
-        await options.vault.set(credentialRef, newSecret);
-        await record({
-          tenant: next.label,
-          action: 'tenant.secret_change',
-          target: { type: 'tenant', id: next.id, name: next.label },
-          after: { credentialRef, ...endpointsOf(next) },
-          outcome: 'success',
-        });
+      const applicationClientId = input.applicationClientId ? input.applicationClientId : undefined;
+      const applicationRef = applicationClientId ? applicationCredentialRefOf(id, { ...key, applicationClientId }) : undefined;
+      const newApplicationSecret = input.applicationClientSecret ? input.applicationClientSecret : null;
+      if (applicationRef && !newApplicationSecret && !(await options.vault.has(applicationRef))) {
+        throw missingSecret(
+          'Enter the application client secret: none is stored for this application client ID, issuer and access key.',
+          'applicationClientSecret',
+        );
       }
-      options.store.set(profileKey, next);
-      publish({ credentialsConfigured: true });
-      await record({ ...entry, outcome: 'success' });
-      return state;
+      const next = tenantProfileSchema.parse({
+        id,
+        label: input.label,
+        adapter: 'cxone-admin',
+        apiBaseUrl: input.issuer,
+        clientId: input.accessKeyId,
+        credentialRef,
+        maxRequestsPerSecond: input.maxRequestsPerSecond,
+        maxConcurrency: input.maxConcurrency,
+        adminApi: {
+          ...(input.apiVersion ? { apiVersion: input.apiVersion } : {}),
+          ...(applicationClientId && applicationRef ? { applicationClientId, applicationCredentialRef: applicationRef } : {}),
+          emergencyStop: input.emergencyStop,
+        },
+      });
+      return connectProfile(next, [
+        { ref: credentialRef, value: newSecret },
+        ...(applicationRef ? [{ ref: applicationRef, value: newApplicationSecret }] : []),
+      ]);
     },
     async reconnect() {
       if (!profile) return startSaved();
@@ -232,7 +321,9 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       unsubscribeLog?.();
       current?.close();
       await demo?.close();
+      await adminDemo?.close();
       demo = null;
+      adminDemo = null;
     },
   };
 }

@@ -8,6 +8,7 @@ export const requestChannelNames = [
   'tenant:reconnect',
   'tenant:useDemo',
   'tenant:connect',
+  'tenant:connectAdminApi',
   'tenant:requestLog',
   'settings:get',
   'settings:update',
