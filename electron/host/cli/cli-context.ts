@@ -1,15 +1,17 @@
 import type { Command } from 'commander';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
-import type { TenantProfile } from '../../../shared/tenant-profile';
-import { urlSettingProblem } from '../../../shared/url-setting';
 import { connectTenant } from '../../tenant/connect';
 import type { TenantConnection } from '../../tenant/ports';
 import { exitCodes, reportError, type CliIo } from './io';
+import { checkedUrl, tenantFromEnvironment } from './tenant-environment';
 
 /** What every command gets: output, the tenant from the environment, the data folder. */
 export interface CliContext {
   io: CliIo;
-  /** A connection to the tenant named by CXONE_BASE_URL, CXONE_CLIENT_ID, CXONE_CLIENT_SECRET (and CXONE_TOKEN_URL). */
+  /**
+   * A connection to the tenant the environment names: CXONE_BASE_URL, CXONE_CLIENT_ID, CXONE_CLIENT_SECRET
+   * (and CXONE_TOKEN_URL), or with CXONE_KIND=admin-api CXONE_ISSUER, CXONE_ACCESS_KEY_ID, CXONE_ACCESS_KEY_SECRET.
+   */
   connect(): TenantConnection;
   /** CXONE_DATA_DIR, for commands that keep files. */
   dataDir(): string;
@@ -31,32 +33,14 @@ function required(io: CliIo, name: string, purpose: string): string {
   return value;
 }
 
-/** An environment variable holding a URL: https:, or http: on loopback, else refused naming the variable. */
-export function checkedUrl(name: string, value: string): string {
-  const problem = urlSettingProblem(name, value);
-  if (problem) throw new ConsoleFailure(consoleError('configuration', problem, { target: name }));
-  return value;
-}
+export { checkedUrl };
 
 export function createCliContext(io: CliIo): CliContext {
   return {
     io,
     connect() {
-      const apiBaseUrl = checkedUrl('CXONE_BASE_URL', required(io, 'CXONE_BASE_URL', 'the tenant API base URL, e.g. https://api.example.com'));
-      const clientId = required(io, 'CXONE_CLIENT_ID', 'the API client id');
-      const secret = required(io, 'CXONE_CLIENT_SECRET', 'the API client secret');
-      const tokenUrl = io.env.CXONE_TOKEN_URL?.trim();
-      if (tokenUrl) checkedUrl('CXONE_TOKEN_URL', tokenUrl);
-      const profile: TenantProfile = {
-        id: 'cli',
-        label: new URL(apiBaseUrl).host,
-        adapter: 'contract',
-        apiBaseUrl,
-        ...(tokenUrl ? { tokenUrl } : {}),
-        clientId,
-        credentialRef: 'env:CXONE_CLIENT_SECRET',
-      };
-      return connectTenant(profile, async () => secret);
+      const tenant = tenantFromEnvironment(io.env);
+      return connectTenant(tenant.profile, tenant.secret, tenant.options);
     },
     dataDir: () => required(io, 'CXONE_DATA_DIR', 'the folder where the console keeps its data'),
   };

@@ -1,5 +1,6 @@
 import { describeError, toConsoleError, type ConsoleError } from '../../../shared/errors';
 import { knownSecrets, redactText } from '../../security/known-secrets';
+import { secretVariables } from './tenant-environment';
 
 /** Where the command line reads its environment and writes its output; tests pass their own. */
 export interface CliIo {
@@ -49,7 +50,7 @@ export function writeLines(io: CliIo, lines: readonly string[]): void {
 /** One readable line on stderr; returns the exit code the error calls for. */
 export function reportError(io: CliIo, thrown: unknown): number {
   const error: ConsoleError = toConsoleError(thrown);
-  const environmentSecrets = [io.env.CXONE_CLIENT_SECRET, io.env.CXONE_CRM_WEBHOOK_SECRET].filter((value): value is string => Boolean(value));
+  const environmentSecrets = secretVariables.map((name) => io.env[name]).filter((value): value is string => Boolean(value));
   io.stderr(`cxone-console: ${redactText(describeError(error), [...environmentSecrets, ...knownSecrets.values()])}\n`);
   return error.kind === 'configuration' ? exitCodes.usage : exitCodes.someFailed;
 }

@@ -42,6 +42,7 @@ export async function runAdminApiDemoTenant(context: CliContext, flags: AdminApi
       `  Access key id      ${described.accessKeyId}`,
       `  Access key secret  ${described.accessKeySecret}`,
       `  API version        v${described.apiVersion}`,
+      `Connect with: CXONE_KIND=admin-api CXONE_ISSUER=${described.issuer} CXONE_ACCESS_KEY_ID=${described.accessKeyId} CXONE_ACCESS_KEY_SECRET=${described.accessKeySecret} CXONE_API_VERSION=${described.apiVersion}`,
       'Press Ctrl+C to stop.',
     ]);
   }

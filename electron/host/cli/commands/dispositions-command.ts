@@ -12,6 +12,7 @@ import { createOutbox } from '../../../outbox/outbox';
 import { createSuppressionList } from '../../../suppression/suppression-list';
 import { connectTenant } from '../../../tenant/connect';
 import { checkedUrl, type CliCommandModule, type CliContext } from '../cli-context';
+import { tenantFromEnvironment } from '../tenant-environment';
 
 function positiveNumber(name: string, integer: boolean) {
   return (raw: string): number => {
@@ -46,22 +47,13 @@ function connectWithLimits(context: CliContext, limits: { maxRequestsPerSecond?:
   const checked = context.connect();
   if (limits.maxRequestsPerSecond === undefined && limits.maxConcurrency === undefined) return checked;
   checked.close();
-  const env = context.io.env;
-  const apiBaseUrl = env.CXONE_BASE_URL?.trim() ?? '';
-  const tokenUrl = env.CXONE_TOKEN_URL?.trim();
-  const secret = env.CXONE_CLIENT_SECRET?.trim() ?? '';
+  const tenant = tenantFromEnvironment(context.io.env);
   const profile: TenantProfile = {
-    id: 'cli',
-    label: new URL(apiBaseUrl).host,
-    adapter: 'contract',
-    apiBaseUrl,
-    ...(tokenUrl ? { tokenUrl } : {}),
-    clientId: env.CXONE_CLIENT_ID?.trim() ?? '',
-    credentialRef: 'env:CXONE_CLIENT_SECRET',
+    ...tenant.profile,
     ...(limits.maxRequestsPerSecond !== undefined ? { maxRequestsPerSecond: limits.maxRequestsPerSecond } : {}),
     ...(limits.maxConcurrency !== undefined ? { maxConcurrency: limits.maxConcurrency } : {}),
   };
-  return connectTenant(profile, async () => secret);
+  return connectTenant(profile, tenant.secret, tenant.options);
 }
 
 /** `cxone-console dispositions import|check <file.csv>` — the app's import engine and journal, and its reading rules offline. */
