@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../../shared/audit/audit-entry';
 import type { StatusChangeResult } from '../../../shared/campaigns/status-change';
 import type { Campaign } from '../../../shared/cxone/schemas';
 import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
@@ -30,4 +31,19 @@ export function snapshot(campaigns: Campaign[], change: Partial<CampaignSnapshot
 
 export function changed(target: Campaign, status: 'running' | 'paused'): StatusChangeResult {
   return { campaignId: target.id, name: target.name, target: status, outcome: 'changed', statusBefore: target.status, statusAfter: status, latencyMs: 5 };
+}
+
+export function auditEntry(seq: number, campaignId: string, change: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    seq,
+    at: '2026-01-05T09:00:00.000Z',
+    prevHash: '0'.repeat(64),
+    hash: 'a'.repeat(64),
+    actor: { type: 'user', name: 'lead' },
+    tenant: 'demo',
+    action: 'campaign.pause',
+    target: { type: 'campaign', id: campaignId, name: `Campaign ${campaignId}` },
+    outcome: 'success',
+    ...change,
+  };
 }
