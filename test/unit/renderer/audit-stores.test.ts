@@ -53,7 +53,7 @@ describe('audit store', () => {
 
 describe('campaign audit trail store', () => {
   it('keeps the newest entries of the watched campaign only, and stops listening when the drawer closes', async () => {
-    const fake = createFakeConsole({ 'audit:query': ({ campaignId }) => page([auditEntry(2, campaignId), auditEntry(1, campaignId)]) });
+    const fake = createFakeConsole({ 'audit:query': ({ campaignId }) => page([auditEntry(2, campaignId ?? ''), auditEntry(1, campaignId ?? '')]) });
     const store = createCampaignAuditStore(fake.api);
     const stop = store.getState().watch('c-1', 2);
     expect(store.getState().loading).toBe(true);
@@ -70,7 +70,9 @@ describe('campaign audit trail store', () => {
 
   it('ignores the answer for a campaign the drawer has already left', async () => {
     const firstAnswer = deferred<AuditPage>();
-    const fake = createFakeConsole({ 'audit:query': ({ campaignId }) => (campaignId === 'c-1' ? firstAnswer.promise : page([auditEntry(9, campaignId)])) });
+    const fake = createFakeConsole({
+      'audit:query': ({ campaignId }) => (campaignId === 'c-1' ? firstAnswer.promise : page([auditEntry(9, campaignId ?? '')])),
+    });
     const store = createCampaignAuditStore(fake.api);
     const stopFirst = store.getState().watch('c-1', 10);
     stopFirst();
