@@ -52,6 +52,7 @@ export default tseslint.config(
           message: 'renderer/ never talks to Electron or the network directly; use renderer/api.ts.',
         },
         { group: ['**/electron/**'], message: 'renderer/ imports only shared/, never electron/.' },
+        { group: ['../*/*-store'], message: "A feature never imports another feature's store; send the lead there with useNavigation() (app/navigation.ts)." },
       ]),
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
