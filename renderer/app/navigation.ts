@@ -1,12 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { ScreenId } from './screen-ids';
 
 /**
  * How one feature sends the lead to another: features never reach into each other's
  * stores; the app (stores.ts) knows which store each destination belongs to.
  */
 export interface Navigation {
-  go(screen: ScreenId): void;
   /** The campaign list with one campaign's details open. */
   openCampaign(campaignId: string): void;
   /** The Audit log filtered to one campaign. */

@@ -29,7 +29,6 @@ export function createStores(api: ConsoleApi): Stores {
   const campaigns = createCampaignsStore(api);
   const audit = createAuditStore(api);
   const navigation: Navigation = {
-    go: (screen) => app.getState().navigate(screen),
     openCampaign(campaignId) {
       app.getState().navigate('campaigns');
       campaigns.getState().openDrawer(campaignId);
