@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppInfo } from '../../shared/ipc/channels/app';
-import type { TenantStatus } from '../../shared/ipc/channels/tenant';
+import type { AppInfo } from '../../shared/app/app-info';
+import type { TenantStatus } from '../../shared/tenant/tenant-status';
 import type { ConsoleApi } from '../api';
 import type { ConnectionState } from '../transport/transport';
 import type { ScreenId } from './screen-ids';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { auditRetentionWarnBelowDays, type ConsoleSettings } from '../../../shared/ipc/channels/settings';
+import { auditRetentionWarnBelowDays, type ConsoleSettings } from '../../../shared/settings/console-settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSettingsStore } from './settings-store';
 

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { WebhookChannel } from '../../../shared/ipc/channels/outbox';
+import type { WebhookChannel } from '../../../shared/outbox/outbox-status';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSettingsStore } from './settings-store';
 

@@ -1,8 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConsoleError } from '../../../shared/errors';
-import type { OutboxStatus, WebhookChannel } from '../../../shared/ipc/channels/outbox';
-import type { ConsoleSettings, SettingsProblem } from '../../../shared/ipc/channels/settings';
-import { tenantProfileInputSchema, type RequestLogEntry } from '../../../shared/ipc/channels/tenant';
+import type { OutboxStatus, WebhookChannel } from '../../../shared/outbox/outbox-status';
+import type { ConsoleSettings, SettingsProblem } from '../../../shared/settings/console-settings';
+import type { RequestLogEntry } from '../../../shared/tenant/request-log-entry';
+import { tenantProfileInputSchema } from '../../../shared/tenant/tenant-profile-input';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { ConsoleApi } from '../../api';
 import { createStoreContext } from '../../app/store-context';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../renderer/app/app-store';
 import { createStores } from '../../../renderer/app/stores';
-import type { TenantStatus } from '../../../shared/ipc/channels/tenant';
+import type { TenantStatus } from '../../../shared/tenant/tenant-status';
 import { createFakeConsole, settle } from './fake-console';
 
 const demo: TenantStatus = {

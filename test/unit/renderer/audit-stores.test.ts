@@ -3,7 +3,7 @@ import { createAuditStore } from '../../../renderer/features/audit/audit-store';
 import { createCampaignAuditStore } from '../../../renderer/features/campaigns/campaign-audit-store';
 import type { AuditEntry } from '../../../shared/audit/audit-entry';
 import { consoleError } from '../../../shared/errors';
-import type { AuditPage } from '../../../shared/ipc/channels/audit';
+import type { AuditPage } from '../../../shared/audit/audit-page';
 import { createFakeConsole, deferred, FakeRefusal, settle } from './fake-console';
 import { auditEntry, campaign, snapshot } from './fixtures';
 

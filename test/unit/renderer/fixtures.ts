@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../../shared/audit/audit-entry';
 import type { StatusChangeResult } from '../../../shared/campaigns/status-change';
 import type { Campaign } from '../../../shared/cxone/schemas';
-import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import type { CampaignSnapshot } from '../../../shared/campaigns/campaign-snapshot';
 
 export function campaign(id: string, status: Campaign['status'] = 'running'): Campaign {
   return {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSettingsStore } from '../../../renderer/features/settings/settings-store';
 import { consoleError } from '../../../shared/errors';
-import { consoleSettingsSchema, type ConsoleSettings } from '../../../shared/ipc/channels/settings';
-import type { OutboxStatus } from '../../../shared/ipc/channels/outbox';
+import { consoleSettingsSchema, type ConsoleSettings } from '../../../shared/settings/console-settings';
+import type { OutboxStatus } from '../../../shared/outbox/outbox-status';
 import { createFakeConsole, deferred, FakeRefusal, settle } from './fake-console';
 
 const stored: ConsoleSettings = consoleSettingsSchema.parse({});
