@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandCallingWindows, type WindowSchedule } from '../../../shared/schedules/calling-windows';
 import { describeCron, parseCron } from '../../../shared/schedules/cron';
+import { parseWindowOption } from '../../../shared/schedules/window-option';
 
 function windowsOf(schedule: WindowSchedule, from: string, days: number) {
   const expansion = expandCallingWindows(schedule, { from, days });
@@ -90,5 +91,17 @@ describe('calling windows', () => {
 
   it('reads a cron in plain language', () => {
     expect(describeCron('0 9 * * 1-5')).toBe('At 09:00, Monday through Friday');
+  });
+});
+
+describe('--window option', () => {
+  it('turns HH:mm-HH:mm into windowMinutes, past midnight too, and insists the cron opens at its start', () => {
+    expect(parseWindowOption('09:00-17:00', '0 9 * * 1-5')).toEqual({ ok: true, windowMinutes: 480, startMinutes: 540 });
+    expect(parseWindowOption('20:00-02:00', '0 20 * * *')).toMatchObject({ ok: true, windowMinutes: 360 });
+    expect(parseWindowOption('9-17', '0 9 * * *').ok).toBe(false);
+    expect(parseWindowOption('09:00-09:00', '0 9 * * *').ok).toBe(false);
+    expect(parseWindowOption('25:00-26:00', '0 9 * * *').ok).toBe(false);
+    const mismatch = parseWindowOption('09:00-17:00', '30 8 * * 1-5');
+    expect(!mismatch.ok && mismatch.message).toMatch(/opens windows at 08:30 but --window starts at 09:00/);
   });
 });
