@@ -1,6 +1,6 @@
 import type { CallingWindow } from './calling-windows';
 import type { ContactGroup } from './compliance-gate';
-import { intersect, segmentsByLocalDate, type DayRules, type Interval } from './day-rules';
+import { intersect, type DayRules, type Interval } from './day-rules';
 import { localClock, localDate, minutesOfClock } from './local-time';
 
 /** The widest daily window, in a zone's local time, that every group living in that zone may be called in. */
@@ -25,6 +25,7 @@ export function proposeClip(
   windows: readonly CallingWindow[],
   groups: readonly ContactGroup[],
   rulesOf: (date: string, group: ContactGroup) => DayRules,
+  segmentsOf: (window: Interval, zone: string) => { date: string; segment: Interval }[],
 ): ClipProposal[] {
   const zones = new Map<string, ContactGroup[]>();
   for (const group of groups) zones.set(group.timezone, [...(zones.get(group.timezone) ?? []), group]);
@@ -36,7 +37,7 @@ export function proposeClip(
     const skipDates: string[] = [];
     for (const window of windows) {
       let longest: { start: number; end: number } | null = null;
-      for (const { date, segment } of segmentsByLocalDate(window, timezone, localDate(window.startMs, timezone))) {
+      for (const { date, segment } of segmentsOf(window, timezone)) {
         let allowed: Interval | null = segment;
         for (const group of inZone) allowed = allowed && intersect(allowed, allowedFor(rulesOf(date, group)) ?? { startMs: 0, endMs: 0 });
         if (!allowed) continue;

@@ -169,9 +169,19 @@ export function checkSchedule(input: GateInput): GateResult {
     }
     return rules;
   };
+  const segmentsCache = new Map<string, ReturnType<typeof segmentsByLocalDate>>();
+  const segmentsOf = (window: Interval, zone: string) => {
+    const key = `${window.startMs}|${zone}`;
+    let segments = segmentsCache.get(key);
+    if (!segments) {
+      segments = segmentsByLocalDate(window, zone, localDate(window.startMs, zone));
+      segmentsCache.set(key, segments);
+    }
+    return segments;
+  };
   for (const group of groups) {
     for (const window of expansion.windows) {
-      for (const { date, segment } of segmentsByLocalDate(window, group.timezone, localDate(window.startMs, group.timezone))) {
+      for (const { date, segment } of segmentsOf(window, group.timezone)) {
         for (const breach of breachesOf(segment, rulesOf(date, group), group)) {
           const localStart = localClock(breach.part.startMs, group.timezone);
           const localEnd = localClock(breach.part.endMs, group.timezone, true);
@@ -200,7 +210,7 @@ export function checkSchedule(input: GateInput): GateResult {
       violations,
       windows: expansion.windows.map(({ start, end }) => ({ start, end })),
       unknownTimezoneContacts: unknownTimezone,
-      clip: proposeClip(expansion.windows, groups, rulesOf),
+      clip: proposeClip(expansion.windows, groups, rulesOf, segmentsOf),
     },
   };
 }

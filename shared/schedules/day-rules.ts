@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { instantOfDateAndMinutes, minutesOfClock, startOfLocalDate } from './local-time';
+import { dayOfWeekOf, instantOfDateAndMinutes, minutesOfClock, nextCalendarDate as nextDate, startOfLocalDate } from './local-time';
 import { publicHolidayOn } from './state-holidays';
 import { federalCallingRule, hoursOn, stateCallingRuleOf, type CallingHours, type StateCallingRule } from './state-calling-rules';
 
@@ -21,8 +20,6 @@ export interface DayRules {
     | { kind: 'holiday'; holiday: string; rule: StateCallingRule };
 }
 
-const nextDate = (date: string) => DateTime.fromISO(date, { zone: 'utc' }).plus({ days: 1 }).toISODate() ?? date;
-
 function hoursInterval(date: string, hours: CallingHours, zone: string): Interval {
   return {
     startMs: instantOfDateAndMinutes(date, minutesOfClock(hours.start) ?? 0, zone),
@@ -39,7 +36,7 @@ export function dayRules(date: string, zone: string, state: string | null): DayR
     const holiday = publicHolidayOn(rule.state, date);
     if (holiday) return { date, day, federal, state: { kind: 'holiday', holiday, rule } };
   }
-  const dayOfWeek = DateTime.fromISO(date, { zone: 'utc' }).weekday % 7;
+  const dayOfWeek = dayOfWeekOf(date);
   const hours = hoursOn(rule, dayOfWeek);
   if (hours === null) return { date, day, federal, state: { kind: 'sunday', rule } };
   return { date, day, federal, state: { kind: 'hours', allowed: hoursInterval(date, hours, zone), rule } };

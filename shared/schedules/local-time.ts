@@ -11,6 +11,23 @@ export interface WallTime {
 
 const minuteMs = 60_000;
 
+/**
+ * Luxon reads zone offsets through Intl, which costs microseconds a call; the gate asks the
+ * same few instants for every state living in a zone, so answers are remembered (bounded).
+ */
+function memoised<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size > 200_000) cache.clear();
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 const knownZones = new Map<string, boolean>();
 
 /** Whether a name is an IANA zone; memoised because the gate asks once per contact. */
@@ -26,7 +43,11 @@ export function isKnownZone(zone: string): boolean {
 /** The wall time as if it were UTC, so that wall times compare as numbers. */
 const naiveMs = (wall: WallTime) => Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
 
-const offsetMinutesAt = (zone: IANAZone, instantMs: number) => zone.offset(instantMs);
+const zoneOffset = memoised((key) => {
+  const split = key.indexOf('|');
+  return IANAZone.create(key.slice(split + 1)).offset(Number(key.slice(0, split)));
+});
+const offsetMinutesAt = (zone: IANAZone, instantMs: number) => zoneOffset(`${instantMs}|${zone.name}`);
 
 const wallOf = (zone: IANAZone, instantMs: number) => instantMs + offsetMinutesAt(zone, instantMs) * minuteMs;
 
@@ -37,9 +58,13 @@ const wallOf = (zone: IANAZone, instantMs: number) => instantMs + offsetMinutesA
  * Luxon alone would take the second occurrence and jump by the gap's length.
  */
 export function instantOfWallTime(wall: WallTime, zoneName: string): number {
-  const zone = IANAZone.create(zoneName);
-  const naive = naiveMs(wall);
-  const dayMs = 24 * 3600_000;
+  return instantOfNaive(`${naiveMs(wall)}|${zoneName}`);
+}
+
+const instantOfNaive = memoised((key) => {
+  const split = key.indexOf('|');
+  const naive = Number(key.slice(0, split));
+  const zone = IANAZone.create(key.slice(split + 1));
   const offsets = new Set([offsetMinutesAt(zone, naive - dayMs), offsetMinutesAt(zone, naive), offsetMinutesAt(zone, naive + dayMs)]);
   const matching = [...offsets].map((offset) => naive - offset * minuteMs).filter((instant) => wallOf(zone, instant) === naive);
   if (matching.length > 0) return Math.min(...matching);
@@ -53,27 +78,37 @@ export function instantOfWallTime(wall: WallTime, zoneName: string): number {
     else before = middle;
   }
   return after;
-}
+});
 
 export const localDateTime = (instantMs: number, zone: string): DateTime => DateTime.fromMillis(instantMs, { zone });
 
 /** ISO-8601 with the zone's offset, seconds kept, milliseconds dropped. */
 export const localIso = (instantMs: number, zone: string): string => localDateTime(instantMs, zone).toISO({ suppressMilliseconds: true }) ?? '';
 
-export const localDate = (instantMs: number, zone: string): string => localDateTime(instantMs, zone).toISODate() ?? '';
+/** The wall time of an instant in a zone as YYYY-MM-DDTHH:mm, from the remembered offset. */
+function wallText(instantMs: number, zone: string): string {
+  return new Date(instantMs + offsetMinutesAt(IANAZone.create(zone), instantMs) * minuteMs).toISOString().slice(0, 16);
+}
+
+export const localDate = (instantMs: number, zone: string): string => wallText(instantMs, zone).slice(0, 10);
 
 /** HH:mm of an instant in a zone; `endOfDay` renders a local midnight as 24:00 (the end of the previous day). */
 export function localClock(instantMs: number, zone: string, endOfDay = false): string {
-  const local = localDateTime(instantMs, zone);
-  if (endOfDay && local.hour === 0 && local.minute === 0) return '24:00';
-  return local.toFormat('HH:mm');
+  const clock = wallText(instantMs, zone).slice(11, 16);
+  return endOfDay && clock === '00:00' ? '24:00' : clock;
 }
 
+const dayMs = 24 * 3600_000;
+const naiveOfDate = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
 /** Local midnight starting a calendar date (YYYY-MM-DD) in a zone. */
-export function startOfLocalDate(date: string, zone: string): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return instantOfWallTime({ year, month, day, hour: 0, minute: 0 }, zone);
-}
+export const startOfLocalDate = (date: string, zone: string): number => instantOfNaive(`${naiveOfDate(date)}|${zone}`);
+
+/** The calendar date after a date. */
+export const nextCalendarDate = (date: string): string => new Date(naiveOfDate(date) + dayMs).toISOString().slice(0, 10);
+
+/** 0 = Sunday … 6 = Saturday, as cron counts. */
+export const dayOfWeekOf = (date: string): number => new Date(naiveOfDate(date)).getUTCDay();
 
 /** `HH:mm` → minutes after midnight, or null when malformed. 24:00 is the end of a day. */
 export function minutesOfClock(clock: string): number | null {
@@ -85,20 +120,14 @@ export function minutesOfClock(clock: string): number | null {
   return hours * 60 + minutes;
 }
 
-/** The wall time `minutes` after local midnight of a date, as an instant (gaps and overlaps per §4.1). */
-export function instantOfDateAndMinutes(date: string, minutes: number, zone: string): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  if (minutes >= 24 * 60) {
-    const next = DateTime.fromObject({ year, month, day }, { zone: 'utc' }).plus({ days: 1 });
-    return instantOfWallTime({ year: next.year, month: next.month, day: next.day, hour: 0, minute: minutes - 24 * 60 }, zone);
-  }
-  return instantOfWallTime({ year, month, day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, zone);
-}
+/** The wall time `minutes` after local midnight of a date (1440 = the next midnight), as an instant (gaps and overlaps per §4.1). */
+export const instantOfDateAndMinutes = (date: string, minutes: number, zone: string): number =>
+  instantOfNaive(`${naiveOfDate(date) + minutes * minuteMs}|${zone}`);
 
 /** Calendar dates (YYYY-MM-DD) from `date`, `count` of them. */
 export function successiveDates(date: string, count: number): string[] {
-  const first = DateTime.fromISO(date, { zone: 'utc' });
-  return Array.from({ length: count }, (_, index) => first.plus({ days: index }).toISODate() ?? '');
+  const first = naiveOfDate(date);
+  return Array.from({ length: count }, (_, index) => new Date(first + index * dayMs).toISOString().slice(0, 10));
 }
 
 export const isCalendarDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
