@@ -2,7 +2,7 @@ import type { Campaign, DncList } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
 import { isKnownZone } from '../../shared/schedules/local-time';
 import { todayIn, type WindowSchedule } from '../../shared/schedules/calling-windows';
-import { checkSchedule, type GateResult } from '../../shared/schedules/compliance-gate';
+import { checkSchedule, type GateInput, type GateResult } from '../../shared/schedules/compliance-gate';
 import type { GateContact } from '../../shared/schedules/contact-home';
 import { detectScheduleConflicts, type ScheduleConflict } from '../../shared/schedules/schedule-conflicts';
 import type { CampaignsPort, ContactsPort, RealtimeAgentsPort, ReferenceDataPort } from '../tenant/ports';
@@ -37,7 +37,7 @@ async function dncListOf(ports: ScheduleCheckPorts, id: string | null, signal?: 
 }
 
 /** The proposed schedule over the stored one: a field given on the command line or in the screen wins. */
-function scheduleFor(campaign: Campaign, proposed: Partial<WindowSchedule>): WindowSchedule {
+export function scheduleFor(campaign: Campaign, proposed: Partial<WindowSchedule>): WindowSchedule {
   const stored = campaign.schedule;
   return {
     timezone: proposed.timezone ?? stored?.timezone ?? campaign.customAttributes.timezone ?? '',
@@ -46,28 +46,32 @@ function scheduleFor(campaign: Campaign, proposed: Partial<WindowSchedule>): Win
   };
 }
 
-/**
- * The compliance gate for one campaign against the tenant: its contacts read page by page
- * (§4.6), its DNC rules and list (§4.5). Contacts are reduced to what the gate reads as they
- * arrive, so a large list is not held whole.
- */
-export async function checkCampaignSchedule(ports: ScheduleCheckPorts, request: ScheduleCheckRequest): Promise<ScheduleCheck> {
-  const campaign = await ports.campaigns.get(request.campaignId, request.signal);
-  const schedule = scheduleFor(campaign, request.schedule);
-  const from = request.from ?? todayIn(isKnownZone(schedule.timezone) ? schedule.timezone : 'UTC', request.nowMs);
+/** What the gate reads of a campaign on the tenant: the campaign, its contacts (page style, §4.6) and its DNC list (§4.5). */
+export interface GateSubject {
+  campaign: Campaign;
+  contacts: GateContact[];
+  dncList: Pick<DncList, 'id' | 'state'> | null;
+}
+
+/** Contacts are reduced to what the gate reads as they arrive, so a large list is not held whole. */
+export async function readGateSubject(ports: ScheduleCheckPorts, campaignId: string, signal?: AbortSignal): Promise<GateSubject> {
+  const campaign = await ports.campaigns.get(campaignId, signal);
   const contacts: GateContact[] = [];
-  for await (const contact of ports.contacts.list(campaign.id, { pageSize: 500 }, request.signal))
-    contacts.push({ phone: contact.phone, timezone: contact.timezone });
-  const dncList = await dncListOf(ports, campaign.dncListId, request.signal);
-  const result = checkSchedule({
-    schedule,
-    range: { from, days: request.days },
-    dncRules: campaign.dncRules,
-    dncListId: campaign.dncListId,
-    dncList,
-    contacts,
-  });
-  return { ...result, campaign, schedule, from };
+  for await (const contact of ports.contacts.list(campaign.id, { pageSize: 500 }, signal)) contacts.push({ phone: contact.phone, timezone: contact.timezone });
+  return { campaign, contacts, dncList: await dncListOf(ports, campaign.dncListId, signal) };
+}
+
+export function gateInputOf(subject: GateSubject, schedule: WindowSchedule, range: { from: string; days: number }): GateInput {
+  const { campaign } = subject;
+  return { schedule, range, dncRules: campaign.dncRules, dncListId: campaign.dncListId, dncList: subject.dncList, contacts: subject.contacts };
+}
+
+/** The compliance gate for one campaign against the tenant. */
+export async function checkCampaignSchedule(ports: ScheduleCheckPorts, request: ScheduleCheckRequest): Promise<ScheduleCheck> {
+  const subject = await readGateSubject(ports, request.campaignId, request.signal);
+  const schedule = scheduleFor(subject.campaign, request.schedule);
+  const from = request.from ?? todayIn(isKnownZone(schedule.timezone) ? schedule.timezone : 'UTC', request.nowMs);
+  return { ...checkSchedule(gateInputOf(subject, schedule, { from, days: request.days })), campaign: subject.campaign, schedule, from };
 }
 
 export interface ConflictPorts {

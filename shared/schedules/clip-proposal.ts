@@ -1,6 +1,6 @@
 import type { CallingWindow } from './calling-windows';
 import type { ContactGroup } from './compliance-gate';
-import { intersect, type DayRules, type Interval } from './day-rules';
+import { allowedFor, intersect, type DayRules, type Interval } from './day-rules';
 import { localClock, localDate, minutesOfClock } from './local-time';
 
 /** The widest daily window, in a zone's local time, that every group living in that zone may be called in. */
@@ -13,12 +13,6 @@ export interface ClipProposal {
   minutes: number;
   /** Local dates whose window has no allowed part at all (a Sunday or holiday ban): dial none that day. */
   skipDates: string[];
-}
-
-function allowedFor(rules: DayRules): Interval | null {
-  const state = rules.state;
-  if (state.kind === 'sunday' || state.kind === 'holiday') return null;
-  return state.kind === 'hours' ? intersect(rules.federal, state.allowed) : rules.federal;
 }
 
 export function proposeClip(

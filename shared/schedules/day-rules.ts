@@ -70,3 +70,10 @@ export function segmentsByLocalDate(window: Interval, zone: string, firstDate: s
   }
   return segments;
 }
+
+/** What a day allows for one group: the federal hours cut by the state's, or null on a banned day. */
+export function allowedFor(rules: DayRules): Interval | null {
+  const state = rules.state;
+  if (state.kind === 'sunday' || state.kind === 'holiday') return null;
+  return state.kind === 'hours' ? intersect(rules.federal, state.allowed) : rules.federal;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DncRule } from '../../../shared/cxone/schemas';
 import { checkSchedule, type GateInput, type GateVerdict } from '../../../shared/schedules/compliance-gate';
 import type { GateContact } from '../../../shared/schedules/contact-home';
+import { proposeScheduleClip } from '../../../shared/schedules/schedule-clip';
 
 const allDncRules: DncRule[] = [{ type: 'FCC_MIN_TIME' }, { type: 'FCC_MAX_TIME' }, { type: 'STATE_DNC' }];
 const many = (count: number, contact: GateContact): GateContact[] => Array.from({ length: count }, () => contact);
@@ -163,5 +164,42 @@ describe('compliance gate', () => {
       ['FEDERAL_HOURS', 'America/Chicago', 'IL', 1, '21:00', '24:00', '2027-03-05'],
       ['FEDERAL_HOURS', 'America/Chicago', 'IL', 1, '00:00', '01:00', '2027-03-06'],
     ]);
+  });
+});
+
+describe('clipping to one window in the schedule zone', () => {
+  const input = (schedule: GateInput['schedule'], contacts: GateContact[]): GateInput => ({
+    schedule,
+    range: { from: '2027-03-01', days: 14 },
+    dncRules: allDncRules,
+    dncListId: 'dnc-01',
+    dncList: { id: 'dnc-01', state: 'ACTIVE' },
+    contacts,
+  });
+
+  it('opens later so that Los Angeles is past 08:00, and the clipped schedule passes the gate', () => {
+    const clipped = proposeScheduleClip(
+      input({ timezone: 'America/New_York', cronExpression: '0 9 * * 1-5', windowMinutes: 480 }, [
+        { phone: '+12125550100', timezone: 'America/New_York' },
+        { phone: '+12135550100', timezone: 'America/Los_Angeles' },
+      ]),
+    );
+    expect(clipped).toEqual({ cronExpression: '0 11 * * 1-5', windowMinutes: 360, windowsLeftOutside: 0 });
+    const again = checkSchedule(input({ timezone: 'America/New_York', ...clipped! }, [{ phone: '+12135550100', timezone: 'America/Los_Angeles' }]));
+    expect(again.ok && again.verdict.compliant).toBe(true);
+  });
+
+  it('closes at 20:00 for Florida and counts the Sunday windows Louisiana bans, which clipping cannot fix', () => {
+    expect(
+      proposeScheduleClip(
+        input({ timezone: 'America/New_York', cronExpression: '0 8 * * 1-5', windowMinutes: 780 }, [{ phone: '+13055550100', timezone: 'America/New_York' }]),
+      ),
+    ).toEqual({ cronExpression: '0 8 * * 1-5', windowMinutes: 720, windowsLeftOutside: 0 });
+    expect(
+      proposeScheduleClip(
+        input({ timezone: 'America/Chicago', cronExpression: '0 10 * * *', windowMinutes: 120 }, [{ phone: '+15045550100', timezone: 'America/Chicago' }]),
+      ),
+    ).toMatchObject({ windowsLeftOutside: 2 });
+    expect(proposeScheduleClip(input({ timezone: 'America/Chicago', cronExpression: '0 9,13 * * *', windowMinutes: 60 }, []))).toBeNull();
   });
 });
