@@ -10,6 +10,7 @@ export interface WallTime {
 }
 
 const minuteMs = 60_000;
+const dayMs = 24 * 3600_000;
 
 /**
  * Luxon reads zone offsets through Intl, which costs microseconds a call; the gate asks the
@@ -47,9 +48,9 @@ const zoneOffset = memoised((key) => {
   const split = key.indexOf('|');
   return IANAZone.create(key.slice(split + 1)).offset(Number(key.slice(0, split)));
 });
-const offsetMinutesAt = (zone: IANAZone, instantMs: number) => zoneOffset(`${instantMs}|${zone.name}`);
+const offsetMinutesAt = (zone: string, instantMs: number) => zoneOffset(`${instantMs}|${zone}`);
 
-const wallOf = (zone: IANAZone, instantMs: number) => instantMs + offsetMinutesAt(zone, instantMs) * minuteMs;
+const wallOf = (zone: string, instantMs: number) => instantMs + offsetMinutesAt(zone, instantMs) * minuteMs;
 
 /**
  * The instant a wall time names in a zone, by the contract's rule (§4.1): a time that
@@ -64,7 +65,7 @@ export function instantOfWallTime(wall: WallTime, zoneName: string): number {
 const instantOfNaive = memoised((key) => {
   const split = key.indexOf('|');
   const naive = Number(key.slice(0, split));
-  const zone = IANAZone.create(key.slice(split + 1));
+  const zone = key.slice(split + 1);
   const offsets = new Set([offsetMinutesAt(zone, naive - dayMs), offsetMinutesAt(zone, naive), offsetMinutesAt(zone, naive + dayMs)]);
   const matching = [...offsets].map((offset) => naive - offset * minuteMs).filter((instant) => wallOf(zone, instant) === naive);
   if (matching.length > 0) return Math.min(...matching);
@@ -87,7 +88,7 @@ export const localIso = (instantMs: number, zone: string): string => localDateTi
 
 /** The wall time of an instant in a zone as YYYY-MM-DDTHH:mm, from the remembered offset. */
 function wallText(instantMs: number, zone: string): string {
-  return new Date(instantMs + offsetMinutesAt(IANAZone.create(zone), instantMs) * minuteMs).toISOString().slice(0, 16);
+  return new Date(instantMs + offsetMinutesAt(zone, instantMs) * minuteMs).toISOString().slice(0, 16);
 }
 
 export const localDate = (instantMs: number, zone: string): string => wallText(instantMs, zone).slice(0, 10);
@@ -98,7 +99,6 @@ export function localClock(instantMs: number, zone: string, endOfDay = false): s
   return endOfDay && clock === '00:00' ? '24:00' : clock;
 }
 
-const dayMs = 24 * 3600_000;
 const naiveOfDate = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** Local midnight starting a calendar date (YYYY-MM-DD) in a zone. */
