@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { consoleSettingsSchema, settingsChangeSchema, type ConsoleSettings, type SettingsProblem } from '../../shared/ipc/channels/settings';
+import { consoleSettingsSchema, settingsChangeSchema, type ConsoleSettings, type SettingsProblem } from '../../shared/settings/console-settings';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import type { KeyValueStore } from './key-value-store';
 

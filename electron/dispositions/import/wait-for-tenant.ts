@@ -1,4 +1,4 @@
-import type { TenantStatus } from '../../../shared/ipc/channels/tenant';
+import type { TenantStatus } from '../../../shared/tenant/tenant-status';
 
 export interface TenantWatch {
   status(): TenantStatus;
