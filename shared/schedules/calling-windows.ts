@@ -80,3 +80,28 @@ export function expandCallingWindows(schedule: WindowSchedule, range: ExpansionR
 
 /** The calendar date an instant falls on in a zone: where `--from` defaults to today. */
 export const todayIn = (zone: string, nowMs: number): string => DateTime.fromMillis(nowMs, { zone }).toISODate() ?? '';
+
+/** A window as the Schedules screen lists it: in the schedule's zone and in the viewer's own. */
+export interface ViewedWindow extends CallingWindow {
+  viewerStart: string;
+  viewerEnd: string;
+}
+
+/**
+ * The next `count` windows still open or yet to open after `nowMs`, each rendered in the
+ * schedule's zone and in `viewerZone`. Looks ahead up to a year, so a yearly cron is found too.
+ */
+export function nextCallingWindows(schedule: WindowSchedule, nowMs: number, count: number, viewerZone: string): ViewedWindow[] {
+  const windows: ViewedWindow[] = [];
+  let from = todayIn(isKnownZone(schedule.timezone) ? schedule.timezone : 'UTC', nowMs - 24 * 3600_000);
+  for (let chunk = 0; chunk < 13 && windows.length < count; chunk++) {
+    const expansion = expandCallingWindows(schedule, { from, days: 30 });
+    if (!expansion.ok) return [];
+    for (const window of expansion.windows) {
+      if (window.endMs <= nowMs || windows.length >= count) continue;
+      windows.push({ ...window, viewerStart: localIso(window.startMs, viewerZone), viewerEnd: localIso(window.endMs, viewerZone) });
+    }
+    from = successiveDates(from, 31)[30] as string;
+  }
+  return windows;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandCallingWindows, type WindowSchedule } from '../../../shared/schedules/calling-windows';
+import { expandCallingWindows, nextCallingWindows, type WindowSchedule } from '../../../shared/schedules/calling-windows';
 import { describeCron, parseCron } from '../../../shared/schedules/cron';
 import { parseWindowOption } from '../../../shared/schedules/window-option';
 
@@ -103,5 +103,24 @@ describe('--window option', () => {
     expect(parseWindowOption('25:00-26:00', '0 9 * * *').ok).toBe(false);
     const mismatch = parseWindowOption('09:00-17:00', '30 8 * * 1-5');
     expect(!mismatch.ok && mismatch.message).toMatch(/opens windows at 08:30 but --window starts at 09:00/);
+  });
+});
+
+describe('next calling windows', () => {
+  it('lists the next windows in the campaign zone and the viewer zone, across the New York spring-forward', () => {
+    const now = Date.parse('2027-03-12T20:00:00Z');
+    const windows = nextCallingWindows({ timezone: 'America/New_York', cronExpression: '0 9 * * *', windowMinutes: 60 }, now, 3, 'Europe/London');
+    expect(windows.map((w) => [w.start, w.viewerStart])).toEqual([
+      ['2027-03-13T09:00:00-05:00', '2027-03-13T14:00:00+00:00'],
+      ['2027-03-14T09:00:00-04:00', '2027-03-14T13:00:00+00:00'],
+      ['2027-03-15T09:00:00-04:00', '2027-03-15T13:00:00+00:00'],
+    ]);
+  });
+
+  it('includes a window still open now and finds a yearly one months ahead', () => {
+    const open = nextCallingWindows({ timezone: 'UTC', cronExpression: '0 9 * * *', windowMinutes: 120 }, Date.parse('2027-03-01T10:00:00Z'), 1, 'UTC');
+    expect(open[0]?.start).toBe('2027-03-01T09:00:00Z');
+    const yearly = nextCallingWindows({ timezone: 'UTC', cronExpression: '0 9 1 12 *', windowMinutes: 60 }, Date.parse('2027-03-01T10:00:00Z'), 1, 'UTC');
+    expect(yearly[0]?.start).toBe('2027-12-01T09:00:00Z');
   });
 });
