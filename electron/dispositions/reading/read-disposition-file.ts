@@ -9,6 +9,7 @@ import { suggestColumnMapping, type MappingSuggestion } from '../../../shared/di
 import type { RowValidation } from '../../../shared/dispositions/disposition-row';
 import { validateDispositionRow } from '../../../shared/dispositions/validate-disposition-row';
 import { byteMeter } from './byte-meter';
+import { CsvRecordSplitter } from './csv-record-splitter';
 import { inspectFile, type FileEncoding, type FileInspection } from './inspect-file';
 import { isCsvParseError, readFailure, unreadRest } from './read-errors';
 import { checkShape, rawRecord } from './record-shape';
@@ -68,11 +69,29 @@ export const noRowsCode = 'NO_ROWS';
 
 /**
  * Streams a disposition CSV (RFC 4180) row by row with back-pressure from the
- * consumer: nothing is read ahead beyond a few stream buffers, so memory stays
+ * consumer: nothing is read ahead beyond one chunk of the file, so memory stays
  * flat however long the file is. Throws ConsoleFailure when the file cannot be
  * read at all; everything wrong with a row is a problem in that row's result.
  */
 export async function* readDispositionFile(path: string, options: ReadDispositionOptions): AsyncGenerator<ReadRowEvent> {
+  const { signal } = options;
+  try {
+    for await (const events of readDispositionEvents(path, options)) {
+      for (const event of events) {
+        signal?.throwIfAborted();
+        yield event;
+      }
+    }
+  } catch (thrown) {
+    throw new ConsoleFailure(readFailure(signal?.aborted ? signal.reason : thrown, path));
+  }
+}
+
+/**
+ * The same events a chunk of the file at a time (one await per 64 KiB, not per row): what a
+ * consumer that only counts or collects iterates. Back-pressure and failures as readDispositionFile.
+ */
+export async function* readDispositionEvents(path: string, options: ReadDispositionOptions): AsyncGenerator<ReadRowEvent[]> {
   const { signal, onProgress } = options;
   let inspection: FileInspection;
   try {
@@ -97,55 +116,44 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
   let bytesRead = 0;
   let rows = 0;
   const report = () => onProgress?.({ bytesRead, totalBytes, rows });
-  const source = createReadStream(path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) });
-  const meter = byteMeter((chunk) => {
+  const onChunk = (chunk: Buffer) => {
     bytesRead += chunk.length;
     options.onBytes?.(chunk);
     report();
-  });
-  // CRLF, LF and a lone CR all end a record, and inside quotes each stays exactly as written.
-  // Blank lines are skipped here rather than by csv-parse, which keeps the line count exact
-  // without `info: true` (that option alone costs a third of the parsing time).
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    record_delimiter: recordDelimiters,
-    max_record_size: maxRecordBytes,
-  });
-  const piping = pipeline(source, meter, iconv.decodeStream(encoding), parser);
-  // Settled in `finally`; this only keeps an early stop by the consumer from being an unhandled rejection.
-  piping.catch(() => undefined);
+  };
+  const context = { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: 0 };
 
   let header: Extract<ReadRowEvent, { type: 'header' }> | undefined;
   let nextLine = 1;
+  const eventOf = (record: string[]): ReadRowEvent | null => {
+    const line = nextLine;
+    nextLine += 1 + lineBreaksIn(record);
+    if (isBlank(record)) return null;
+    if (header === undefined) {
+      header = headerEvent(record, line, options.mapping, encoding, inspection);
+      return header;
+    }
+    const shape = checkShape(record, header.headers.length, line);
+    const raw = rawRecord(header.headers, record);
+    context.lineNumber = line;
+    const result: RowValidation = shape.ok
+      ? withDecodingCheck(validateDispositionRow(raw, header.mapping, context), raw, line, nextLine - 1, inspection)
+      : { ok: false, problems: shape.problems };
+    rows += 1;
+    return { type: 'row', line, raw, result };
+  };
+
   try {
     try {
-      for await (const record of parser as AsyncIterable<string[]>) {
+      for await (const records of recordBatches(path, encoding, signal, onChunk)) {
         signal?.throwIfAborted();
-        const line = nextLine;
-        nextLine += 1 + lineBreaksIn(record);
-        if (isBlank(record)) continue;
-        if (header === undefined) {
-          header = headerEvent(record, line, options.mapping, encoding, inspection);
-          yield header;
-          continue;
+        const events: ReadRowEvent[] = [];
+        for (const record of records) {
+          const event = eventOf(record);
+          if (event !== null) events.push(event);
         }
-        const shape = checkShape(record, header.headers.length, line);
-        const raw = rawRecord(header.headers, record);
-        const result: RowValidation = shape.ok
-          ? withDecodingCheck(
-              validateDispositionRow(raw, header.mapping, { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: line }),
-              raw,
-              line,
-              nextLine - 1,
-              inspection,
-            )
-          : { ok: false, problems: shape.problems };
-        rows += 1;
-        yield { type: 'row', line, raw, result };
+        if (events.length > 0) yield events;
       }
-      await piping;
     } catch (thrown) {
       if (!isCsvParseError(thrown) || signal?.aborted) throw thrown;
       const unread = unreadRest(thrown, {
@@ -158,7 +166,7 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
       // Nothing is usable without a header: the file as a whole cannot be read.
       if (header === undefined) throw new ConsoleFailure(consoleError('validation', unread.message, { target: path }));
       report();
-      yield unread;
+      yield [unread];
       return;
     }
     if (header === undefined) {
@@ -173,6 +181,89 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
     report();
   } catch (thrown) {
     throw new ConsoleFailure(readFailure(signal?.aborted ? signal.reason : thrown, path));
+  }
+}
+
+/**
+ * The file's records, a chunk at a time. The fast splitter reads plain CSV; from the first
+ * record it is not sure of, csv-parse reads the file again from the start and the records
+ * already handed out are skipped, so every file is read as csv-parse reads it. `onChunk`
+ * sees each byte once, in order.
+ */
+async function* recordBatches(
+  path: string,
+  encoding: FileEncoding,
+  signal: AbortSignal | undefined,
+  onChunk: (chunk: Buffer) => void,
+): AsyncGenerator<string[][]> {
+  const splitter = new CsvRecordSplitter(maxRecordBytes);
+  const decoder = iconv.getDecoder(encoding);
+  let delivered = 0;
+  const source = createReadStream(path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) });
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      delivered += chunk.length;
+      onChunk(chunk);
+      const records: string[][] = [];
+      const going = splitter.push(decoder.write(chunk), (record) => records.push(record));
+      if (records.length > 0) yield records;
+      if (!going) break;
+    }
+    if (!splitter.stopped) {
+      const records: string[][] = [];
+      const tail = decoder.end() ?? '';
+      if (splitter.push(tail, (record) => records.push(record))) splitter.end((record) => records.push(record));
+      if (records.length > 0) yield records;
+      if (!splitter.stopped) return;
+    }
+  } finally {
+    source.destroy();
+  }
+  yield* csvParseRecords(path, encoding, signal, splitter.records, (chunk, offset) => {
+    if (offset + chunk.length <= delivered) return;
+    const fresh = chunk.subarray(Math.max(0, delivered - offset));
+    delivered += fresh.length;
+    onChunk(fresh);
+  });
+}
+
+/** csv-parse over the whole file, skipping its first `skip` records (the fast splitter's). */
+async function* csvParseRecords(
+  path: string,
+  encoding: FileEncoding,
+  signal: AbortSignal | undefined,
+  skip: number,
+  onChunk: (chunk: Buffer, offset: number) => void,
+): AsyncGenerator<string[][]> {
+  let offset = 0;
+  const source = createReadStream(path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) });
+  const meter = byteMeter((chunk) => {
+    onChunk(chunk, offset);
+    offset += chunk.length;
+  });
+  // CRLF, LF and a lone CR all end a record, and inside quotes each stays exactly as written.
+  // Blank lines are skipped by the reader rather than by csv-parse, which keeps the line count exact
+  // without `info: true` (that option alone costs a third of the parsing time).
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    record_delimiter: recordDelimiters,
+    max_record_size: maxRecordBytes,
+  });
+  const piping = pipeline(source, meter, iconv.decodeStream(encoding), parser);
+  // Settled in `finally`; this only keeps an early stop by the consumer from being an unhandled rejection.
+  piping.catch(() => undefined);
+  let skipped = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (skipped < skip) {
+        skipped += 1;
+        continue;
+      }
+      yield [record];
+    }
+    await piping;
   } finally {
     parser.destroy();
     source.destroy();
