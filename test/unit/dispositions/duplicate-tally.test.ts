@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { DuplicateTally } from '../../../shared/dispositions/duplicate-tally';
+import { resolveDuplicates } from '../../../shared/dispositions/resolve-duplicates';
+
+describe('DuplicateTally (one pass) gives every row the verdict DuplicateResolver (two passes) gives it', () => {
+  it('agrees on generated files with repeats, identical copies, ties and any hash text', () => {
+    let seed = 99;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    for (let round = 0; round < 300; round += 1) {
+      const rows = Array.from({ length: 1 + Math.floor(next() * 40) }, (_, i) => ({
+        line: i + 2,
+        campaignId: `camp-${Math.floor(next() * 2)}`,
+        contactId: `c-${Math.floor(next() * 6)}`,
+        dispositionTimestamp: new Date(Date.UTC(2024, 5, 1, 0, Math.floor(next() * 4))).toISOString(),
+        // Not hex: the tally compares hashes as text.
+        rowHash: ['same', 'other', 'third content'][Math.floor(next() * 3)] as string,
+      }));
+      const tally = new DuplicateTally();
+      rows.forEach((row) => tally.observe(row));
+      const expected = resolveDuplicates(rows).map(({ verdict }) => verdict);
+      expect(rows.map((_, index) => tally.verdict(index))).toEqual(expected);
+      expect(tally.counts()).toEqual({
+        winners: expected.filter((verdict) => verdict.kind === 'winner').length,
+        duplicates: expected.filter((verdict) => verdict.kind === 'duplicate').length,
+        superseded: expected.filter((verdict) => verdict.kind === 'superseded').length,
+      });
+    }
+  });
+});
