@@ -1,4 +1,3 @@
-import { canonicalUtcEpochMs } from './disposition-timestamp';
 import type { DuplicateVerdict } from './resolve-duplicates';
 
 /**
@@ -6,60 +5,64 @@ import type { DuplicateVerdict } from './resolve-duplicates';
  * (latest timestamp wins, a tie goes to the later line, a row identical to the current winner
  * is its duplicate). Instead of reading the file a second time to classify each row, it keeps
  * 12 bytes per row in typed arrays: the row's contact slot, its line, and which of the contact's
- * distinct contents it has (most contacts have one). Row hashes are compared as strings, never
- * decoded, so any hash text works.
+ * distinct contents it has (most contacts have one). Contents are compared by their 64-bit row
+ * hash, given as its two 32-bit lanes (see hexLanes).
  */
 export class DuplicateTally {
   private readonly slots = new Map<string, Map<string, number>>();
+  private slotCount = 0;
   private slotLines = new Float64Array(1024);
   private slotEpochs = new Float64Array(1024);
   private slotClasses = new Int32Array(1024);
-  /** Per contact: its first content hash, or every distinct one in order of appearance. */
-  private readonly slotHashes: (string | string[])[] = [];
+  /** Each contact's first content hash; the rare later distinct ones in `moreHashes`. */
+  private slotHi = new Uint32Array(1024);
+  private slotLo = new Uint32Array(1024);
+  private readonly moreHashes = new Map<number, number[]>();
   private rowSlots = new Int32Array(1024);
   private rowLines = new Int32Array(1024);
   private rowClasses = new Int32Array(1024);
   private rows = 0;
 
   /** Valid rows in file order; returns the row's index (0-based, counting valid rows only). */
-  observe(row: { line: number; campaignId: string; contactId: string; dispositionTimestamp: string; rowHash: string }): number {
-    const canonical = canonicalUtcEpochMs(row.dispositionTimestamp);
-    const epochMs = Number.isNaN(canonical) ? Date.parse(row.dispositionTimestamp) : canonical;
-    let contacts = this.slots.get(row.campaignId);
+  observe(campaignId: string, contactId: string, line: number, epochMs: number, hashHi: number, hashLo: number): number {
+    let contacts = this.slots.get(campaignId);
     if (contacts === undefined) {
       contacts = new Map();
-      this.slots.set(row.campaignId, contacts);
+      this.slots.set(campaignId, contacts);
     }
-    let slot = contacts.get(row.contactId);
+    let slot = contacts.get(contactId);
     let contentClass = 0;
     if (slot === undefined) {
-      slot = this.slotHashes.length;
-      contacts.set(row.contactId, slot);
+      slot = this.slotCount;
+      this.slotCount += 1;
+      contacts.set(contactId, slot);
       if (slot === this.slotLines.length) {
-        this.slotLines = grownFloat(this.slotLines);
-        this.slotEpochs = grownFloat(this.slotEpochs);
-        this.slotClasses = grownInt(this.slotClasses);
+        this.slotLines = grown(this.slotLines, Float64Array);
+        this.slotEpochs = grown(this.slotEpochs, Float64Array);
+        this.slotClasses = grown(this.slotClasses, Int32Array);
+        this.slotHi = grown(this.slotHi, Uint32Array);
+        this.slotLo = grown(this.slotLo, Uint32Array);
       }
-      this.slotHashes.push(row.rowHash);
-      this.win(slot, row.line, epochMs, 0);
+      this.slotHi[slot] = hashHi;
+      this.slotLo[slot] = hashLo;
+      this.win(slot, line, epochMs, 0);
     } else {
-      contentClass = this.classOf(slot, row.rowHash);
+      contentClass = this.classOf(slot, hashHi, hashLo);
       // Later lines win ties: rows arrive in file order, so `>=` is "latest, then later line".
-      if (contentClass !== this.slotClasses[slot] && epochMs >= (this.slotEpochs[slot] as number)) this.win(slot, row.line, epochMs, contentClass);
+      if (contentClass !== this.slotClasses[slot] && epochMs >= (this.slotEpochs[slot] as number)) this.win(slot, line, epochMs, contentClass);
     }
     const index = this.rows;
     if (index === this.rowSlots.length) {
-      this.rowSlots = grownInt(this.rowSlots);
-      this.rowLines = grownInt(this.rowLines);
-      this.rowClasses = grownInt(this.rowClasses);
+      this.rowSlots = grown(this.rowSlots, Int32Array);
+      this.rowLines = grown(this.rowLines, Int32Array);
+      this.rowClasses = grown(this.rowClasses, Int32Array);
     }
     this.rowSlots[index] = slot;
-    this.rowLines[index] = row.line;
+    this.rowLines[index] = line;
     this.rowClasses[index] = contentClass;
     this.rows += 1;
     return index;
   }
-
   /** Once every row is observed: what happens to the `index`-th valid row. */
   verdict(index: number): DuplicateVerdict {
     const slot = this.rowSlots[index] as number;
@@ -79,7 +82,7 @@ export class DuplicateTally {
       if (this.slotClasses[slot] === this.rowClasses[index]) duplicates += 1;
       else superseded += 1;
     }
-    return { winners: this.slotHashes.length, duplicates, superseded };
+    return { winners: this.slotCount, duplicates, superseded };
   }
 
   private win(slot: number, line: number, epochMs: number, contentClass: number) {
@@ -88,28 +91,21 @@ export class DuplicateTally {
     this.slotClasses[slot] = contentClass;
   }
 
-  private classOf(slot: number, rowHash: string): number {
-    const known = this.slotHashes[slot] as string | string[];
-    if (typeof known === 'string') {
-      if (known === rowHash) return 0;
-      this.slotHashes[slot] = [known, rowHash];
-      return 1;
+  private classOf(slot: number, hi: number, lo: number): number {
+    if (this.slotHi[slot] === hi && this.slotLo[slot] === lo) return 0;
+    let more = this.moreHashes.get(slot);
+    if (more === undefined) {
+      more = [];
+      this.moreHashes.set(slot, more);
     }
-    const at = known.indexOf(rowHash);
-    if (at !== -1) return at;
-    known.push(rowHash);
-    return known.length - 1;
+    for (let at = 0; at < more.length; at += 2) if (more[at] === hi && more[at + 1] === lo) return at / 2 + 1;
+    more.push(hi, lo);
+    return more.length / 2;
   }
 }
 
-const grownFloat = (array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
-  const next = new Float64Array(array.length * 2);
+function grown<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(array: T, Kind: new (length: number) => T): T {
+  const next = new Kind(array.length * 2);
   next.set(array);
   return next;
-};
-
-const grownInt = (array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-  const next = new Int32Array(array.length * 2);
-  next.set(array);
-  return next;
-};
+}

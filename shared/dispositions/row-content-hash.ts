@@ -23,6 +23,38 @@ export function canonicalValueHash(value: CanonicalValue): string {
   return finish();
 }
 
+/** The two 32-bit lanes of a hash: `hi` is the first 8 hex digits of the text form, `lo` the last 8. */
+export interface HashLanes {
+  hi: number;
+  lo: number;
+}
+
+/**
+ * The same hash fed piece by piece with no value built: hashStart(), then hashText for the JSON
+ * punctuation and hashJsonString for each string, then hashLanes. Equal to
+ * rowContentHash of the text so fed, as lanes (see hexLanes).
+ */
+export const hashStart = (): void => start();
+export const hashText = (text: string): void => feedText(text);
+export const hashJsonString = (text: string): void => feedJsonString(text);
+export function hashLanes(out: HashLanes): void {
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  out.hi = b >>> 0;
+  out.lo = a >>> 0;
+}
+
+/** The lanes of a hash in its text form; false when the text is not 16 hex digits. */
+export function hexLanes(hash: string, out: HashLanes): boolean {
+  if (hash.length !== 16) return false;
+  const hi = Number.parseInt(hash.slice(0, 8), 16);
+  const lo = Number.parseInt(hash.slice(8), 16);
+  if (!/^[0-9a-f]{16}$/.test(hash)) return false;
+  out.hi = hi;
+  out.lo = lo;
+  return true;
+}
+
 let h1 = 0;
 let h2 = 0;
 

@@ -26,16 +26,16 @@ export class CsvRecordSplitter {
   constructor(private readonly maxRecordChars: number) {}
 
   /** Hands out every complete record of `text` (after what earlier calls kept); false once stopped. */
-  push(text: string, onRecord: (fields: string[]) => void): boolean {
+  push(text: string, onRecord: (fields: string[], breaks: number) => void): boolean {
     return this.split(text, false, onRecord);
   }
 
   /** The end of the text: the last record needs no line break. */
-  end(onRecord: (fields: string[]) => void): boolean {
+  end(onRecord: (fields: string[], breaks: number) => void): boolean {
     return this.split('', true, onRecord);
   }
 
-  private split(text: string, final: boolean, onRecord: (fields: string[]) => void): boolean {
+  private split(text: string, final: boolean, onRecord: (fields: string[], breaks: number) => void): boolean {
     if (this.stopped) return false;
     let s = this.carry + text;
     if (!this.started && s.length > 0) {
@@ -54,6 +54,7 @@ export class CsvRecordSplitter {
     let start = 0;
     while (start < n) {
       const fields: string[] = [];
+      let breaks = 0;
       let pos = start;
       let end = incomplete;
       for (;;) {
@@ -86,6 +87,7 @@ export class CsvRecordSplitter {
             break;
           }
           const value = s.slice(pos + 1, closing);
+          if (value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1) breaks += lineBreaks(value);
           fields.push(escaped ? value.replaceAll('""', '"') : value);
           after = closing + 1;
           if (after < n) {
@@ -138,10 +140,20 @@ export class CsvRecordSplitter {
       }
       if (end === incomplete) break;
       this.records += 1;
-      onRecord(fields);
+      onRecord(fields, breaks);
       start = end;
     }
     this.carry = start < n ? s.slice(start) : '';
     return true;
   }
+}
+
+/** Each CRLF, LF or lone CR inside a quoted value makes the record span one more line. */
+function lineBreaks(value: string): number {
+  let count = 0;
+  for (let at = 0; at < value.length; at += 1) {
+    const code = value.charCodeAt(at);
+    if (code === lf || (code === cr && value.charCodeAt(at + 1) !== lf)) count += 1;
+  }
+  return count;
 }

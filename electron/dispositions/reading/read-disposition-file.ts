@@ -37,6 +37,12 @@ export interface ReadDispositionOptions {
   inspection?: FileInspection;
   /** Sees every byte read, in order; the scan hashes the file in the same read with it. */
   onBytes?: (chunk: Buffer) => void;
+  /**
+   * Called once the header is read; the check it returns sees each well-shaped record (values in
+   * header order) before it is validated, and a record it returns true for is the consumer's: no
+   * event is made for it. The scan counts plain rows this way without building them.
+   */
+  claimRows?: (header: Extract<ReadRowEvent, { type: 'header' }>) => ((record: readonly string[], line: number) => boolean) | null;
 }
 
 export type ReadRowEvent =
@@ -124,13 +130,20 @@ export async function* readDispositionEvents(path: string, options: ReadDisposit
   const context = { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: 0 };
 
   let header: Extract<ReadRowEvent, { type: 'header' }> | undefined;
+  let claim: ((record: readonly string[], line: number) => boolean) | null = null;
   let nextLine = 1;
-  const eventOf = (record: string[]): ReadRowEvent | null => {
+  const eventOf = (record: string[], breaks: number): ReadRowEvent | null => {
     const line = nextLine;
-    nextLine += 1 + lineBreaksIn(record);
+    nextLine += 1 + breaks;
+    if (header !== undefined && claim !== null && record.length === header.headers.length && claim(record, line)) {
+      rows += 1;
+      return null;
+    }
     if (isBlank(record)) return null;
     if (header === undefined) {
       header = headerEvent(record, line, options.mapping, encoding, inspection);
+      // Rows on lines with undecodable bytes are refused by the full check only.
+      if (inspection.undecodableLines.size === 0) claim = options.claimRows?.(header) ?? null;
       return header;
     }
     const shape = checkShape(record, header.headers.length, line);
@@ -145,11 +158,11 @@ export async function* readDispositionEvents(path: string, options: ReadDisposit
 
   try {
     try {
-      for await (const records of recordBatches(path, encoding, signal, onChunk)) {
+      for await (const { records, breaks } of recordBatches(path, encoding, signal, onChunk)) {
         signal?.throwIfAborted();
         const events: ReadRowEvent[] = [];
-        for (const record of records) {
-          const event = eventOf(record);
+        for (let at = 0; at < records.length; at += 1) {
+          const event = eventOf(records[at] as string[], breaks[at] as number);
           if (event !== null) events.push(event);
         }
         if (events.length > 0) yield events;
@@ -190,12 +203,18 @@ export async function* readDispositionEvents(path: string, options: ReadDisposit
  * already handed out are skipped, so every file is read as csv-parse reads it. `onChunk`
  * sees each byte once, in order.
  */
+/** Records and, for each, the line breaks inside its quoted values (the lines it spans past its first). */
+interface RecordBatch {
+  records: string[][];
+  breaks: number[];
+}
+
 async function* recordBatches(
   path: string,
   encoding: FileEncoding,
   signal: AbortSignal | undefined,
   onChunk: (chunk: Buffer) => void,
-): AsyncGenerator<string[][]> {
+): AsyncGenerator<RecordBatch> {
   const splitter = new CsvRecordSplitter(maxRecordBytes);
   const decoder = iconv.getDecoder(encoding);
   let delivered = 0;
@@ -204,16 +223,18 @@ async function* recordBatches(
     for await (const chunk of source as AsyncIterable<Buffer>) {
       delivered += chunk.length;
       onChunk(chunk);
-      const records: string[][] = [];
-      const going = splitter.push(decoder.write(chunk), (record) => records.push(record));
-      if (records.length > 0) yield records;
+      const batch: RecordBatch = { records: [], breaks: [] };
+      const add = (record: string[], breaks: number) => void (batch.records.push(record), batch.breaks.push(breaks));
+      const going = splitter.push(decoder.write(chunk), add);
+      if (batch.records.length > 0) yield batch;
       if (!going) break;
     }
     if (!splitter.stopped) {
-      const records: string[][] = [];
+      const batch: RecordBatch = { records: [], breaks: [] };
+      const add = (record: string[], breaks: number) => void (batch.records.push(record), batch.breaks.push(breaks));
       const tail = decoder.end() ?? '';
-      if (splitter.push(tail, (record) => records.push(record))) splitter.end((record) => records.push(record));
-      if (records.length > 0) yield records;
+      if (splitter.push(tail, add)) splitter.end(add);
+      if (batch.records.length > 0) yield batch;
       if (!splitter.stopped) return;
     }
   } finally {
@@ -234,7 +255,7 @@ async function* csvParseRecords(
   signal: AbortSignal | undefined,
   skip: number,
   onChunk: (chunk: Buffer, offset: number) => void,
-): AsyncGenerator<string[][]> {
+): AsyncGenerator<RecordBatch> {
   let offset = 0;
   const source = createReadStream(path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) });
   const meter = byteMeter((chunk) => {
@@ -261,7 +282,7 @@ async function* csvParseRecords(
         skipped += 1;
         continue;
       }
-      yield [record];
+      yield { records: [record], breaks: [lineBreaksIn(record)] };
     }
     await piping;
   } finally {

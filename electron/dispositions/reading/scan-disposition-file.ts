@@ -4,6 +4,9 @@ import { missingRequiredFields, type MappingSuggestion } from '../../../shared/d
 import type { DispositionRow, RowProblem } from '../../../shared/dispositions/disposition-row';
 import { describeVerdict } from '../../../shared/dispositions/resolve-duplicates';
 import { DuplicateTally } from '../../../shared/dispositions/duplicate-tally';
+import { canonicalUtcEpochMs } from '../../../shared/dispositions/disposition-timestamp';
+import { plainRowCheck, type PlainRow } from '../../../shared/dispositions/plain-row';
+import { hexLanes, type HashLanes } from '../../../shared/dispositions/row-content-hash';
 import { readDispositionEvents, type ReadDispositionOptions } from './read-disposition-file';
 import type { FileEncoding } from './inspect-file';
 import { readFailure } from './read-errors';
@@ -74,20 +77,37 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
   const problems: RowProblem[] = [];
   const validRows: DispositionRow[] = [];
   const tally = new DuplicateTally();
+  const lanes: HashLanes = { hi: 0, lo: 0 };
+  const plain: PlainRow = { campaignId: '', contactId: '', epochMs: 0, hi: 0, lo: 0 };
+  // Counting only: plain rows go straight to the tally, without a row, an event or a second look.
+  const claimRows: ReadDispositionOptions['claimRows'] = keepRows
+    ? undefined
+    : (header) => {
+        const check = plainRowCheck(header.headers, header.mapping, readOptions.outcomeMatrix, instant);
+        if (check === null) return null;
+        return (record, line) => {
+          if (!check(record, plain)) return false;
+          counts.rows += 1;
+          counts.valid += 1;
+          tally.observe(plain.campaignId, plain.contactId, line, plain.epochMs, plain.hi, plain.lo);
+          return true;
+        };
+      };
   let problemCount = 0;
   let contentHash = '';
   let unread: ScanSummary['unread'] = null;
   let header: Omit<ScanSummary, 'path' | 'contentHash' | 'counts' | 'problems' | 'problemCount' | 'winners' | 'skipped' | 'unread'> | undefined;
 
   try {
-    for await (const events of readDispositionEvents(path, { ...readOptions, now: () => instant })) {
+    for await (const events of readDispositionEvents(path, { ...readOptions, now: () => instant, claimRows })) {
       for (const event of events) {
         if (event.type === 'row') {
           counts.rows += 1;
           const { result } = event;
           if (result.ok) {
             counts.valid += 1;
-            tally.observe(result.row);
+            if (!hexLanes(result.row.rowHash, lanes)) throw new Error(`Line ${result.row.line}: row hash ${result.row.rowHash} is not 16 hex digits`);
+            tally.observe(result.row.campaignId, result.row.contactId, result.row.line, timestampMs(result.row.dispositionTimestamp), lanes.hi, lanes.lo);
             if (keepRows) validRows.push(result.row);
             continue;
           }
@@ -136,4 +156,10 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
     });
   });
   return ok({ path, contentHash, ...header, counts, problems, problemCount, unread, winners, skipped });
+}
+
+/** A valid row's timestamp (always ISO in UTC) in epoch milliseconds. */
+function timestampMs(iso: string): number {
+  const canonical = canonicalUtcEpochMs(iso);
+  return Number.isNaN(canonical) ? Date.parse(iso) : canonical;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DuplicateTally } from '../../../shared/dispositions/duplicate-tally';
 import { resolveDuplicates } from '../../../shared/dispositions/resolve-duplicates';
+import { hexLanes } from '../../../shared/dispositions/row-content-hash';
 
 describe('DuplicateTally (one pass) gives every row the verdict DuplicateResolver (two passes) gives it', () => {
   it('agrees on generated files with repeats, identical copies, ties and any hash text', () => {
@@ -12,11 +13,14 @@ describe('DuplicateTally (one pass) gives every row the verdict DuplicateResolve
         campaignId: `camp-${Math.floor(next() * 2)}`,
         contactId: `c-${Math.floor(next() * 6)}`,
         dispositionTimestamp: new Date(Date.UTC(2024, 5, 1, 0, Math.floor(next() * 4))).toISOString(),
-        // Not hex: the tally compares hashes as text.
-        rowHash: ['same', 'other', 'third content'][Math.floor(next() * 3)] as string,
+        rowHash: ['00000000000000aa', '00000001000000aa', 'ffffffff00000000'][Math.floor(next() * 3)] as string,
       }));
       const tally = new DuplicateTally();
-      rows.forEach((row) => tally.observe(row));
+      const lanes = { hi: 0, lo: 0 };
+      rows.forEach((row) => {
+        expect(hexLanes(row.rowHash, lanes)).toBe(true);
+        tally.observe(row.campaignId, row.contactId, row.line, Date.parse(row.dispositionTimestamp), lanes.hi, lanes.lo);
+      });
       const expected = resolveDuplicates(rows).map(({ verdict }) => verdict);
       expect(rows.map((_, index) => tally.verdict(index))).toEqual(expected);
       expect(tally.counts()).toEqual({
