@@ -1,48 +1,47 @@
+import { ContactSlots } from './contact-slots';
 import type { DuplicateVerdict } from './resolve-duplicates';
 
 /**
  * Duplicate detection in one pass over a file's valid rows, with the rules of DuplicateResolver
  * (latest timestamp wins, a tie goes to the later line, a row identical to the current winner
  * is its duplicate). Instead of reading the file a second time to classify each row, it keeps
- * 12 bytes per row in typed arrays: the row's contact slot, its line, and which of the contact's
+ * about 50 bytes per contact in typed arrays and, when each row's verdict is wanted, 12 per row: the row's contact slot, its line, and which of the contact's
  * distinct contents it has (most contacts have one). Contents are compared by their 64-bit row
  * hash, given as its two 32-bit lanes (see hexLanes).
  */
 export class DuplicateTally {
-  private readonly slots = new Map<string, Map<string, number>>();
-  private slotCount = 0;
-  private slotLines = new Float64Array(1024);
+  private readonly slots = new ContactSlots();
+  private slotLines = new Int32Array(1024);
   private slotEpochs = new Float64Array(1024);
   private slotClasses = new Int32Array(1024);
   /** Each contact's first content hash; the rare later distinct ones in `moreHashes`. */
   private slotHi = new Uint32Array(1024);
   private slotLo = new Uint32Array(1024);
+  /** Per contact: rows with its first content; `moreHashes` holds [hi, lo, rows] for each later distinct one. */
+  private slotFirstRows = new Int32Array(1024);
   private readonly moreHashes = new Map<number, number[]>();
   private rowSlots = new Int32Array(1024);
   private rowLines = new Int32Array(1024);
   private rowClasses = new Int32Array(1024);
   private rows = 0;
 
+  /** `verdicts: false`: only counts() is wanted, and nothing is kept per row. */
+  constructor(private readonly options: { verdicts: boolean } = { verdicts: true }) {}
+
   /** Valid rows in file order; returns the row's index (0-based, counting valid rows only). */
   observe(campaignId: string, contactId: string, line: number, epochMs: number, hashHi: number, hashLo: number): number {
-    let contacts = this.slots.get(campaignId);
-    if (contacts === undefined) {
-      contacts = new Map();
-      this.slots.set(campaignId, contacts);
-    }
-    let slot = contacts.get(contactId);
+    const slot = this.slots.slotOf(campaignId, contactId);
     let contentClass = 0;
-    if (slot === undefined) {
-      slot = this.slotCount;
-      this.slotCount += 1;
-      contacts.set(contactId, slot);
+    if (this.slots.added) {
       if (slot === this.slotLines.length) {
-        this.slotLines = grown(this.slotLines, Float64Array);
+        this.slotLines = grown(this.slotLines, Int32Array);
         this.slotEpochs = grown(this.slotEpochs, Float64Array);
         this.slotClasses = grown(this.slotClasses, Int32Array);
         this.slotHi = grown(this.slotHi, Uint32Array);
         this.slotLo = grown(this.slotLo, Uint32Array);
+        this.slotFirstRows = grown(this.slotFirstRows, Int32Array);
       }
+      this.slotFirstRows[slot] = 1;
       this.slotHi[slot] = hashHi;
       this.slotLo[slot] = hashLo;
       this.win(slot, line, epochMs, 0);
@@ -52,6 +51,8 @@ export class DuplicateTally {
       if (contentClass !== this.slotClasses[slot] && epochMs >= (this.slotEpochs[slot] as number)) this.win(slot, line, epochMs, contentClass);
     }
     const index = this.rows;
+    this.rows += 1;
+    if (!this.options.verdicts) return index;
     if (index === this.rowSlots.length) {
       this.rowSlots = grown(this.rowSlots, Int32Array);
       this.rowLines = grown(this.rowLines, Int32Array);
@@ -60,7 +61,6 @@ export class DuplicateTally {
     this.rowSlots[index] = slot;
     this.rowLines[index] = line;
     this.rowClasses[index] = contentClass;
-    this.rows += 1;
     return index;
   }
   /** Once every row is observed: what happens to the `index`-th valid row. */
@@ -74,15 +74,14 @@ export class DuplicateTally {
 
   /** Once every row is observed: winners (one per contact), duplicates and superseded rows. */
   counts(): { winners: number; duplicates: number; superseded: number } {
+    // Every row with its contact's winning content but the winner is a duplicate; every other row lost to it.
     let duplicates = 0;
-    let superseded = 0;
-    for (let index = 0; index < this.rows; index += 1) {
-      const slot = this.rowSlots[index] as number;
-      if (this.slotLines[slot] === this.rowLines[index]) continue;
-      if (this.slotClasses[slot] === this.rowClasses[index]) duplicates += 1;
-      else superseded += 1;
+    for (let slot = 0; slot < this.slots.count; slot += 1) {
+      const winning = this.slotClasses[slot] as number;
+      const rows = winning === 0 ? (this.slotFirstRows[slot] as number) : (this.moreHashes.get(slot)?.[(winning - 1) * 3 + 2] as number);
+      duplicates += rows - 1;
     }
-    return { winners: this.slotCount, duplicates, superseded };
+    return { winners: this.slots.count, duplicates, superseded: this.rows - this.slots.count - duplicates };
   }
 
   private win(slot: number, line: number, epochMs: number, contentClass: number) {
@@ -92,15 +91,23 @@ export class DuplicateTally {
   }
 
   private classOf(slot: number, hi: number, lo: number): number {
-    if (this.slotHi[slot] === hi && this.slotLo[slot] === lo) return 0;
+    if (this.slotHi[slot] === hi && this.slotLo[slot] === lo) {
+      this.slotFirstRows[slot] = (this.slotFirstRows[slot] as number) + 1;
+      return 0;
+    }
     let more = this.moreHashes.get(slot);
     if (more === undefined) {
       more = [];
       this.moreHashes.set(slot, more);
     }
-    for (let at = 0; at < more.length; at += 2) if (more[at] === hi && more[at + 1] === lo) return at / 2 + 1;
-    more.push(hi, lo);
-    return more.length / 2;
+    for (let at = 0; at < more.length; at += 3) {
+      if (more[at] === hi && more[at + 1] === lo) {
+        more[at + 2] = (more[at + 2] as number) + 1;
+        return at / 3 + 1;
+      }
+    }
+    more.push(hi, lo, 1);
+    return more.length / 3;
   }
 }
 

@@ -10,6 +10,7 @@ import type { RowValidation } from '../../../shared/dispositions/disposition-row
 import { validateDispositionRow } from '../../../shared/dispositions/validate-disposition-row';
 import { byteMeter } from './byte-meter';
 import { CsvRecordSplitter } from './csv-record-splitter';
+import { readChunks } from './read-chunks';
 import { inspectFile, type FileEncoding, type FileInspection } from './inspect-file';
 import { isCsvParseError, readFailure, unreadRest } from './read-errors';
 import { checkShape, rawRecord } from './record-shape';
@@ -218,9 +219,9 @@ async function* recordBatches(
   const splitter = new CsvRecordSplitter(maxRecordBytes);
   const decoder = iconv.getDecoder(encoding);
   let delivered = 0;
-  const source = createReadStream(path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) });
+  const source = readChunks(path, chunkBytes, signal);
   try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
+    for await (const chunk of source) {
       delivered += chunk.length;
       onChunk(chunk);
       const batch: RecordBatch = { records: [], breaks: [] };
@@ -238,7 +239,7 @@ async function* recordBatches(
       if (!splitter.stopped) return;
     }
   } finally {
-    source.destroy();
+    await source.return(undefined);
   }
   yield* csvParseRecords(path, encoding, signal, splitter.records, (chunk, offset) => {
     if (offset + chunk.length <= delivered) return;
