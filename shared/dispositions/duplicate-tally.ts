@@ -17,9 +17,15 @@ export class DuplicateTally {
   /** Each contact's first content hash; the rare later distinct ones in `moreHashes`. */
   private slotHi = new Uint32Array(1024);
   private slotLo = new Uint32Array(1024);
-  /** Per contact: rows with its first content; `moreHashes` holds [hi, lo, rows] for each later distinct one. */
+  /** Per contact: rows with its first content, and (index + 1) of its first later distinct content, 0 for none. */
   private slotFirstRows = new Int32Array(1024);
-  private readonly moreHashes = new Map<number, number[]>();
+  private slotMore = new Int32Array(1024);
+  /** Later distinct contents, chained per contact in order of appearance: their hash, rows, and the next (index + 1). */
+  private moreHi = new Uint32Array(256);
+  private moreLo = new Uint32Array(256);
+  private moreRows = new Int32Array(256);
+  private moreNext = new Int32Array(256);
+  private moreCount = 0;
   private rowSlots = new Int32Array(1024);
   private rowLines = new Int32Array(1024);
   private rowClasses = new Int32Array(1024);
@@ -40,8 +46,10 @@ export class DuplicateTally {
         this.slotHi = grown(this.slotHi, Uint32Array);
         this.slotLo = grown(this.slotLo, Uint32Array);
         this.slotFirstRows = grown(this.slotFirstRows, Int32Array);
+        this.slotMore = grown(this.slotMore, Int32Array);
       }
       this.slotFirstRows[slot] = 1;
+      this.slotMore[slot] = 0;
       this.slotHi[slot] = hashHi;
       this.slotLo[slot] = hashLo;
       this.win(slot, line, epochMs, 0);
@@ -78,7 +86,12 @@ export class DuplicateTally {
     let duplicates = 0;
     for (let slot = 0; slot < this.slots.count; slot += 1) {
       const winning = this.slotClasses[slot] as number;
-      const rows = winning === 0 ? (this.slotFirstRows[slot] as number) : (this.moreHashes.get(slot)?.[(winning - 1) * 3 + 2] as number);
+      let rows = this.slotFirstRows[slot] as number;
+      if (winning > 0) {
+        let entry = (this.slotMore[slot] as number) - 1;
+        for (let k = 1; k < winning; k += 1) entry = (this.moreNext[entry] as number) - 1;
+        rows = this.moreRows[entry] as number;
+      }
       duplicates += rows - 1;
     }
     return { winners: this.slots.count, duplicates, superseded: this.rows - this.slots.count - duplicates };
@@ -95,19 +108,31 @@ export class DuplicateTally {
       this.slotFirstRows[slot] = (this.slotFirstRows[slot] as number) + 1;
       return 0;
     }
-    let more = this.moreHashes.get(slot);
-    if (more === undefined) {
-      more = [];
-      this.moreHashes.set(slot, more);
-    }
-    for (let at = 0; at < more.length; at += 3) {
-      if (more[at] === hi && more[at + 1] === lo) {
-        more[at + 2] = (more[at + 2] as number) + 1;
-        return at / 3 + 1;
+    let contentClass = 1;
+    let previous = -1;
+    for (let entry = (this.slotMore[slot] as number) - 1; entry !== -1; entry = (this.moreNext[entry] as number) - 1) {
+      if (this.moreHi[entry] === hi && this.moreLo[entry] === lo) {
+        this.moreRows[entry] = (this.moreRows[entry] as number) + 1;
+        return contentClass;
       }
+      previous = entry;
+      contentClass += 1;
     }
-    more.push(hi, lo, 1);
-    return more.length / 3;
+    const entry = this.moreCount;
+    this.moreCount += 1;
+    if (entry === this.moreHi.length) {
+      this.moreHi = grown(this.moreHi, Uint32Array);
+      this.moreLo = grown(this.moreLo, Uint32Array);
+      this.moreRows = grown(this.moreRows, Int32Array);
+      this.moreNext = grown(this.moreNext, Int32Array);
+    }
+    this.moreHi[entry] = hi;
+    this.moreLo[entry] = lo;
+    this.moreRows[entry] = 1;
+    this.moreNext[entry] = 0;
+    if (previous === -1) this.slotMore[slot] = entry + 1;
+    else this.moreNext[previous] = entry + 1;
+    return contentClass;
   }
 }
 

@@ -157,17 +157,22 @@ export async function* readDispositionEvents(path: string, options: ReadDisposit
     return { type: 'row', line, raw, result };
   };
 
+  // Records are handled as the splitter hands them out (a plain one is garbage at once: nothing of it outlives a young-generation collection).
+  let events: ReadRowEvent[] = [];
+  const onRecord = (record: string[], breaks: number) => {
+    const event = eventOf(record, breaks);
+    if (event !== null) events.push(event);
+  };
   try {
     try {
-      for await (const { records, breaks } of recordBatches(path, encoding, signal, onChunk)) {
+      for await (const _chunk of recordBatches(path, encoding, signal, onChunk, onRecord)) {
         signal?.throwIfAborted();
-        const events: ReadRowEvent[] = [];
-        for (let at = 0; at < records.length; at += 1) {
-          const event = eventOf(records[at] as string[], breaks[at] as number);
-          if (event !== null) events.push(event);
-        }
-        if (events.length > 0) yield events;
+        if (events.length === 0) continue;
+        const ready = events;
+        events = [];
+        yield ready;
       }
+      if (events.length > 0) yield events;
     } catch (thrown) {
       if (!isCsvParseError(thrown) || signal?.aborted) throw thrown;
       const unread = unreadRest(thrown, {
@@ -180,7 +185,7 @@ export async function* readDispositionEvents(path: string, options: ReadDisposit
       // Nothing is usable without a header: the file as a whole cannot be read.
       if (header === undefined) throw new ConsoleFailure(consoleError('validation', unread.message, { target: path }));
       report();
-      yield [unread];
+      yield [...events, unread];
       return;
     }
     if (header === undefined) {
@@ -204,18 +209,17 @@ export async function* readDispositionEvents(path: string, options: ReadDisposit
  * already handed out are skipped, so every file is read as csv-parse reads it. `onChunk`
  * sees each byte once, in order.
  */
-/** Records and, for each, the line breaks inside its quoted values (the lines it spans past its first). */
-interface RecordBatch {
-  records: string[][];
-  breaks: number[];
-}
-
+/**
+ * Hands each record of the file to `onRecord` with the line breaks inside its quoted values (the
+ * lines it spans past its first), and yields once after each chunk.
+ */
 async function* recordBatches(
   path: string,
   encoding: FileEncoding,
   signal: AbortSignal | undefined,
   onChunk: (chunk: Buffer) => void,
-): AsyncGenerator<RecordBatch> {
+  onRecord: (record: string[], breaks: number) => void,
+): AsyncGenerator<void> {
   const splitter = new CsvRecordSplitter(maxRecordBytes);
   const decoder = iconv.getDecoder(encoding);
   let delivered = 0;
@@ -224,24 +228,20 @@ async function* recordBatches(
     for await (const chunk of source) {
       delivered += chunk.length;
       onChunk(chunk);
-      const batch: RecordBatch = { records: [], breaks: [] };
-      const add = (record: string[], breaks: number) => void (batch.records.push(record), batch.breaks.push(breaks));
-      const going = splitter.push(decoder.write(chunk), add);
-      if (batch.records.length > 0) yield batch;
+      const going = splitter.push(decoder.write(chunk), onRecord);
+      yield;
       if (!going) break;
     }
     if (!splitter.stopped) {
-      const batch: RecordBatch = { records: [], breaks: [] };
-      const add = (record: string[], breaks: number) => void (batch.records.push(record), batch.breaks.push(breaks));
       const tail = decoder.end() ?? '';
-      if (splitter.push(tail, add)) splitter.end(add);
-      if (batch.records.length > 0) yield batch;
+      if (splitter.push(tail, onRecord)) splitter.end(onRecord);
+      yield;
       if (!splitter.stopped) return;
     }
   } finally {
     await source.return(undefined);
   }
-  yield* csvParseRecords(path, encoding, signal, splitter.records, (chunk, offset) => {
+  yield* csvParseRecords(path, encoding, signal, splitter.records, onRecord, (chunk, offset) => {
     if (offset + chunk.length <= delivered) return;
     const fresh = chunk.subarray(Math.max(0, delivered - offset));
     delivered += fresh.length;
@@ -255,8 +255,9 @@ async function* csvParseRecords(
   encoding: FileEncoding,
   signal: AbortSignal | undefined,
   skip: number,
+  onRecord: (record: string[], breaks: number) => void,
   onChunk: (chunk: Buffer, offset: number) => void,
-): AsyncGenerator<RecordBatch> {
+): AsyncGenerator<void> {
   let offset = 0;
   const source = createReadStream(path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) });
   const meter = byteMeter((chunk) => {
@@ -283,7 +284,8 @@ async function* csvParseRecords(
         skipped += 1;
         continue;
       }
-      yield { records: [record], breaks: [lineBreaksIn(record)] };
+      onRecord(record, lineBreaksIn(record));
+      yield;
     }
     await piping;
   } finally {
