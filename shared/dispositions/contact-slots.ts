@@ -18,6 +18,16 @@ export class ContactSlots {
   /** Whether the last slotOf() call numbered a new contact. */
   added = false;
 
+  /** `expected`: about how many contacts there will be (a file's line count), so the table is not rebuilt as it fills. */
+  constructor(expected = 0) {
+    let size = 1 << 12;
+    while (size * 3 < expected * 4) size *= 2;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+    this.hashes = new Int32Array(Math.max(1024, expected + 1));
+    this.starts = new Int32Array(this.hashes.length + 1);
+  }
+
   slotOf(campaignId: string, contactId: string): number {
     this.added = false;
     let hash = 0x811c9dc5 | 0;
@@ -98,7 +108,8 @@ export class ContactSlots {
   private rehash() {
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length - 1;
-    for (const entry of this.table) {
+    for (let i = 0; i < this.table.length; i++) {
+      const entry = this.table[i] as number;
       if (entry === 0) continue;
       let at = (this.hashes[entry - 1] as number) & mask;
       while (table[at] !== 0) at = (at + 1) & mask;

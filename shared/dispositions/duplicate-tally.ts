@@ -10,7 +10,7 @@ import type { DuplicateVerdict } from './resolve-duplicates';
  * hash, given as its two 32-bit lanes (see hexLanes).
  */
 export class DuplicateTally {
-  private readonly slots = new ContactSlots();
+  private readonly slots: ContactSlots;
   private slotLines = new Int32Array(1024);
   private slotEpochs = new Float64Array(1024);
   private slotClasses = new Int32Array(1024);
@@ -31,8 +31,21 @@ export class DuplicateTally {
   private rowClasses = new Int32Array(1024);
   private rows = 0;
 
-  /** `verdicts: false`: only counts() is wanted, and nothing is kept per row. */
-  constructor(private readonly options: { verdicts: boolean } = { verdicts: true }) {}
+  /**
+   * `verdicts: false`: only counts() is wanted, and nothing is kept per row. `expectedRows`: about
+   * how many rows there will be (a file's line count), so the arrays are sized once.
+   */
+  constructor(private readonly options: { verdicts: boolean; expectedRows?: number } = { verdicts: true }) {
+    const expected = Math.max(1024, options.expectedRows ?? 0);
+    this.slots = new ContactSlots(expected);
+    this.slotLines = new Int32Array(expected);
+    this.slotEpochs = new Float64Array(expected);
+    this.slotClasses = new Int32Array(expected);
+    this.slotHi = new Uint32Array(expected);
+    this.slotLo = new Uint32Array(expected);
+    this.slotFirstRows = new Int32Array(expected);
+    this.slotMore = new Int32Array(expected);
+  }
 
   /** Valid rows in file order; returns the row's index (0-based, counting valid rows only). */
   observe(campaignId: string, contactId: string, line: number, epochMs: number, hashHi: number, hashLo: number): number {

@@ -76,13 +76,15 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
   const counts: ScanCounts = { rows: 0, valid: 0, invalid: 0, winners: 0, duplicates: 0, superseded: 0 };
   const problems: RowProblem[] = [];
   const validRows: DispositionRow[] = [];
-  const tally = new DuplicateTally({ verdicts: keepRows });
+  let tally = new DuplicateTally({ verdicts: keepRows });
   const lanes: HashLanes = { hi: 0, lo: 0 };
   const plain: PlainRow = { campaignId: '', contactId: '', epochMs: 0, hi: 0, lo: 0 };
   // Counting only: plain rows go straight to the tally, without a row, an event or a second look.
   const claimRows: ReadDispositionOptions['claimRows'] = keepRows
     ? undefined
     : (header) => {
+        // Sized for the file at once: no table rebuilt or array copied as contacts arrive.
+        tally = new DuplicateTally({ verdicts: false, expectedRows: header.inspection.lineCount });
         const check = plainRowCheck(header.headers, header.mapping, readOptions.outcomeMatrix, instant);
         if (check === null) return null;
         return (record, line) => {
