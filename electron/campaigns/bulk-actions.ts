@@ -1,6 +1,6 @@
 import type { AuditActor } from '../../shared/audit/audit-entry';
 import type { StatusChangeResult } from '../../shared/campaigns/status-change';
-import type { CampaignActionProgress } from '../../shared/ipc/channels/campaigns';
+import type { CampaignActionProgress } from '../../shared/campaigns/action-progress';
 import type { CampaignControl } from './campaign-control';
 
 export interface BulkActions {

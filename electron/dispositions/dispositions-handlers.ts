@@ -15,7 +15,7 @@ import { unappliedExportFileName, unappliedRowsCsv } from './import/unapplied-ex
 import { createUploadStore } from './import/upload-store';
 import { checkChosenPath, createChosenFiles, type ChosenFiles } from './file-access';
 
-/** The demo sample file needs the demo tenant itself, so the composition root answers it. */
+/** The demo sample file needs the demo tenant itself, so `demoSampleHandler` (`../app/demo-sample-handler.ts`) answers it. */
 type DispositionsChannel = Exclude<Extract<keyof RequestHandlers, `dispositions:${string}`>, 'dispositions:demoSample'>;
 
 export interface DispositionsHandlerOptions {

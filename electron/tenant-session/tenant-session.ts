@@ -1,6 +1,9 @@
 import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry';
+import { Emitter } from '../../shared/base/emitter';
+import type { AuditWriter } from '../audit/audit-writer';
 import { ConsoleFailure, consoleError, toConsoleError } from '../../shared/errors';
-import type { TenantProfileInput, TenantStatus } from '../../shared/ipc/channels/tenant';
+import type { TenantProfileInput } from '../../shared/tenant/tenant-profile-input';
+import type { TenantStatus } from '../../shared/tenant/tenant-status';
 import { tenantProfileSchema, type TenantProfile } from '../../shared/tenant-profile';
 import type { DemoTenantHandle, DemoTenantOptions } from '../demo-tenant/index';
 import { startDemoTenant } from '../demo-tenant/index';
@@ -34,7 +37,7 @@ export interface TenantSessionOptions {
   vault: CredentialVault;
   demoTenant?: DemoTenantOptions;
   /** The one audit writer: every connection and secret change is an entry (never the secret). */
-  audit?: { append(entry: AuditEntryInput): Promise<unknown> };
+  audit?: AuditWriter;
   actor?: AuditActor;
 }
 
@@ -57,14 +60,14 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
     lastError: null,
     checkedAt: null,
   };
-  const statusListeners = new Set<(status: TenantStatus) => void>();
-  const connectionListeners = new Set<(connection: TenantConnection) => void>();
+  const statusChanged = new Emitter<TenantStatus>();
+  const connectionChanged = new Emitter<TenantConnection>();
   let healthTimer: NodeJS.Timeout | null = null;
   let unsubscribeLog: (() => void) | null = null;
 
   const publish = (change: Partial<TenantStatus>) => {
     state = { ...state, ...change };
-    for (const listener of statusListeners) listener(state);
+    statusChanged.fire(state);
   };
 
   const probe = async () => {
@@ -109,7 +112,7 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       connection: 'connecting',
       lastError: null,
     });
-    for (const listener of connectionListeners) listener(current);
+    connectionChanged.fire(current);
     await probe();
     if (healthTimer) clearInterval(healthTimer);
     healthTimer = setInterval(() => void probe(), healthCheckIntervalMs);
@@ -147,14 +150,8 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       return current;
     },
     status: () => state,
-    onStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
-    },
-    onConnectionChanged(listener) {
-      connectionListeners.add(listener);
-      return () => connectionListeners.delete(listener);
-    },
+    onStatus: statusChanged.event,
+    onConnectionChanged: connectionChanged.event,
     start: startSaved,
     async useDemo() {
       options.store.delete(profileKey);

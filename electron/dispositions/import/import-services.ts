@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { AuditActor, AuditEntryInput } from '../../../shared/audit/audit-entry';
+import type { AuditActor } from '../../../shared/audit/audit-entry';
+import type { AuditWriter } from '../../audit/audit-writer';
 import type { ImportProgress } from '../../../shared/dispositions/import-progress';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
@@ -19,7 +20,7 @@ export interface DispositionImportServicesOptions {
   pickFile?: () => Promise<string | null>;
   maxUploadBytes?: () => number;
   tenant: TenantWatch & { connection(): TenantConnection };
-  audit: { append(entry: AuditEntryInput): Promise<unknown> };
+  audit: AuditWriter;
   actor: AuditActor;
   suppression?: ImportSuppressionSink;
   notifications?: ImportNotificationSink;

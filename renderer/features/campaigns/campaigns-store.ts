@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { StatusChangeResult } from '../../../shared/campaigns/status-change';
 import type { ConsoleError } from '../../../shared/errors';
-import type { CampaignActionProgress, CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import type { CampaignActionProgress } from '../../../shared/campaigns/action-progress';
+import type { CampaignSnapshot } from '../../../shared/campaigns/campaign-snapshot';
 import { api } from '../../api';
 import { errorOf } from '../../components/to-console-error';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CampaignActionProgress } from '../../../shared/ipc/channels/campaigns';
+import type { CampaignActionProgress } from '../../../shared/campaigns/action-progress';
 import { createAuditLog, type AuditLog } from '../../../electron/audit/audit-log';
 import { createBulkActions } from '../../../electron/campaigns/bulk-actions';
 import { createCampaignControl } from '../../../electron/campaigns/campaign-control';
