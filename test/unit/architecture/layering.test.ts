@@ -53,6 +53,14 @@ describe('layering rule', () => {
     ).toEqual([expect.stringContaining('only electron/app/, electron/host/')]);
   });
 
+  it('keeps the Admin API demo tenant out of the services too, and lets it build on the contract demo', async () => {
+    const admin = "import { startAdminApiDemoTenant } from '../demo-tenant-admin/index';\nexport const x = startAdminApiDemoTenant;\n";
+    expect(await importErrors('electron/tenant/example.ts', admin)).toEqual([expect.stringContaining('only electron/app/, electron/host/')]);
+    expect(await importErrors('electron/host/example.ts', admin)).toEqual([]);
+    const seed = "import { seedTenantState } from '../demo-tenant/seed-data';\nexport const x = seedTenantState;\n";
+    expect(await importErrors('electron/demo-tenant-admin/example.ts', seed)).toEqual([]);
+  });
+
   it('lets the composition, the tenant session and the benches start the demo tenant', async () => {
     const source = "import { startDemoTenant } from '../demo-tenant/index';\nexport const x = startDemoTenant;\n";
     expect(await importErrors('electron/app/example.ts', source)).toEqual([]);
