@@ -16,7 +16,9 @@ function marketingText(marketing: MarketingSync): string {
     case 'queued':
       return `Marketing notified: webhook subscription ${marketing.subscriptionId}${marketing.subscriptionCreated ? ' registered' : ' (already registered)'}, campaign.created queued for signed delivery.`;
     case 'failed':
-      return `Marketing sync failed: ${describeError(marketing.error)} The campaign itself was created.`;
+      return marketing.error.kind === 'not_available'
+        ? `Marketing sync is not available on this tenant: ${describeError(marketing.error)} The campaign itself was created.`
+        : `Marketing sync failed: ${describeError(marketing.error)} The campaign itself was created.`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { defaultMaxConcurrency, defaultMaxRequestsPerSecond } from '../../../shared/tenant-profile';
+import { cxoneIssuers, defaultMaxConcurrency, defaultMaxRequestsPerSecond, type TenantAdapter } from '../../../shared/tenant-profile';
 import { useAppStore } from '../../app/app-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSettingsStore } from './settings-store';
@@ -11,16 +11,41 @@ const optionalNumber = (name: string, raw: FormDataEntryValue | null): Record<st
   return text === '' ? {} : { [name]: Number(text) };
 };
 
+/** An empty box of an optional text setting is left out, so it keeps its default. */
+const optionalText = (name: string, raw: FormDataEntryValue | null): Record<string, string> => {
+  const text = String(raw ?? '').trim();
+  return text === '' ? {} : { [name]: text };
+};
+
+const kindNames: Record<TenantAdapter, string> = { contract: 'Outbound contract', 'cxone-admin': 'CXone (Admin API)' };
+
 export function TenantConnectionForm() {
   const tenant = useAppStore((state) => state.tenant);
   const { fieldErrors, busy, error } = useSettingsStore((s) => s.tenantForm);
   const connectTenant = useSettingsStore((s) => s.connectTenant);
+  const connectAdminApiTenant = useSettingsStore((s) => s.connectAdminApiTenant);
+  const [kind, setKind] = useState<TenantAdapter>(tenant?.adapter ?? 'contract');
   const switchToDemoTenant = useSettingsStore((s) => s.switchToDemoTenant);
   const [typedUrls, setTypedUrls] = useState<Partial<Record<string, string>>>({});
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    if (kind === 'cxone-admin') {
+      void connectAdminApiTenant({
+        label: String(form.get('label') ?? ''),
+        issuer: String(form.get('issuer') ?? ''),
+        accessKeyId: String(form.get('accessKeyId') ?? ''),
+        accessKeySecret: String(form.get('accessKeySecret') ?? ''),
+        emergencyStop: String(form.get('emergencyStop') ?? 'without_force'),
+        ...optionalText('apiVersion', form.get('apiVersion')),
+        ...optionalText('applicationClientId', form.get('applicationClientId')),
+        ...optionalText('applicationClientSecret', form.get('applicationClientSecret')),
+        ...optionalNumber('maxRequestsPerSecond', form.get('maxRequestsPerSecond')),
+        ...optionalNumber('maxConcurrency', form.get('maxConcurrency')),
+      });
+      return;
+    }
     const candidate = {
       label: String(form.get('label') ?? ''),
       apiBaseUrl: String(form.get('apiBaseUrl') ?? ''),
@@ -52,7 +77,7 @@ export function TenantConnectionForm() {
         aria-invalid={fieldErrors[name] ? true : undefined}
         aria-describedby={fieldErrors[name] ? `tenant-${name}-error` : `tenant-${name}-warning`}
         autoComplete="off"
-        onChange={name.endsWith('Url') ? (event) => setTypedUrls({ ...typedUrls, [name]: event.target.value }) : undefined}
+        onChange={name.endsWith('Url') || name === 'issuer' ? (event) => setTypedUrls({ ...typedUrls, [name]: event.target.value }) : undefined}
       />
       <UrlWarning id={`tenant-${name}-warning`} url={typedUrls[name] ?? ''} />
       {fieldErrors[name] ? (
@@ -69,14 +94,47 @@ export function TenantConnectionForm() {
       <p className="muted">
         Now: <strong>{tenant?.label ?? '—'}</strong>
         {tenant?.isDemo ? ' (embedded demo tenant, no credentials needed)' : ''}
-        {tenant?.clientId ? ` · client ${tenant.clientId}` : ''}
+        {tenant?.adapter ? ` · ${kindNames[tenant.adapter]}` : ''}
+        {tenant?.clientId ? ` · ${tenant.adapter === 'cxone-admin' ? 'access key' : 'client'} ${tenant.clientId}` : ''}
         {tenant && !tenant.isDemo ? ` · secret ${tenant.credentialsConfigured ? 'stored in the vault' : 'missing'}` : ''}
       </p>
+      <div className="field">
+        <label htmlFor="tenant-kind">Tenant kind</label>
+        <select id="tenant-kind" value={kind} onChange={(event) => setKind(event.target.value as TenantAdapter)}>
+          <option value="contract">{kindNames.contract}</option>
+          <option value="cxone-admin">{kindNames['cxone-admin']}</option>
+        </select>
+      </div>
       {field('label', 'Name', { placeholder: 'Production tenant' })}
-      {field('apiBaseUrl', 'API base URL', { placeholder: 'https://api.example.com' })}
-      {field('tokenUrl', 'Token URL (optional)', { placeholder: 'defaults to {API base URL}/oauth2/token' })}
-      {field('clientId', 'Client ID')}
-      {field('clientSecret', 'Client secret', { type: 'password', placeholder: 'stored encrypted; never shown again' })}
+      {kind === 'cxone-admin' ? (
+        <>
+          {field('issuer', 'Issuer', { defaultValue: cxoneIssuers.commercial, placeholder: `${cxoneIssuers.commercial} or ${cxoneIssuers.government}` })}
+          {field('accessKeyId', 'Access key ID')}
+          {field('accessKeySecret', 'Access key secret', { type: 'password', placeholder: 'stored encrypted; never shown again' })}
+          {field('apiVersion', 'API version (optional)', { placeholder: '33.0 (default)' })}
+          <div className="field-row">
+            {field('applicationClientId', 'Application client ID (optional)')}
+            {field('applicationClientSecret', 'Application client secret (optional)', { type: 'password', placeholder: 'stored encrypted' })}
+          </div>
+          <div className="field">
+            <label htmlFor="tenant-emergencyStop">Emergency pause</label>
+            <select id="tenant-emergencyStop" name="emergencyStop" defaultValue="without_force" aria-describedby="tenant-emergencyStop-hint">
+              <option value="without_force">Stop without force: calls in progress finish</option>
+              <option value="forced">Forced stop: the emergency brake</option>
+            </select>
+            <span className="muted" id="tenant-emergencyStop-hint">
+              A pause is always a stop without force. The Admin API has no versions: each change reads the skill, compares, writes and reads it again.
+            </span>
+          </div>
+        </>
+      ) : (
+        <>
+          {field('apiBaseUrl', 'API base URL', { placeholder: 'https://api.example.com' })}
+          {field('tokenUrl', 'Token URL (optional)', { placeholder: 'defaults to {API base URL}/oauth2/token' })}
+          {field('clientId', 'Client ID')}
+          {field('clientSecret', 'Client secret', { type: 'password', placeholder: 'stored encrypted; never shown again' })}
+        </>
+      )}
       <div className="field-row">
         {field('maxRequestsPerSecond', 'Max requests per second', {
           type: 'number',
@@ -94,6 +152,9 @@ export function TenantConnectionForm() {
         </button>
         <button type="button" className="button" onClick={() => void switchToDemoTenant()} disabled={busy}>
           Use demo tenant
+        </button>
+        <button type="button" className="button" onClick={() => void switchToDemoTenant('cxone-admin')} disabled={busy}>
+          Use demo tenant (Admin API)
         </button>
       </div>
     </form>

@@ -3,7 +3,9 @@ import type { ConsoleError } from '../../../shared/errors';
 import type { OutboxStatus, WebhookChannel } from '../../../shared/outbox/outbox-status';
 import type { ConsoleSettings, SettingsProblem } from '../../../shared/settings/console-settings';
 import type { RequestLogEntry } from '../../../shared/tenant/request-log-entry';
+import { adminApiProfileInputSchema } from '../../../shared/tenant/admin-api-profile-input';
 import { tenantProfileInputSchema } from '../../../shared/tenant/tenant-profile-input';
+import type { TenantAdapter } from '../../../shared/tenant-profile';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { ConsoleApi } from '../../api';
 import { createStoreContext } from '../../app/store-context';
@@ -42,13 +44,19 @@ export interface SettingsState {
   save(form: SettingsFormId, change: RequestOf<'settings:update'>): Promise<void>;
   /** Validates the typed profile first; only a valid one is sent. */
   connectTenant(candidate: Record<string, unknown>): Promise<void>;
-  switchToDemoTenant(): Promise<void>;
+  /** The same for a "CXone (Admin API)" tenant. */
+  connectAdminApiTenant(candidate: Record<string, unknown>): Promise<void>;
+  /** The embedded demo tenant: the contract one, or with `cxone-admin` the simulated Admin API tenant. */
+  switchToDemoTenant(kind?: TenantAdapter): Promise<void>;
   /** Stores (or, with null, removes) a webhook signing secret; true once the vault has it. */
   setSecret(channel: WebhookChannel, secret: string | null): Promise<boolean>;
   retryUndeliverable(id: string): Promise<void>;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;
+
+const fieldErrorsOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
+  Object.fromEntries(issues.map((issue) => [String(issue.path[0]), issue.message]));
 
 const idleSave: SaveState = { saving: false, saved: false, error: null };
 const idleTenantForm: TenantFormState = { fieldErrors: {}, busy: false, error: null };
@@ -130,13 +138,22 @@ export function createSettingsStore(api: ConsoleApi): SettingsStore {
       async connectTenant(candidate) {
         const parsed = tenantProfileInputSchema.safeParse(candidate);
         if (!parsed.success) {
-          setTenantForm({ fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) });
+          setTenantForm({ fieldErrors: fieldErrorsOf(parsed.error.issues) });
           return;
         }
         setTenantForm({ fieldErrors: {} });
         await tenantCall(() => api.call('tenant:connect', parsed.data));
       },
-      switchToDemoTenant: () => tenantCall(() => api.call('tenant:useDemo', {})),
+      async connectAdminApiTenant(candidate) {
+        const parsed = adminApiProfileInputSchema.safeParse(candidate);
+        if (!parsed.success) {
+          setTenantForm({ fieldErrors: fieldErrorsOf(parsed.error.issues) });
+          return;
+        }
+        setTenantForm({ fieldErrors: {} });
+        await tenantCall(() => api.call('tenant:connectAdminApi', parsed.data));
+      },
+      switchToDemoTenant: (kind) => tenantCall(() => api.call('tenant:useDemo', kind ? { kind } : {})),
       async setSecret(channel, secret) {
         const { [channel]: _previous, ...others } = get().secretErrors;
         set({ secretErrors: others });

@@ -95,6 +95,44 @@ describe('settings store', () => {
     expect(fake.requests('tenant:connect').map((profile) => profile.apiBaseUrl)).toEqual(['https://api.example.com']);
   });
 
+  it('validates a CXone (Admin API) profile naming each field before sending it, and asks for the Admin API demo by kind', async () => {
+    const fake = settingsFake();
+    const status = {
+      profileId: 'p',
+      label: 'Prod',
+      adapter: 'cxone-admin' as const,
+      isDemo: false,
+      apiBaseUrl: 'https://cxone.niceincontact.com',
+      clientId: 'AK1',
+      credentialsConfigured: true,
+      connection: 'connected' as const,
+      lastError: null,
+      checkedAt: null,
+    };
+    fake.handle('tenant:connectAdminApi', () => status);
+    fake.handle('tenant:useDemo', () => ({ ...status, isDemo: true }));
+    const store = createSettingsStore(fake.api);
+
+    await store.getState().connectAdminApiTenant({ label: 'Prod', issuer: 'http://cxone.example.com', accessKeyId: '', apiVersion: 'v33' });
+    const errors = store.getState().tenantForm.fieldErrors;
+    expect(Object.keys(errors).sort()).toEqual(['accessKeyId', 'apiVersion', 'issuer']);
+    expect([errors.accessKeyId, errors.apiVersion, errors.issuer]).toEqual([
+      expect.stringContaining('Access key ID'),
+      expect.stringContaining('API version'),
+      expect.stringContaining('Issuer'),
+    ]);
+    expect(fake.requests('tenant:connectAdminApi')).toEqual([]);
+
+    await store.getState().connectAdminApiTenant({ label: 'Prod', accessKeyId: 'AK1', accessKeySecret: 'secret' });
+    expect(store.getState().tenantForm).toEqual({ fieldErrors: {}, busy: false, error: null });
+    expect(fake.requests('tenant:connectAdminApi')).toEqual([
+      expect.objectContaining({ issuer: 'https://cxone.niceincontact.com', accessKeyId: 'AK1', emergencyStop: 'without_force' }),
+    ]);
+
+    await store.getState().switchToDemoTenant('cxone-admin');
+    expect(fake.requests('tenant:useDemo')).toEqual([{ kind: 'cxone-admin' }]);
+  });
+
   it('keeps an outbox failure next to the secret it was about', async () => {
     const fake = settingsFake();
     fake.handle('outbox:setSecret', () => {
