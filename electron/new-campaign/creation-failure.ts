@@ -13,6 +13,8 @@ const refusedKinds: ReadonlySet<ConsoleError['kind']> = new Set([
   'conflict',
   'rate_limited',
   'configuration',
+  // The tenant's kind has no such capability (the Admin API creates no campaigns): nothing was sent.
+  'not_available',
 ]);
 
 export function isAmbiguousCreateFailure(error: ConsoleError): boolean {

@@ -140,7 +140,8 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
 
   const startDemo = async (kind: TenantAdapter = options.store.get(demoKindKey) === 'cxone-admin' ? 'cxone-admin' : 'contract') => {
     if (kind === 'cxone-admin') {
-      adminDemo ??= await startAdminApiDemoTenant({ knobs: { startStopDelayMs: 300 }, ...options.adminApiDemoTenant });
+      // As many skills as the contract demo has campaigns; a start or stop lands a moment after its 202, as on a real tenant.
+      adminDemo ??= await startAdminApiDemoTenant({ skillCount: 60, knobs: { startStopDelayMs: 250 }, ...options.adminApiDemoTenant });
       const handle = adminDemo;
       return activate(adminApiDemoProfile(handle), async () => handle.accessKeySecret, true);
     }

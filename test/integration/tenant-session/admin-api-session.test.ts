@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startAdminApiDemoTenant, type AdminApiDemoTenantHandle } from '../../../electron/demo-tenant-admin/index';
 import { createFileVault } from '../../../electron/vault/file-vault';
 import { accessKeyCredentialRefOf } from '../../../electron/tenant-session/credential-binding';
+import { emptyNewCampaignForm } from '../../../shared/new-campaign/campaign-form';
+import { toConsoleError } from '../../../shared/errors';
 import { startServices, type ServicesUnderTest } from '../security/security-support';
 
 const person = { type: 'user', name: 'lead' } as const;
@@ -39,6 +41,41 @@ describe('the tenant session with a CXone (Admin API) tenant', () => {
     ).toEqual(running);
     expect(dialingSkillIds(demo)).toEqual([]);
     expect(demo.state.startStopLog.every((entry) => entry.action === 'stop' && !entry.force)).toBe(true);
+  });
+
+  it('the New campaign wizard and its webhook subscription say "not available on this tenant" with the reason; reference data still lists', async () => {
+    subject = await startServices();
+    await subject.call('tenant:useDemo', { kind: 'cxone-admin' });
+    const catalog = await subject.call('newCampaign:references', {});
+    if (!catalog.ok) throw new Error(catalog.error.message);
+    const { contactLists, wrapUpCodes, dncLists } = catalog.value as {
+      contactLists: { id: string }[];
+      wrapUpCodes: { id: string }[];
+      dncLists: { id: string }[];
+    };
+    expect([contactLists.length, wrapUpCodes.length, dncLists.length].every((count) => count > 0)).toBe(true);
+    const form = {
+      ...emptyNewCampaignForm,
+      name: 'Admin API wave',
+      contactListId: contactLists[0]?.id ?? '',
+      wrapUpCodeIds: [wrapUpCodes[0]?.id ?? ''],
+      dncListId: dncLists[0]?.id ?? '',
+    };
+    const created = await subject.call('newCampaign:create', { form, simulation: null });
+    if (!created.ok) throw new Error(created.error.message);
+    expect(created.value).toMatchObject({
+      outcome: 'rejected',
+      error: { kind: 'not_available', message: expect.stringContaining('not available on this tenant') },
+    });
+
+    const webhook = await subject.services.tenant
+      .connection()
+      .webhooks.create({ name: 'x', url: 'https://hooks.example.com', events: ['campaign.created'], active: true, secret: 'long-enough-secret' })
+      .then(
+        () => null,
+        (thrown: unknown) => toConsoleError(thrown),
+      );
+    expect(webhook).toMatchObject({ kind: 'not_available', message: expect.stringMatching(/not available on this tenant: .*polls/) });
   });
 
   it('connects with an access key, keeps its secret in the vault slot of issuer + key id, and forces the emergency stop when chosen', async () => {
