@@ -41,6 +41,8 @@ describe('the console on a CXone (Admin API) tenant, in Chromium', () => {
     await row.getByText('Paused', { exact: true }).waitFor();
     expect(demo.state.skills.get(skill.skillId)?.isRunning).toBe(false);
     expect(demo.state.startStopLog).toContainEqual({ skillId: skill.skillId, action: 'stop', force: false });
+    await row.getByRole('button', { name: skill.skillName, exact: true }).click();
+    await page.getByRole('dialog').getByText('none: the Admin API keeps no versions', { exact: false }).waitFor();
     await console_.screenshot('admin-api-2-paused-skill');
     expect(await console_.axeViolations()).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Campaign } from '../../../shared/cxone/schemas';
+import { useAppStore } from '../../app/app-store';
 import { StatusBadge } from '../../components/StatusBadge';
 import { CampaignAuditTrail } from './CampaignAuditTrail';
 import { useCampaignsStore } from './campaigns-store';
@@ -52,6 +53,7 @@ export function CampaignDrawer() {
 
 function CampaignFields({ campaign }: { campaign: Campaign }) {
   const schedule = campaign.schedule;
+  const versionless = useAppStore((s) => s.tenant?.adapter === 'cxone-admin');
   return (
     <div className="drawer-body">
       <h3>Definition</h3>
@@ -59,7 +61,9 @@ function CampaignFields({ campaign }: { campaign: Campaign }) {
         <Field label="ID">
           <span className="mono">{campaign.id}</span>
         </Field>
-        <Field label="Version">{campaign.version}</Field>
+        <Field label="Version">
+          {versionless ? 'none: the Admin API keeps no versions; each change reads the skill, compares, writes and reads it again' : campaign.version}
+        </Field>
         <Field label="Dialer">{campaign.dialerType}</Field>
         <Field label="Contact list">
           <span className="mono">{campaign.contactListId}</span>
