@@ -1,11 +1,12 @@
 import { ConsoleFailure, consoleError } from '../../shared/errors';
+import type { TenantAdapter } from '../../shared/tenant-profile';
 import type { DemoTenantHandle } from '../demo-tenant/index';
 import { writeDemoSampleFile } from '../demo-tenant/sample-disposition-file';
 import type { ChosenFiles } from '../dispositions/file-access';
 import type { RequestHandlers } from '../ipc/handlers';
 
 export interface DemoSampleHandlerOptions {
-  tenant: { status(): { isDemo: boolean }; demoTenant(): DemoTenantHandle | null };
+  tenant: { status(): { isDemo: boolean; adapter?: TenantAdapter | undefined }; demoTenant(): DemoTenantHandle | null };
   /** `<dataDir>/samples`. */
   dir: string;
   /** The sample is handed to the renderer as a file main chose. */
@@ -17,7 +18,16 @@ export function demoSampleHandler(options: DemoSampleHandlerOptions): Pick<Reque
   const { tenant } = options;
   return {
     'dispositions:demoSample': async () => {
-      const demo = tenant.status().isDemo ? tenant.demoTenant() : null;
+      const status = tenant.status();
+      if (status.isDemo && status.adapter === 'cxone-admin') {
+        throw new ConsoleFailure(
+          consoleError(
+            'not_available',
+            'The sample file is not available on this tenant: it is made from the contract demo tenant’s contacts, which the Admin API demo does not have; use "Use demo tenant" in Settings to try it.',
+          ),
+        );
+      }
+      const demo = status.isDemo ? tenant.demoTenant() : null;
       if (!demo) {
         throw new ConsoleFailure(
           consoleError('validation', 'The sample file is made from the demo tenant’s contacts; connect the demo tenant in Settings to use it.'),

@@ -76,6 +76,10 @@ describe('the tenant session with a CXone (Admin API) tenant', () => {
         (thrown: unknown) => toConsoleError(thrown),
       );
     expect(webhook).toMatchObject({ kind: 'not_available', message: expect.stringMatching(/not available on this tenant: .*polls/) });
+
+    // The disposition sample file is made of the contract demo's contacts: not offered for the Admin API demo.
+    const sample = await subject.call('dispositions:demoSample', {});
+    expect(sample).toMatchObject({ ok: false, error: { kind: 'not_available' } });
   });
 
   it('connects with an access key, keeps its secret in the vault slot of issuer + key id, and forces the emergency stop when chosen', async () => {
