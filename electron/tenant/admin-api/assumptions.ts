@@ -6,6 +6,12 @@ import type { CampaignStatus, DialerType } from '../../../shared/cxone/schemas';
  * live tenant shows otherwise, this is the one file to change.
  */
 
+/*
+ * Gap, kept beside the form that offers it (`shared/tenant-profile.ts`, `cxoneIssuers`, since
+ * the renderer shows it): the government cloud is named only "cxone-gov"; its issuer is assumed
+ * to be https://cxone-gov.niceincontact.com. The issuer is a setting either way.
+ */
+
 /** Fact: "versions in use run from v12.0 to v34.0; campaign creation needs v33.0". A setting; this is its default. */
 export const defaultApiVersion = '33.0';
 
