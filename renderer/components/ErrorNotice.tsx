@@ -7,7 +7,7 @@ export function ErrorNotice({ error, title }: { error: ConsoleError | null; titl
     // Not a failure: this kind of tenant has no such capability; the message says why.
     return (
       <div className="notice notice-info" role="status">
-        <strong>Not available on this tenant: </strong>
+        {/not available on this tenant/i.test(error.message) ? null : <strong>Not available on this tenant: </strong>}
         {describeError(error)}
       </div>
     );
