@@ -46,4 +46,29 @@ describe('the console on a CXone (Admin API) tenant, in Chromium', () => {
     await console_.screenshot('admin-api-2-paused-skill');
     expect(await console_.axeViolations()).toEqual([]);
   });
+
+  it('the New campaign wizard says creating is not available on this tenant, with the reason, and creates nothing', async () => {
+    const { page } = console_;
+    await screen(/^New campaign/, 'New campaign');
+    await page.getByLabel('Name', { exact: true }).fill('Admin API Wave');
+    await page.getByLabel('Contact list').selectOption({ index: 1 });
+    await page.getByRole('checkbox', { name: /^Interested/ }).check();
+    await page.getByLabel('DNC list', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Name', { exact: true }).press('Enter');
+    await page.getByText(/references are usable/).waitFor();
+    await page.getByRole('button', { name: 'Next: simulate' }).click();
+    await page.getByLabel('Replications').fill('10');
+    await page.getByLabel('Contacts to dial').fill('1000');
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.getByRole('heading', { name: 'Staffing (Erlang C)' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Next: review' }).click();
+    await page.getByRole('button', { name: 'Create draft campaign' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'not available on this tenant' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/Creating a campaign is not available on this tenant: .*Personal Connection skill/);
+    expect(await page.getByRole('alert').filter({ hasText: 'Not created' }).count()).toBe(0);
+    await console_.screenshot('admin-api-3-create-not-available');
+    const demo = console_.host.services.tenant.adminApiDemoTenant();
+    expect([...(demo?.state.skills.values() ?? [])].some((skill) => skill.skillName === 'Admin API Wave')).toBe(false);
+  });
 });
