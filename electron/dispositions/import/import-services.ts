@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { AuditActor, AuditEntryInput } from '../../../shared/audit/audit-entry';
-import type { ImportProgress } from '../../../shared/dispositions/import-progress';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
 import type { Outbox } from '../../outbox/outbox';
@@ -23,7 +23,7 @@ export interface DispositionImportServicesOptions {
   actor: AuditActor;
   suppression?: ImportSuppressionSink;
   notifications?: ImportNotificationSink;
-  onProgress: (progress: ImportProgress) => void;
+  onProgress: (progress: RunProgressOf<'import'>) => void;
   onSettled: (report: ImportReport) => void;
 }
 

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { StatusChangeResult } from '../../../shared/campaigns/status-change';
 import type { ConsoleError } from '../../../shared/errors';
-import type { CampaignActionProgress, CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import { api } from '../../api';
 import { errorOf } from '../../components/to-console-error';
 
@@ -19,7 +20,7 @@ interface CampaignsState {
   drawerId: string | null;
   lastAction: { label: string; results: StatusChangeResult[] } | null;
   /** A pause or resume on more than one campaign, until the tenant has answered for all of them. */
-  runningAction: { label: string; progress: CampaignActionProgress } | null;
+  runningAction: { label: string; progress: RunProgressOf<'bulk-status'> } | null;
   actionError: ConsoleError | null;
   start(): () => void;
   refresh(): Promise<void>;
@@ -42,9 +43,9 @@ export const useCampaignsStore = create<CampaignsState>((set, get) => ({
   actionError: null,
   start() {
     const offChanged = api.on('campaigns:changed', (snapshot) => set({ snapshot }));
-    const offProgress = api.on('campaigns:actionProgress', (progress) => {
+    const offProgress = api.on('runs:progress', (progress) => {
       const running = get().runningAction;
-      if (running && running.progress.actionId === progress.actionId) set({ runningAction: { ...running, progress } });
+      if (progress.kind === 'bulk-status' && running && running.progress.runId === progress.runId) set({ runningAction: { ...running, progress } });
     });
     const off = () => {
       offChanged();
@@ -75,21 +76,24 @@ export const useCampaignsStore = create<CampaignsState>((set, get) => ({
   async setStatus(ids, status) {
     const label = `${status === 'paused' ? 'Pause' : 'Resume'} ${ids.length === 1 ? '1 campaign' : `${ids.length} campaigns`}`;
     const actionId = ids.length > 1 ? crypto.randomUUID() : undefined;
-    set({ actionError: null, ...(actionId ? { runningAction: { label, progress: { actionId, target: status, done: 0, total: ids.length } } } : {}) });
+    const started: RunProgressOf<'bulk-status'> | null = actionId
+      ? { runId: actionId, kind: 'bulk-status', state: 'running', done: 0, total: ids.length, counts: {}, detail: { target: status } }
+      : null;
+    set({ actionError: null, ...(started ? { runningAction: { label, progress: started } } : {}) });
     try {
       const results = await api.call('campaigns:setStatus', { ids: [...ids], status, ...(actionId ? { actionId } : {}) });
       set({ lastAction: { label, results } });
     } catch (thrown) {
       set({ actionError: errorOf(thrown) });
     } finally {
-      if (actionId && get().runningAction?.progress.actionId === actionId) set({ runningAction: null });
+      if (actionId && get().runningAction?.progress.runId === actionId) set({ runningAction: null });
     }
   },
   async cancelAction() {
     const running = get().runningAction;
     if (!running) return;
     try {
-      await api.call('campaigns:cancelAction', { actionId: running.progress.actionId });
+      await api.call('campaigns:cancelAction', { actionId: running.progress.runId });
     } catch (thrown) {
       set({ actionError: errorOf(thrown) });
     }

@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { BatchFilter, BatchOverview, BatchRow } from '../../../shared/dispositions/import-batch';
 import type { DryRunSummary } from '../../../shared/dispositions/import-dry-run';
 import type { ImportJobSummary } from '../../../shared/dispositions/import-job';
-import type { ImportProgress } from '../../../shared/dispositions/import-progress';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
 import type { ConsoleError } from '../../../shared/errors';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import { api } from '../../api';
 import { errorOf } from '../../components/to-console-error';
 import { uploadFile } from './upload-file';
@@ -22,7 +22,7 @@ interface DispositionsState {
   rowsVersion: number;
   dryRun: DryRunSummary | null;
   dryRunning: boolean;
-  progress: ImportProgress | null;
+  progress: RunProgressOf<'import'> | null;
   report: ImportReport | null;
   jobs: ImportJobSummary[];
   /** Set when this file was imported before and applying needs an explicit yes. */
@@ -91,12 +91,13 @@ export const useDispositionsStore = create<DispositionsState>((set, get) => {
     reimportOf: null,
     error: null,
     start() {
-      const offProgress = api.on('dispositions:importProgress', (progress) => {
+      const offProgress = api.on('runs:progress', (progress) => {
+        if (progress.kind !== 'import') return;
         const current = get().progress;
-        if (progress.kind === 'dry_run' || !current || current.jobId === progress.jobId) set({ progress });
+        if (progress.detail.mode === 'dry_run' || !current || current.runId === progress.runId) set({ progress });
       });
       const offSettled = api.on('dispositions:importSettled', (report) => {
-        if (get().progress?.jobId === report.jobId) set({ report, progress: null });
+        if (get().progress?.runId === report.jobId) set({ report, progress: null });
         void refreshJobs().then(() => {
           // The open file now counts as imported (applying it again asks first), and its dry run is out of date.
           const overview = get().overview;
@@ -237,7 +238,7 @@ export const useDispositionsStore = create<DispositionsState>((set, get) => {
       }),
     control: (action) =>
       guard(async () => {
-        const jobId = get().progress?.jobId;
+        const jobId = get().progress?.runId;
         if (jobId) set({ progress: await api.call(`dispositions:${action}`, { jobId }) });
       }),
     retryBusy: () =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { campaignSchema } from '../../cxone/schemas';
-import { emergencyProgressSchema, emergencyRunSchema, emergencyStateSchema, statusChangeResultSchema } from '../../campaigns/status-change';
+import { emergencyRunSchema, emergencyStateSchema, statusChangeResultSchema } from '../../campaigns/status-change';
 import { consoleErrorSchema } from '../../errors';
 import { requestChannel } from '../define';
 
@@ -38,18 +38,7 @@ export const campaignsRequestChannels = {
   'campaigns:emergencyState': requestChannel(z.object({}), emergencyStateSchema),
 };
 
-/** A bulk pause or resume under way: campaigns answered so far. */
-export const campaignActionProgressSchema = z.object({
-  actionId: z.string(),
-  target: z.enum(['running', 'paused']),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-});
-export type CampaignActionProgress = z.infer<typeof campaignActionProgressSchema>;
-
 export const campaignsEventChannels = {
-  'campaigns:actionProgress': campaignActionProgressSchema,
   'campaigns:changed': campaignSnapshotSchema,
-  'campaigns:emergencyProgress': emergencyProgressSchema,
   'campaigns:emergencyChanged': emergencyStateSchema,
 };
