@@ -42,6 +42,12 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['shared/base/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./[^/]+$)', message: 'shared/base imports nothing but other shared/base files.' }] }],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,6 +1,7 @@
 import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { Emitter } from '../../shared/base/emitter';
 import { auditEntryInputSchema, genesisHash, type AuditEntry, type AuditEntryInput } from '../../shared/audit/audit-entry';
 import type { AuditChainReport } from '../../shared/audit/audit-chain';
 import { defaultAuditQueryLimit, type AuditQuery } from '../../shared/audit/audit-query';
@@ -136,7 +137,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   const maxFileBytes = setting(options.maxFileBytes ?? defaultAuditMaxFileBytes);
   const retentionDays = setting(options.retentionDays ?? null);
   const currentPath = join(dir, currentLogName);
-  const listeners = new Set<(entry: AuditEntry) => void>();
+  const appended = new Emitter<AuditEntry>();
   let log: OpenLog | null = null;
   let closed = false;
   let queue: QueuedAppend[] = [];
@@ -321,15 +322,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     await withAuditLock(dir, (held) => writeUnderLock(group, held, done));
   };
 
-  const notify = (entry: AuditEntry) => {
-    for (const listener of listeners) {
-      try {
-        listener(entry);
-      } catch {
-        // A failing subscriber must not affect the writer or the other subscribers.
-      }
-    }
-  };
+  // A failing subscriber must not affect the writer or the other subscribers: the Emitter sees to that.
+  const notify = (entry: AuditEntry) => appended.fire(entry);
 
   const flushQueue = async () => {
     flushScheduled = false;
@@ -386,16 +380,13 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     verify() {
       return exclusive(() => withAuditLock(dir, () => verifyAuditChain(dir)));
     },
-    onAppended(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onAppended: appended.event,
     async close() {
       closed = true;
       await exclusive(async () => {
         await discardLog();
       });
-      listeners.clear();
+      appended.dispose();
     },
   };
 }

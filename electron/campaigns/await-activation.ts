@@ -1,4 +1,7 @@
+import { backoff } from '../../shared/base/backoff';
+import { delay } from '../../shared/base/delay';
 import type { Campaign } from '../../shared/cxone/schemas';
+import { withDeadline } from '../base/deadline';
 import type { CampaignsPort } from '../tenant/ports';
 
 export interface ActivationPolling {
@@ -9,21 +12,10 @@ export interface ActivationPolling {
   random?: () => number;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-
 /**
  * Polls an activating campaign until it leaves `activating` (contract §4.2: base 2 s,
  * ×2 per attempt, jitter ×0.5–1.5, cap 30 s), the deadline passes or the signal aborts.
+ * A wait cut short by the deadline still ends in one last read.
  * Returns the last campaign read; its status says which of those happened.
  */
 export async function awaitActivation(
@@ -32,19 +24,18 @@ export async function awaitActivation(
   signal: AbortSignal | undefined,
   polling: ActivationPolling = {},
 ): Promise<Campaign | null> {
-  const base = polling.baseMs ?? 2000;
-  const cap = polling.capMs ?? 30_000;
-  const random = polling.random ?? Math.random;
-  const deadline = Date.now() + (polling.deadlineMs ?? 60_000);
+  const wait = backoff({ baseMs: polling.baseMs ?? 2000, capMs: polling.capMs ?? 30_000, jitter: 'proportional', random: polling.random });
+  const limit = withDeadline(signal, polling.deadlineMs ?? 60_000);
   let last: Campaign | null = null;
-  for (let attempt = 0; !signal?.aborted; attempt++) {
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) break;
-    const wait = Math.min(cap, base * 2 ** attempt) * (0.5 + random());
-    await sleep(Math.min(wait, remaining), signal);
-    if (signal?.aborted) break;
-    last = await campaigns.get(id, signal);
-    if (last.status !== 'activating') return last;
+  try {
+    for (let retry = 1; !limit.signal.aborted; retry++) {
+      await delay(wait(retry), limit.signal).catch(() => undefined);
+      if (signal?.aborted) break;
+      last = await campaigns.get(id, signal);
+      if (last.status !== 'activating') return last;
+    }
+    return last;
+  } finally {
+    limit.clear();
   }
-  return last;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { delay } from '../../shared/base/delay';
 import { createAuditLog } from '../audit/audit-log';
 import { startDemoTenant } from '../demo-tenant/index';
 import { hostileFaults } from '../tenant/bench-faults';
@@ -68,7 +69,7 @@ export async function benchEmergencyPause(options: EmergencyPauseBenchOptions = 
     if (options.listKnown) {
       await directory.refresh();
       // The directory's read is not part of the pause; let the tenant's bucket fill again as it would between refreshes.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await delay(1500);
     }
     let started = 0;
     let firstProgressMs: number | null = null;

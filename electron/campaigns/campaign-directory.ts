@@ -1,3 +1,4 @@
+import { Emitter } from '../../shared/base/emitter';
 import type { Campaign, RequestedStatus } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
 import type { CampaignSnapshot } from '../../shared/ipc/channels/campaigns';
@@ -33,14 +34,14 @@ export function createCampaignDirectory(options: CampaignDirectoryOptions): Camp
   const now = options.now ?? (() => new Date());
   let campaigns = new Map<string, Campaign>();
   let state: CampaignSnapshot = { campaigns: [], fetchedAt: null, error: null, refreshing: false, pending: {} };
-  const listeners = new Set<(snapshot: CampaignSnapshot) => void>();
+  const changed = new Emitter<CampaignSnapshot>();
   let inFlight: Promise<CampaignSnapshot> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let generation = 0;
 
   const publish = (change: Partial<CampaignSnapshot>) => {
     state = { ...state, ...change };
-    for (const listener of listeners) listener(state);
+    changed.fire(state);
   };
   const sorted = () => [...campaigns.values()];
 
@@ -86,10 +87,7 @@ export function createCampaignDirectory(options: CampaignDirectoryOptions): Camp
       if (campaign) campaigns.set(campaign.id, campaign);
       publish({ pending, campaigns: campaign ? sorted() : state.campaigns });
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: changed.event,
     start() {
       void directory.refresh();
       schedule();

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { delay } from '../../shared/base/delay';
 import { contractPaths } from '../../shared/cxone/schemas';
 import { agentRoutes } from './agent-routes';
 import { createAuthority, demoClients } from './auth';
@@ -90,18 +91,9 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     ...webhookRoutes(state, now),
   ]);
 
-  const pendingWaits = new Set<NodeJS.Timeout>();
-  const wait = (ms: number) =>
-    ms <= 0
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            pendingWaits.delete(timer);
-            resolve();
-          }, ms);
-          timer.unref();
-          pendingWaits.add(timer);
-        });
+  const closed = new AbortController();
+  // A wait cut short by close never settles: the answer it was holding back is not sent.
+  const wait = (ms: number) => (ms <= 0 ? Promise.resolve() : delay(ms, closed.signal).catch(() => new Promise<void>(() => undefined)));
 
   const server = createServer(
     createRequestPipeline({ tokenPath: contractPaths.defaultTokenPath, router, authority, rateLimiter, faults, stats, latencyMs: () => knobs.latencyMs, wait }),
@@ -147,8 +139,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       closing ??= new Promise<void>((resolve) => {
         if (dialerTimer) clearInterval(dialerTimer);
         lifecycle.close();
-        for (const timer of pendingWaits) clearTimeout(timer);
-        pendingWaits.clear();
+        closed.abort();
         server.close(() => resolve());
         server.closeAllConnections();
       });

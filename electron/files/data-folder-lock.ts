@@ -1,6 +1,9 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { lock } from 'proper-lockfile';
+import { backoff } from '../../shared/base/backoff';
+import { delay } from '../../shared/base/delay';
+import { Emitter } from '../../shared/base/emitter';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
+import { deadline } from '../base/deadline';
 
 /**
  * The one cross-process lock of the data folder: the audit log, import jobs and anything
@@ -57,39 +60,44 @@ function cannotLock(options: DataFolderLockOptions, error: unknown): ConsoleFail
  */
 export async function acquireDataFolderLock(options: DataFolderLockOptions): Promise<HeldDataFolderLock> {
   const staleMs = options.staleMs ?? defaultStaleMs;
-  const deadline = Date.now() + (options.waitMs ?? staleMs * 3);
+  const giveUp = deadline(options.waitMs ?? staleMs * 3);
+  const pause = backoff({ baseMs: 5, factor: 1.3, capMs: 250 });
   let lost: unknown = null;
-  const lostListeners: ((error: unknown) => void)[] = [];
+  const lostEmitter = new Emitter<unknown>();
   let release: () => Promise<void>;
-  for (let pause = 5; ; pause = Math.min(250, Math.ceil(pause * 1.3))) {
-    try {
-      release = await lock(options.lockPath, {
-        lockfilePath: options.lockPath,
-        realpath: false,
-        stale: staleMs,
-        update: Math.max(1000, Math.floor(staleMs / 5)),
-        retries: 0,
-        onCompromised: (error) => {
-          lost = error;
-          for (const listener of lostListeners) listener(error);
-        },
-      });
-      break;
-    } catch (error) {
-      if (codeOf(error) !== 'ELOCKED') throw cannotLock(options, error);
-      if (Date.now() >= deadline) {
-        throw new ConsoleFailure(
-          consoleError(
-            'conflict',
-            `${options.what} is locked by another process that is still running (${options.lockPath}); wait for it to finish or stop it first.`,
-            {
-              code: 'LOCKED',
-            },
-          ),
-        );
+  try {
+    for (let tries = 1; ; tries++) {
+      try {
+        release = await lock(options.lockPath, {
+          lockfilePath: options.lockPath,
+          realpath: false,
+          stale: staleMs,
+          update: Math.max(1000, Math.floor(staleMs / 5)),
+          retries: 0,
+          onCompromised: (error) => {
+            lost = error;
+            lostEmitter.fire(error);
+          },
+        });
+        break;
+      } catch (error) {
+        if (codeOf(error) !== 'ELOCKED') throw cannotLock(options, error);
+        if (giveUp.passed) {
+          throw new ConsoleFailure(
+            consoleError(
+              'conflict',
+              `${options.what} is locked by another process that is still running (${options.lockPath}); wait for it to finish or stop it first.`,
+              {
+                code: 'LOCKED',
+              },
+            ),
+          );
+        }
+        await delay(pause(tries));
       }
-      await delay(pause);
     }
+  } finally {
+    giveUp.clear();
   }
   return {
     assertHeld() {
@@ -100,7 +108,7 @@ export async function acquireDataFolderLock(options: DataFolderLockOptions): Pro
       }
     },
     onLost(listener) {
-      lostListeners.push(listener);
+      lostEmitter.event(listener);
     },
     async release() {
       // A lost lock is already released (and maybe held by another process): leave it alone.

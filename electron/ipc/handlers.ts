@@ -1,3 +1,4 @@
+import { Emitter } from '../../shared/base/emitter';
 import type { EventChannelName, RequestChannelName } from '../../shared/ipc/channel-names';
 import type { EventOf, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { knownSecrets } from '../security/known-secrets';
@@ -14,16 +15,12 @@ export interface EventBus {
 }
 
 export function createEventBus(): EventBus {
-  const listeners = new Set<(channel: EventChannelName, payload: unknown) => void>();
+  const emitted = new Emitter<{ channel: EventChannelName; payload: unknown }>();
   return {
     emit(channel, payload) {
-      if (listeners.size === 0) return;
-      const clean = knownSecrets.redact(payload);
-      for (const listener of listeners) listener(channel, clean);
+      if (!emitted.hasListeners) return;
+      emitted.fire({ channel, payload: knownSecrets.redact(payload) });
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => emitted.event(({ channel, payload }) => listener(channel, payload)),
   };
 }

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Emitter } from '../../shared/base/emitter';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import { systemClock, type Clock } from '../tenant/clock';
 import type { DeliveryError, OutboxChannel, OutboxMessage, OutboxState, OutboxStats } from './outbox-message';
@@ -102,7 +103,8 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const keepDeliveredMs = options.keepDeliveredMs ?? 7 * day;
   const store = createOutboxStore(options.dir);
-  const listeners = new Set<(change: OutboxChange) => void>();
+  // A failing subscriber must not stop deliveries: the Emitter keeps its errors to itself.
+  const changed = new Emitter<OutboxChange>();
 
   const loaded = await store.loadAll();
   const messages = new Map(loaded.messages.map((message) => [message.id, message]));
@@ -121,16 +123,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
 
   const wake = () => wakeController.abort();
 
-  const publish = (message: OutboxMessage) => {
-    const change = { message, stats: stats() };
-    for (const listener of listeners) {
-      try {
-        listener(change);
-      } catch {
-        // A failing subscriber must not stop deliveries.
-      }
-    }
-  };
+  const publish = (message: OutboxMessage) => changed.fire({ message, stats: stats() });
 
   /** Saves the new state; a failed save keeps it in memory (at worst the message is sent again after a restart). */
   const settle = async (next: OutboxMessage) => {
@@ -317,10 +310,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
       wake();
       return true;
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: changed.event,
     quarantined: () => [...loaded.quarantined],
   };
   return outbox;

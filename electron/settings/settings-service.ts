@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { Emitter } from '../../shared/base/emitter';
 import { consoleSettingsSchema, settingsChangeSchema, type ConsoleSettings, type SettingsProblem } from '../../shared/ipc/channels/settings';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import type { KeyValueStore } from './key-value-store';
@@ -66,7 +67,7 @@ function readSettings(store: KeyValueStore): ReadSettings {
 
 /** The one settings store of the app: defaults filled in, every write validated, one bad value never costs the others. */
 export function createSettingsService(store: KeyValueStore): SettingsService {
-  const listeners = new Set<(settings: ConsoleSettings) => void>();
+  const changed = new Emitter<ConsoleSettings>();
   return {
     get: () => readSettings(store).settings,
     problems: () => readSettings(store).problems,
@@ -81,12 +82,9 @@ export function createSettingsService(store: KeyValueStore): SettingsService {
       const named = Object.fromEntries(Object.entries(checked.data).filter(([, value]) => value !== undefined));
       store.set(settingsKey, { ...stored, ...named });
       const next = readSettings(store).settings;
-      for (const listener of listeners) listener(next);
+      changed.fire(next);
       return next;
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: changed.event,
   };
 }

@@ -1,4 +1,5 @@
 import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry';
+import { Emitter } from '../../shared/base/emitter';
 import { ConsoleFailure, consoleError, toConsoleError } from '../../shared/errors';
 import type { TenantProfileInput, TenantStatus } from '../../shared/ipc/channels/tenant';
 import { tenantProfileSchema, type TenantProfile } from '../../shared/tenant-profile';
@@ -57,14 +58,14 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
     lastError: null,
     checkedAt: null,
   };
-  const statusListeners = new Set<(status: TenantStatus) => void>();
-  const connectionListeners = new Set<(connection: TenantConnection) => void>();
+  const statusChanged = new Emitter<TenantStatus>();
+  const connectionChanged = new Emitter<TenantConnection>();
   let healthTimer: NodeJS.Timeout | null = null;
   let unsubscribeLog: (() => void) | null = null;
 
   const publish = (change: Partial<TenantStatus>) => {
     state = { ...state, ...change };
-    for (const listener of statusListeners) listener(state);
+    statusChanged.fire(state);
   };
 
   const probe = async () => {
@@ -109,7 +110,7 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       connection: 'connecting',
       lastError: null,
     });
-    for (const listener of connectionListeners) listener(current);
+    connectionChanged.fire(current);
     await probe();
     if (healthTimer) clearInterval(healthTimer);
     healthTimer = setInterval(() => void probe(), healthCheckIntervalMs);
@@ -147,14 +148,8 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       return current;
     },
     status: () => state,
-    onStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
-    },
-    onConnectionChanged(listener) {
-      connectionListeners.add(listener);
-      return () => connectionListeners.delete(listener);
-    },
+    onStatus: statusChanged.event,
+    onConnectionChanged: connectionChanged.event,
     start: startSaved,
     async useDemo() {
       options.store.delete(profileKey);

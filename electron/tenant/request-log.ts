@@ -1,3 +1,4 @@
+import { Emitter } from '../../shared/base/emitter';
 import { knownSecrets, redactText } from '../security/known-secrets';
 
 /** One attempt against the tenant (a retry is a new entry with a higher attempt). */
@@ -43,7 +44,8 @@ export function createRequestLog(options: { capacity?: number; secrets?: () => r
   const capacity = options.capacity ?? 500;
   const entries: RequestLogEntry[] = [];
   let next = 0;
-  const listeners = new Set<RequestLogListener>();
+  // A diagnostics listener must never break a tenant call: the Emitter keeps its errors from the caller.
+  const logged = new Emitter<RequestLogEntry>();
 
   return {
     record(entry) {
@@ -53,23 +55,12 @@ export function createRequestLog(options: { capacity?: number; secrets?: () => r
       if (entries.length < capacity) entries.push(clean);
       else entries[next] = clean;
       next = (next + 1) % capacity;
-      for (const listener of listeners) {
-        try {
-          listener(clean);
-        } catch {
-          // A diagnostics listener must never break a tenant call.
-        }
-      }
+      logged.fire(clean);
     },
     recent(limit = capacity) {
       const ordered = entries.length < capacity ? [...entries] : [...entries.slice(next), ...entries.slice(0, next)];
       return ordered.reverse().slice(0, limit);
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: logged.event,
   };
 }

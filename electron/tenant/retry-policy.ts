@@ -1,4 +1,6 @@
 import { HTTPError, type RetryOptions } from 'ky';
+import { backoff } from '../../shared/base/backoff';
+import { parseRetryAfter } from '../../shared/base/retry-after';
 import { ConsoleFailure } from '../../shared/errors';
 
 /**
@@ -83,19 +85,11 @@ export function classifyAttemptError(error: unknown): AttemptFailure {
   return { kind: 'final' };
 }
 
-export function backoffDelayMs(retryNumber: number, options: RetryPolicyOptions = {}): number {
-  const base = options.baseDelayMs ?? 300;
-  return Math.min(options.maxDelayMs ?? 10_000, base * 2 ** (retryNumber - 1));
-}
+const backoffOf = (options: RetryPolicyOptions, jitter: 'none' | 'proportional') =>
+  backoff({ baseMs: options.baseDelayMs ?? 300, capMs: options.maxDelayMs ?? 10_000, jitter, random: options.random });
 
-/** Retry-After in milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
-export function retryAfterMsOf(headers: Headers, now: () => number = Date.now): number | undefined {
-  const raw = headers.get('retry-after');
-  if (raw === null) return undefined;
-  const seconds = Number(raw);
-  if (raw.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+export function backoffDelayMs(retryNumber: number, options: RetryPolicyOptions = {}): number {
+  return backoffOf(options, 'none')(retryNumber);
 }
 
 const isThrottled = (failure: AttemptFailure) => failure.kind === 'status' && failure.status === 429;
@@ -109,20 +103,19 @@ export function kyRetryOptions(retryClass: RetryClass, options: RetryPolicyOptio
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
   const deadlineMs = options.throttleDeadlineMs ?? defaultThrottleDeadlineMs;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-  const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const started = now();
   let faultRetries = 0;
   let throttleRetries = 0;
   let last: 'fault' | 'throttle' = 'fault';
+  const jitteredDelayMs = backoffOf(options, 'proportional');
   return {
     limit: Number.MAX_SAFE_INTEGER,
     methods: ['get', 'put', 'patch', 'post', 'head', 'delete', 'options'],
     statusCodes: [...idempotentStatuses],
     afterStatusCodes: [...idempotentStatuses],
     maxRetryAfter: maxRetryAfterMs,
-    delay: () => backoffDelayMs(last === 'throttle' ? throttleRetries : faultRetries, options),
-    jitter: (delayMs) => delayMs * (0.5 + random()),
+    delay: () => jitteredDelayMs(last === 'throttle' ? throttleRetries : faultRetries),
     backoffLimit: options.maxDelayMs ?? 10_000,
     retryOnTimeout: false,
     // false stops; undefined hands over to ky's checks, which also read Retry-After.
@@ -131,8 +124,8 @@ export function kyRetryOptions(retryClass: RetryClass, options: RetryPolicyOptio
       const failure = classifyAttemptError(error);
       if (!mayRetry(retryClass, failure)) return false;
       if (isThrottled(failure)) {
-        const headers = error instanceof HTTPError ? error.response.headers : new Headers();
-        const waitMs = Math.min(maxRetryAfterMs, retryAfterMsOf(headers, now) ?? backoffDelayMs(throttleRetries + 1, options));
+        const retryAfter = error instanceof HTTPError ? error.response.headers.get('retry-after') : null;
+        const waitMs = Math.min(maxRetryAfterMs, parseRetryAfter(retryAfter, now()) ?? backoffDelayMs(throttleRetries + 1, options));
         if (now() - started + waitMs > deadlineMs) return false;
         throttleRetries += 1;
         last = 'throttle';

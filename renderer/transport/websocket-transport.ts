@@ -1,3 +1,5 @@
+import { backoff } from '../../shared/base/backoff';
+import { Emitter } from '../../shared/base/emitter';
 import { consoleError } from '../../shared/errors';
 import { replyEnvelopeSchema, type ReplyEnvelope } from '../../shared/ipc/envelope';
 import type { ConnectionState, Transport } from './transport';
@@ -15,15 +17,16 @@ export function createWebSocketTransport(bridgeUrl: string): Transport {
   let socket: WebSocket | null = null;
   let nextId = 1;
   let state: ConnectionState = 'connecting';
-  let retryDelayMs = 500;
+  const reconnectWait = backoff({ baseMs: 500, capMs: 10_000 });
+  let failedConnects = 0;
   const pending = new Map<number, Pending>();
-  const eventListeners = new Set<(channel: string, payload: unknown) => void>();
-  const stateListeners = new Set<(state: ConnectionState) => void>();
+  const eventArrived = new Emitter<{ channel: string; payload: unknown }>();
+  const stateChanged = new Emitter<ConnectionState>();
   let opened: Promise<void>;
 
   const setState = (next: ConnectionState) => {
     state = next;
-    for (const listener of stateListeners) listener(next);
+    stateChanged.fire(next);
   };
 
   const connect = () => {
@@ -32,7 +35,7 @@ export function createWebSocketTransport(bridgeUrl: string): Transport {
       socket = ws;
       setState('connecting');
       ws.onopen = () => {
-        retryDelayMs = 500;
+        failedConnects = 0;
         setState('open');
         resolve();
       };
@@ -40,7 +43,7 @@ export function createWebSocketTransport(bridgeUrl: string): Transport {
         const data: unknown = JSON.parse(String(message.data));
         if (typeof data !== 'object' || data === null) return;
         if ('event' in data && typeof data.event === 'string') {
-          for (const listener of eventListeners) listener(data.event, (data as { payload?: unknown }).payload);
+          eventArrived.fire({ channel: data.event, payload: (data as { payload?: unknown }).payload });
           return;
         }
         if ('id' in data && typeof data.id === 'number') {
@@ -59,8 +62,7 @@ export function createWebSocketTransport(bridgeUrl: string): Transport {
           waiting.resolve({ ok: false, error: consoleError('network', 'Lost the connection to the console host; retrying.') });
         }
         resolve();
-        setTimeout(connect, retryDelayMs);
-        retryDelayMs = Math.min(retryDelayMs * 2, 10_000);
+        setTimeout(connect, reconnectWait(++failedConnects));
       };
     });
   };
@@ -79,14 +81,11 @@ export function createWebSocketTransport(bridgeUrl: string): Transport {
         ws.send(JSON.stringify({ id, channel, payload }));
       });
     },
-    subscribe(listener) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
-    },
+    subscribe: (listener) => eventArrived.event(({ channel, payload }) => listener(channel, payload)),
     onConnectionChange(listener) {
-      stateListeners.add(listener);
+      const stop = stateChanged.event(listener);
       listener(state);
-      return () => stateListeners.delete(listener);
+      return stop;
     },
   };
 }

@@ -1,3 +1,5 @@
+import { backoff } from '../../../shared/base/backoff';
+import { delay } from '../../../shared/base/delay';
 import {
   emptyImportCounts,
   importRowKey,
@@ -74,6 +76,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   const now = options.now ?? performance.now.bind(performance);
   const wallClock = options.wallClock ?? (() => new Date());
   const busyRetryDelayMs = options.busyRetryDelayMs ?? 2000;
+  const busyRetryWait = backoff({ baseMs: busyRetryDelayMs, growth: 'linear', capMs: busyRetryDelayMs * 4 });
   const busyTailMs = () => options.busyTailMs ?? Math.min(10_000, Math.max(2000, (now() - startedMs) / 5));
   const jobId = spec.contentHash;
   const startedAt = replay.start?.at ?? wallClock().toISOString();
@@ -274,7 +277,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
           return;
         }
         retryingNow.delete(item.index);
-        const retryAt = now() + busyRetryDelayMs * Math.min(tries, 4);
+        const retryAt = now() + busyRetryWait(tries);
         queue.push({ index: item.index, busyTries: tries, notBefore: tailEndsAt === null ? retryAt : Math.min(retryAt, tailEndsAt) });
         return;
       }
@@ -374,6 +377,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
           if (queue.size() === 0) continue;
         }
         const dueIn = queue.nextDueIn();
+        // The delay is not unref'd: a busy contact waiting for its next try is work that keeps the process alive.
         await Promise.race([queue.changed(), ...(dueIn !== null ? [delay(dueIn)] : [])]);
         continue;
       }
@@ -512,6 +516,3 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     },
   };
 }
-
-/** Not unref'd: a busy contact waiting for its next try is work that keeps the process alive. */
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

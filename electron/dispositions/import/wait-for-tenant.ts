@@ -1,3 +1,4 @@
+import { backoff } from '../../../shared/base/backoff';
 import type { TenantStatus } from '../../../shared/ipc/channels/tenant';
 
 export interface TenantWatch {
@@ -14,7 +15,8 @@ export interface TenantWatch {
  */
 export function waitForTenant(watch: TenantWatch, signal: AbortSignal, firstProbeMs = 2000, maxProbeMs = 60_000): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    let delay = firstProbeMs;
+    const probeWait = backoff({ baseMs: firstProbeMs, capMs: maxProbeMs });
+    let probes = 0;
     let timer: NodeJS.Timeout | null = null;
     const finish = (outcome: () => void) => {
       off();
@@ -32,9 +34,8 @@ export function waitForTenant(watch: TenantWatch, signal: AbortSignal, firstProb
           (status) => (status.connection === 'connected' ? finish(resolve) : probeLater()),
           () => probeLater(),
         );
-      }, delay);
+      }, probeWait(++probes));
       timer.unref?.();
-      delay = Math.min(maxProbeMs, delay * 2);
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });

@@ -1,3 +1,4 @@
+import { withDeadline } from '../../base/deadline';
 import type { Clock } from '../clock';
 import type { AttemptFeedback, RateLimiter } from '../rate-limiter';
 import type { RequestLogWriter } from '../request-log';
@@ -65,10 +66,9 @@ export function attemptFetch(
     const entry = { at: new Date(started).toISOString(), method: request.method, path: `${url.pathname}${url.search}`, attempt };
     const headers = new Headers(request.headers);
     if (token !== null) headers.set('authorization', `Bearer ${token}`);
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new AttemptTimeout(pipeline.timeoutMs)), pipeline.timeoutMs);
+    const timeout = withDeadline(signal, pipeline.timeoutMs, new AttemptTimeout(pipeline.timeoutMs));
     try {
-      const response = await pipeline.fetch(new Request(request, { headers, signal: AbortSignal.any([signal, timeout.signal]) }));
+      const response = await pipeline.fetch(new Request(request, { headers, signal: timeout.signal }));
       permit.release(feedbackOf(response));
       pipeline.log.record({
         ...entry,
@@ -79,11 +79,11 @@ export function attemptFetch(
       return response;
     } catch (error) {
       permit.release({ kind: 'other' });
-      const thrown = timeout.signal.aborted && !signal.aborted ? timeout.signal.reason : error;
+      const thrown = timeout.passed ? timeout.signal.reason : error;
       pipeline.log.record({ ...entry, status: null, latencyMs: pipeline.clock.now() - started, error: shortError(thrown) });
       throw thrown;
     } finally {
-      clearTimeout(timer);
+      timeout.clear();
     }
   };
 }

@@ -1,9 +1,10 @@
 import { HTTPError } from 'ky';
 import type { z } from 'zod';
+import { parseRetryAfter } from '../../../shared/base/retry-after';
 import { apiErrorBodySchema, contractScopes, type ApiErrorBody } from '../../../shared/cxone/schemas';
 import { ConsoleFailure, consoleError, type ConsoleError, type ErrorDetail } from '../../../shared/errors';
 import { targetOf, type TenantOperation } from '../operation';
-import { AttemptTimeout, classifyAttemptError, retryAfterMsOf } from '../retry-policy';
+import { AttemptTimeout, classifyAttemptError } from '../retry-policy';
 
 const withoutStop = (text: string) => text.trim().replace(/[.\s]+$/, '');
 
@@ -20,7 +21,7 @@ const detailsOf = (errors: ApiErrorBody['errors']): ErrorDetail[] =>
   errors.map((error) => ({ code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) }));
 
 export function retryAfterSecondsOf(headers: Headers): number | undefined {
-  const ms = retryAfterMsOf(headers);
+  const ms = parseRetryAfter(headers.get('retry-after'));
   return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
 

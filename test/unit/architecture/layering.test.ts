@@ -28,6 +28,14 @@ describe('layering rule', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('lets shared/base import only other shared/base files', async () => {
+    const errors = await importErrors(
+      'shared/base/example.ts',
+      "import { describeError } from '../errors';\nimport { delay } from './delay';\nexport const x = [describeError, delay];\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('shared/base imports nothing but other shared/base files.')]);
+  });
+
   it('accepts shared/ imports from both sides', async () => {
     expect(await importErrors('renderer/example.ts', "import { describeError } from '../shared/errors';\nexport const x = describeError;\n")).toEqual([]);
     expect(await importErrors('electron/example.ts', "import { describeError } from '../shared/errors';\nexport const x = describeError;\n")).toEqual([]);
