@@ -1,3 +1,4 @@
+import { throttled } from '../../shared/base/event';
 import { rateAndEta, type RunCountsOf, type RunDetailOf, type RunKind, type RunProgressOf, type RunState } from '../../shared/runs/run-progress';
 
 export interface RunProgressReporterOptions<K extends RunKind> {
@@ -7,6 +8,7 @@ export interface RunProgressReporterOptions<K extends RunKind> {
   emit: (progress: NoInfer<RunProgressOf<K>>) => void;
   /** At most one progress per this many ms; the last update and the finish are always delivered. */
   everyMs?: number;
+  /** The clock of the rate and ETA (the throttle's window runs on timers). */
   now?: () => number;
   counts: NoInfer<RunCountsOf<K>>;
   /** The kind's own figures, read each time a progress goes out (`() => undefined` for a kind without any). */
@@ -42,10 +44,6 @@ export function createRunProgressReporter<K extends RunKind>(options: RunProgres
   let counts = options.counts;
   let note: string | undefined;
   let state: RunState = 'running';
-  let lastSentAt = Number.NEGATIVE_INFINITY;
-  let trailing: ReturnType<typeof setTimeout> | null = null;
-  /** An update not sent yet (the throttle holds it back). */
-  let held = false;
 
   const current = (): RunProgressOf<K> => {
     const { ratePerSecond, etaMs } = rateAndEta(done - doneBefore, total - doneBefore, now() - startedAt);
@@ -65,13 +63,9 @@ export function createRunProgressReporter<K extends RunKind>(options: RunProgres
     } as unknown as RunProgressOf<K>;
   };
 
-  const send = () => {
-    if (trailing) clearTimeout(trailing);
-    trailing = null;
-    held = false;
-    lastSentAt = now();
-    options.emit(current());
-  };
+  const send = () => options.emit(current());
+  // Every update goes out when the caller asks for no throttling (a terminal line redrawn in place).
+  const gate = everyMs > 0 ? throttled<void>(send, everyMs) : { push: send, flush: () => undefined, cancel: () => undefined };
 
   return {
     update(nextDone, nextCounts, nextNote) {
@@ -79,22 +73,18 @@ export function createRunProgressReporter<K extends RunKind>(options: RunProgres
       done = nextDone;
       counts = nextCounts;
       note = nextNote;
-      const wait = lastSentAt + everyMs - now();
-      if (wait <= 0) send();
-      else {
-        held = true;
-        trailing ??= setTimeout(send, wait);
-      }
+      gate.push();
     },
     setTotal(next) {
       total = next;
     },
     flush() {
-      if (state === 'running' && held) send();
+      if (state === 'running') gate.flush();
     },
     finish(end) {
       if (state !== 'running') return;
       state = end;
+      gate.cancel();
       send();
     },
     current,

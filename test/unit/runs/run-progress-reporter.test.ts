@@ -12,7 +12,7 @@ describe('run progress reporter', () => {
 
   const bulkReporter = (options: { total?: number; everyMs?: number } = {}) => {
     const sent: RunProgressOf<'bulk-status'>[] = [];
-    const reporter = createRunProgressReporter({
+    const reporter = createRunProgressReporter<'bulk-status'>({
       runId: 'run-1',
       kind: 'bulk-status',
       total: options.total ?? 10,
@@ -38,6 +38,12 @@ describe('run progress reporter', () => {
     expect(sent.at(-1)?.counts).toEqual({ changed: 2, failed: 1 });
     vi.advanceTimersByTime(1000);
     expect(sent).toHaveLength(2);
+  });
+
+  it('sends every update when asked for no throttling', () => {
+    const { reporter, sent } = bulkReporter({ everyMs: 0 });
+    for (let done = 1; done <= 5; done++) reporter.update(done, { changed: done });
+    expect(sent.map((p) => p.done)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('always delivers the finish, at once, with the latest figures and how the run ended; nothing after it', () => {
@@ -70,7 +76,7 @@ describe('run progress reporter', () => {
 
   it('leaves what an earlier run did out of the rate, but counts it as done', () => {
     const sent: RunProgressOf<'emergency'>[] = [];
-    const reporter = createRunProgressReporter({
+    const reporter = createRunProgressReporter<'emergency'>({
       runId: 'run-2',
       kind: 'emergency',
       total: 100,
