@@ -18,15 +18,15 @@ export const formatEta = (etaMs: number | undefined) => {
  * A long run under way: what it is, how far it got (figures from its RunProgress), a bar,
  * and the way to stop it: a Cancel button, or the run's own controls in `actions`.
  */
-export function RunProgress(props: {
-  progress: Pick<RunProgressValue, 'done' | 'total'>;
-  title: ReactNode;
-  detail?: ReactNode;
-  progressLabel: string;
-  onCancel?: () => void;
-  actions?: ReactNode;
-  children?: ReactNode;
-}) {
+export function RunProgress(
+  props: {
+    progress: Pick<RunProgressValue, 'done' | 'total'>;
+    title: ReactNode;
+    detail?: ReactNode;
+    progressLabel: string;
+    children?: ReactNode;
+  } & ({ onCancel: () => void; actions?: never } | { actions: ReactNode; onCancel?: never }),
+) {
   const { progress, title, detail, progressLabel, onCancel, actions, children } = props;
   return (
     <>
