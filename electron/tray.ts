@@ -1,15 +1,15 @@
 import { app, Menu, nativeImage, Notification, Tray, type BrowserWindow } from 'electron';
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describeError, toConsoleError } from '../shared/errors';
 import { describeEmergencyRun } from './campaigns/describe-emergency-run';
 import type { ConsoleServices } from './app/console-services';
+import { operatorActor } from './app/operator-actor';
 
 /** The emergency pause stays one click away even when the window is hidden. */
 export function createConsoleTray(services: ConsoleServices, window: BrowserWindow): Tray {
   const iconPath = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'build', 'icon.png');
   const tray = new Tray(nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 }));
-  const actor = { type: 'user' as const, name: `${userInfo().username} (tray menu)` };
+  const actor = operatorActor('tray menu');
   const notify = (body: string) => {
     if (Notification.isSupported()) new Notification({ title: 'CXone Outbound Console', body }).show();
   };

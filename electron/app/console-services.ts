@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createAuditHandlers } from '../audit/audit-handlers';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
@@ -7,11 +6,11 @@ import { watchFolder } from '../files/watch-folder';
 import { createBulkActions } from '../campaigns/bulk-actions';
 import { createCampaignControl, type CampaignControl } from '../campaigns/campaign-control';
 import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/campaign-directory';
-import { adoptEmergencyRecord, createEmergencyRecord, emergencyRecordPath, type EmergencyRecord } from '../campaigns/emergency-record';
+import { createCampaignsHandlers } from '../campaigns/campaigns-handlers';
+import { connectedEmergencyRecord } from '../campaigns/connected-emergency-record';
 import type { DemoTenantOptions } from '../demo-tenant/index';
-import { writeDemoSampleFile } from '../dispositions/import/demo-sample-file';
+import { demoSampleHandler } from '../dispositions/dispositions-handlers';
 import { createDispositionImportServices, importNotificationSink, importSuppressionSink } from '../dispositions/import/import-services';
-import { ConsoleFailure, consoleError } from '../../shared/errors';
 import { createEventBus, type EventBus, type RequestHandlers } from '../ipc/handlers';
 import { createNewCampaignHandlers, marketingSecretRef } from '../new-campaign/new-campaign-services';
 import { createSimulationPool } from '../new-campaign/simulation-pool';
@@ -19,11 +18,15 @@ import { createSimulationService } from '../new-campaign/simulation-service';
 import { createOutbox, type Outbox } from '../outbox/outbox';
 import { createOutboxHandlers } from '../outbox/outbox-handlers';
 import type { KeyValueStore } from '../settings/key-value-store';
+import { createSettingsHandlers } from '../settings/settings-handlers';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { createSuppressionList } from '../suppression/suppression-list';
-import { auditedSecretChanges, auditWebhookUrlChanges, redactingAudit } from '../security/security-audit';
+import { auditedSecretChanges, redactingAudit } from '../security/security-audit';
+import { createTenantHandlers } from '../tenant-session/tenant-handlers';
 import { createTenantSession, type TenantSession } from '../tenant-session/tenant-session';
 import type { CredentialVault } from '../vault/credential-vault';
+import { createAppInfoHandlers } from './app-info-handlers';
+import { operatorActor } from './operator-actor';
 
 export interface ConsoleServicesOptions {
   shell: 'electron' | 'web';
@@ -54,7 +57,7 @@ export interface ConsoleServices {
 export async function createConsoleServices(options: ConsoleServicesOptions): Promise<ConsoleServices> {
   const events = createEventBus();
   const settings = createSettingsService(options.store);
-  const user = { type: 'user' as const, name: userInfo().username };
+  const user = operatorActor();
   // Read at each write, so a changed rotation size or retention applies without a restart.
   const audit = redactingAudit(
     await createAuditLog({
@@ -83,25 +86,11 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     connection: () => tenant.connection(),
     intervalSeconds: () => settings.get().refreshIntervalSeconds,
   });
-  const records = new Map<string, EmergencyRecord>();
-  // Keyed by the tenant itself (base URL + client id), so `cxone-console campaigns resume --emergency` shares it.
-  const recordOf = () => {
-    const { profileId, apiBaseUrl, clientId } = tenant.status();
-    const legacyPath = join(options.dataDir, 'emergency', `${profileId ?? 'none'}.json`);
-    const path = apiBaseUrl && clientId ? emergencyRecordPath(options.dataDir, { apiBaseUrl, clientId }) : legacyPath;
-    let record = records.get(path);
-    if (!record) {
-      adoptEmergencyRecord(legacyPath, path);
-      record = createEmergencyRecord(path);
-      records.set(path, record);
-    }
-    return record;
-  };
   const campaignControl = createCampaignControl({
     connection: () => tenant.connection(),
     tenantLabel: () => tenant.status().label,
     directory: campaigns,
-    record: recordOf,
+    record: connectedEmergencyRecord(options.dataDir, () => tenant.status()),
     audit,
     onProgress: (progress) => events.emit('runs:progress', progress),
     onEmergencyChange: (state) => events.emit('campaigns:emergencyChanged', state),
@@ -157,50 +146,12 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     onProgress: (progress) => events.emit('newCampaign:simulationProgress', progress),
   });
   const handlers: RequestHandlers = {
-    'app:info': async () => ({
-      name: 'CXone Outbound Console',
-      version: options.version,
-      shell: options.shell,
-      dataDir: options.dataDir,
-      platform: process.platform,
-    }),
-    'tenant:status': async () => tenant.status(),
-    'tenant:reconnect': () => tenant.reconnect(),
-    'tenant:useDemo': () => tenant.useDemo(),
-    'tenant:connect': (input) => tenant.connect(input),
-    'tenant:requestLog': async ({ limit }) => tenant.connection().requestLog.recent(limit),
-    'settings:get': async () => settings.get(),
-    'settings:update': async (change) => {
-      const before = settings.get();
-      const after = settings.update(change);
-      await auditWebhookUrlChanges(audit, user, tenant.status().label, before, after);
-      return after;
-    },
-    'settings:problems': async () => settings.problems(),
+    ...createAppInfoHandlers(options),
+    ...createTenantHandlers(tenant),
+    ...createSettingsHandlers({ settings, audit, actor: user, tenantLabel: () => tenant.status().label }),
     ...dispositionImport.handlers,
-    'dispositions:demoSample': async () => {
-      const demo = tenant.status().isDemo ? tenant.demoTenant() : null;
-      if (!demo) {
-        throw new ConsoleFailure(
-          consoleError('validation', 'The sample file is made from the demo tenant’s contacts; connect the demo tenant in Settings to use it.'),
-        );
-      }
-      const sample = await writeDemoSampleFile(demo, join(options.dataDir, 'samples'));
-      return { ...dispositionImport.chosen.register(sample.path), rows: sample.rows };
-    },
-    'campaigns:snapshot': async () => campaigns.snapshot(),
-    'campaigns:refresh': () => campaigns.refresh(),
-    'campaigns:get': async ({ id }) => {
-      const fresh = await tenant.connection().campaigns.get(id);
-      campaigns.settle(id, fresh);
-      return fresh;
-    },
-    'campaigns:setStatus': ({ ids, status, actionId }) => bulkActions.run(ids, status, user, actionId),
-    'campaigns:cancelAction': async ({ actionId }) => ({ cancelled: bulkActions.cancel(actionId) }),
-    'campaigns:emergencyPause': () => campaignControl.emergencyPause(user),
-    'campaigns:resumeEmergency': () => campaignControl.resumeEmergency(user),
-    'campaigns:cancelEmergency': async () => ({ cancelled: campaignControl.cancelEmergency() }),
-    'campaigns:emergencyState': async () => campaignControl.emergencyState(),
+    ...demoSampleHandler({ tenant, dir: join(options.dataDir, 'samples'), chosen: dispositionImport.chosen }),
+    ...createCampaignsHandlers({ campaigns, tenant, bulkActions, campaignControl, actor: user }),
     ...newCampaign,
     ...simulation.handlers,
     ...createAuditHandlers(audit, options.dataDir),

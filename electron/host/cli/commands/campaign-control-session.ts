@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { userInfo } from 'node:os';
 import type { AuditActor } from '../../../../shared/audit/audit-entry';
 import { ConsoleFailure, consoleError } from '../../../../shared/errors';
 import type { RunProgressOf } from '../../../../shared/runs/run-progress';
+import { operatorActor } from '../../../app/operator-actor';
 import { cliAuditLogOptions } from '../../../audit/audit-env';
 import { createAuditLog, type AuditLog, type AuditLogOptions } from '../../../audit/audit-log';
 import { createCampaignControl, type AuditWriter, type CampaignControl } from '../../../campaigns/campaign-control';
@@ -17,16 +17,6 @@ export interface CliCampaignControl {
   tenantLabel: string;
   actor: AuditActor;
   close(): Promise<void>;
-}
-
-/** The person running the command, as the audit log names them. */
-function operatorName(env: CliContext['io']['env']): string {
-  try {
-    return userInfo().username;
-  } catch {
-    // No account entry for this uid (some containers): fall back to what the shell says.
-    return env.USER ?? env.USERNAME ?? 'unknown';
-  }
 }
 
 /**
@@ -71,7 +61,7 @@ export async function openCampaignControl(context: CliContext, onProgress?: (pro
     return {
       control,
       tenantLabel: connection.profile.label,
-      actor: { type: 'user', name: operatorName(context.io.env) },
+      actor: operatorActor(undefined, { env: context.io.env }),
       async close() {
         connection.close();
         await audit.close();

@@ -1,7 +1,7 @@
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { TenantProfile } from '../../../../shared/tenant-profile';
+import { operatorName } from '../../../app/operator-actor';
 import { cliAuditLogOptions } from '../../../audit/audit-env';
 import { createAuditLog } from '../../../audit/audit-log';
 import { runCliImport } from '../../../dispositions/import/cli-import';
@@ -139,7 +139,7 @@ export const dispositionsCommand: CliCommandModule = {
                 audit,
                 suppression: importSuppressionSink(suppression),
                 notifications: importNotificationSink({ outbox: () => outbox, crmUrl: () => crmUrl }),
-                actorName: userInfo().username,
+                actorName: operatorName({ env: context.io.env }),
                 stdout: context.io.stdout,
                 stderr: context.io.stderr,
                 interrupted: context.io.untilStopped(),
