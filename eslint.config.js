@@ -13,6 +13,21 @@ const electronEdges = [
   'electron/tray.ts',
 ];
 
+/** Folders of electron/ that may import the demo tenant: the composition (app/, host/) and the tenant session, which starts it when chosen. */
+const demoTenantUsers = ['electron/app/**', 'electron/host/**', 'electron/tenant-session/**', 'electron/demo-tenant/**'];
+
+/** Benches (scripts/) and tests (test/) import production code; never the other way round. */
+const notScriptsOrTests = { group: ['**/scripts/**', '**/test/**'], message: 'Production code never imports scripts/ or test/; they import it.' };
+const notDemoTenant = {
+  group: ['**/demo-tenant/**'],
+  message: 'The services work against any tenant: only electron/app/, electron/host/ and electron/tenant-session/ (and scripts/bench/) use the demo tenant.',
+};
+const noUiInElectron = { group: ['**/renderer/**', 'react', 'react-dom', 'zustand'], message: 'electron/ has no UI code and never imports renderer/.' };
+const noElectronInServices = {
+  group: ['electron', 'electron/*', 'electron-store'],
+  message: 'Services run without Electron (browser host, CLI, tests): only the composition root and window code import it.',
+};
+
 /** The layering rule: shared/ is pure, renderer/ is browser-only, neither reaches into electron/. */
 const layer = (forbidden) => ({
   'no-restricted-imports': [
@@ -39,6 +54,7 @@ export default tseslint.config(
       { group: ['electron', 'electron/*', 'electron-store'], message: 'shared/ must not import Electron.' },
       { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports neither electron/ nor renderer/.' },
       { group: ['react', 'react-dom', 'react/*', 'zustand'], message: 'shared/ has no UI code.' },
+      notScriptsOrTests,
     ]),
   },
   {
@@ -58,6 +74,7 @@ export default tseslint.config(
           message: 'renderer/ never talks to Electron or the network directly; use renderer/api.ts.',
         },
         { group: ['**/electron/**'], message: 'renderer/ imports only shared/, never electron/.' },
+        notScriptsOrTests,
       ]),
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
@@ -65,17 +82,16 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
+    ignores: [...electronEdges, ...demoTenantUsers],
+    rules: layer([noUiInElectron, noElectronInServices, notScriptsOrTests, notDemoTenant]),
+  },
+  {
+    files: demoTenantUsers,
     ignores: electronEdges,
-    rules: layer([
-      { group: ['**/renderer/**', 'react', 'react-dom', 'zustand'], message: 'electron/ has no UI code and never imports renderer/.' },
-      {
-        group: ['electron', 'electron/*', 'electron-store'],
-        message: 'Services run without Electron (browser host, CLI, tests): only the composition root and window code import it.',
-      },
-    ]),
+    rules: layer([noUiInElectron, noElectronInServices, notScriptsOrTests]),
   },
   {
     files: electronEdges,
-    rules: layer([{ group: ['**/renderer/**', 'react', 'react-dom', 'zustand'], message: 'electron/ has no UI code and never imports renderer/.' }]),
+    rules: layer([noUiInElectron, notScriptsOrTests, notDemoTenant]),
   },
 );

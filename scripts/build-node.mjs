@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 const entries = {
   'web-host': 'electron/host/web-host-main.ts',
   cli: 'electron/host/cli/main.ts',
-  bench: 'scripts/bench.ts',
+  bench: 'scripts/bench/index.ts',
   // Loaded by the simulation pool's worker threads, next to the bundle that starts them.
   'simulation-worker': 'electron/new-campaign/simulation-worker.ts',
 };

@@ -9,7 +9,7 @@ import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/ca
 import { createCampaignsHandlers } from '../campaigns/campaigns-handlers';
 import { connectedEmergencyRecord } from '../campaigns/connected-emergency-record';
 import type { DemoTenantOptions } from '../demo-tenant/index';
-import { demoSampleHandler } from '../dispositions/dispositions-handlers';
+import { demoSampleHandler } from './demo-sample-handler';
 import { createDispositionImportServices, importNotificationSink, importSuppressionSink } from '../dispositions/import/import-services';
 import { createEventBus, type EventBus, type RequestHandlers } from '../ipc/handlers';
 import { createNewCampaignHandlers, marketingSecretRef } from '../new-campaign/new-campaign-services';

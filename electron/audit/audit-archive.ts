@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { archiveName, currentLogName, listUncompressedArchives } from './audit-files';
-import { fsyncDir } from './durable-files';
-import { isMissing, readLinesForward } from './jsonl-files';
+import { fsyncDir } from '../files/durable-files';
+import { isMissing, readLinesForward } from '../files/jsonl-files';
 
 /** The seq of the first readable entry of a plain file, or null when it has none. */
 async function firstSeqOf(path: string): Promise<number | null> {

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditQuery } from '../../shared/audit/audit-query';
-import type { AuditExport } from '../../shared/ipc/channels/audit';
+import type { AuditExport } from '../../shared/audit/audit-export';
 import type { AuditLog } from './audit-log';
 
 /** Above this the CSV stays on disk only: sending it whole over the bridge would hold it all in memory twice. */

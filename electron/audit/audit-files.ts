@@ -1,7 +1,7 @@
 import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isMissing } from './jsonl-files';
+import { isMissing } from '../files/jsonl-files';
 
 /**
  * Layout of the audit folder (nothing in it is ever deleted, except by an explicit retention run):

@@ -12,9 +12,9 @@ import { currentLogName, listLogFiles, readAnchor, readHead, tornLineName, write
 import { writeAuditCsv } from './audit-csv';
 import { withAuditLock } from './audit-lock';
 import { planRetention, removeExpiredFiles } from './audit-retention';
-import { appendSynced, fsyncDir } from './durable-files';
+import { appendSynced, fsyncDir } from '../files/durable-files';
 import { sealEntry } from './entry-hash';
-import { readLogLinesBackward, repairTornTail } from './jsonl-files';
+import { readLogLinesBackward, repairTornTail } from '../files/jsonl-files';
 import { openLogFiles, readAuditEntries } from './read-audit';
 import { verifyAuditChain } from './verify-chain';
 

@@ -1,5 +1,5 @@
 import type { AuditQuery } from '../../shared/audit/audit-query';
-import type { AuditPage } from '../../shared/ipc/channels/audit';
+import type { AuditPage } from '../../shared/audit/audit-page';
 import type { AuditLog } from './audit-log';
 
 /**

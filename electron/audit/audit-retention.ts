@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import type { AuditEntryInput } from '../../shared/audit/audit-entry';
 import { listLogFiles, type LogFile } from './audit-files';
-import { fsyncDir } from './durable-files';
-import { readLinesForward } from './jsonl-files';
+import { fsyncDir } from '../files/durable-files';
+import { readLinesForward } from '../files/jsonl-files';
 
 export const retentionAction = 'audit.retention';
 

@@ -2,7 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { auditEntrySchema, type AuditEntry } from '../../shared/audit/audit-entry';
 import { auditQueryMatcher, type AuditQuery } from '../../shared/audit/audit-query';
 import { listLogFiles } from './audit-files';
-import { isMissing, readLogLinesBackward } from './jsonl-files';
+import { isMissing, readLogLinesBackward } from '../files/jsonl-files';
 
 export interface OpenedLogFile {
   handle: FileHandle;

@@ -3,7 +3,7 @@ import { auditEntrySchema, genesisHash } from '../../shared/audit/audit-entry';
 import type { AuditChainProblem, AuditChainReport, AuditKeptFrom } from '../../shared/audit/audit-chain';
 import { currentLogName, headName, listLogFiles, readAnchor, readHead, type AuditAnchor, type ChainPoint, type LogFile } from './audit-files';
 import { expectedHash } from './entry-hash';
-import { readLastByte, readLinesForward } from './jsonl-files';
+import { readLastByte, readLinesForward } from '../files/jsonl-files';
 import { checkpointOf, type RetentionCheckpoint } from './audit-retention';
 
 interface ReadLine {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry';
+import type { AuditWriter } from '../audit/audit-writer';
 import { countOutcomes, type EmergencyRun, type EmergencyState, type StatusChangeResult } from '../../shared/campaigns/status-change';
 import type { Campaign, RequestedStatus } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
@@ -23,10 +24,6 @@ interface CollectedRefs<R> {
 
 /** Pages small enough that the command line (which knows nothing before it lists) sends its first PATCH after one short read. */
 const emergencyListPageSize = 100;
-
-export interface AuditWriter {
-  append(entry: AuditEntryInput): Promise<unknown>;
-}
 
 export interface CampaignControlOptions {
   connection: () => TenantConnection;

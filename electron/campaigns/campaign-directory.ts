@@ -1,7 +1,7 @@
 import { Emitter } from '../../shared/base/emitter';
 import type { Campaign, RequestedStatus } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
-import type { CampaignSnapshot } from '../../shared/ipc/channels/campaigns';
+import type { CampaignSnapshot } from '../../shared/campaigns/campaign-snapshot';
 import type { TenantConnection } from '../tenant/ports';
 
 export interface CampaignDirectory {

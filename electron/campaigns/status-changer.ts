@@ -1,4 +1,5 @@
 import type { StatusChangeResult } from '../../shared/campaigns/status-change';
+import { alreadySatisfies } from '../../shared/campaigns/status-transitions';
 import type { Campaign, RequestedStatus } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
 import type { CampaignsPort } from '../tenant/ports';
@@ -8,13 +9,6 @@ export interface CampaignRef {
   name?: string;
   status?: string;
 }
-
-/** Statuses that already satisfy a request (activation is on its way to running). */
-const satisfies: Record<RequestedStatus, readonly string[]> = {
-  running: ['running', 'activating'],
-  paused: ['paused'],
-  completed: ['completed'],
-};
 
 /**
  * One status change per contract §4.3: on a 409 the campaign is re-read; already in
@@ -59,7 +53,7 @@ export async function changeCampaignStatus(
         null,
       );
     }
-    if (satisfies[target].includes(fresh.status)) {
+    if (alreadySatisfies(fresh.status, target)) {
       return finish({ outcome: 'already', statusAfter: fresh.status, reason: `Already ${fresh.status}.` }, fresh);
     }
     return finish(

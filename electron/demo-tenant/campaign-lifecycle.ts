@@ -1,13 +1,7 @@
+import { statusAfterRequest } from '../../shared/campaigns/status-transitions';
 import type { Campaign, CampaignStatus, RequestedStatus } from '../../shared/cxone/schemas';
 import { apiError, type Checked } from './answers';
 import type { DemoTenantState } from './public-types';
-
-/** §4.2: which requested status each current status may move to, and what it becomes. */
-const transitions: Partial<Record<CampaignStatus, Partial<Record<RequestedStatus, CampaignStatus>>>> = {
-  draft: { running: 'activating' },
-  running: { paused: 'paused', completed: 'completed' },
-  paused: { running: 'running', completed: 'completed' },
-};
 
 export interface LifecycleDependencies {
   state: DemoTenantState;
@@ -47,7 +41,7 @@ export function createCampaignLifecycle(deps: LifecycleDependencies) {
 
   return {
     requestStatus(campaign: Campaign, target: RequestedStatus): Checked<Campaign> {
-      const next = transitions[campaign.status]?.[target];
+      const next = statusAfterRequest(campaign.status, target);
       if (!next) {
         return {
           ok: false,

@@ -3,10 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { RunProgressOf } from '../../shared/runs/run-progress';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
-import type { DemoTenantHandle } from '../demo-tenant/index';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { ReferenceDataPort } from '../tenant/ports';
-import { writeDemoSampleFile } from './import/demo-sample-file';
 import type { DispositionImporter } from './import/disposition-importer';
 import { dryRunImport } from './import/dry-run';
 import type { ImportContactsPort } from './import/import-ports';
@@ -17,7 +15,7 @@ import { unappliedExportFileName, unappliedRowsCsv } from './import/unapplied-ex
 import { createUploadStore } from './import/upload-store';
 import { checkChosenPath, createChosenFiles, type ChosenFiles } from './file-access';
 
-/** The demo sample file needs the demo tenant itself, so `demoSampleHandler` answers it. */
+/** The demo sample file needs the demo tenant itself, so `demoSampleHandler` (`../app/demo-sample-handler.ts`) answers it. */
 type DispositionsChannel = Exclude<Extract<keyof RequestHandlers, `dispositions:${string}`>, 'dispositions:demoSample'>;
 
 export interface DispositionsHandlerOptions {
@@ -213,31 +211,6 @@ export function dispositionsHandlers(options: DispositionsHandlerOptions): Dispo
       for (const controller of dryRuns.values()) controller.abort();
       await uploads.discardAll();
       sessions.clear();
-    },
-  };
-}
-
-export interface DemoSampleHandlerOptions {
-  tenant: { status(): { isDemo: boolean }; demoTenant(): DemoTenantHandle | null };
-  /** `<dataDir>/samples`. */
-  dir: string;
-  /** The sample is handed to the renderer as a file main chose. */
-  chosen: Pick<ChosenFiles, 'register'>;
-}
-
-/** A disposition file made from the demo tenant's contacts, to try an import with; only while the demo tenant is connected. */
-export function demoSampleHandler(options: DemoSampleHandlerOptions): Pick<RequestHandlers, 'dispositions:demoSample'> {
-  const { tenant } = options;
-  return {
-    'dispositions:demoSample': async () => {
-      const demo = tenant.status().isDemo ? tenant.demoTenant() : null;
-      if (!demo) {
-        throw new ConsoleFailure(
-          consoleError('validation', 'The sample file is made from the demo tenant’s contacts; connect the demo tenant in Settings to use it.'),
-        );
-      }
-      const sample = await writeDemoSampleFile(demo, options.dir);
-      return { ...options.chosen.register(sample.path), rows: sample.rows };
     },
   };
 }

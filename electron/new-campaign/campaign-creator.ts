@@ -1,4 +1,5 @@
 import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry';
+import type { AuditWriter } from '../audit/audit-writer';
 import type { Campaign } from '../../shared/cxone/schemas';
 import { consoleError, describeError, toConsoleError, type ConsoleError } from '../../shared/errors';
 import { toCampaignDefinition } from '../../shared/new-campaign/campaign-form';
@@ -10,10 +11,6 @@ import { isAmbiguousCreateFailure } from './creation-failure';
 import { checkDependencies } from './dependency-check';
 import type { SyncCampaignCreated } from './marketing-sync';
 import { campaignsWithExactName, type NewCampaignTenant } from './new-campaign-tenant';
-
-export interface AuditWriter {
-  append(entry: AuditEntryInput): Promise<unknown>;
-}
 
 export interface CampaignCreatorOptions {
   tenant: () => NewCampaignTenant;

@@ -1,6 +1,6 @@
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import type { Outbox } from './outbox';
-import type { OutboxChannel } from './outbox-message';
+import type { WebhookChannel } from '../../shared/outbox/outbox-status';
 
 /** Bodies of contract §5. */
 export interface CampaignCreatedNotification {
@@ -35,8 +35,8 @@ export interface NotificationTarget {
  * `targetOf` reads the current settings; a channel without a URL is not `enabled`, and
  * enqueueing on it fails with a configuration error that says what to set.
  */
-export function createNotifications(outbox: Pick<Outbox, 'enqueue'>, targetOf: (channel: OutboxChannel) => NotificationTarget | null) {
-  const send = async (channel: OutboxChannel, body: unknown, dedupeKey?: string) => {
+export function createNotifications(outbox: Pick<Outbox, 'enqueue'>, targetOf: (channel: WebhookChannel) => NotificationTarget | null) {
+  const send = async (channel: WebhookChannel, body: unknown, dedupeKey?: string) => {
     const target = targetOf(channel);
     if (!target || target.url === '') {
       throw new ConsoleFailure(consoleError('configuration', `No ${channel} webhook URL is set; add one in Settings to send this notification.`));
@@ -44,7 +44,7 @@ export function createNotifications(outbox: Pick<Outbox, 'enqueue'>, targetOf: (
     return outbox.enqueue({ channel, url: target.url, secretRef: target.secretRef, body, ...(dedupeKey === undefined ? {} : { dedupeKey }) });
   };
   return {
-    enabled: (channel: OutboxChannel) => {
+    enabled: (channel: WebhookChannel) => {
       const target = targetOf(channel);
       return target !== null && target.url !== '';
     },

@@ -1,5 +1,5 @@
-import { webhookChannels, type OutboxStatus, type WebhookChannel } from '../../shared/ipc/channels/outbox';
-import type { ConsoleSettings } from '../../shared/ipc/channels/settings';
+import { webhookChannels, type OutboxStatus, type WebhookChannel } from '../../shared/outbox/outbox-status';
+import type { ConsoleSettings } from '../../shared/settings/console-settings';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { CredentialVault } from '../vault/credential-vault';
 import type { Outbox } from './outbox';

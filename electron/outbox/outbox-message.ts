@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-/** The three receivers of contract §5: marketing `campaign.created`, WFM `CAMPAIGN_SCHEDULE_UPDATED`, CRM `DISPOSITION_UPDATE`. */
-export const outboxChannels = ['crm', 'wfm', 'marketing'] as const;
-export type OutboxChannel = (typeof outboxChannels)[number];
+import { webhookChannelSchema } from '../../shared/outbox/outbox-status';
 
 export const outboxStates = ['pending', 'delivered', 'dead'] as const;
 export type OutboxState = (typeof outboxStates)[number];
@@ -17,7 +14,7 @@ export type DeliveryError = z.infer<typeof deliveryErrorSchema>;
 /** One message as stored in `<dir>/messages/<id>.json`. Holds a secret reference, never the secret. */
 export const outboxMessageSchema = z.object({
   id: z.string(),
-  channel: z.enum(outboxChannels),
+  channel: webhookChannelSchema,
   url: z.string(),
   /** Names the signing secret; resolved through `resolveSecret` at each delivery. */
   secretRef: z.string(),
@@ -35,9 +32,3 @@ export const outboxMessageSchema = z.object({
   deadAt: z.string().optional(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
-
-export interface OutboxStats {
-  pending: number;
-  delivered: number;
-  dead: number;
-}

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../audit/durable-files';
+import { writeFileAtomic } from '../files/durable-files';
 import { outboxMessageSchema, type OutboxMessage } from './outbox-message';
 
 /**

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Emitter } from '../../shared/base/emitter';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import { systemClock, type Clock } from '../tenant/clock';
-import type { DeliveryError, OutboxChannel, OutboxMessage, OutboxState, OutboxStats } from './outbox-message';
+import type { OutboxStats, WebhookChannel } from '../../shared/outbox/outbox-status';
+import type { DeliveryError, OutboxMessage, OutboxState } from './outbox-message';
 import { createOutboxStore } from './outbox-store';
 import { postSigned, type FetchFunction, type PostOutcome } from './post-signed';
 import { retryDelayMs } from './retry-timing';
@@ -31,7 +32,7 @@ export interface OutboxOptions {
 }
 
 export interface OutboxEnqueue {
-  channel: OutboxChannel;
+  channel: WebhookChannel;
   url: string;
   secretRef: string;
   /** Any JSON value; serialised once, and those exact bytes are signed and sent on every attempt. */
@@ -65,7 +66,7 @@ export interface Outbox {
 
 const day = 24 * 60 * 60 * 1000;
 
-const idFor = (channel: OutboxChannel, dedupeKey: string | undefined) =>
+const idFor = (channel: WebhookChannel, dedupeKey: string | undefined) =>
   dedupeKey === undefined ? `${channel}-${randomUUID()}` : `${channel}-${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32)}`;
 
 const isHttpUrl = (text: string) => {

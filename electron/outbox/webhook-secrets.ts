@@ -1,4 +1,4 @@
-import type { WebhookChannel } from '../../shared/ipc/channels/outbox';
+import type { WebhookChannel } from '../../shared/outbox/outbox-status';
 
 /** The vault reference each receiver's signing secret is stored under. */
 export const webhookSecretRefs: Record<WebhookChannel, string> = {

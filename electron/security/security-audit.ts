@@ -1,6 +1,7 @@
 import type { AuditActor } from '../../shared/audit/audit-entry';
-import type { ConsoleSettings } from '../../shared/ipc/channels/settings';
+import type { ConsoleSettings } from '../../shared/settings/console-settings';
 import type { AuditLog } from '../audit/audit-log';
+import type { AuditWriter } from '../audit/audit-writer';
 import type { RequestHandlers } from '../ipc/handlers';
 import { knownSecrets } from './known-secrets';
 
@@ -13,7 +14,7 @@ const webhookUrlSettings = ['crmWebhookUrl', 'wfmWebhookUrl', 'marketingWebhookU
 
 /** Where notifications go is security-relevant: every changed webhook URL is an audit entry. */
 export async function auditWebhookUrlChanges(
-  audit: Pick<AuditLog, 'append'>,
+  audit: AuditWriter,
   actor: AuditActor,
   tenant: string,
   before: ConsoleSettings,
@@ -36,7 +37,7 @@ export async function auditWebhookUrlChanges(
 type SecretChannels = Pick<RequestHandlers, 'outbox:setSecret'>;
 
 /** A webhook signing secret set or removed is an audit entry; the entry says which, never the value. */
-export function auditedSecretChanges<H extends SecretChannels>(handlers: H, audit: Pick<AuditLog, 'append'>, actor: AuditActor, tenant: () => string): H {
+export function auditedSecretChanges<H extends SecretChannels>(handlers: H, audit: AuditWriter, actor: AuditActor, tenant: () => string): H {
   return {
     ...handlers,
     'outbox:setSecret': async (request) => {

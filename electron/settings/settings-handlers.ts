@@ -1,5 +1,5 @@
 import type { AuditActor } from '../../shared/audit/audit-entry';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditWriter } from '../audit/audit-writer';
 import type { RequestHandlers } from '../ipc/handlers';
 import { auditWebhookUrlChanges } from '../security/security-audit';
 import type { SettingsService } from './settings-service';
@@ -9,7 +9,7 @@ type SettingsChannel = Extract<keyof RequestHandlers, `settings:${string}`>;
 export interface SettingsHandlerOptions {
   settings: Pick<SettingsService, 'get' | 'update' | 'problems'>;
   /** A changed webhook URL is an audit entry. */
-  audit: Pick<AuditLog, 'append'>;
+  audit: AuditWriter;
   actor: AuditActor;
   tenantLabel: () => string;
 }

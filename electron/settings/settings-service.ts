@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Emitter } from '../../shared/base/emitter';
-import { consoleSettingsSchema, settingsChangeSchema, type ConsoleSettings, type SettingsProblem } from '../../shared/ipc/channels/settings';
+import { consoleSettingsSchema, settingsChangeSchema, type ConsoleSettings, type SettingsProblem } from '../../shared/settings/console-settings';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import type { KeyValueStore } from './key-value-store';
 

@@ -2,8 +2,8 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
-import { appendSynced } from '../audit/durable-files';
-import { readLinesForward, repairTornTail } from '../audit/jsonl-files';
+import { appendSynced } from '../files/durable-files';
+import { readLinesForward, repairTornTail } from '../files/jsonl-files';
 
 export const suppressionEntrySchema = z.object({
   /** E.164, e.g. +14155550123. */

@@ -1,7 +1,9 @@
 import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry';
 import { Emitter } from '../../shared/base/emitter';
+import type { AuditWriter } from '../audit/audit-writer';
 import { ConsoleFailure, consoleError, toConsoleError } from '../../shared/errors';
-import type { TenantProfileInput, TenantStatus } from '../../shared/ipc/channels/tenant';
+import type { TenantProfileInput } from '../../shared/tenant/tenant-profile-input';
+import type { TenantStatus } from '../../shared/tenant/tenant-status';
 import { tenantProfileSchema, type TenantProfile } from '../../shared/tenant-profile';
 import type { DemoTenantHandle, DemoTenantOptions } from '../demo-tenant/index';
 import { startDemoTenant } from '../demo-tenant/index';
@@ -35,7 +37,7 @@ export interface TenantSessionOptions {
   vault: CredentialVault;
   demoTenant?: DemoTenantOptions;
   /** The one audit writer: every connection and secret change is an entry (never the secret). */
-  audit?: { append(entry: AuditEntryInput): Promise<unknown> };
+  audit?: AuditWriter;
   actor?: AuditActor;
 }
 

@@ -1,19 +1,6 @@
 import { Emitter } from '../../shared/base/emitter';
+import type { RequestLogEntry } from '../../shared/tenant/request-log-entry';
 import { knownSecrets, redactText } from '../security/known-secrets';
-
-/** One attempt against the tenant (a retry is a new entry with a higher attempt). */
-export interface RequestLogEntry {
-  at: string;
-  method: string;
-  /** Path and query as sent, with secret-bearing query parameters redacted. */
-  path: string;
-  /** null when no answer arrived (dropped connection, timeout, cancellation). */
-  status: number | null;
-  /** 1 for the first try. */
-  attempt: number;
-  latencyMs: number;
-  error?: string;
-}
 
 export type RequestLogListener = (entry: RequestLogEntry) => void;
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../shared/ipc/channels/app';
-import type { TenantStatus } from '../../shared/ipc/channels/tenant';
+import type { AppInfo } from '../../shared/app/app-info';
+import type { TenantStatus } from '../../shared/tenant/tenant-status';
 import { api } from '../api';
 import type { ConnectionState } from '../transport/transport';
 import type { ScreenId } from './screens';

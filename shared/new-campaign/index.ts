@@ -5,4 +5,3 @@ export * from './creation';
 export * from './licence-message';
 export * from './simulation-report';
 export * from './simulation-report-schema';
-export * from './bench';

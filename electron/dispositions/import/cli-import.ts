@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import type { AuditEntryInput } from '../../../shared/audit/audit-entry';
+import type { AuditWriter } from '../../audit/audit-writer';
 import type { DryRunSummary, DryRunRow } from '../../../shared/dispositions/import-dry-run';
 import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import { reportExitCode, type ImportReport } from '../../../shared/dispositions/import-report';
@@ -37,7 +37,7 @@ export interface CliImportContext {
     maxRequestsPerSecond?: number;
     maxConcurrency?: number;
   }): Promise<{ connection: TenantConnection; label: string; close(): Promise<void> | void }>;
-  audit?: { append(entry: AuditEntryInput): Promise<unknown> };
+  audit?: AuditWriter;
   suppression?: ImportSuppressionSink;
   notifications?: ImportNotificationSink;
   actorName: string;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import type { AuditActor, AuditEntryInput } from '../../../shared/audit/audit-entry';
+import type { AuditActor } from '../../../shared/audit/audit-entry';
 import type { RunProgressOf } from '../../../shared/runs/run-progress';
+import type { AuditWriter } from '../../audit/audit-writer';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
 import type { Outbox } from '../../outbox/outbox';
@@ -19,7 +20,7 @@ export interface DispositionImportServicesOptions {
   pickFile?: () => Promise<string | null>;
   maxUploadBytes?: () => number;
   tenant: TenantWatch & { connection(): TenantConnection };
-  audit: { append(entry: AuditEntryInput): Promise<unknown> };
+  audit: AuditWriter;
   actor: AuditActor;
   suppression?: ImportSuppressionSink;
   notifications?: ImportNotificationSink;

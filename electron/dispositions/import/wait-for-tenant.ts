@@ -1,5 +1,5 @@
 import { backoff } from '../../../shared/base/backoff';
-import type { TenantStatus } from '../../../shared/ipc/channels/tenant';
+import type { TenantStatus } from '../../../shared/tenant/tenant-status';
 
 export interface TenantWatch {
   status(): TenantStatus;

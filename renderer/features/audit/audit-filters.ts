@@ -1,5 +1,5 @@
 import type { AuditActor, AuditEntry, AuditOutcome } from '../../../shared/audit/audit-entry';
-import type { AuditFilters } from '../../../shared/ipc/channels/audit';
+import type { AuditFilters } from '../../../shared/audit/audit-filters';
 
 export const timeRanges = [
   { id: 'all', label: 'All time', hours: null },

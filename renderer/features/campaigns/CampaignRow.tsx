@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { canPause, canResume } from '../../../shared/campaigns/status-transitions';
 import type { Campaign } from '../../../shared/cxone/schemas';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useCampaignsStore } from './campaigns-store';
@@ -24,8 +25,8 @@ export const CampaignRow = memo(function CampaignRow({ campaign, index, active, 
   const toggleSelected = useCampaignsStore((s) => s.toggleSelected);
   const openDrawer = useCampaignsStore((s) => s.openDrawer);
   const setStatus = useCampaignsStore((s) => s.setStatus);
-  const canPause = campaign.status === 'running';
-  const canResume = campaign.status === 'paused';
+  const pausable = canPause(campaign.status);
+  const resumable = canResume(campaign.status);
   return (
     <tr
       data-row-index={index}
@@ -54,16 +55,16 @@ export const CampaignRow = memo(function CampaignRow({ campaign, index, active, 
       <td className="num">{campaign.rules.maxConcurrentCalls}</td>
       <td title={campaign.updatedAt}>{formatChange(campaign.updatedAt)}</td>
       <td>
-        {canPause || canResume ? (
+        {pausable || resumable ? (
           <button
             type="button"
             tabIndex={-1}
             className="button button-small"
             disabled={pending !== null}
-            aria-label={`${canPause ? 'Pause' : 'Resume'} ${campaign.name}`}
-            onClick={() => void setStatus([campaign.id], canPause ? 'paused' : 'running')}
+            aria-label={`${pausable ? 'Pause' : 'Resume'} ${campaign.name}`}
+            onClick={() => void setStatus([campaign.id], pausable ? 'paused' : 'running')}
           >
-            {canPause ? 'Pause' : 'Resume'}
+            {pausable ? 'Pause' : 'Resume'}
           </button>
         ) : null}
       </td>

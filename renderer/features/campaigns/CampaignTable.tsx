@@ -1,7 +1,8 @@
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Campaign } from '../../../shared/cxone/schemas';
-import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import type { CampaignSnapshot } from '../../../shared/campaigns/campaign-snapshot';
+import { canPause, canResume } from '../../../shared/campaigns/status-transitions';
 import { navigationTarget, useVirtualRows } from '../../components/use-virtual-rows';
 import { campaignColumns, numericColumns } from './campaign-columns';
 import { CampaignRow } from './CampaignRow';
@@ -47,8 +48,8 @@ export function CampaignTable({ campaigns, pending }: CampaignTableProps) {
       scrollToAndFocus(target, `[data-row-index="${target}"]`);
     } else if (event.key === ' ' && row) toggleSelected(row.id);
     else if (event.key === 'Enter' && row) openDrawer(row.id);
-    else if (event.key.toLowerCase() === 'p' && row?.status === 'running') void setStatus([row.id], 'paused');
-    else if (event.key.toLowerCase() === 'r' && row?.status === 'paused') void setStatus([row.id], 'running');
+    else if (event.key.toLowerCase() === 'p' && row && canPause(row.status)) void setStatus([row.id], 'paused');
+    else if (event.key.toLowerCase() === 'r' && row && canResume(row.status)) void setStatus([row.id], 'running');
     else return;
     event.preventDefault();
   };

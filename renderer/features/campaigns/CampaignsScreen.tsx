@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { canPause, canResume } from '../../../shared/campaigns/status-transitions';
 import { dialerTypes, campaignStatuses } from '../../../shared/cxone/schemas';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { statusLabel } from '../../components/StatusBadge';
@@ -29,8 +30,8 @@ export function CampaignsScreen() {
     return byStatus;
   }, [campaigns]);
   const selectedCampaigns = campaigns.filter((c) => selected.has(c.id));
-  const pausable = selectedCampaigns.filter((c) => c.status === 'running').map((c) => c.id);
-  const resumable = selectedCampaigns.filter((c) => c.status === 'paused').map((c) => c.id);
+  const pausable = selectedCampaigns.filter((c) => canPause(c.status)).map((c) => c.id);
+  const resumable = selectedCampaigns.filter((c) => canResume(c.status)).map((c) => c.id);
 
   return (
     <section className="screen" aria-labelledby="screen-title">

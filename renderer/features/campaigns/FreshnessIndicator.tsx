@@ -1,4 +1,4 @@
-import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import type { CampaignSnapshot } from '../../../shared/campaigns/campaign-snapshot';
 import { formatAge, useNow } from '../../components/use-now';
 import { useCampaignsStore } from './campaigns-store';
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { StatusChangeResult } from '../../../shared/campaigns/status-change';
 import type { ConsoleError } from '../../../shared/errors';
-import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
+import type { CampaignSnapshot } from '../../../shared/campaigns/campaign-snapshot';
 import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import { api } from '../../api';
 import { errorOf } from '../../components/to-console-error';

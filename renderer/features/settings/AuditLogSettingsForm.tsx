@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ConsoleError } from '../../../shared/errors';
-import { auditRetentionWarnBelowDays, type ConsoleSettings } from '../../../shared/ipc/channels/settings';
+import { auditRetentionWarnBelowDays, type ConsoleSettings } from '../../../shared/settings/console-settings';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorOf } from '../../components/to-console-error';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ConsoleError } from '../../../shared/errors';
-import type { OutboxStatus, WebhookChannel } from '../../../shared/ipc/channels/outbox';
+import type { OutboxStatus, WebhookChannel } from '../../../shared/outbox/outbox-status';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorOf } from '../../components/to-console-error';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RequestLogEntry } from '../../../shared/ipc/channels/tenant';
+import type { RequestLogEntry } from '../../../shared/tenant/request-log-entry';
 import { api } from '../../api';
 
 const maxRows = 200;

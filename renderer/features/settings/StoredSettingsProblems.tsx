@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SettingsProblem } from '../../../shared/ipc/channels/settings';
+import type { SettingsProblem } from '../../../shared/settings/console-settings';
 import { api } from '../../api';
 
 /** Stored settings that are not valid, by name: their values are kept in the file, and defaults used until they are fixed. */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ConsoleError } from '../../../shared/errors';
-import { tenantProfileInputSchema } from '../../../shared/ipc/channels/tenant';
+import { tenantProfileInputSchema } from '../../../shared/tenant/tenant-profile-input';
 import { defaultMaxConcurrency, defaultMaxRequestsPerSecond } from '../../../shared/tenant-profile';
 import { api } from '../../api';
 import { useAppStore } from '../../app/app-store';

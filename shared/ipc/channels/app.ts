@@ -1,15 +1,6 @@
 import { z } from 'zod';
+import { appInfoSchema } from '../../app/app-info';
 import { requestChannel } from '../define';
-
-export const appInfoSchema = z.object({
-  name: z.string(),
-  version: z.string(),
-  /** 'electron' in the desktop app, 'web' when served by the browser host. */
-  shell: z.enum(['electron', 'web']),
-  dataDir: z.string(),
-  platform: z.string(),
-});
-export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const appRequestChannels = {
   'app:info': requestChannel(z.object({}), appInfoSchema),

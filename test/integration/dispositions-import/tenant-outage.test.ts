@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TenantStatus } from '../../../shared/ipc/channels/tenant';
+import type { TenantStatus } from '../../../shared/tenant/tenant-status';
 import { startDemoTenant, type DemoTenantHandle } from '../../../electron/demo-tenant/index';
 import { createDispositionImporter } from '../../../electron/dispositions/import/disposition-importer';
 import { ImportSession } from '../../../electron/dispositions/import/import-session';

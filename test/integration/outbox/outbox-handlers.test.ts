@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { consoleSettingsSchema } from '../../../shared/ipc/channels/settings';
+import { consoleSettingsSchema } from '../../../shared/settings/console-settings';
 import { createOutbox, type Outbox } from '../../../electron/outbox/outbox';
 import { createOutboxHandlers } from '../../../electron/outbox/outbox-handlers';
 import { webhookSecretRefs } from '../../../electron/outbox/webhook-secrets';

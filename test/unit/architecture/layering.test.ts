@@ -36,6 +36,44 @@ describe('layering rule', () => {
     expect(errors).toEqual([expect.stringContaining('shared/base imports nothing but other shared/base files.')]);
   });
 
+  it('rejects production imports of scripts/ and test/', async () => {
+    const fromElectron = await importErrors(
+      'electron/campaigns/example.ts',
+      "import { benchParse } from '../../scripts/bench/parse';\nexport const x = benchParse;\n",
+    );
+    expect(fromElectron).toEqual([expect.stringContaining('never imports scripts/ or test/')]);
+    const fromShared = await importErrors('shared/example.ts', "import { fixture } from '../test/support/fixture';\nexport const x = fixture;\n");
+    expect(fromShared).toEqual([expect.stringContaining('never imports scripts/ or test/')]);
+    const fromRenderer = await importErrors('renderer/example.ts', "import { fixture } from '../test/support/fixture';\nexport const x = fixture;\n");
+    expect(fromRenderer).toEqual([expect.stringContaining('never imports scripts/ or test/')]);
+  });
+
+  it('keeps the demo tenant out of the services', async () => {
+    const source = "import { startDemoTenant } from '../demo-tenant/index';\nexport const x = startDemoTenant;\n";
+    for (const service of ['electron/tenant/example.ts', 'electron/campaigns/example.ts', 'electron/outbox/example.ts']) {
+      expect(await importErrors(service, source)).toEqual([expect.stringContaining('only electron/app/, electron/host/')]);
+    }
+    expect(
+      await importErrors(
+        'electron/dispositions/import/example.ts',
+        "import { startDemoTenant } from '../../demo-tenant/index';\nexport const x = startDemoTenant;\n",
+      ),
+    ).toEqual([expect.stringContaining('only electron/app/, electron/host/')]);
+  });
+
+  it('lets the composition, the tenant session and the benches start the demo tenant', async () => {
+    const source = "import { startDemoTenant } from '../demo-tenant/index';\nexport const x = startDemoTenant;\n";
+    expect(await importErrors('electron/app/example.ts', source)).toEqual([]);
+    expect(await importErrors('electron/host/example.ts', source)).toEqual([]);
+    expect(await importErrors('electron/tenant-session/example.ts', source)).toEqual([]);
+    expect(
+      await importErrors(
+        'scripts/bench/example.ts',
+        "import { startDemoTenant } from '../../electron/demo-tenant/index';\nexport const x = startDemoTenant;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('accepts shared/ imports from both sides', async () => {
     expect(await importErrors('renderer/example.ts', "import { describeError } from '../shared/errors';\nexport const x = describeError;\n")).toEqual([]);
     expect(await importErrors('electron/example.ts', "import { describeError } from '../shared/errors';\nexport const x = describeError;\n")).toEqual([]);

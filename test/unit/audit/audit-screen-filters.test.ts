@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/audit/audit-entry';
 import { auditQueryMatcher } from '../../../shared/audit/audit-query';
-import { auditFiltersSchema, auditQueryRequestSchema } from '../../../shared/ipc/channels/audit';
+import { auditFiltersSchema } from '../../../shared/audit/audit-filters';
+import { auditQueryRequestSchema } from '../../../shared/audit/audit-page';
 import {
   emptyAuditFilterForm,
   isUnfiltered,

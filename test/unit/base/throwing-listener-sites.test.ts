@@ -10,8 +10,8 @@ import type { KeyValueStore } from '../../../electron/settings/key-value-store';
 import type { TenantConnection } from '../../../electron/tenant/ports';
 import { createTenantSession } from '../../../electron/tenant-session/tenant-session';
 import type { CredentialVault } from '../../../electron/vault/credential-vault';
-import type { CampaignSnapshot } from '../../../shared/ipc/channels/campaigns';
-import type { TenantStatus } from '../../../shared/ipc/channels/tenant';
+import type { CampaignSnapshot } from '../../../shared/campaigns/campaign-snapshot';
+import type { TenantStatus } from '../../../shared/tenant/tenant-status';
 
 // Each of these sites once looped over its listeners by hand, so one that threw skipped the rest and failed the caller.
 const broken = () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatchRequest } from '../../../electron/ipc/dispatch';
 import type { RequestHandlers } from '../../../electron/ipc/handlers';
 import { createSettingsService } from '../../../electron/settings/settings-service';
-import { tenantProfileInputSchema } from '../../../shared/ipc/channels/tenant';
+import { tenantProfileInputSchema } from '../../../shared/tenant/tenant-profile-input';
 import { urlSettingProblem, urlSettingWarning } from '../../../shared/url-setting';
 import { tenantProfileSchema } from '../../../shared/tenant-profile';
 

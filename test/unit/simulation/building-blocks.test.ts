@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { benchSimulation, mulberry32 } from '../../../shared/simulation';
+import { mulberry32 } from '../../../shared/simulation';
+import { benchSimulation } from '../../../scripts/bench/simulation';
 import { handleTimeSampler, truncatedExponential } from '../../../shared/simulation/distributions';
 import { EventHeap } from '../../../shared/simulation/event-heap';
 import { estimate, tQuantile975 } from '../../../shared/simulation/statistics';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestLog, redact, type RequestLogEntry } from '../../../electron/tenant/request-log';
+import type { RequestLogEntry } from '../../../shared/tenant/request-log-entry';
+import { createRequestLog, redact } from '../../../electron/tenant/request-log';
 
 const entry = (attempt: number, changes: Partial<RequestLogEntry> = {}): RequestLogEntry => ({
   at: '2026-01-01T00:00:00.000Z',

@@ -1,5 +1,5 @@
-import { ConsoleFailure } from '../errors';
-import { simulateDialer } from './dialer-model';
+import { ConsoleFailure } from '../../shared/errors';
+import { simulateDialer } from '../../shared/simulation/dialer-model';
 
 export type SimulationBench = { contacts: 10000; replications: 200; ms: number };
 

@@ -1,5 +1,5 @@
-import { createPrng } from '../demo-tenant/prng';
-import type { DemoFault } from '../demo-tenant/public-types';
+import { createPrng } from '../../electron/demo-tenant/prng';
+import type { DemoFault } from '../../electron/demo-tenant/public-types';
 
 /**
  * The issue's hostile tenant, as a queue of injected faults for the demo tenant: of the

@@ -1,5 +1,5 @@
-import { startDemoTenant } from '../demo-tenant/index';
-import { connectTenant } from './connect';
+import { startDemoTenant } from '../../electron/demo-tenant/index';
+import { connectTenant } from '../../electron/tenant/connect';
 
 export interface RateConvergenceOptions {
   tenantRatePerSecond: number;

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoTenant } from '../../demo-tenant/index';
-import { hostileFaults } from '../../tenant/bench-faults';
-import { connectTenant } from '../../tenant/connect';
-import { demoProfile } from '../../tenant-session/demo-profile';
-import { createDispositionImporter } from './disposition-importer';
-import { ImportSession } from './import-session';
-import { readOutcomeMatrix } from './outcome-matrix';
-import { readBatch } from './read-batch';
+import { startDemoTenant } from '../../electron/demo-tenant/index';
+import { hostileFaults } from './hostile-faults';
+import { connectTenant } from '../../electron/tenant/connect';
+import { demoProfile } from '../../electron/tenant-session/demo-profile';
+import { createDispositionImporter } from '../../electron/dispositions/import/disposition-importer';
+import { ImportSession } from '../../electron/dispositions/import/import-session';
+import { readOutcomeMatrix } from '../../electron/dispositions/import/outcome-matrix';
+import { readBatch } from '../../electron/dispositions/import/read-batch';
 
 export interface ImportBenchOptions {
   rows?: number;

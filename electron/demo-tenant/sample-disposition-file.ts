@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { DemoContact, DemoTenantHandle } from '../../demo-tenant/index';
+import type { DemoContact, DemoTenantHandle } from './index';
 
 export interface DemoSampleFile {
   path: string;

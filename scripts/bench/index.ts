@@ -1,13 +1,13 @@
 // `npm run bench`: prints the figures each issue asks to be measured. Never asserts.
-import { benchEmergencyPause } from '../electron/campaigns/bench-emergency-pause';
-import { benchDispositionImport } from '../electron/dispositions/import/bench-import';
-import { benchParse } from '../electron/dispositions/reading/bench';
-import { benchClientThroughput } from '../electron/tenant/bench';
-import { createSimulationPool } from '../electron/new-campaign/simulation-pool';
-import { benchRateConvergence } from '../electron/tenant/bench-convergence';
-import { benchAdaptiveReport, benchCampaignReport, type CampaignReportBench } from '../shared/new-campaign/bench';
-import { inlineExecutor } from '../shared/simulation/adaptive-driver';
-import { benchSimulation } from '../shared/simulation/bench';
+import { benchEmergencyPause } from './emergency-pause';
+import { benchDispositionImport } from './disposition-import';
+import { benchParse } from './parse';
+import { benchClientThroughput } from './client-throughput';
+import { createSimulationPool } from '../../electron/new-campaign/simulation-pool';
+import { benchRateConvergence } from './rate-convergence';
+import { benchAdaptiveReport, benchCampaignReport, type CampaignReportBench } from './campaign-report';
+import { inlineExecutor } from '../../shared/simulation/adaptive-driver';
+import { benchSimulation } from './simulation';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);

@@ -2,9 +2,9 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultOutcomeMatrix } from '../../../shared/cxone/schemas';
-import { benchRawParse, rawParsers, type RawParseResult } from './bench-raw-parsers';
-import { classifyDispositionFile } from './classify-disposition-file';
+import { defaultOutcomeMatrix } from '../../shared/cxone/schemas';
+import { benchRawParse, rawParsers, type RawParseResult } from './raw-parsers';
+import { classifyDispositionFile } from '../../electron/dispositions/reading/classify-disposition-file';
 
 export interface ParseBenchResult {
   rows: number;

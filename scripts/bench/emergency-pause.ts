@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { delay } from '../../shared/base/delay';
-import { createAuditLog } from '../audit/audit-log';
-import { startDemoTenant } from '../demo-tenant/index';
-import { hostileFaults } from '../tenant/bench-faults';
-import { connectTenant } from '../tenant/connect';
-import { demoProfile } from '../tenant-session/demo-profile';
-import { createCampaignControl } from './campaign-control';
-import { createCampaignDirectory } from './campaign-directory';
-import { createEmergencyRecord } from './emergency-record';
+import { createAuditLog } from '../../electron/audit/audit-log';
+import { startDemoTenant } from '../../electron/demo-tenant/index';
+import { hostileFaults } from './hostile-faults';
+import { connectTenant } from '../../electron/tenant/connect';
+import { demoProfile } from '../../electron/tenant-session/demo-profile';
+import { createCampaignControl } from '../../electron/campaigns/campaign-control';
+import { createCampaignDirectory } from '../../electron/campaigns/campaign-directory';
+import { createEmergencyRecord } from '../../electron/campaigns/emergency-record';
 
 export interface EmergencyPauseBenchOptions {
   running?: number;

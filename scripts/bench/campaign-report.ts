@@ -1,6 +1,6 @@
-import type { ReplicationExecutor } from '../simulation/adaptive-driver';
-import { buildAdaptiveReport, buildSimulationReport } from './simulation-report';
-import type { SimulationReport, SimulationRequest } from './simulation-report-schema';
+import type { ReplicationExecutor } from '../../shared/simulation/adaptive-driver';
+import { buildAdaptiveReport, buildSimulationReport } from '../../shared/new-campaign/simulation-report';
+import type { SimulationReport, SimulationRequest } from '../../shared/new-campaign/simulation-report-schema';
 
 export type CampaignReportBench = { settingsSimulated: number; replicationsRun: number; recommendedDialRatio: number | null; ms: number };
 

@@ -3,8 +3,8 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../electron/audit/canonical-json';
-import { readLinesBackward, repairTornTail } from '../../../electron/audit/jsonl-files';
-import { linesOf, removeDir, tempDir } from './audit-fixtures';
+import { readLinesBackward, repairTornTail } from '../../../electron/files/jsonl-files';
+import { linesOf, removeDir, tempDir } from '../audit/audit-fixtures';
 
 describe('reading JSON Lines backwards', () => {
   let dir: string;
