@@ -13,13 +13,13 @@ const electronEdges = [
   'electron/tray.ts',
 ];
 
-/** Folders of electron/ that may import the demo tenant: the composition (app/, host/) and the tenant session, which starts it when chosen. */
-const demoTenantUsers = ['electron/app/**', 'electron/host/**', 'electron/tenant-session/**', 'electron/demo-tenant/**'];
+/** Folders of electron/ that may import the demo tenants: the composition (app/, host/), the tenant session, which starts one when chosen, and the Admin API demo, built on the contract demo's seed. */
+const demoTenantUsers = ['electron/app/**', 'electron/host/**', 'electron/tenant-session/**', 'electron/demo-tenant/**', 'electron/demo-tenant-admin/**'];
 
 /** Benches (scripts/) and tests (test/) import production code; never the other way round. */
 const notScriptsOrTests = { group: ['**/scripts/**', '**/test/**'], message: 'Production code never imports scripts/ or test/; they import it.' };
 const notDemoTenant = {
-  group: ['**/demo-tenant/**'],
+  group: ['**/demo-tenant/**', '**/demo-tenant-admin/**'],
   message: 'The services work against any tenant: only electron/app/, electron/host/ and electron/tenant-session/ (and scripts/bench/) use the demo tenant.',
 };
 const noUiInElectron = { group: ['**/renderer/**', 'react', 'react-dom', 'zustand'], message: 'electron/ has no UI code and never imports renderer/.' };

@@ -17,6 +17,8 @@ export const errorKinds = [
   'cancelled',
   'invalid_response',
   'configuration',
+  /** The tenant's kind has no such capability (the Admin API has no webhooks); the screen says so. */
+  'not_available',
   'internal',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];

@@ -1,6 +1,6 @@
 import ky, { type AfterResponseHook } from 'ky';
 import type { z } from 'zod';
-import { ConsoleFailure, consoleError } from '../../../shared/errors';
+import { ConsoleFailure, consoleError, type ConsoleError } from '../../../shared/errors';
 import { redactValue } from '../../security/known-secrets';
 import type { TenantOperation } from '../operation';
 import { kyRetryOptions, retryClassOf, type RetryPolicyOptions } from '../retry-policy';
@@ -16,6 +16,8 @@ export interface ContractRequest<S extends z.ZodType> {
   searchParams?: Record<string, QueryValue>;
   json?: unknown;
   signal?: AbortSignal;
+  /** An empty body (a 202 or 204 without content) is parsed as `undefined` instead of refused. */
+  acceptsEmptyBody?: boolean;
 }
 
 /** The contract adapter's one HTTP client: every call, typed in and validated out. */
@@ -30,6 +32,10 @@ export interface ContractHttpOptions {
   pipeline: AttemptPipeline;
   tokens: TokenSource;
   retry?: RetryPolicyOptions;
+  /** Sent with every request (the Admin API needs `Accept: application/json`). */
+  headers?: Record<string, string>;
+  /** How a failed call becomes a typed error; the contract's reading of error bodies by default. */
+  describeFailure?: (thrown: unknown, operation: TenantOperation, host: string) => Promise<ConsoleError>;
 }
 
 /** A token can be revoked again while one request waits out throttling; this many refreshes at most per request. */
@@ -57,6 +63,7 @@ function refreshOnceOn401(call: CallState, tokens: TokenSource): AfterResponseHo
 
 export function createContractHttp(options: ContractHttpOptions): ContractHttp {
   const { pipeline, tokens } = options;
+  const describeFailure = options.describeFailure ?? toTenantError;
   const host = new URL(options.baseUrl).host;
   let closed = false;
 
@@ -74,6 +81,7 @@ export function createContractHttp(options: ContractHttpOptions): ContractHttp {
         searchParams,
         ...(request.json !== undefined ? { json: request.json } : {}),
         ...(signal ? { signal } : {}),
+        ...(options.headers ? { headers: options.headers } : {}),
         timeout: false,
         fetch: attemptFetch(pipeline, call, (attemptSignal) => tokens.get(attemptSignal)),
         retry: kyRetryOptions(retryClassOf(operation.method), options.retry, signal),
@@ -87,11 +95,11 @@ export function createContractHttp(options: ContractHttpOptions): ContractHttp {
           }),
         );
       }
-      throw new ConsoleFailure(redactValue(await toTenantError(thrown, operation, host), tokens.secrets()));
+      throw new ConsoleFailure(redactValue(await describeFailure(thrown, operation, host), tokens.secrets()));
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = request.acceptsEmptyBody && text.trim() === '' ? undefined : JSON.parse(text);
     } catch {
       throw new ConsoleFailure(invalidResponse(operation, text.trim() === '' ? 'the body is empty' : 'the body is not valid JSON'));
     }

@@ -38,8 +38,15 @@ describe('campaign control against the demo tenant', () => {
     for await (const c of connection.campaigns.list({ status })) ids.push(c.id);
     return ids;
   };
-  /** Every campaign that is dialing or about to: what an emergency pause must stop. */
-  const dialing = async () => [...(await idsWithStatus('running')), ...(await idsWithStatus('activating'))];
+  /**
+   * Every campaign that is dialing or about to: what an emergency pause must stop. One listing, not one
+   * per status: a campaign that finishes activating between two listings would be missed by both.
+   */
+  const dialing = async () => {
+    const ids: string[] = [];
+    for await (const c of connection.campaigns.list()) if (c.status === 'running' || c.status === 'activating') ids.push(c.id);
+    return ids;
+  };
 
   beforeEach(async () => {
     tenant = await startDemoTenant({ seed: 7, dialerTickMs: 0, activationMs: 200, contactsPerCampaign: 20 });

@@ -38,3 +38,27 @@ describe('cxone-console demo-tenant', () => {
     expect(terminal.stderr()).toContain('--fault-rate');
   });
 });
+
+describe('cxone-console demo-tenant --kind admin-api', () => {
+  it('prints one JSON line with issuer, access key and API version, and the issuer answers discovery', async () => {
+    const terminal = capturedIo();
+    const exit = runCli(['demo-tenant', '--kind', 'admin-api', '--seed', '3', '--json'], terminal.io);
+    await terminal.waitForOutput('\n');
+    const described = JSON.parse(terminal.stdout()) as Record<string, string>;
+    expect(Object.keys(described).sort()).toEqual(['accessKeyId', 'accessKeySecret', 'apiVersion', 'issuer']);
+    const openId = (await (await fetch(`${described.issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
+    expect(openId.token_endpoint).toBe(`${described.issuer}/auth/token`);
+    terminal.pressCtrlC();
+    expect(await exit).toBe(0);
+    expect(terminal.stdout().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 for an unknown kind and for contract-only options', async () => {
+    const unknown = capturedIo();
+    expect(await runCli(['demo-tenant', '--kind', 'genesys'], unknown.io)).toBe(2);
+    expect(unknown.stderr()).toContain('--kind');
+    const contractOnly = capturedIo();
+    expect(await runCli(['demo-tenant', '--kind', 'admin-api', '--fault-rate', '0.1'], contractOnly.io)).toBe(2);
+    expect(contractOnly.stderr()).toContain('--fault-rate');
+  });
+});

@@ -28,14 +28,6 @@ describe('layering rule', () => {
     expect(errors).toHaveLength(1);
   });
 
-  it('lets shared/base import only other shared/base files', async () => {
-    const errors = await importErrors(
-      'shared/base/example.ts',
-      "import { describeError } from '../errors';\nimport { delay } from './delay';\nexport const x = [describeError, delay];\n",
-    );
-    expect(errors).toEqual([expect.stringContaining('shared/base imports nothing but other shared/base files.')]);
-  });
-
   it('rejects production imports of scripts/ and test/', async () => {
     const fromElectron = await importErrors(
       'electron/campaigns/example.ts',
@@ -61,6 +53,14 @@ describe('layering rule', () => {
     ).toEqual([expect.stringContaining('only electron/app/, electron/host/')]);
   });
 
+  it('keeps the Admin API demo tenant out of the services too, and lets it build on the contract demo', async () => {
+    const admin = "import { startAdminApiDemoTenant } from '../demo-tenant-admin/index';\nexport const x = startAdminApiDemoTenant;\n";
+    expect(await importErrors('electron/tenant/example.ts', admin)).toEqual([expect.stringContaining('only electron/app/, electron/host/')]);
+    expect(await importErrors('electron/host/example.ts', admin)).toEqual([]);
+    const seed = "import { seedTenantState } from '../demo-tenant/seed-data';\nexport const x = seedTenantState;\n";
+    expect(await importErrors('electron/demo-tenant-admin/example.ts', seed)).toEqual([]);
+  });
+
   it('lets the composition, the tenant session and the benches start the demo tenant', async () => {
     const source = "import { startDemoTenant } from '../demo-tenant/index';\nexport const x = startDemoTenant;\n";
     expect(await importErrors('electron/app/example.ts', source)).toEqual([]);
@@ -72,6 +72,14 @@ describe('layering rule', () => {
         "import { startDemoTenant } from '../../electron/demo-tenant/index';\nexport const x = startDemoTenant;\n",
       ),
     ).toEqual([]);
+  });
+
+  it('lets shared/base import only other shared/base files', async () => {
+    const errors = await importErrors(
+      'shared/base/example.ts',
+      "import { describeError } from '../errors';\nimport { delay } from './delay';\nexport const x = [describeError, delay];\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('shared/base imports nothing but other shared/base files.')]);
   });
 
   it('accepts shared/ imports from both sides', async () => {

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { describeDemoTenant, measuredFaultProfile, startDemoTenant, type DemoTenantOptions } from '../../../demo-tenant/index';
 import { exitCodes, type CliCommandModule } from '../cli-context';
 import { writeJson, writeLines } from '../io';
+import { contractOnlyDemoFlags, demoTenantKinds, runAdminApiDemoTenant, type DemoTenantKind } from './admin-api-demo-tenant';
 
 function numberOption(name: string, check: (value: number) => boolean, rule: string) {
   return (raw: string): number => {
@@ -21,7 +22,14 @@ interface DemoTenantFlags {
   faults?: 'measured';
   revokeTokensAfter?: number;
   campaigns?: number;
+  kind?: DemoTenantKind;
   json?: boolean;
+}
+
+function kindOption(raw: string): DemoTenantKind {
+  const kind = demoTenantKinds.find((known) => known === raw.trim().toLowerCase());
+  if (!kind) throw new InvalidArgumentError(`--kind must be one of ${demoTenantKinds.join(', ')}.`);
+  return kind;
 }
 
 function faultsOption(raw: string): 'measured' {
@@ -76,9 +84,20 @@ export const demoTenantCommand: CliCommandModule = {
         'number of seeded campaigns',
         numberOption('--campaigns', (v) => Number.isInteger(v) && v > 0 && v <= 5000, 'a whole number from 1 to 5000'),
       )
+      .option('--kind <kind>', 'contract (default) or admin-api (a simulated CXone Admin API tenant)', kindOption)
       .option('--json', 'print one JSON line with the URL and credentials')
       .action(
         run(async (flags: DemoTenantFlags) => {
+          if (flags.kind === 'admin-api') {
+            const unsupported = Object.entries(contractOnlyDemoFlags)
+              .filter(([flag]) => flags[flag as keyof typeof contractOnlyDemoFlags] !== undefined)
+              .map(([, option]) => option);
+            if (unsupported.length > 0) {
+              context.io.stderr(`cxone-console: --kind admin-api does not simulate ${unsupported.join(', ')}; leave those options out.\n`);
+              return exitCodes.usage;
+            }
+            return runAdminApiDemoTenant(context, flags);
+          }
           const options: DemoTenantOptions = flags.faults === 'measured' ? { ...measuredFaultProfile } : {};
           if (flags.port !== undefined) options.port = flags.port;
           if (flags.seed !== undefined) options.seed = flags.seed;

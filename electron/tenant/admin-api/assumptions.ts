@@ -1,0 +1,102 @@
+import type { CampaignStatus, DialerType } from '../../../shared/cxone/schemas';
+
+/*
+ * Everything the Admin API adapter assumes beyond the public facts in
+ * `shared/cxone-admin-api.md`. Each entry names the fact (or the gap) it rests on; when a
+ * live tenant shows otherwise, this is the one file to change.
+ */
+
+/** Fact: "versions in use run from v12.0 to v34.0; campaign creation needs v33.0". A setting; this is its default. */
+export const defaultApiVersion = '33.0';
+
+/**
+ * Fact: "No pause endpoint is known: a stop without force is the nearest 'pause'; a forced
+ * stop is the emergency brake. Not confirmed against a live tenant." Pause stops without
+ * force by default; the forced stop is a choice of the lead (`pauseStop: 'forced'`).
+ */
+export const defaultPauseStop: 'without_force' | 'forced' = 'without_force';
+
+/**
+ * Gap: the answer of `POST {issuer}/authentication/v1/token/access-key` is not described.
+ * Assumed to carry the same fields as the token endpoint (`access_token`, `expires_in`,
+ * `id_token`). Fact: tokens last 60 minutes, so a missing `expires_in` means 3600 s.
+ */
+export const accessKeyTokenPath = '/authentication/v1/token/access-key';
+export const assumedTokenLifetimeSeconds = 3600;
+
+/** Gap: whether `GET /skills/{id}` wraps the skill as `{skill}` (like `PUT`'s body) or `{skills:[…]}`; both are read. */
+export const singleSkillKeys = ['skill', 'skills'] as const;
+
+/**
+ * Gap: the public facts give a skill `isActive` and `isRunning`, not a status. Read as:
+ * inactive → completed (it cannot dial until reactivated in CXone), active and running →
+ * running, active and stopped → paused.
+ */
+export function campaignStatusOfSkill(skill: { isActive: boolean; isRunning: boolean }): CampaignStatus {
+  if (!skill.isActive) return 'completed';
+  return skill.isRunning ? 'running' : 'paused';
+}
+
+/**
+ * Gap: "No explicit predictive/progressive/preview field was found". Personal Connection is
+ * CXone's predictive dialer, so its skills are reported as predictive.
+ */
+export const dialerTypeOfPersonalConnection: DialerType = 'predictive';
+
+/** Gap: skills, calling lists and agent states carry no creation time in the public facts; shown as unknown (the epoch). */
+export const unknownTimestamp = '1970-01-01T00:00:00.000Z';
+
+/**
+ * Fact: start and stop may answer 202 (asynchronous completion); how long completion takes
+ * is not known. The adapter re-reads the skill this many times, this far apart, before
+ * reporting the change as still under way.
+ */
+export const settleReads = 5;
+export const settleIntervalMs = 200;
+
+/**
+ * Gap: the entries of a skill's `dispositions[]` and of `GET /dispositions` are assumed to be
+ * `{dispositionId, dispositionName}`. Until the per-tenant mapping of outcome codes to a
+ * skill's dispositions exists (issue #17), a disposition's outcome code is its name in
+ * capitals ("Not interested" → NOT_INTERESTED), and an outcome code matches a disposition
+ * with the same words, however spaced or ordered (CALLBACK_LATER ↔ "Call back later",
+ * VOICEMAIL_LEFT ↔ "Left voicemail"). Nothing looser: a wrong disposition is worse than a
+ * refusal that names the skill's dispositions.
+ */
+export const outcomeCodeOfDispositionName = (name: string): string =>
+  name
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 20);
+
+export function dispositionMatchesOutcome(dispositionName: string, outcomeCode: string): boolean {
+  const words = (text: string) => text.split('_').filter((word) => word !== '');
+  const nameWords = words(outcomeCodeOfDispositionName(dispositionName));
+  const outcomeWords = words(outcomeCode.toUpperCase());
+  if (nameWords.join('') === outcomeWords.join('')) return true;
+  return [...nameWords].sort().join('_') === [...outcomeWords].sort().join('_');
+}
+
+/**
+ * Gap: the answer of `GET /contacts/{contactId}/disposition` is assumed to be the
+ * `dispositionInfo` that was set, flat: `{contactId, skillId, dispositionCode, dispositionName, notes, …}`,
+ * with `dispositionCode: null` when none was set. It names no agent and no time.
+ */
+export const dispositionReadBackFields = ['contactId', 'skillId', 'dispositionCode', 'dispositionName', 'notes'] as const;
+
+/**
+ * Gap: the phone number format of DNC records. Assumed North American national numbers
+ * (10 digits, no +1), as CXone's US tenants store them.
+ */
+export const dncPhoneNumberOf = (e164: string): string => e164.replace(/^\+1(?=\d{10}$)/, '').replace(/^\+/, '');
+
+/** Gap: the answer of `POST /dnc-groups/search?phoneNumber=` is assumed to be `{dncGroupRecords:[{dncGroupId, phoneNumber}]}`. */
+export const dncSearchResultKey = 'dncGroupRecords';
+
+/**
+ * Gap: agent states list `agentId, agentStateName, skillId, isOutbound, contactId, teamId, …`.
+ * The time the state began is assumed to be `startDate`; no agent name is listed, so agents are named by id.
+ */
+export const agentStateSinceField = 'startDate';
