@@ -1,7 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { campaignDefinitionSchema, dialerTypes, type CampaignDefinition } from '../../shared/cxone/schemas';
+import { campaignDefinitionSchema, dialerTypes, maxWindowMinutes, type CampaignDefinition } from '../../shared/cxone/schemas';
 import { apiErrors, checkBody, type ApiErrorDetail, type Checked } from './answers';
 import type { DemoTenantState } from './public-types';
 
@@ -82,6 +82,13 @@ function semanticErrors(definition: z.infer<typeof looseReplacementSchema> | z.i
     }
     if (!IANAZone.isValidZone(schedule.timezone)) {
       errors.push({ code: 'UNKNOWN_TIMEZONE', message: `"${schedule.timezone}" is not an IANA time zone.`, path: 'schedule.timezone' });
+    }
+    if (schedule.windowMinutes !== undefined && (schedule.windowMinutes < 1 || schedule.windowMinutes > maxWindowMinutes)) {
+      errors.push({
+        code: 'INVALID_VALUE',
+        message: `A calling window lasts 1 to ${maxWindowMinutes} minutes; ${schedule.windowMinutes} is outside that.`,
+        path: 'schedule.windowMinutes',
+      });
     }
     if (Date.parse(schedule.endTime) <= Date.parse(schedule.startTime)) {
       errors.push({ code: 'INVALID_VALUE', message: 'The schedule must end after it starts.', path: 'schedule.endTime' });

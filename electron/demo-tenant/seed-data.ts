@@ -14,6 +14,7 @@ import {
 } from '../../shared/cxone/schemas';
 import { createContacts, phoneNumber } from './contact-factory';
 import { createPrng, deriveSeed, type Prng } from './prng';
+import { applyScheduleScenarios } from './schedule-scenarios';
 import type { DemoTenantState } from './public-types';
 import {
   agentFirstNames,
@@ -236,7 +237,7 @@ export function seedTenantState(options: SeedOptions): DemoTenantState {
   }
   for (const list of dncLists) list.recordCount = dncNumbers.get(list.id)?.size ?? 0;
 
-  return {
+  const state: DemoTenantState = {
     campaigns,
     contacts,
     contactLists: new Map(lists.map((list) => [list.id, list])),
@@ -246,6 +247,8 @@ export function seedTenantState(options: SeedOptions): DemoTenantState {
     agents,
     subscriptions: new Map(),
   };
+  applyScheduleScenarios(state, createPrng(deriveSeed(options.seed, 5)));
+  return state;
 }
 
 /** Which region a new campaign's contacts are drawn from. */

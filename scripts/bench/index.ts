@@ -94,16 +94,24 @@ if (wanted('emergency')) {
 
 if (wanted('parse')) {
   const figures = await benchParse({ rows: 1_000_000 });
-  print('disposition file scan: 1,000,000 rows (quoted notes, every 10th contact repeated), read + validate + de-duplicate', {
-    'file size': `${(figures.bytes / 1_048_576).toFixed(1)} MiB`,
-    'scan time': `${figures.seconds.toFixed(2)} s`,
-    'scan throughput': `${figures.mbPerSecond.toFixed(1)} MiB/s (file size ÷ scan time)`,
-    'peak RSS': `${figures.peakRssMb.toFixed(0)} MiB (limit 150)`,
-    'winners / superseded': `${figures.counts.winners} / ${figures.counts.superseded}`,
-    'duplicates / invalid': `${figures.counts.duplicates} / ${figures.counts.invalid}`,
-    ...Object.fromEntries(figures.rawParsers.map((raw) => [`raw parse, ${raw.parser}`, `${raw.mbPerSecond.toFixed(1)} MiB/s (${raw.records} records)`])),
-    'scan ÷ fastest raw parse': `${figures.scanOverFastest.toFixed(3)} (goal ≥ 0.333)`,
-  });
+  print(
+    'disposition file scan (what dispositions check runs): 1,000,000 rows (quoted notes with commas, quotes, CR, LF and CRLF inside; every 10th contact repeated, 1 row in 100 an exact copy, 2 in 100 invalid), read + validate + de-duplicate',
+    {
+      'file size': `${(figures.bytes / 1_048_576).toFixed(1)} MiB`,
+      'scan time': `${figures.seconds.toFixed(2)} s (CPU ${figures.cpuSeconds.toFixed(2)} s)`,
+      'scan throughput': `${figures.mbPerSecond.toFixed(1)} MiB/s (file size ÷ scan time)`,
+      'peak RSS': `${figures.peakRssMb.toFixed(0)} MiB (limit 150)`,
+      'winners / superseded': `${figures.counts.winners} / ${figures.counts.superseded}`,
+      'duplicates / invalid': `${figures.counts.duplicates} / ${figures.counts.invalid}`,
+      ...Object.fromEntries(
+        figures.rawParsers.map((raw) => [
+          `raw parse, ${raw.parser}`,
+          `${raw.mbPerSecond.toFixed(1)} MiB/s, CPU ${raw.cpuSeconds.toFixed(2)} s (${raw.records} records)`,
+        ]),
+      ),
+      'scan ÷ fastest raw parse': `${figures.scanOverFastest.toFixed(3)} by wall time, ${figures.scanOverFastestByCpu.toFixed(3)} by CPU time (goal ≥ 0.333)`,
+    },
+  );
 }
 
 if (wanted('import')) {

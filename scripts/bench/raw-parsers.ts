@@ -12,6 +12,8 @@ export interface RawParseResult {
   parser: RawParser;
   records: number;
   seconds: number;
+  /** CPU time of this process over the parse (user + system): hardly moved by other work on the machine. */
+  cpuSeconds: number;
 }
 
 const chunkBytes = 64 * 1024;
@@ -50,6 +52,8 @@ const counters: Record<RawParser, (path: string) => Promise<number>> = { 'csv-pa
 
 export async function benchRawParse(path: string, parser: RawParser): Promise<RawParseResult> {
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const records = await counters[parser](path);
-  return { parser, records, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  const used = process.cpuUsage(cpu);
+  return { parser, records, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6 };
 }

@@ -32,11 +32,15 @@ export type RetryPolicy = z.infer<typeof retryPolicySchema>;
 export const scheduleSchema = z.object({
   timezone: z.string().min(1),
   cronExpression: z.string().min(1),
+  /** How long each calling window stays open (contract §4.1: 1..1440, default 480); the range is a 422, not a 400. */
+  windowMinutes: z.number().int().optional(),
   startTime: isoDateTimeSchema,
   endTime: isoDateTimeSchema,
   retryPolicy: retryPolicySchema,
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
+export const defaultWindowMinutes = 480;
+export const maxWindowMinutes = 1440;
 
 export const suppressionRuleSchema = z.object({
   type: z.enum(['dnc', 'do_not_call_list']),

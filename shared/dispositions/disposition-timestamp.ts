@@ -8,16 +8,19 @@ export type TimestampReading = { ok: true; iso: string; epochMs: number } | { ok
 
 const timestampPattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-/** What spreadsheets and this console's own exports write: UTC with `Z`, whole or millisecond seconds. */
+/** The same form through Date.parse: years before 1000, which the digit-by-digit path leaves to it. */
 const canonicalUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 
 export function readDispositionTimestamp(text: string): TimestampReading {
-  // The common form skips the general parse; a date that does not exist (Feb 30) fails the round trip and takes the general path.
+  // The common form (what spreadsheets and this console's own exports write) is read digit by digit;
+  // anything else, or a date that does not exist (Feb 30), takes the general path.
+  const canonicalMs = canonicalUtcEpochMs(text);
+  if (!Number.isNaN(canonicalMs)) return { ok: true, iso: text.length === 24 ? text : `${text.slice(0, 19)}.000Z`, epochMs: canonicalMs };
   if (canonicalUtc.test(text)) {
-    const epochMs = Date.parse(text);
-    if (!Number.isNaN(epochMs)) {
-      const iso = new Date(epochMs).toISOString();
-      if (iso.slice(0, 19) === text.slice(0, 19)) return { ok: true, iso, epochMs };
+    const parsed = Date.parse(text);
+    if (!Number.isNaN(parsed)) {
+      const iso = new Date(parsed).toISOString();
+      if (iso.slice(0, 19) === text.slice(0, 19)) return { ok: true, iso, epochMs: parsed };
     }
   }
   const match = timestampPattern.exec(text);
@@ -55,4 +58,40 @@ function zoneOffsetMinutes(zone: string): number | null {
   const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
   if (hours > 14 || minutes > 59) return null;
   return sign * (hours * 60 + minutes);
+}
+
+const digit = (text: string, at: number): number => {
+  const code = text.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : NaN;
+};
+const digits = (text: string, at: number, count: number): number => {
+  let value = 0;
+  for (let i = 0; i < count; i += 1) value = value * 10 + digit(text, at + i);
+  return value;
+};
+const daysIn = (year: number, month: number): number =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+
+/**
+ * `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.sssZ` naming a real UTC instant (year 1000 or later):
+ * its epoch milliseconds; NaN for any other text, which the general path then reads.
+ */
+export function canonicalUtcEpochMs(text: string): number {
+  const length = text.length;
+  if (length !== 20 && length !== 24) return NaN;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
+    return NaN;
+  if (text.charCodeAt(length - 1) !== 90) return NaN;
+  if (length === 24 && text.charCodeAt(19) !== 46) return NaN;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const millis = length === 24 ? digits(text, 20, 3) : 0;
+  // NaN fails every comparison below.
+  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59 && millis >= 0))
+    return NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
 }

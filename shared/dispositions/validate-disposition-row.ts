@@ -2,7 +2,7 @@ import { outcomeCodePattern } from '../cxone/schemas';
 import { fieldLabels, notesMaxChars, requiredFields, type ColumnMapping, type Field } from './disposition-fields';
 import { readDispositionTimestamp } from './disposition-timestamp';
 import type { DispositionRow, RowProblem, RowValidation } from './disposition-row';
-import { rowContentHash } from './row-content-hash';
+import { canonicalValueHash } from './row-content-hash';
 
 export interface RowValidationContext {
   /** The tenant's outcome codes (its wrap-up codes, or `defaultOutcomeMatrix`). */
@@ -83,7 +83,7 @@ export function validateDispositionRow(raw: Readonly<Record<string, string>>, ma
     dispositionTimestamp,
     ...(customFields ? { customFields } : {}),
   };
-  const row: DispositionRow = { line, ...content, rowHash: rowContentHash(canonicalContent(content)) };
+  const row: DispositionRow = { line, ...content, rowHash: canonicalHash(content) };
   return notices.length > 0 ? { ok: true, row, notices } : { ok: true, row };
 }
 
@@ -100,15 +100,23 @@ function checkOutcome(code: string, matrix: readonly string[]): string | null {
 }
 
 function readCustomFields(raw: Readonly<Record<string, string>>, mapping: ColumnMapping): Record<string, string> | undefined {
-  const entries = Object.entries(mapping.customFields)
-    .map(([key, header]) => [key, raw[header] ?? ''] as const)
-    .filter(([, value]) => value.trim() !== '');
-  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  let customFields: Record<string, string> | undefined;
+  for (const key in mapping.customFields) {
+    if (!Object.hasOwn(mapping.customFields, key)) continue;
+    const value = raw[mapping.customFields[key] as string] ?? '';
+    if (value.trim() === '') continue;
+    customFields ??= {};
+    // A key named __proto__ would set the prototype by plain assignment.
+    if (key === '__proto__') Object.defineProperty(customFields, key, { value, enumerable: true, writable: true, configurable: true });
+    else customFields[key] = value;
+  }
+  return customFields;
 }
 
-function canonicalContent(content: Omit<DispositionRow, 'line' | 'rowHash'>): string {
+/** The hash of the row's canonical JSON text (values in a fixed order, custom fields sorted by key), computed without writing it. */
+function canonicalHash(content: Omit<DispositionRow, 'line' | 'rowHash'>): string {
   const custom = Object.entries(content.customFields ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([
+  return canonicalValueHash([
     content.campaignId,
     content.contactId,
     content.outcomeCode,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { readChunks } from './read-chunks';
 
 /** The encodings a disposition file is read in; names as iconv-lite knows them. */
 export const fileEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
@@ -147,6 +147,6 @@ export function inspectBytes(chunks: Iterable<Buffer>): FileInspection {
 
 export async function inspectFile(path: string, signal?: AbortSignal): Promise<FileInspection> {
   const census = new ByteCensus();
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024, ...(signal ? { signal } : {}) })) census.add(chunk as Buffer);
+  for await (const chunk of readChunks(path, 256 * 1024, signal)) census.add(chunk);
   return census.finish();
 }

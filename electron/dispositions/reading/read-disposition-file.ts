@@ -9,6 +9,8 @@ import { suggestColumnMapping, type MappingSuggestion } from '../../../shared/di
 import type { RowValidation } from '../../../shared/dispositions/disposition-row';
 import { validateDispositionRow } from '../../../shared/dispositions/validate-disposition-row';
 import { byteMeter } from './byte-meter';
+import { CsvRecordSplitter } from './csv-record-splitter';
+import { readChunks } from './read-chunks';
 import { inspectFile, type FileEncoding, type FileInspection } from './inspect-file';
 import { isCsvParseError, readFailure, unreadRest } from './read-errors';
 import { checkShape, rawRecord } from './record-shape';
@@ -28,7 +30,7 @@ export interface ReadDispositionOptions {
   /** Called per row that lacks a timestamp; pass one fixed instant to make rows comparable across reads. */
   now: () => Date;
   signal?: AbortSignal;
-  /** Called for every chunk read from disk (64 KiB) and once at the end. */
+  /** Called for every chunk read from disk (256 KiB) and once at the end. */
   onProgress?: (progress: ReadProgress) => void;
   /** Overrides the detected encoding (e.g. the user picked it). */
   encoding?: FileEncoding;
@@ -36,6 +38,12 @@ export interface ReadDispositionOptions {
   inspection?: FileInspection;
   /** Sees every byte read, in order; the scan hashes the file in the same read with it. */
   onBytes?: (chunk: Buffer) => void;
+  /**
+   * Called once the header is read; the check it returns sees each well-shaped record (values in
+   * header order) before it is validated, and a record it returns true for is the consumer's: no
+   * event is made for it. The scan counts plain rows this way without building them.
+   */
+  claimRows?: (header: Extract<ReadRowEvent, { type: 'header' }>) => ((record: readonly string[], line: number) => boolean) | null;
 }
 
 export type ReadRowEvent =
@@ -56,7 +64,8 @@ export type ReadRowEvent =
   /** The last event when the CSV cannot be followed past a line: rows before it are sound, lines from `line` on were not read. */
   | { type: 'unread'; line: number; lastLine: number; column: string; message: string };
 
-const chunkBytes = 64 * 1024;
+/** One read of the file; far below the read-ahead a consumer may notice (1 MiB), few enough awaits for a big file. */
+const chunkBytes = 256 * 1024;
 /**
  * Far above any real row (notes ≤ 4000 characters), so an oversized value is read and rejected as
  * one row; it only stops an unclosed quote from swallowing a huge file into memory.
@@ -68,11 +77,29 @@ export const noRowsCode = 'NO_ROWS';
 
 /**
  * Streams a disposition CSV (RFC 4180) row by row with back-pressure from the
- * consumer: nothing is read ahead beyond a few stream buffers, so memory stays
+ * consumer: nothing is read ahead beyond one chunk of the file, so memory stays
  * flat however long the file is. Throws ConsoleFailure when the file cannot be
  * read at all; everything wrong with a row is a problem in that row's result.
  */
 export async function* readDispositionFile(path: string, options: ReadDispositionOptions): AsyncGenerator<ReadRowEvent> {
+  const { signal } = options;
+  try {
+    for await (const events of readDispositionEvents(path, options)) {
+      for (const event of events) {
+        signal?.throwIfAborted();
+        yield event;
+      }
+    }
+  } catch (thrown) {
+    throw new ConsoleFailure(readFailure(signal?.aborted ? signal.reason : thrown, path));
+  }
+}
+
+/**
+ * The same events a chunk of the file at a time (one await per 256 KiB read, not per row): what a
+ * consumer that only counts or collects iterates. Back-pressure and failures as readDispositionFile.
+ */
+export async function* readDispositionEvents(path: string, options: ReadDispositionOptions): AsyncGenerator<ReadRowEvent[]> {
   const { signal, onProgress } = options;
   let inspection: FileInspection;
   try {
@@ -97,55 +124,56 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
   let bytesRead = 0;
   let rows = 0;
   const report = () => onProgress?.({ bytesRead, totalBytes, rows });
-  const source = createReadStream(path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) });
-  const meter = byteMeter((chunk) => {
+  const onChunk = (chunk: Buffer) => {
     bytesRead += chunk.length;
     options.onBytes?.(chunk);
     report();
-  });
-  // CRLF, LF and a lone CR all end a record, and inside quotes each stays exactly as written.
-  // Blank lines are skipped here rather than by csv-parse, which keeps the line count exact
-  // without `info: true` (that option alone costs a third of the parsing time).
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    record_delimiter: recordDelimiters,
-    max_record_size: maxRecordBytes,
-  });
-  const piping = pipeline(source, meter, iconv.decodeStream(encoding), parser);
-  // Settled in `finally`; this only keeps an early stop by the consumer from being an unhandled rejection.
-  piping.catch(() => undefined);
+  };
+  const context = { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: 0 };
 
   let header: Extract<ReadRowEvent, { type: 'header' }> | undefined;
+  let claim: ((record: readonly string[], line: number) => boolean) | null = null;
   let nextLine = 1;
+  const eventOf = (record: string[], breaks: number): ReadRowEvent | null => {
+    const line = nextLine;
+    nextLine += 1 + breaks;
+    if (header !== undefined && claim !== null && record.length === header.headers.length && claim(record, line)) {
+      rows += 1;
+      return null;
+    }
+    if (isBlank(record)) return null;
+    if (header === undefined) {
+      header = headerEvent(record, line, options.mapping, encoding, inspection);
+      // Rows on lines with undecodable bytes are refused by the full check only.
+      if (inspection.undecodableLines.size === 0) claim = options.claimRows?.(header) ?? null;
+      return header;
+    }
+    const shape = checkShape(record, header.headers.length, line);
+    const raw = rawRecord(header.headers, record);
+    context.lineNumber = line;
+    const result: RowValidation = shape.ok
+      ? withDecodingCheck(validateDispositionRow(raw, header.mapping, context), raw, line, nextLine - 1, inspection)
+      : { ok: false, problems: shape.problems };
+    rows += 1;
+    return { type: 'row', line, raw, result };
+  };
+
+  // Records are handled as the splitter hands them out (a plain one is garbage at once: nothing of it outlives a young-generation collection).
+  let events: ReadRowEvent[] = [];
+  const onRecord = (record: string[], breaks: number) => {
+    const event = eventOf(record, breaks);
+    if (event !== null) events.push(event);
+  };
   try {
     try {
-      for await (const record of parser as AsyncIterable<string[]>) {
+      for await (const _chunk of recordBatches(path, encoding, signal, onChunk, onRecord)) {
         signal?.throwIfAborted();
-        const line = nextLine;
-        nextLine += 1 + lineBreaksIn(record);
-        if (isBlank(record)) continue;
-        if (header === undefined) {
-          header = headerEvent(record, line, options.mapping, encoding, inspection);
-          yield header;
-          continue;
-        }
-        const shape = checkShape(record, header.headers.length, line);
-        const raw = rawRecord(header.headers, record);
-        const result: RowValidation = shape.ok
-          ? withDecodingCheck(
-              validateDispositionRow(raw, header.mapping, { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: line }),
-              raw,
-              line,
-              nextLine - 1,
-              inspection,
-            )
-          : { ok: false, problems: shape.problems };
-        rows += 1;
-        yield { type: 'row', line, raw, result };
+        if (events.length === 0) continue;
+        const ready = events;
+        events = [];
+        yield ready;
       }
-      await piping;
+      if (events.length > 0) yield events;
     } catch (thrown) {
       if (!isCsvParseError(thrown) || signal?.aborted) throw thrown;
       const unread = unreadRest(thrown, {
@@ -158,7 +186,7 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
       // Nothing is usable without a header: the file as a whole cannot be read.
       if (header === undefined) throw new ConsoleFailure(consoleError('validation', unread.message, { target: path }));
       report();
-      yield unread;
+      yield [...events, unread];
       return;
     }
     if (header === undefined) {
@@ -173,6 +201,94 @@ export async function* readDispositionFile(path: string, options: ReadDispositio
     report();
   } catch (thrown) {
     throw new ConsoleFailure(readFailure(signal?.aborted ? signal.reason : thrown, path));
+  }
+}
+
+/**
+ * The file's records, a chunk at a time. The fast splitter reads plain CSV; from the first
+ * record it is not sure of, csv-parse reads the file again from the start and the records
+ * already handed out are skipped, so every file is read as csv-parse reads it. `onChunk`
+ * sees each byte once, in order.
+ */
+/**
+ * Hands each record of the file to `onRecord` with the line breaks inside its quoted values (the
+ * lines it spans past its first), and yields once after each chunk.
+ */
+async function* recordBatches(
+  path: string,
+  encoding: FileEncoding,
+  signal: AbortSignal | undefined,
+  onChunk: (chunk: Buffer) => void,
+  onRecord: (record: string[], breaks: number) => void,
+): AsyncGenerator<void> {
+  const splitter = new CsvRecordSplitter(maxRecordBytes);
+  const decoder = iconv.getDecoder(encoding);
+  let delivered = 0;
+  const source = readChunks(path, chunkBytes, signal);
+  try {
+    for await (const chunk of source) {
+      delivered += chunk.length;
+      onChunk(chunk);
+      const going = splitter.push(decoder.write(chunk), onRecord);
+      yield;
+      if (!going) break;
+    }
+    if (!splitter.stopped) {
+      const tail = decoder.end() ?? '';
+      if (splitter.push(tail, onRecord)) splitter.end(onRecord);
+      yield;
+      if (!splitter.stopped) return;
+    }
+  } finally {
+    await source.return(undefined);
+  }
+  yield* csvParseRecords(path, encoding, signal, splitter.records, onRecord, (chunk, offset) => {
+    if (offset + chunk.length <= delivered) return;
+    const fresh = chunk.subarray(Math.max(0, delivered - offset));
+    delivered += fresh.length;
+    onChunk(fresh);
+  });
+}
+
+/** csv-parse over the whole file, skipping its first `skip` records (the fast splitter's). */
+async function* csvParseRecords(
+  path: string,
+  encoding: FileEncoding,
+  signal: AbortSignal | undefined,
+  skip: number,
+  onRecord: (record: string[], breaks: number) => void,
+  onChunk: (chunk: Buffer, offset: number) => void,
+): AsyncGenerator<void> {
+  let offset = 0;
+  const source = createReadStream(path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) });
+  const meter = byteMeter((chunk) => {
+    onChunk(chunk, offset);
+    offset += chunk.length;
+  });
+  // CRLF, LF and a lone CR all end a record, and inside quotes each stays exactly as written.
+  // Blank lines are skipped by the reader rather than by csv-parse, which keeps the line count exact
+  // without `info: true` (that option alone costs a third of the parsing time).
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    record_delimiter: recordDelimiters,
+    max_record_size: maxRecordBytes,
+  });
+  const piping = pipeline(source, meter, iconv.decodeStream(encoding), parser);
+  // Settled in `finally`; this only keeps an early stop by the consumer from being an unhandled rejection.
+  piping.catch(() => undefined);
+  let skipped = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (skipped < skip) {
+        skipped += 1;
+        continue;
+      }
+      onRecord(record, lineBreaksIn(record));
+      yield;
+    }
+    await piping;
   } finally {
     parser.destroy();
     source.destroy();

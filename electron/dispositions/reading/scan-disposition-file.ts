@@ -3,7 +3,11 @@ import type { ColumnMapping, Field } from '../../../shared/dispositions/disposit
 import { missingRequiredFields, type MappingSuggestion } from '../../../shared/dispositions/column-mapping';
 import type { DispositionRow, RowProblem } from '../../../shared/dispositions/disposition-row';
 import { describeVerdict } from '../../../shared/dispositions/resolve-duplicates';
-import { classifyDispositionFile, type ClassifyOptions } from './classify-disposition-file';
+import { DuplicateTally } from '../../../shared/dispositions/duplicate-tally';
+import { canonicalUtcEpochMs } from '../../../shared/dispositions/disposition-timestamp';
+import { plainRowCheck, type PlainRow } from '../../../shared/dispositions/plain-row';
+import { hexLanes, type HashLanes } from '../../../shared/dispositions/row-content-hash';
+import { readDispositionEvents, type ReadDispositionOptions } from './read-disposition-file';
 import type { FileEncoding } from './inspect-file';
 import { readFailure } from './read-errors';
 
@@ -53,7 +57,7 @@ export interface ScanSummary {
   skipped: SkippedRow[];
 }
 
-export interface ScanOptions extends ClassifyOptions {
+export interface ScanOptions extends Omit<ReadDispositionOptions, 'inspection' | 'onBytes'> {
   /** Problems kept in the summary (all are counted); default 1000. */
   maxProblems?: number;
   /** false: only count (winners and skipped stay empty), so a file of any size is checked in flat memory. */
@@ -61,68 +65,103 @@ export interface ScanOptions extends ClassifyOptions {
 }
 
 /**
- * Reads, validates and de-duplicates a whole file and keeps the rows to apply.
- * Meant for files the app shows in its grid (up to ~100k rows); for bigger ones,
- * iterate classifyDispositionFile, which holds no rows.
+ * Reads, validates and de-duplicates a whole file in one read after the byte census, holding
+ * a few bytes per row for duplicate detection (DuplicateTally) and, with `keepRows`, the valid
+ * rows. Meant for the app's grid (up to ~100k rows) and, with `keepRows: false`, for files of
+ * any size (`dispositions check`). `now` is called once: rows without a timestamp all get that instant.
  */
 export async function scanDispositionFile(path: string, options: ScanOptions): Promise<Result<ScanSummary>> {
-  const { maxProblems = 1000, keepRows = true, ...classifyOptions } = options;
+  const { maxProblems = 1000, keepRows = true, ...readOptions } = options;
+  const instant = options.now();
   const counts: ScanCounts = { rows: 0, valid: 0, invalid: 0, winners: 0, duplicates: 0, superseded: 0 };
   const problems: RowProblem[] = [];
-  const winners: DispositionRow[] = [];
-  const skipped: SkippedRow[] = [];
+  const validRows: DispositionRow[] = [];
+  let tally = new DuplicateTally({ verdicts: keepRows });
+  const lanes: HashLanes = { hi: 0, lo: 0 };
+  const plain: PlainRow = { campaignId: '', contactId: '', epochMs: 0, hi: 0, lo: 0 };
+  // Counting only: plain rows go straight to the tally, without a row, an event or a second look.
+  const claimRows: ReadDispositionOptions['claimRows'] = keepRows
+    ? undefined
+    : (header) => {
+        // Sized for the file at once: no table rebuilt or array copied as contacts arrive.
+        tally = new DuplicateTally({ verdicts: false, expectedRows: header.inspection.lineCount });
+        const check = plainRowCheck(header.headers, header.mapping, readOptions.outcomeMatrix, instant);
+        if (check === null) return null;
+        return (record, line) => {
+          if (!check(record, plain)) return false;
+          counts.rows += 1;
+          counts.valid += 1;
+          tally.observe(plain.campaignId, plain.contactId, line, plain.epochMs, plain.hi, plain.lo);
+          return true;
+        };
+      };
   let problemCount = 0;
   let contentHash = '';
   let unread: ScanSummary['unread'] = null;
   let header: Omit<ScanSummary, 'path' | 'contentHash' | 'counts' | 'problems' | 'problemCount' | 'winners' | 'skipped' | 'unread'> | undefined;
 
   try {
-    for await (const event of classifyDispositionFile(path, { ...classifyOptions, onContentHash: (sha256) => (contentHash = sha256) })) {
-      if (event.type === 'header') {
-        header = {
-          sizeBytes: event.totalBytes,
-          encoding: event.encoding,
-          headers: event.headers,
-          suggested: event.suggested,
-          mapping: event.mapping,
-          missingRequired: missingRequiredFields(event.mapping),
-          fileProblems: event.fileProblems,
-        };
-        continue;
-      }
-      if (event.type === 'unread') {
+    for await (const events of readDispositionEvents(path, { ...readOptions, now: () => instant, claimRows })) {
+      for (const event of events) {
+        if (event.type === 'row') {
+          counts.rows += 1;
+          const { result } = event;
+          if (result.ok) {
+            counts.valid += 1;
+            if (!hexLanes(result.row.rowHash, lanes)) throw new Error(`Line ${result.row.line}: row hash ${result.row.rowHash} is not 16 hex digits`);
+            tally.observe(result.row.campaignId, result.row.contactId, result.row.line, timestampMs(result.row.dispositionTimestamp), lanes.hi, lanes.lo);
+            if (keepRows) validRows.push(result.row);
+            continue;
+          }
+          counts.invalid += 1;
+          problemCount += result.problems.length;
+          if (problems.length < maxProblems) problems.push(...result.problems.slice(0, maxProblems - problems.length));
+          continue;
+        }
+        if (event.type === 'header') {
+          contentHash = event.inspection.sha256;
+          header = {
+            sizeBytes: event.totalBytes,
+            encoding: event.encoding,
+            headers: event.headers,
+            suggested: event.suggested,
+            mapping: event.mapping,
+            missingRequired: missingRequiredFields(event.mapping),
+            fileProblems: event.fileProblems,
+          };
+          continue;
+        }
         unread = { line: event.line, lastLine: event.lastLine, message: event.message };
-        continue;
       }
-      counts.rows += 1;
-      if (event.kind === 'invalid') {
-        counts.invalid += 1;
-        problemCount += event.problems.length;
-        problems.push(...event.problems.slice(0, Math.max(0, maxProblems - problems.length)));
-        continue;
-      }
-      counts.valid += 1;
-      if (event.kind === 'winner') {
-        counts.winners += 1;
-        if (keepRows) winners.push(event.row);
-        continue;
-      }
-      const verdict = event.kind === 'duplicate' ? { kind: event.kind, of: event.of } : { kind: event.kind, by: event.by };
-      counts[event.kind === 'duplicate' ? 'duplicates' : 'superseded'] += 1;
-      if (!keepRows) continue;
-      skipped.push({
-        line: event.line,
-        campaignId: event.row.campaignId,
-        contactId: event.row.contactId,
-        outcomeCode: event.row.outcomeCode,
-        kind: event.kind,
-        winnerLine: event.kind === 'duplicate' ? event.of : event.by,
-        reason: `Line ${event.line}: ${describeVerdict(verdict) ?? ''}`,
-      });
     }
   } catch (thrown) {
     return fail(readFailure(thrown, path));
   }
   if (header === undefined) return fail(readFailure(new Error('The file has no header line.'), path));
+  Object.assign(counts, tally.counts());
+  const winners: DispositionRow[] = [];
+  const skipped: SkippedRow[] = [];
+  validRows.forEach((row, index) => {
+    const verdict = tally.verdict(index);
+    if (verdict.kind === 'winner') {
+      winners.push(row);
+      return;
+    }
+    skipped.push({
+      line: row.line,
+      campaignId: row.campaignId,
+      contactId: row.contactId,
+      outcomeCode: row.outcomeCode,
+      kind: verdict.kind,
+      winnerLine: verdict.kind === 'duplicate' ? verdict.of : verdict.by,
+      reason: `Line ${row.line}: ${describeVerdict(verdict) ?? ''}`,
+    });
+  });
   return ok({ path, contentHash, ...header, counts, problems, problemCount, unread, winners, skipped });
+}
+
+/** A valid row's timestamp (always ISO in UTC) in epoch milliseconds. */
+function timestampMs(iso: string): number {
+  const canonical = canonicalUtcEpochMs(iso);
+  return Number.isNaN(canonical) ? Date.parse(iso) : canonical;
 }
