@@ -19,6 +19,7 @@ export function DispositionsScreen() {
   const error = useDispositionsStore((s) => s.error);
   const runDryRun = useDispositionsStore((s) => s.runDryRun);
   const apply = useDispositionsStore((s) => s.apply);
+  const declineReimport = useDispositionsStore((s) => s.declineReimport);
   const close = useDispositionsStore((s) => s.close);
   const setFilter = useDispositionsStore((s) => s.setFilter);
   useEffect(() => start(), [start]);
@@ -106,7 +107,7 @@ export function DispositionsScreen() {
                 <button type="button" className="button button-primary" onClick={() => void apply(true)}>
                   Yes, import again
                 </button>
-                <button type="button" className="button" autoFocus onClick={() => useDispositionsStore.setState({ reimportOf: null })}>
+                <button type="button" className="button" autoFocus onClick={declineReimport}>
                   No
                 </button>
               </div>
