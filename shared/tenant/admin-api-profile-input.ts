@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cxoneIssuers, emergencyStopSchema } from '../tenant-profile';
 import { urlSettingSchema } from '../url-setting';
+import { tenantProfileInputSchema } from './tenant-profile-input';
 
 /** Settings' form for a "CXone (Admin API)" tenant; every message names its field. */
 export const adminApiProfileInputSchema = z.object({
@@ -18,16 +19,8 @@ export const adminApiProfileInputSchema = z.object({
   applicationClientId: z.string().trim().optional(),
   applicationClientSecret: z.string().optional(),
   emergencyStop: emergencyStopSchema.default('without_force'),
-  maxRequestsPerSecond: z
-    .number({ message: 'Max requests per second must be a number' })
-    .positive('Max requests per second must be above 0')
-    .max(1000, 'Max requests per second can be at most 1000')
-    .optional(),
-  maxConcurrency: z
-    .number({ message: 'Max requests at once must be a whole number' })
-    .int('Max requests at once must be a whole number')
-    .positive('Max requests at once must be at least 1')
-    .max(64, 'Max requests at once can be at most 64')
-    .optional(),
+  // The same pacing settings, with the same wording, as the contract kind's form.
+  maxRequestsPerSecond: tenantProfileInputSchema.shape.maxRequestsPerSecond,
+  maxConcurrency: tenantProfileInputSchema.shape.maxConcurrency,
 });
 export type AdminApiProfileInput = z.infer<typeof adminApiProfileInputSchema>;

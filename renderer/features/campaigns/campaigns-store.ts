@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StatusChangeResult } from '../../../shared/campaigns/status-change';
 import type { ConsoleError } from '../../../shared/errors';
-import type { CampaignActionProgress } from '../../../shared/campaigns/action-progress';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import type { CampaignSnapshot } from '../../../shared/campaigns/campaign-snapshot';
 import type { ConsoleApi } from '../../api';
 import { createStoreContext } from '../../app/store-context';
@@ -21,7 +21,7 @@ export interface CampaignsState {
   drawerId: string | null;
   lastAction: { label: string; results: StatusChangeResult[] } | null;
   /** A pause or resume on more than one campaign, until the tenant has answered for all of them. */
-  runningAction: { label: string; progress: CampaignActionProgress } | null;
+  runningAction: { label: string; progress: RunProgressOf<'bulk-status'> } | null;
   actionError: ConsoleError | null;
   start(): () => void;
   refresh(): Promise<void>;
@@ -47,9 +47,9 @@ export const createCampaignsStore = (api: ConsoleApi): CampaignsStore =>
     actionError: null,
     start() {
       const offChanged = api.on('campaigns:changed', (snapshot) => set({ snapshot }));
-      const offProgress = api.on('campaigns:actionProgress', (progress) => {
+      const offProgress = api.on('runs:progress', (progress) => {
         const running = get().runningAction;
-        if (running && running.progress.actionId === progress.actionId) set({ runningAction: { ...running, progress } });
+        if (progress.kind === 'bulk-status' && running && running.progress.runId === progress.runId) set({ runningAction: { ...running, progress } });
       });
       const off = () => {
         offChanged();
@@ -80,21 +80,24 @@ export const createCampaignsStore = (api: ConsoleApi): CampaignsStore =>
     async setStatus(ids, status) {
       const label = `${status === 'paused' ? 'Pause' : 'Resume'} ${ids.length === 1 ? '1 campaign' : `${ids.length} campaigns`}`;
       const actionId = ids.length > 1 ? crypto.randomUUID() : undefined;
-      set({ actionError: null, ...(actionId ? { runningAction: { label, progress: { actionId, target: status, done: 0, total: ids.length } } } : {}) });
+      const started: RunProgressOf<'bulk-status'> | null = actionId
+        ? { runId: actionId, kind: 'bulk-status', state: 'running', done: 0, total: ids.length, counts: {}, detail: { target: status } }
+        : null;
+      set({ actionError: null, ...(started ? { runningAction: { label, progress: started } } : {}) });
       try {
         const results = await api.call('campaigns:setStatus', { ids: [...ids], status, ...(actionId ? { actionId } : {}) });
         set({ lastAction: { label, results } });
       } catch (thrown) {
         set({ actionError: errorOf(thrown) });
       } finally {
-        if (actionId && get().runningAction?.progress.actionId === actionId) set({ runningAction: null });
+        if (actionId && get().runningAction?.progress.runId === actionId) set({ runningAction: null });
       }
     },
     async cancelAction() {
       const running = get().runningAction;
       if (!running) return;
       try {
-        await api.call('campaigns:cancelAction', { actionId: running.progress.actionId });
+        await api.call('campaigns:cancelAction', { actionId: running.progress.runId });
       } catch (thrown) {
         set({ actionError: errorOf(thrown) });
       }

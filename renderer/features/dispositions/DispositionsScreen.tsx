@@ -24,7 +24,7 @@ export function DispositionsScreen() {
   const setFilter = useDispositionsStore((s) => s.setFilter);
   useEffect(() => start(), [start]);
 
-  const applying = progress !== null && progress.kind === 'apply';
+  const applying = progress !== null && progress.detail.mode === 'apply';
   const busy = applying || dryRunning;
   const blocked = overview ? overview.fileProblems.length > 0 || overview.counts.willApply === 0 : true;
 

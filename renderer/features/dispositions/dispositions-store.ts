@@ -2,9 +2,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BatchFilter, BatchOverview, BatchRow } from '../../../shared/dispositions/import-batch';
 import type { DryRunSummary } from '../../../shared/dispositions/import-dry-run';
 import type { ImportJobSummary } from '../../../shared/dispositions/import-job';
-import type { ImportProgress } from '../../../shared/dispositions/import-progress';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
 import type { ConsoleError } from '../../../shared/errors';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import type { ConsoleApi } from '../../api';
 import { createStoreContext } from '../../app/store-context';
 import { errorOf } from '../../components/to-console-error';
@@ -23,7 +23,7 @@ export interface DispositionsState {
   rowsVersion: number;
   dryRun: DryRunSummary | null;
   dryRunning: boolean;
-  progress: ImportProgress | null;
+  progress: RunProgressOf<'import'> | null;
   report: ImportReport | null;
   jobs: ImportJobSummary[];
   /** Set when this file was imported before and applying needs an explicit yes. */
@@ -96,12 +96,13 @@ export const createDispositionsStore = (api: ConsoleApi): DispositionsStore =>
       reimportOf: null,
       error: null,
       start() {
-        const offProgress = api.on('dispositions:importProgress', (progress) => {
+        const offProgress = api.on('runs:progress', (progress) => {
+          if (progress.kind !== 'import') return;
           const current = get().progress;
-          if (progress.kind === 'dry_run' || !current || current.jobId === progress.jobId) set({ progress });
+          if (progress.detail.mode === 'dry_run' || !current || current.runId === progress.runId) set({ progress });
         });
         const offSettled = api.on('dispositions:importSettled', (report) => {
-          if (get().progress?.jobId === report.jobId) set({ report, progress: null });
+          if (get().progress?.runId === report.jobId) set({ report, progress: null });
           void refreshJobs().then(() => {
             // The open file now counts as imported (applying it again asks first), and its dry run is out of date.
             const overview = get().overview;
@@ -243,7 +244,7 @@ export const createDispositionsStore = (api: ConsoleApi): DispositionsStore =>
       declineReimport: () => set({ reimportOf: null }),
       control: (action) =>
         guard(async () => {
-          const jobId = get().progress?.jobId;
+          const jobId = get().progress?.runId;
           if (jobId) set({ progress: await api.call(`dispositions:${action}`, { jobId }) });
         }),
       retryBusy: () =>

@@ -1,13 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EmergencyProgress, EmergencyRun, EmergencyState } from '../../../shared/campaigns/status-change';
+import type { EmergencyRun, EmergencyState } from '../../../shared/campaigns/status-change';
 import type { ConsoleError } from '../../../shared/errors';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import type { ConsoleApi } from '../../api';
 import { createStoreContext } from '../../app/store-context';
 import { errorOf } from '../../components/to-console-error';
 
 export interface EmergencyStoreState {
   state: EmergencyState | null;
-  progress: EmergencyProgress | null;
+  progress: RunProgressOf<'emergency'> | null;
   /** The run whose report is on screen (null: report dismissed). */
   report: EmergencyRun | null;
   error: ConsoleError | null;
@@ -37,7 +38,12 @@ export const createEmergencyStore = (api: ConsoleApi): EmergencyStore =>
       report: null,
       error: null,
       start() {
-        const offs = [api.on('campaigns:emergencyProgress', (progress) => set({ progress })), api.on('campaigns:emergencyChanged', (state) => set({ state }))];
+        const offs = [
+          api.on('runs:progress', (progress) => {
+            if (progress.kind === 'emergency') set({ progress });
+          }),
+          api.on('campaigns:emergencyChanged', (state) => set({ state })),
+        ];
         void api.call('campaigns:emergencyState', {}).then((state) => set({ state }));
         return () => offs.forEach((off) => off());
       },

@@ -136,7 +136,7 @@ export function TenantConnectionForm() {
         </>
       )}
       <div className="field-row">
-        {field('maxRequestsPerSecond', 'Max requests per second', {
+        {field('maxRequestsPerSecond', 'Starting requests per second', {
           type: 'number',
           placeholder: `${defaultMaxRequestsPerSecond} (default)`,
           min: 1,
@@ -145,6 +145,10 @@ export function TenantConnectionForm() {
         })}
         {field('maxConcurrency', 'Max requests at once', { type: 'number', placeholder: `${defaultMaxConcurrency} (default)`, min: 1, max: 64, step: 1 })}
       </div>
+      <p className="muted field-hint">
+        Pacing starts at this rate, then follows the tenant: it speeds up while requests are accepted and holds just under the rate where the tenant answers
+        429.
+      </p>
       <ErrorNotice error={error} title="Could not connect" />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>

@@ -82,10 +82,18 @@ describe('campaigns store', () => {
     const [request] = fake.requests('campaigns:setStatus');
     const actionId = request?.actionId;
     expect(actionId).toBeTypeOf('string');
-    expect(store.getState().runningAction?.progress).toEqual({ actionId, target: 'paused', done: 0, total: 2 });
+    expect(store.getState().runningAction?.progress).toEqual({
+      runId: actionId,
+      kind: 'bulk-status',
+      state: 'running',
+      done: 0,
+      total: 2,
+      counts: {},
+      detail: { target: 'paused' },
+    });
 
-    fake.emit('campaigns:actionProgress', { actionId: 'someone-else', target: 'running', done: 7, total: 9 });
-    fake.emit('campaigns:actionProgress', { actionId: actionId ?? '', target: 'paused', done: 1, total: 2 });
+    fake.emit('runs:progress', { runId: 'someone-else', kind: 'bulk-status', state: 'running', done: 7, total: 9, counts: {}, detail: { target: 'running' } });
+    fake.emit('runs:progress', { runId: actionId ?? '', kind: 'bulk-status', state: 'running', done: 1, total: 2, counts: {}, detail: { target: 'paused' } });
     expect(store.getState().runningAction?.progress.done).toBe(1);
 
     answer.resolve([changed(north, 'paused'), changed(south, 'paused')]);

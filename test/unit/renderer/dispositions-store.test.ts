@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispositionsStore, rowPageSize } from '../../../renderer/features/dispositions/dispositions-store';
 import type { BatchOverview, BatchRow } from '../../../shared/dispositions/import-batch';
 import type { ImportJobSummary } from '../../../shared/dispositions/import-job';
-import type { ImportProgress } from '../../../shared/dispositions/import-progress';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
 import { consoleError } from '../../../shared/errors';
 import { createFakeConsole, deferred, FakeRefusal, settle } from './fake-console';
@@ -42,8 +42,17 @@ function overview(previousImport: ImportJobSummary | null = null): BatchOverview
 const row = (line: number): BatchRow => ({ line, cells: { outcome: 'INTERESTED' }, status: 'will_apply', problems: [], note: null, dryRun: null });
 const rowsFrom = (offset: number, count: number) => Array.from({ length: count }, (_, index) => row(offset + index + 2));
 
-function progress(jobId: string): ImportProgress {
-  return { jobId, kind: 'apply', state: 'running', done: 0, total: 450, ratePerSecond: 0, etaSeconds: null, counts: noCounts, note: null };
+function progress(jobId: string): RunProgressOf<'import'> {
+  return {
+    runId: jobId,
+    kind: 'import',
+    state: 'running',
+    done: 0,
+    total: 450,
+    ratePerSecond: 0,
+    counts: noCounts,
+    detail: { mode: 'apply', jobState: 'running', busyTail: null },
+  };
 }
 
 function settledReport(jobId: string): ImportReport {
@@ -135,7 +144,7 @@ describe('dispositions store', () => {
     await store.getState().apply(true);
     expect(fake.requests('dispositions:apply').map((r) => r.confirmReimport)).toEqual([false, true]);
     expect(store.getState().reimportOf).toBeNull();
-    expect(store.getState().progress?.jobId).toBe('job-2');
+    expect(store.getState().progress?.runId).toBe('job-2');
   });
 
   it('counts the open file as imported once its import settles, so applying again asks first', async () => {

@@ -45,7 +45,16 @@ describe('emergency store', () => {
     await settle();
 
     const done = store.getState().pauseAll();
-    fake.emit('campaigns:emergencyProgress', { runId: 'run-1', kind: 'pause', done: 0, total: 1, ratePerSecond: 0, etaSeconds: null, last: null });
+    fake.emit('runs:progress', {
+      runId: 'run-1',
+      kind: 'emergency',
+      state: 'running',
+      done: 0,
+      total: 1,
+      ratePerSecond: 0,
+      counts: {},
+      detail: { action: 'pause' },
+    });
     expect(store.getState().progress?.total).toBe(1);
 
     answer.resolve(run('pause'));
