@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { createActionRunner, createCliContext, exitCodes } from './cli-context';
-import { cliCommands } from './commands/index';
+import { cliCommandsFor } from './commands/index';
 import { processIo, type CliIo } from './io';
 
 const quietCodes = new Set(['commander.helpDisplayed', 'commander.version']);
@@ -21,7 +21,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   const run = createActionRunner(io, (code) => {
     exitCode = code;
   });
-  for (const module of cliCommands) module.register(program, context, run);
+  const modules = await Promise.all(cliCommandsFor(argv).map((module) => module.load()));
+  for (const module of modules) module.register(program, context, run);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -4,7 +4,7 @@ import type { EmergencyProgress } from '../../../../shared/campaigns/status-chan
 import { ConsoleFailure, consoleError } from '../../../../shared/errors';
 import { operatorActor } from '../../../app/operator-actor';
 import { cliAuditLogOptions } from '../../../audit/audit-env';
-import { createAuditLog, type AuditLog, type AuditLogOptions } from '../../../audit/audit-log';
+import type { AuditLog, AuditLogOptions } from '../../../audit/audit-log';
 import type { AuditWriter } from '../../../audit/audit-writer';
 import { createCampaignControl, type CampaignControl } from '../../../campaigns/campaign-control';
 import { createCampaignDirectory } from '../../../campaigns/campaign-directory';
@@ -30,7 +30,8 @@ function auditBehindTheCommand(dir: string, options: () => AuditLogOptions): Aud
   const problem = storageProblemOf(dir);
   const opening: Promise<AuditLog> = problem
     ? Promise.reject(new ConsoleFailure(consoleError('internal', problem)))
-    : Promise.resolve().then(() => createAuditLog(options()));
+    : // Imported here, not at the top: its code (chain checks, archives, the lock) loads while the first requests are out.
+      import('../../../audit/audit-log').then(({ createAuditLog }) => createAuditLog(options()));
   opening.catch(() => undefined);
   return {
     append: (entry) => opening.then((log) => log.append(entry)),
