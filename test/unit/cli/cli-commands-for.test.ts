@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActionRunner, createCliContext } from '../../../electron/host/cli/cli-context';
-import { cliCommands, cliCommandsFor } from '../../../electron/host/cli/commands/index';
+import { cliCommands, cliCommandsFor, preparesTenant } from '../../../electron/host/cli/commands/index';
 import { capturedIo } from '../../integration/cli/cli-io';
 
 const namesOf = (argv: string[]) => cliCommandsFor(argv).flatMap((module) => module.names);
@@ -31,5 +31,16 @@ describe('which command modules a command line loads', () => {
       );
       expect(program.commands.map((command) => command.name()).sort()).toEqual([...lazy.names].sort());
     }
+  });
+});
+
+describe('which command lines fetch the token while the command loads', () => {
+  it('the campaign commands that talk to the tenant at once, never help or the offline ones', () => {
+    expect(preparesTenant(['campaigns', 'pause', '--all'])).toBe(true);
+    expect(preparesTenant(['campaigns', 'list', '--json'])).toBe(true);
+    expect(preparesTenant(['campaigns', 'pause', '--help'])).toBe(false);
+    expect(preparesTenant(['campaigns', 'emergency'])).toBe(false);
+    expect(preparesTenant(['dispositions', 'check', 'file.csv'])).toBe(false);
+    expect(preparesTenant([])).toBe(false);
   });
 });
