@@ -72,7 +72,8 @@ interface TraceEntry {
   at: number;
 }
 
-const cliPath = () => fileURLToPath(new URL('../../bin/cxone-console.mjs', import.meta.url));
+/** This checkout's command line; CXONE_BENCH_CLI names another build's bin (to compare before and after a change). */
+const cliPath = () => process.env.CXONE_BENCH_CLI ?? fileURLToPath(new URL('../../bin/cxone-console.mjs', import.meta.url));
 const isList = (method: string | undefined, path: string | undefined) => method === 'GET' && /\/campaigns$/.test((path ?? '').split('?')[0] ?? '');
 const isToken = (method: string | undefined, path: string | undefined) => method === 'POST' && /token/.test(path ?? '');
 
