@@ -15,6 +15,18 @@ export interface CliContext {
   dataDir(): string;
 }
 
+/** What runCli does with the context around the command, beyond what commands see. */
+export interface CliSession extends CliContext {
+  /**
+   * Opens the tenant's connection and starts its token request now, while the command's own
+   * code is still loading; the command's first connect() gets that connection. A configuration
+   * problem is left for the command to report.
+   */
+  prepareTenant(): void;
+  /** Closes a prepared connection no command took. */
+  releaseUnused(): void;
+}
+
 /** A feature's commands, added to the program in its own file. */
 export interface CliCommandModule {
   register(program: Command, context: CliContext, run: ActionRunner): void;
@@ -38,27 +50,46 @@ export function checkedUrl(name: string, value: string): string {
   return value;
 }
 
-export function createCliContext(io: CliIo): CliContext {
+export function createCliContext(io: CliIo): CliSession {
+  const open = (): TenantConnection => {
+    const apiBaseUrl = checkedUrl('CXONE_BASE_URL', required(io, 'CXONE_BASE_URL', 'the tenant API base URL, e.g. https://api.example.com'));
+    const clientId = required(io, 'CXONE_CLIENT_ID', 'the API client id');
+    const secret = required(io, 'CXONE_CLIENT_SECRET', 'the API client secret');
+    const tokenUrl = io.env.CXONE_TOKEN_URL?.trim();
+    if (tokenUrl) checkedUrl('CXONE_TOKEN_URL', tokenUrl);
+    const profile: TenantProfile = {
+      id: 'cli',
+      label: new URL(apiBaseUrl).host,
+      adapter: 'contract',
+      apiBaseUrl,
+      ...(tokenUrl ? { tokenUrl } : {}),
+      clientId,
+      credentialRef: 'env:CXONE_CLIENT_SECRET',
+    };
+    return connectTenant(profile, async () => secret);
+  };
+  let prepared: TenantConnection | null = null;
   return {
     io,
     connect() {
-      const apiBaseUrl = checkedUrl('CXONE_BASE_URL', required(io, 'CXONE_BASE_URL', 'the tenant API base URL, e.g. https://api.example.com'));
-      const clientId = required(io, 'CXONE_CLIENT_ID', 'the API client id');
-      const secret = required(io, 'CXONE_CLIENT_SECRET', 'the API client secret');
-      const tokenUrl = io.env.CXONE_TOKEN_URL?.trim();
-      if (tokenUrl) checkedUrl('CXONE_TOKEN_URL', tokenUrl);
-      const profile: TenantProfile = {
-        id: 'cli',
-        label: new URL(apiBaseUrl).host,
-        adapter: 'contract',
-        apiBaseUrl,
-        ...(tokenUrl ? { tokenUrl } : {}),
-        clientId,
-        credentialRef: 'env:CXONE_CLIENT_SECRET',
-      };
-      return connectTenant(profile, async () => secret);
+      const connection = prepared ?? open();
+      prepared = null;
+      return connection;
     },
     dataDir: () => required(io, 'CXONE_DATA_DIR', 'the folder where the console keeps its data'),
+    prepareTenant() {
+      if (prepared) return;
+      try {
+        prepared = open();
+        prepared.prepare?.();
+      } catch {
+        prepared = null;
+      }
+    },
+    releaseUnused() {
+      prepared?.close();
+      prepared = null;
+    },
   };
 }
 
