@@ -77,19 +77,31 @@ const daysIn = (year: number, month: number): number =>
  * its epoch milliseconds; NaN for any other text, which the general path then reads.
  */
 export function canonicalUtcEpochMs(text: string): number {
-  const length = text.length;
+  return canonicalUtcEpochMsAt(text, 0, text.length);
+}
+
+/** canonicalUtcEpochMs of text[from, to), read in place. */
+export function canonicalUtcEpochMsAt(text: string, from: number, to: number): number {
+  const length = to - from;
   if (length !== 20 && length !== 24) return NaN;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
+  const at = from;
+  if (
+    text.charCodeAt(at + 4) !== 45 ||
+    text.charCodeAt(at + 7) !== 45 ||
+    text.charCodeAt(at + 10) !== 84 ||
+    text.charCodeAt(at + 13) !== 58 ||
+    text.charCodeAt(at + 16) !== 58
+  )
     return NaN;
-  if (text.charCodeAt(length - 1) !== 90) return NaN;
-  if (length === 24 && text.charCodeAt(19) !== 46) return NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  const millis = length === 24 ? digits(text, 20, 3) : 0;
+  if (text.charCodeAt(to - 1) !== 90) return NaN;
+  if (length === 24 && text.charCodeAt(at + 19) !== 46) return NaN;
+  const year = digits(text, at, 4);
+  const month = digits(text, at + 5, 2);
+  const day = digits(text, at + 8, 2);
+  const hour = digits(text, at + 11, 2);
+  const minute = digits(text, at + 14, 2);
+  const second = digits(text, at + 17, 2);
+  const millis = length === 24 ? digits(text, at + 20, 3) : 0;
   // NaN fails every comparison below.
   if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59 && millis >= 0))
     return NaN;
