@@ -55,6 +55,10 @@ export class ContactSlots {
       if (code === 0 || code > 0xff) wide = true;
       hash = Math.imul(hash ^ code, 16777619);
     }
+    // FNV's low bits mix poorly, and the table is indexed by them: spread the high bits down first.
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
     if (wide) {
       const campaignId = campaign.slice(campaignFrom, campaignTo);
       const key = `${campaignId.length}:${campaignId}${contact.slice(contactFrom, contactTo)}`;

@@ -42,7 +42,10 @@ export class DuplicateTally {
     this.slots = new ContactSlots(options.expectedRows ?? 0);
   }
 
-  /** Valid rows in file order; returns the row's index (0-based, counting valid rows only). */
+  /**
+   * Valid rows in file order (with `verdicts: false`, in any order); returns the row's index
+   * (0-based, counting valid rows only).
+   */
   observe(campaignId: string, contactId: string, line: number, epochMs: number, hashHi: number, hashLo: number): number {
     return this.observeRange(campaignId, 0, campaignId.length, contactId, 0, contactId.length, line, epochMs, hashHi, hashLo);
   }
@@ -81,11 +84,18 @@ export class DuplicateTally {
       ints[at + 7] = 0;
     } else {
       contentClass = this.classOf(ints, at, hashHi | 0, hashLo | 0);
-      // Later lines win ties: rows arrive in file order, so `>=` is "latest, then later line".
-      if (contentClass !== ints[at + 3] && epochMs >= (epochs[4 * offset] as number)) {
+      const winnerEpoch = epochs[4 * offset] as number;
+      // The latest row wins, a tie going to the later line; a row identical to the winner leaves it the winner.
+      const later = epochMs > winnerEpoch || (epochMs === winnerEpoch && line > (ints[at + 2] as number));
+      if (later && contentClass !== ints[at + 3]) {
         epochs[4 * offset] = epochMs;
         ints[at + 2] = line;
         ints[at + 3] = contentClass;
+      } else if (later && epochMs === winnerEpoch && !this.options.verdicts) {
+        // Counting only, rows may come out of file order (a scan counts plain rows before the others
+        // of the same chunk). Identical rows have the same instant (the hash covers it), so keeping
+        // the latest line of the winning content keeps the winner the latest row, in any order.
+        ints[at + 2] = line;
       }
     }
     const index = this.rows;

@@ -4,7 +4,8 @@ const quote = 34;
 const comma = 44;
 const lf = 10;
 const cr = 13;
-const none = Number.MAX_SAFE_INTEGER;
+// Past any string V8 makes, and a small integer (a double here would deoptimise the loop).
+const none = 0x3fffffff;
 
 const incomplete = -1;
 const irregular = -2;
