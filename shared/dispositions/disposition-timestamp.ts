@@ -69,6 +69,11 @@ const digits = (text: string, at: number, count: number): number => {
   for (let i = 0; i < count; i += 1) value = value * 10 + digit(text, at + i);
   return value;
 };
+const twoDigits = (text: string, at: number): number => {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >>> 0 <= 9 && ones >>> 0 <= 9 ? tens * 10 + ones : NaN;
+};
 const daysIn = (year: number, month: number): number =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
@@ -96,11 +101,11 @@ export function canonicalUtcEpochMsAt(text: string, from: number, to: number): n
   if (text.charCodeAt(to - 1) !== 90) return NaN;
   if (length === 24 && text.charCodeAt(at + 19) !== 46) return NaN;
   const year = digits(text, at, 4);
-  const month = digits(text, at + 5, 2);
-  const day = digits(text, at + 8, 2);
-  const hour = digits(text, at + 11, 2);
-  const minute = digits(text, at + 14, 2);
-  const second = digits(text, at + 17, 2);
+  const month = twoDigits(text, at + 5);
+  const day = twoDigits(text, at + 8);
+  const hour = twoDigits(text, at + 11);
+  const minute = twoDigits(text, at + 14);
+  const second = twoDigits(text, at + 17);
   const millis = length === 24 ? digits(text, at + 20, 3) : 0;
   // NaN fails every comparison below.
   if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59 && millis >= 0))

@@ -63,7 +63,40 @@ export class DuplicateTally {
     hashHi: number,
     hashLo: number,
   ): number {
-    const slot = this.slots.slotOfRange(campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo);
+    const hash = this.slots.keyHash(campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo);
+    return this.observeHashed(hash, this.slots.wideKey, campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo, line, epochMs, hashHi, hashLo);
+  }
+
+  /** The contact key's hash, for observeHashed; `wideKey` says how to look it up. */
+  keyHash(campaign: string, campaignFrom: number, campaignTo: number, contact: string, contactFrom: number, contactTo: number): number {
+    return this.slots.keyHash(campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo);
+  }
+
+  get wideKey(): boolean {
+    return this.slots.wideKey;
+  }
+
+  /** See ContactSlots.warm: read for a batch of rows before observing them. */
+  warm(keyHash: number): number {
+    return this.slots.warm(keyHash);
+  }
+
+  /** observeRange() with the key's hash already taken (keyHash). */
+  observeHashed(
+    keyHash: number,
+    wideKey: boolean,
+    campaign: string,
+    campaignFrom: number,
+    campaignTo: number,
+    contact: string,
+    contactFrom: number,
+    contactTo: number,
+    line: number,
+    epochMs: number,
+    hashHi: number,
+    hashLo: number,
+  ): number {
+    const slot = this.slots.slotOfHashed(keyHash, wideKey, campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo);
     const offset = slot & pageMask;
     if (this.slots.added && offset === 0) {
       const buffer = new ArrayBuffer(pageSize * 32);

@@ -11,6 +11,7 @@ import { contentLanesOfRow } from '../../../shared/dispositions/scan-content-has
 import { readDispositionEvents, type ReadDispositionOptions } from './read-disposition-file';
 import type { FileEncoding } from './inspect-file';
 import { readFailure } from './read-errors';
+import { PlainRowBatch } from './plain-row-batch';
 
 /** A valid row that will not be applied because another row about the same contact is. */
 export interface SkippedRow {
@@ -81,18 +82,22 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
   const lanes: HashLanes = { hi: 0, lo: 0 };
   const plain: PlainRow = { campaignFrom: 0, campaignTo: 0, contactFrom: 0, contactTo: 0, epochMs: 0, hi: 0, lo: 0 };
   // Counting only: plain rows go straight to the tally, without a row, an event or a second look.
+  /** Plain rows not yet handed to the tally (one batch, made with the tally it feeds). */
+  const batches: PlainRowBatch[] = [];
   const claimRows: ReadDispositionOptions['claimRows'] = keepRows
     ? undefined
     : (header) => {
         // Sized for the file at once: no table rebuilt or array copied as contacts arrive.
         tally = new DuplicateTally({ verdicts: false, expectedRows: header.inspection.lineCount });
+        const tallied = new PlainRowBatch(tally);
+        batches.push(tallied);
         const check = plainRowCheck(header.headers, header.mapping, readOptions.outcomeMatrix, instant);
         if (check === null) return null;
         return (text, record, line) => {
           if (!check(text, record, plain)) return false;
           counts.rows += 1;
           counts.valid += 1;
-          tally.observeRange(text, plain.campaignFrom, plain.campaignTo, text, plain.contactFrom, plain.contactTo, line, plain.epochMs, plain.hi, plain.lo);
+          tallied.add(text, plain, line);
           return true;
         };
       };
@@ -141,6 +146,7 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
     return fail(readFailure(thrown, path));
   }
   if (header === undefined) return fail(readFailure(new Error('The file has no header line.'), path));
+  for (const batch of batches) batch.flush();
   Object.assign(counts, tally.counts());
   const winners: DispositionRow[] = [];
   const skipped: SkippedRow[] = [];
