@@ -43,8 +43,11 @@ export class PlainRowBatch {
       const at = 8 * index;
       ints[at + 7] = tally.keyHash(text, ints[at] as number, ints[at + 1] as number, text, ints[at + 2] as number, ints[at + 3] as number);
       this.wide[index] = tally.wideKey;
-      this.warmed ^= tally.warm(ints[at + 7] as number);
     }
+    // Only the reads in this loop, so many of them are on their way at once.
+    let warmed = this.warmed;
+    for (let index = 0; index < this.count; index += 1) warmed ^= tally.warm(ints[8 * index + 7] as number);
+    this.warmed = warmed;
     for (let index = 0; index < this.count; index += 1) {
       const at = 8 * index;
       tally.observeHashed(
