@@ -100,7 +100,7 @@ export function canonicalUtcEpochMsAt(text: string, from: number, to: number): n
     return NaN;
   if (text.charCodeAt(to - 1) !== 90) return NaN;
   if (length === 24 && text.charCodeAt(at + 19) !== 46) return NaN;
-  const year = digits(text, at, 4);
+  const year = twoDigits(text, at) * 100 + twoDigits(text, at + 2);
   const month = twoDigits(text, at + 5);
   const day = twoDigits(text, at + 8);
   const hour = twoDigits(text, at + 11);
