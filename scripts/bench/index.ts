@@ -8,6 +8,7 @@ import { benchRateConvergence } from './rate-convergence';
 import { benchAdaptiveReport, benchCampaignReport, type CampaignReportBench } from './campaign-report';
 import { inlineExecutor } from '../../shared/simulation/adaptive-driver';
 import { benchSimulation } from './simulation';
+import { benchScheduleGate } from './schedule-gate';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -190,5 +191,18 @@ if (wanted('simulation')) {
     [`after: ${pool.parallelism} threads, first run`]: line(first),
     [`after: ${pool.parallelism} threads, fastest of 3`]: line(warm),
     'after ÷ before (wall)': (warm.ms / before.ms).toFixed(3),
+  });
+}
+
+if (wanted('schedules')) {
+  const gate = benchScheduleGate();
+  print(`schedule compliance gate: ${gate.contacts.toLocaleString('en-US')} contacts in ${gate.zones} zones over ${gate.days} days`, {
+    windows: gate.windows,
+    'first run (loads holiday calendars and zone data)': seconds(gate.firstRunMs),
+    'second run': seconds(gate.secondRunMs),
+    'heap growth in one run': `${gate.heapGrowthMb.toFixed(1)} MB`,
+    'process RSS': `${gate.rssMb.toFixed(0)} MB`,
+    violations: gate.violations,
+    'contacts with unknown zone': gate.unknownTimezoneContacts,
   });
 }

@@ -1,5 +1,5 @@
 // The compliance gate at the size issue #15 names: 100,000 contacts in 40 zones over 14 days.
-// Prints nothing itself and asserts nothing; scripts/bench.ts prints what it returns.
+// Prints nothing itself and asserts nothing; scripts/bench/index.ts prints what it returns.
 import { checkSchedule } from '../../shared/schedules/compliance-gate';
 import type { GateContact } from '../../shared/schedules/contact-home';
 import { nanpAreaCodes } from '../../shared/schedules/nanp-area-codes';

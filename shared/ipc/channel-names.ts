@@ -61,13 +61,11 @@ export const eventChannelNames = [
   'tenant:requestLogged',
   'settings:changed',
   'campaigns:changed',
-  'campaigns:actionProgress',
-  'campaigns:emergencyProgress',
   'campaigns:emergencyChanged',
-  'dispositions:importProgress',
   'dispositions:importSettled',
   'newCampaign:simulationProgress',
   'audit:appended',
   'outbox:changed',
+  'runs:progress',
 ] as const;
 export type EventChannelName = (typeof eventChannelNames)[number];

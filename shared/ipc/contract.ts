@@ -5,6 +5,7 @@ import { campaignsEventChannels, campaignsRequestChannels } from './channels/cam
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
 import { newCampaignEventChannels, newCampaignRequestChannels } from './channels/new-campaign';
 import { outboxEventChannels, outboxRequestChannels } from './channels/outbox';
+import { runsEventChannels } from './channels/runs';
 import { settingsEventChannels, settingsRequestChannels } from './channels/settings';
 import { tenantEventChannels, tenantRequestChannels } from './channels/tenant';
 import type { RequestChannelSpec } from './define';
@@ -34,6 +35,7 @@ export const eventChannels = {
   ...newCampaignEventChannels,
   ...auditEventChannels,
   ...outboxEventChannels,
+  ...runsEventChannels,
 } satisfies Record<EventChannelName, z.ZodType>;
 
 export type RequestChannels = typeof requestChannels;
