@@ -1,7 +1,10 @@
 // Bundles the headless entry points (browser host, CLI, benchmarks) for plain Node.
 // npm packages stay external: they are installed, and bundling them gains nothing.
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
+const outdir = 'out/node';
 const entries = {
   'web-host': 'electron/host/web-host-main.ts',
   cli: 'electron/host/cli/main.ts',
@@ -10,11 +13,27 @@ const entries = {
   'simulation-worker': 'electron/new-campaign/simulation-worker.ts',
 };
 
+// Split at dynamic imports: a CLI command loads only its own code and packages (the emergency
+// pause must not wait for the CSV, calendar and simulation code to compile). Chunks sit next to
+// the entries, where the simulation pool looks for its worker; old ones are removed first.
+const chunkPrefix = 'chunk-';
+for (const name of (() => {
+  try {
+    return readdirSync(outdir);
+  } catch {
+    return [];
+  }
+})()) {
+  if (name.startsWith(chunkPrefix)) rmSync(join(outdir, name));
+}
+
 await build({
   entryPoints: entries,
-  outdir: 'out/node',
+  outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  splitting: true,
+  chunkNames: `${chunkPrefix}[hash]`,
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -153,7 +153,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   // Worker threads start on the first Simulate and stay for the next one.
   const simulation = createSimulationService({
     pool: createSimulationPool(),
-    onProgress: (progress) => events.emit('newCampaign:simulationProgress', progress),
+    onProgress: (progress) => events.emit('runs:progress', progress),
   });
   const handlers: RequestHandlers = {
     ...createAppInfoHandlers(options),

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { delay } from '../../shared/base/delay';
+import { Emitter } from '../../shared/base/emitter';
 import { contractPaths } from '../../shared/cxone/schemas';
 import { agentRoutes } from './agent-routes';
 import { createAuthority, demoClients } from './auth';
@@ -10,7 +11,7 @@ import { contactRoutes, recordOptOut } from './contact-routes';
 import { createDialerSimulation } from './dialer-simulation';
 import { createFaultInjector } from './faults';
 import { createPrng, deriveSeed } from './prng';
-import type { DemoFault, DemoKnobs, DemoTenantHandle, DemoTenantOptions } from './public-types';
+import type { DemoFault, DemoKnobs, DemoRequestArrival, DemoTenantHandle, DemoTenantOptions } from './public-types';
 import { createRateLimiter } from './rate-limit';
 import { referenceRoutes } from './reference-routes';
 import { createRequestPipeline } from './request-pipeline';
@@ -25,6 +26,7 @@ export type {
   DemoFault,
   DemoFaultRule,
   DemoKnobs,
+  DemoRequestArrival,
   DemoTenantHandle,
   DemoTenantOptions,
   DemoTenantState,
@@ -95,9 +97,21 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   // A wait cut short by close never settles: the answer it was holding back is not sent.
   const wait = (ms: number) => (ms <= 0 ? Promise.resolve() : delay(ms, closed.signal).catch(() => new Promise<void>(() => undefined)));
 
-  const server = createServer(
-    createRequestPipeline({ tokenPath: contractPaths.defaultTokenPath, router, authority, rateLimiter, faults, stats, latencyMs: () => knobs.latencyMs, wait }),
-  );
+  const pipeline = createRequestPipeline({
+    tokenPath: contractPaths.defaultTokenPath,
+    router,
+    authority,
+    rateLimiter,
+    faults,
+    stats,
+    latencyMs: () => knobs.latencyMs,
+    wait,
+  });
+  const arrivals = new Emitter<DemoRequestArrival>();
+  const server = createServer((request, response) => {
+    arrivals.fire({ method: request.method ?? 'GET', path: request.url ?? '/', at: Date.now() });
+    return pipeline(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -123,6 +137,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     state,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    onRequest: arrivals.event,
     setKnobs(changes: DemoKnobs) {
       if (changes.latencyMs !== undefined) knobs.latencyMs = changes.latencyMs;
       if (changes.tokenTtlSeconds !== undefined) knobs.tokenTtlSeconds = changes.tokenTtlSeconds;

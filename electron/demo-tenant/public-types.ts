@@ -79,6 +79,15 @@ export interface DemoTenantStats {
   rateLimited: number;
 }
 
+/** A request as the tenant first sees it, before rate limit, faults or latency. */
+export interface DemoRequestArrival {
+  method: string;
+  /** Path and query, as sent. */
+  path: string;
+  /** Epoch milliseconds on this process's clock. */
+  at: number;
+}
+
 export interface DemoTenantHandle {
   url: string;
   tokenUrl: string;
@@ -88,6 +97,8 @@ export interface DemoTenantHandle {
   state: DemoTenantState;
   stats(): DemoTenantStats;
   resetStats(): void;
+  /** Hears every request the moment it arrives (server-side times for benchmarks); returns the unsubscribe. */
+  onRequest(listener: (arrival: DemoRequestArrival) => void): () => void;
   setKnobs(knobs: DemoKnobs): void;
   injectFaults(...faults: DemoFault[]): void;
   revokeAllTokens(): void;

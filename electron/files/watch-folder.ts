@@ -1,4 +1,5 @@
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { throttled } from '../../shared/base/event';
 
 /**
  * Calls `onChange` at most once per `debounceMs` while `dir` changes (another process
@@ -7,22 +8,18 @@ import { mkdirSync, watch, type FSWatcher } from 'node:fs';
  * only loses the live updates: what the folder holds is still read on demand.
  */
 export function watchFolder(dir: string, onChange: () => void, debounceMs = 300): () => void {
-  let timer: NodeJS.Timeout | null = null;
+  // Not leading: the first event of a burst is usually a write still in progress.
+  const gate = throttled<void>(() => onChange(), debounceMs, { leading: false });
   let watcher: FSWatcher | null = null;
   try {
     mkdirSync(dir, { recursive: true });
-    watcher = watch(dir, () => {
-      timer ??= setTimeout(() => {
-        timer = null;
-        onChange();
-      }, debounceMs);
-    });
+    watcher = watch(dir, () => gate.push());
     watcher.on('error', () => watcher?.close());
   } catch {
     watcher = null;
   }
   return () => {
-    if (timer) clearTimeout(timer);
+    gate.cancel();
     watcher?.close();
   };
 }

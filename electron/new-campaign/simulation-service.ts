@@ -1,6 +1,8 @@
 import { ConsoleFailure } from '../../shared/errors';
-import { buildAdaptiveReport, type ReportProgress } from '../../shared/new-campaign/simulation-report';
+import { buildAdaptiveReport } from '../../shared/new-campaign/simulation-report';
+import type { RunProgressOf } from '../../shared/runs/run-progress';
 import type { RequestHandlers } from '../ipc/handlers';
+import { createRunProgressReporter } from '../runs/run-progress-reporter';
 import type { SimulationPool } from './simulation-pool';
 
 type SimulationChannel = 'newCampaign:simulate' | 'newCampaign:cancelSimulation';
@@ -11,13 +13,8 @@ export interface SimulationService {
   dispose(): Promise<void>;
 }
 
-const progressEveryMs = 50;
-
 /** The wizard's Simulate step on the pool's worker threads: one run per id, progress as events, cancel by id. */
-export function createSimulationService(options: {
-  pool: SimulationPool;
-  onProgress: (progress: ReportProgress & { runId: string }) => void;
-}): SimulationService {
+export function createSimulationService(options: { pool: SimulationPool; onProgress: (progress: RunProgressOf<'simulation'>) => void }): SimulationService {
   const runs = new Map<string, AbortController>();
   return {
     handlers: {
@@ -25,19 +22,31 @@ export function createSimulationService(options: {
         runs.get(runId)?.abort();
         const controller = new AbortController();
         runs.set(runId, controller);
-        let lastSent = 0;
+        let stage = '';
+        const reporter = createRunProgressReporter<'simulation'>({
+          runId,
+          kind: 'simulation',
+          total: 0,
+          counts: {},
+          detail: () => ({ stage }),
+          emit: options.onProgress,
+          everyMs: 50,
+        });
         try {
           const report = await buildAdaptiveReport(request, options.pool, {
             signal: controller.signal,
             onProgress: (progress) => {
-              const now = performance.now();
-              if (now - lastSent < progressEveryMs && progress.done < progress.total) return;
-              lastSent = now;
-              options.onProgress({ runId, ...progress });
+              stage = progress.stage;
+              reporter.setTotal(progress.total);
+              reporter.update(progress.done, {});
             },
           });
           if (!report.ok) throw new ConsoleFailure(report.error);
+          reporter.finish('finished');
           return report.value;
+        } catch (thrown) {
+          reporter.finish(controller.signal.aborted ? 'cancelled' : 'failed');
+          throw thrown;
         } finally {
           if (runs.get(runId) === controller) runs.delete(runId);
         }

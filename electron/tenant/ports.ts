@@ -86,6 +86,11 @@ export interface TenantConnection {
   requestLog: RequestLog;
   /** The connection's one rate limiter: current rate, in-flight, recent 429s. */
   limiter: RateLimiterView;
+  /**
+   * Starts fetching a token now, for a caller about to make its first request after other work
+   * (the command line compiling the command's code meanwhile). Failures are left to that request.
+   */
+  prepare?(): void;
   /** Stops pending waits; later calls reject with a configuration error. */
   close(): void;
 }

@@ -1,27 +1,46 @@
 import type { Event, Listener } from './emitter';
 import { clearTimer, setTimer, type TimerHandle } from './host';
 
-/** Delivers the last value once `ms` have passed without a new one. */
-export function debounce<T>(event: Event<T>, ms: number): Event<T> {
-  return (listener) => {
-    let timer: TimerHandle | undefined;
-    const stop = event((value) => {
-      if (timer !== undefined) clearTimer(timer);
+export interface Debounced<T> {
+  /** Keeps `value` and restarts the wait; it is delivered once `ms` pass without another push. */
+  push(value: T): void;
+  /** Drops the kept value. */
+  cancel(): void;
+}
+
+/** A debounced listener: the last value pushed is delivered once `ms` have passed without a new one. */
+export function debounced<T>(listener: Listener<T>, ms: number): Debounced<T> {
+  let timer: TimerHandle | undefined;
+  const cancel = () => {
+    if (timer !== undefined) clearTimer(timer);
+    timer = undefined;
+  };
+  return {
+    push(value) {
+      cancel();
       timer = setTimer(() => {
         timer = undefined;
         listener(value);
       }, ms);
-    });
+    },
+    cancel,
+  };
+}
+
+/** Delivers the last value once `ms` have passed without a new one. */
+export function debounce<T>(event: Event<T>, ms: number): Event<T> {
+  return (listener) => {
+    const gate = debounced(listener, ms);
+    const stop = event((value) => gate.push(value));
     return () => {
-      if (timer !== undefined) clearTimer(timer);
-      timer = undefined;
+      gate.cancel();
       stop();
     };
   };
 }
 
 export interface Throttled<T> {
-  /** Delivers now when no window is open, otherwise keeps `value` as the one to deliver when it closes. */
+  /** Delivers now when no window is open (and `leading` is on), otherwise keeps `value` as the one to deliver when the window closes. */
   push(value: T): void;
   /** Delivers the kept value, if any, now (e.g. the final state of a run). */
   flush(): void;
@@ -30,17 +49,22 @@ export interface Throttled<T> {
 }
 
 /**
- * Leading and trailing throttle of a listener: the first value goes at once, then at most one
- * per `ms`, and the last value pushed is always delivered (at the end of its window).
+ * Throttle of a listener: at most one value per `ms`, and the last value pushed is always
+ * delivered (at the end of its window). The first value goes at once unless `leading` is false,
+ * in which case a push opens a window and its last value goes when the window closes.
  */
-export function throttled<T>(listener: Listener<T>, ms: number): Throttled<T> {
+export function throttled<T>(listener: Listener<T>, ms: number, options: { leading?: boolean } = {}): Throttled<T> {
+  const leading = options.leading ?? true;
   let timer: TimerHandle | undefined;
   let pending: { value: T } | undefined;
-  const deliver = (value: T) => {
+  const openWindow = () => {
     timer = setTimer(() => {
       timer = undefined;
       if (pending) deliver(take(pending));
     }, ms);
+  };
+  const deliver = (value: T) => {
+    openWindow();
     listener(value);
   };
   const take = (kept: { value: T }) => {
@@ -49,8 +73,12 @@ export function throttled<T>(listener: Listener<T>, ms: number): Throttled<T> {
   };
   return {
     push(value) {
-      if (timer === undefined) deliver(value);
-      else pending = { value };
+      if (timer !== undefined) pending = { value };
+      else if (leading) deliver(value);
+      else {
+        pending = { value };
+        openWindow();
+      }
     },
     flush() {
       if (!pending) return;

@@ -1,107 +1,174 @@
+/** Contacts per page of the per-contact arrays: they grow a page at a time, never copied. */
+const pageBits = 16;
+const pageSize = 1 << pageBits;
+const pageMask = pageSize - 1;
+/** Bytes per page of the key arena (a key never straddles two pages). */
+const arenaBits = 20;
+const arenaPage = 1 << arenaBits;
+
 /**
  * Numbers each distinct (campaign ID, contact ID) pair 0, 1, 2, … in order of first appearance,
  * in flat memory: an open-addressing table over typed arrays, the key's characters kept one
  * byte each in an arena (about 20 bytes a contact instead of a Map entry and two strings).
  * Keys are compared character by character, so distinct contacts never share a number; a key
- * with a character past U+00FF (or a NUL) goes to a plain Map instead.
+ * with a character past U+00FF (or a NUL) goes to a plain Map instead. Keys are read in place
+ * (slotOfRange), so a scan needs no string per key.
  */
 export class ContactSlots {
-  private mask = (1 << 12) - 1;
+  private mask: number;
   /** slot + 1; 0 is empty. */
-  private table = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1024);
-  /** Where each slot's key starts in `chars`; starts[count] is the end of the last. */
-  private starts = new Int32Array(1025);
-  private chars = new Uint8Array(1 << 16);
+  private table: Int32Array<ArrayBuffer>;
+  /** Per slot, in pages: [hash, where its key starts in the arena, its length]. */
+  private readonly keyPages: Int32Array<ArrayBuffer>[] = [];
+  private readonly arena: Uint8Array<ArrayBuffer>[] = [];
+  private arenaUsed = arenaPage;
   private readonly wide = new Map<string, number>();
   count = 0;
   /** Whether the last slotOf() call numbered a new contact. */
   added = false;
 
-  /** `expected`: about how many contacts there will be (a file's line count), so the table is not rebuilt as it fills. */
+  /** `expected`: about how many contacts there will be (at most a file's line count), so the table is not rebuilt as it fills. */
   constructor(expected = 0) {
     let size = 1 << 12;
     while (size * 3 < expected * 4) size *= 2;
     this.table = new Int32Array(size);
     this.mask = size - 1;
-    this.hashes = new Int32Array(Math.max(1024, expected + 1));
-    this.starts = new Int32Array(this.hashes.length + 1);
   }
 
   slotOf(campaignId: string, contactId: string): number {
-    this.added = false;
+    return this.slotOfRange(campaignId, 0, campaignId.length, contactId, 0, contactId.length);
+  }
+
+  /** slotOf(campaign.slice(campaignFrom, campaignTo), contact.slice(contactFrom, contactTo)), read in place. */
+  slotOfRange(campaign: string, campaignFrom: number, campaignTo: number, contact: string, contactFrom: number, contactTo: number): number {
+    const hash = this.keyHash(campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo);
+    return this.slotOfHashed(hash, this.wideKey, campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo);
+  }
+
+  /** Whether the last keyHash() key has a character past U+00FF (or a NUL). */
+  wideKey = false;
+
+  /** The key's hash, as slotOfHashed takes it (and wideKey). */
+  keyHash(campaign: string, campaignFrom: number, campaignTo: number, contact: string, contactFrom: number, contactTo: number): number {
     let hash = 0x811c9dc5 | 0;
     let wide = false;
-    for (let i = 0; i < campaignId.length; i++) {
-      const code = campaignId.charCodeAt(i);
+    for (let i = campaignFrom; i < campaignTo; i++) {
+      const code = campaign.charCodeAt(i);
       if (code === 0 || code > 0xff) wide = true;
       hash = Math.imul(hash ^ code, 16777619);
     }
     hash = Math.imul(hash, 16777619);
-    for (let i = 0; i < contactId.length; i++) {
-      const code = contactId.charCodeAt(i);
+    for (let i = contactFrom; i < contactTo; i++) {
+      const code = contact.charCodeAt(i);
       if (code === 0 || code > 0xff) wide = true;
       hash = Math.imul(hash ^ code, 16777619);
     }
+    this.wideKey = wide;
+    // FNV's low bits mix poorly, and the table is indexed by them: spread the high bits down first.
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    return hash ^ (hash >>> 13);
+  }
+
+  /**
+   * Reads the table where a key of this hash starts its search. Reading it for a few keys ahead of
+   * their lookups lets the memory fetch them side by side instead of one after another.
+   */
+  warm(hash: number): number {
+    return this.table[hash & this.mask] as number;
+  }
+
+  /** slotOfRange() with the key's hash already taken. */
+  slotOfHashed(
+    hash: number,
+    wide: boolean,
+    campaign: string,
+    campaignFrom: number,
+    campaignTo: number,
+    contact: string,
+    contactFrom: number,
+    contactTo: number,
+  ): number {
+    this.added = false;
     if (wide) {
-      const key = `${campaignId.length}:${campaignId}${contactId}`;
+      const campaignId = campaign.slice(campaignFrom, campaignTo);
+      const key = `${campaignId.length}:${campaignId}${contact.slice(contactFrom, contactTo)}`;
       const known = this.wide.get(key);
       if (known !== undefined) return known;
-      const slot = this.newSlot(hash, '', '');
+      const slot = this.newSlot(hash, campaign, 0, 0, contact, 0, 0, false);
       this.wide.set(key, slot);
       return slot;
     }
+    const length = campaignTo - campaignFrom + 1 + contactTo - contactFrom;
     let at = hash & this.mask;
     for (;;) {
       const entry = this.table[at] as number;
       if (entry === 0) break;
       const slot = entry - 1;
-      if (this.hashes[slot] === hash && this.keyIs(slot, campaignId, contactId)) return slot;
+      const page = this.keyPages[slot >>> pageBits] as Int32Array;
+      const base = 3 * (slot & pageMask);
+      if (
+        page[base] === hash &&
+        page[base + 2] === length &&
+        this.keyIs(page[base + 1] as number, campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo)
+      )
+        return slot;
       at = (at + 1) & this.mask;
     }
-    const slot = this.newSlot(hash, campaignId, contactId);
+    const slot = this.newSlot(hash, campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo, true);
     this.table[at] = slot + 1;
     // At most three quarters full: linear probing stays short.
     if (this.count * 4 > this.table.length * 3) this.rehash();
     return slot;
   }
 
-  private keyIs(slot: number, campaignId: string, contactId: string): boolean {
-    const start = this.starts[slot] as number;
-    const end = this.starts[slot + 1] as number;
-    if (end - start !== campaignId.length + 1 + contactId.length) return false;
-    const chars = this.chars;
-    for (let i = 0; i < campaignId.length; i++) if (chars[start + i] !== campaignId.charCodeAt(i)) return false;
-    if (chars[start + campaignId.length] !== 0) return false;
-    const from = start + campaignId.length + 1;
-    for (let i = 0; i < contactId.length; i++) if (chars[from + i] !== contactId.charCodeAt(i)) return false;
+  private keyIs(start: number, campaign: string, campaignFrom: number, campaignTo: number, contact: string, contactFrom: number, contactTo: number): boolean {
+    const chars = this.arena[start >>> arenaBits] as Uint8Array;
+    let at = start & (arenaPage - 1);
+    for (let i = campaignFrom; i < campaignTo; i++, at++) if (chars[at] !== campaign.charCodeAt(i)) return false;
+    if (chars[at] !== 0) return false;
+    at += 1;
+    for (let i = contactFrom; i < contactTo; i++, at++) if (chars[at] !== contact.charCodeAt(i)) return false;
     return true;
   }
 
-  private newSlot(hash: number, campaignId: string, contactId: string): number {
+  private newSlot(
+    hash: number,
+    campaign: string,
+    campaignFrom: number,
+    campaignTo: number,
+    contact: string,
+    contactFrom: number,
+    contactTo: number,
+    kept: boolean,
+  ): number {
     const slot = this.count;
     this.count += 1;
     this.added = true;
-    if (this.count >= this.hashes.length) {
-      this.hashes = resized(this.hashes, this.hashes.length * 2);
-      this.starts = resized(this.starts, this.hashes.length + 1);
-    }
-    this.hashes[slot] = hash;
-    const start = this.starts[slot] as number;
+    if ((slot & pageMask) === 0) this.keyPages.push(new Int32Array(3 * pageSize));
+    const page = this.keyPages[slot >>> pageBits] as Int32Array;
+    const base = 3 * (slot & pageMask);
+    page[base] = hash;
     // A wide key keeps no characters here (it is found through the Map).
-    const length = campaignId === '' && contactId === '' ? 0 : campaignId.length + 1 + contactId.length;
-    if (start + length > this.chars.length) {
-      const next = new Uint8Array(Math.max(start + length, Math.ceil(this.chars.length * 1.5)));
-      next.set(this.chars);
-      this.chars = next;
+    if (!kept) {
+      page[base + 2] = -1;
+      return slot;
     }
-    if (length > 0) {
-      for (let i = 0; i < campaignId.length; i++) this.chars[start + i] = campaignId.charCodeAt(i);
-      this.chars[start + campaignId.length] = 0;
-      const from = start + campaignId.length + 1;
-      for (let i = 0; i < contactId.length; i++) this.chars[from + i] = contactId.charCodeAt(i);
+    const length = campaignTo - campaignFrom + 1 + contactTo - contactFrom;
+    if (this.arenaUsed + length > arenaPage) {
+      this.arena.push(new Uint8Array(Math.max(arenaPage, length)));
+      this.arenaUsed = 0;
     }
-    this.starts[slot + 1] = start + length;
+    const pageIndex = this.arena.length - 1;
+    const chars = this.arena[pageIndex] as Uint8Array;
+    let at = this.arenaUsed;
+    page[base + 1] = pageIndex * arenaPage + at;
+    page[base + 2] = length;
+    for (let i = campaignFrom; i < campaignTo; i++, at++) chars[at] = campaign.charCodeAt(i);
+    chars[at] = 0;
+    at += 1;
+    for (let i = contactFrom; i < contactTo; i++, at++) chars[at] = contact.charCodeAt(i);
+    this.arenaUsed = at;
     return slot;
   }
 
@@ -111,17 +178,12 @@ export class ContactSlots {
     for (let i = 0; i < this.table.length; i++) {
       const entry = this.table[i] as number;
       if (entry === 0) continue;
-      let at = (this.hashes[entry - 1] as number) & mask;
+      const slot = entry - 1;
+      let at = ((this.keyPages[slot >>> pageBits] as Int32Array)[3 * (slot & pageMask)] as number) & mask;
       while (table[at] !== 0) at = (at + 1) & mask;
       table[at] = entry;
     }
     this.table = table;
     this.mask = mask;
   }
-}
-
-function resized(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(length);
-  next.set(array.subarray(0, Math.min(array.length, length)));
-  return next;
 }

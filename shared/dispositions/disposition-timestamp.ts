@@ -69,6 +69,11 @@ const digits = (text: string, at: number, count: number): number => {
   for (let i = 0; i < count; i += 1) value = value * 10 + digit(text, at + i);
   return value;
 };
+const twoDigits = (text: string, at: number): number => {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >>> 0 <= 9 && ones >>> 0 <= 9 ? tens * 10 + ones : NaN;
+};
 const daysIn = (year: number, month: number): number =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
@@ -77,21 +82,43 @@ const daysIn = (year: number, month: number): number =>
  * its epoch milliseconds; NaN for any other text, which the general path then reads.
  */
 export function canonicalUtcEpochMs(text: string): number {
-  const length = text.length;
+  return canonicalUtcEpochMsAt(text, 0, text.length);
+}
+
+/** canonicalUtcEpochMs of text[from, to), read in place. */
+export function canonicalUtcEpochMsAt(text: string, from: number, to: number): number {
+  const length = to - from;
   if (length !== 20 && length !== 24) return NaN;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
+  const at = from;
+  if (
+    text.charCodeAt(at + 4) !== 45 ||
+    text.charCodeAt(at + 7) !== 45 ||
+    text.charCodeAt(at + 10) !== 84 ||
+    text.charCodeAt(at + 13) !== 58 ||
+    text.charCodeAt(at + 16) !== 58
+  )
     return NaN;
-  if (text.charCodeAt(length - 1) !== 90) return NaN;
-  if (length === 24 && text.charCodeAt(19) !== 46) return NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  const millis = length === 24 ? digits(text, 20, 3) : 0;
+  if (text.charCodeAt(to - 1) !== 90) return NaN;
+  if (length === 24 && text.charCodeAt(at + 19) !== 46) return NaN;
+  const year = twoDigits(text, at) * 100 + twoDigits(text, at + 2);
+  const month = twoDigits(text, at + 5);
+  const day = twoDigits(text, at + 8);
+  const hour = twoDigits(text, at + 11);
+  const minute = twoDigits(text, at + 14);
+  const second = twoDigits(text, at + 17);
+  const millis = length === 24 ? digits(text, at + 20, 3) : 0;
   // NaN fails every comparison below.
   if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59 && millis >= 0))
     return NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis;
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (year 1000 or later), as Date.UTC counts them, without its call. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }

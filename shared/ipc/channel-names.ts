@@ -64,7 +64,6 @@ export const eventChannelNames = [
   'campaigns:changed',
   'campaigns:emergencyChanged',
   'dispositions:importSettled',
-  'newCampaign:simulationProgress',
   'audit:appended',
   'outbox:changed',
   'runs:progress',

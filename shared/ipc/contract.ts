@@ -3,7 +3,7 @@ import { appRequestChannels } from './channels/app';
 import { auditEventChannels, auditRequestChannels } from './channels/audit';
 import { campaignsEventChannels, campaignsRequestChannels } from './channels/campaigns';
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
-import { newCampaignEventChannels, newCampaignRequestChannels } from './channels/new-campaign';
+import { newCampaignRequestChannels } from './channels/new-campaign';
 import { outboxEventChannels, outboxRequestChannels } from './channels/outbox';
 import { runsEventChannels } from './channels/runs';
 import { settingsEventChannels, settingsRequestChannels } from './channels/settings';
@@ -32,7 +32,6 @@ export const eventChannels = {
   ...settingsEventChannels,
   ...campaignsEventChannels,
   ...dispositionsEventChannels,
-  ...newCampaignEventChannels,
   ...auditEventChannels,
   ...outboxEventChannels,
   ...runsEventChannels,

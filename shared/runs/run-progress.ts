@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { importCountsSchema, importJobStates } from '../dispositions/import-job';
 
 /** The kinds of long run the console reports; add one here (and its variant below) for a new kind of run. */
-export const runKinds = ['bulk-status', 'emergency', 'import', 'schedule', 'automation'] as const;
+export const runKinds = ['bulk-status', 'emergency', 'import', 'simulation', 'schedule', 'automation'] as const;
 export type RunKind = (typeof runKinds)[number];
 
 /** `running` until the run ends (a paused or waiting run is still running; its kind's detail says why it is not moving). */
@@ -56,6 +56,14 @@ export const importRunProgressSchema = z.object({
   }),
 });
 
+/** The New campaign wizard's Simulate step: `done` and `total` count replications across its settings. */
+export const simulationRunProgressSchema = z.object({
+  ...runProgressFields,
+  kind: z.literal('simulation'),
+  /** Which part of the report is being simulated (staffing, a dial ratio …). */
+  detail: z.object({ stage: z.string() }),
+});
+
 export const scheduleRunProgressSchema = z.object({ ...runProgressFields, kind: z.literal('schedule') });
 export const automationRunProgressSchema = z.object({ ...runProgressFields, kind: z.literal('automation') });
 
@@ -64,6 +72,7 @@ export const runProgressSchema = z.discriminatedUnion('kind', [
   bulkStatusRunProgressSchema,
   emergencyRunProgressSchema,
   importRunProgressSchema,
+  simulationRunProgressSchema,
   scheduleRunProgressSchema,
   automationRunProgressSchema,
 ]);

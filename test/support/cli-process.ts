@@ -24,6 +24,8 @@ export async function buildCli(folder: string): Promise<(args: string[], env: No
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',

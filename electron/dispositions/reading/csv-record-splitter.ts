@@ -1,11 +1,17 @@
+import { fieldValues, type RecordBounds } from '../../../shared/dispositions/record-bounds';
+
 const quote = 34;
 const comma = 44;
 const lf = 10;
 const cr = 13;
-const none = Number.MAX_SAFE_INTEGER;
+// Past any string V8 makes, and a small integer (a double here would deoptimise the loop).
+const none = 0x3fffffff;
 
 const incomplete = -1;
 const irregular = -2;
+
+/** Gets each record as where its values lie in `text` (see RecordBounds), valid only during the call. */
+export type BoundsSink = (text: string, bounds: RecordBounds, breaks: number) => void;
 
 /**
  * The fast path of reading a disposition file: splits decoded text into records with indexOf jumps,
@@ -14,10 +20,14 @@ const irregular = -2;
  * first thing csv-parse might read differently or refuse (a quote inside an unquoted value, text
  * after a closing quote, a quote never closed, a record past the size limit) it stops and says so,
  * and the reader hands the file from that record on to csv-parse.
+ *
+ * Records are handed out as bounds into the text (no string per value), so a consumer that needs
+ * only a few values of a record reads them in place; fieldValues() makes the strings.
  */
 export class CsvRecordSplitter {
   private carry = '';
   private started = false;
+  private readonly bounds: RecordBounds = { count: 0, at: new Int32Array(3 * 64) };
   /** Records handed out so far (blank lines included: each is a record of one empty value). */
   records = 0;
   /** Set once the text is no longer plain CSV: nothing more is read. */
@@ -27,15 +37,39 @@ export class CsvRecordSplitter {
 
   /** Hands out every complete record of `text` (after what earlier calls kept); false once stopped. */
   push(text: string, onRecord: (fields: string[], breaks: number) => void): boolean {
-    return this.split(text, false, onRecord);
+    return this.split(text, false, valuesSink(onRecord));
   }
 
   /** The end of the text: the last record needs no line break. */
   end(onRecord: (fields: string[], breaks: number) => void): boolean {
+    return this.split('', true, valuesSink(onRecord));
+  }
+
+  /** push(), each record as bounds. */
+  pushBounds(text: string, onRecord: BoundsSink): boolean {
+    return this.split(text, false, onRecord);
+  }
+
+  /** end(), each record as bounds. */
+  endBounds(onRecord: BoundsSink): boolean {
     return this.split('', true, onRecord);
   }
 
-  private split(text: string, final: boolean, onRecord: (fields: string[], breaks: number) => void): boolean {
+  private field(start: number, end: number, escaped: boolean) {
+    const bounds = this.bounds;
+    const at = 3 * bounds.count;
+    if (at + 3 > bounds.at.length) {
+      const next = new Int32Array(bounds.at.length * 2);
+      next.set(bounds.at);
+      bounds.at = next;
+    }
+    bounds.at[at] = start;
+    bounds.at[at + 1] = end;
+    bounds.at[at + 2] = escaped ? 1 : 0;
+    bounds.count += 1;
+  }
+
+  private split(text: string, final: boolean, onRecord: BoundsSink): boolean {
     if (this.stopped) return false;
     let s = this.carry + text;
     if (!this.started && s.length > 0) {
@@ -43,6 +77,7 @@ export class CsvRecordSplitter {
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     }
     const n = s.length;
+    const bounds = this.bounds;
     let nextComma = -1;
     let nextLf = -1;
     let nextCr = -1;
@@ -53,14 +88,14 @@ export class CsvRecordSplitter {
     };
     let start = 0;
     while (start < n) {
-      const fields: string[] = [];
+      bounds.count = 0;
       let breaks = 0;
       let pos = start;
       let end = incomplete;
       for (;;) {
         if (pos >= n) {
           if (!final) break;
-          fields.push('');
+          this.field(n, n, false);
           end = n;
           break;
         }
@@ -86,9 +121,10 @@ export class CsvRecordSplitter {
             end = final ? irregular : incomplete;
             break;
           }
-          const value = s.slice(pos + 1, closing);
-          if (value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1) breaks += lineBreaks(value);
-          fields.push(escaped ? value.replaceAll('""', '"') : value);
+          if (nextLf < pos) nextLf = find('\n', pos);
+          if (nextCr < pos) nextCr = find('\r', pos);
+          if (nextLf < closing || nextCr < closing) breaks += lineBreaks(s, pos + 1, closing);
+          this.field(pos + 1, closing, escaped);
           after = closing + 1;
           if (after < n) {
             const next = s.charCodeAt(after);
@@ -102,7 +138,8 @@ export class CsvRecordSplitter {
           if (nextLf < pos) nextLf = find('\n', pos);
           if (nextCr < pos) nextCr = find('\r', pos);
           if (nextQuote < pos) nextQuote = find('"', pos);
-          after = Math.min(nextComma, nextLf, nextCr);
+          after = nextComma < nextLf ? nextComma : nextLf;
+          if (nextCr < after) after = nextCr;
           if (after === none) {
             if (!final) break;
             after = n;
@@ -112,7 +149,7 @@ export class CsvRecordSplitter {
             end = irregular;
             break;
           }
-          fields.push(s.slice(pos, after));
+          this.field(pos, after, false);
         }
         if (after >= n) {
           if (!final) break;
@@ -140,7 +177,7 @@ export class CsvRecordSplitter {
       }
       if (end === incomplete) break;
       this.records += 1;
-      onRecord(fields, breaks);
+      onRecord(s, bounds, breaks);
       start = end;
     }
     this.carry = start < n ? s.slice(start) : '';
@@ -148,12 +185,17 @@ export class CsvRecordSplitter {
   }
 }
 
+const valuesSink =
+  (onRecord: (fields: string[], breaks: number) => void): BoundsSink =>
+  (text, bounds, breaks) =>
+    onRecord(fieldValues(text, bounds), breaks);
+
 /** Each CRLF, LF or lone CR inside a quoted value makes the record span one more line. */
-function lineBreaks(value: string): number {
+function lineBreaks(text: string, from: number, to: number): number {
   let count = 0;
-  for (let at = 0; at < value.length; at += 1) {
-    const code = value.charCodeAt(at);
-    if (code === lf || (code === cr && value.charCodeAt(at + 1) !== lf)) count += 1;
+  for (let at = from; at < to; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === lf || (code === cr && (at + 1 >= to || text.charCodeAt(at + 1) !== lf))) count += 1;
   }
   return count;
 }

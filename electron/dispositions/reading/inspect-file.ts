@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readChunks } from './read-chunks';
 
@@ -58,6 +59,11 @@ class ByteCensus {
     if (this.first.length < 3) this.first.push(...chunk.subarray(0, 3 - this.first.length));
     const base = this.totalBytes;
     this.totalBytes += chunk.length;
+    // Most chunks are all ASCII: no UTF-8 to follow, so only line breaks and NULs are looked for, natively.
+    if (this.needed === 0 && isAscii(chunk)) {
+      this.addAscii(chunk, base);
+      return;
+    }
     for (let at = 0; at < chunk.length; at += 1) {
       const byte = chunk[at] as number;
       if (this.needed > 0) {
@@ -89,6 +95,48 @@ class ByteCensus {
         this.lineStart = base + at + 1;
       } else if (byte === 0 && this.binaryAt === null) this.binaryAt = { line: this.line, column: base + at - this.lineStart + 1 };
     }
+  }
+
+  /** add() for a chunk of ASCII bytes, jumping from one line break to the next. */
+  private addAscii(chunk: Buffer, base: number) {
+    if (this.binaryAt === null) {
+      const nul = chunk.indexOf(0);
+      // Lines up to the NUL are counted first, so it gets its own line and column.
+      if (nul !== -1) {
+        this.addAsciiBreaks(chunk.subarray(0, nul), base);
+        this.binaryAt = { line: this.line, column: base + nul - this.lineStart + 1 };
+        this.previousCr = false;
+        this.addAsciiBreaks(chunk.subarray(nul + 1), base + nul + 1);
+        return;
+      }
+    }
+    this.addAsciiBreaks(chunk, base);
+  }
+
+  private addAsciiBreaks(bytes: Buffer, base: number) {
+    if (bytes.length === 0) return;
+    let lf = bytes.indexOf(0x0a);
+    let cr = bytes.indexOf(0x0d);
+    // A CR that ended the previous chunk and an LF that starts this one are one line break.
+    if (this.previousCr && lf === 0) {
+      this.lineStart = base + 1;
+      lf = bytes.indexOf(0x0a, 1);
+    }
+    while (lf !== -1 || cr !== -1) {
+      if (cr === -1 || (lf !== -1 && lf < cr)) {
+        this.line += 1;
+        this.lineStart = base + lf + 1;
+        lf = bytes.indexOf(0x0a, lf + 1);
+        continue;
+      }
+      this.line += 1;
+      if (lf === cr + 1) {
+        this.lineStart = base + lf + 1;
+        lf = bytes.indexOf(0x0a, lf + 1);
+      } else this.lineStart = base + cr + 1;
+      cr = bytes.indexOf(0x0d, cr + 1);
+    }
+    this.previousCr = bytes[bytes.length - 1] === 0x0d;
   }
 
   private startSequence(byte: number) {

@@ -9,7 +9,8 @@ import { suggestColumnMapping, type MappingSuggestion } from '../../../shared/di
 import type { RowValidation } from '../../../shared/dispositions/disposition-row';
 import { validateDispositionRow } from '../../../shared/dispositions/validate-disposition-row';
 import { byteMeter } from './byte-meter';
-import { CsvRecordSplitter } from './csv-record-splitter';
+import { CsvRecordSplitter, type BoundsSink } from './csv-record-splitter';
+import { boundsOfValues, fieldValues, type RecordBounds } from '../../../shared/dispositions/record-bounds';
 import { readChunks } from './read-chunks';
 import { inspectFile, type FileEncoding, type FileInspection } from './inspect-file';
 import { isCsvParseError, readFailure, unreadRest } from './read-errors';
@@ -43,8 +44,11 @@ export interface ReadDispositionOptions {
    * header order) before it is validated, and a record it returns true for is the consumer's: no
    * event is made for it. The scan counts plain rows this way without building them.
    */
-  claimRows?: (header: Extract<ReadRowEvent, { type: 'header' }>) => ((record: readonly string[], line: number) => boolean) | null;
+  claimRows?: (header: Extract<ReadRowEvent, { type: 'header' }>) => RowClaim | null;
 }
+
+/** Sees a well-shaped record (values in header order, read in place from `text`) and says whether it is the consumer's. */
+export type RowClaim = (text: string, record: RecordBounds, line: number) => boolean;
 
 export type ReadRowEvent =
   | {
@@ -132,15 +136,15 @@ export async function* readDispositionEvents(path: string, options: ReadDisposit
   const context = { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: 0 };
 
   let header: Extract<ReadRowEvent, { type: 'header' }> | undefined;
-  let claim: ((record: readonly string[], line: number) => boolean) | null = null;
+  let claim: RowClaim | null = null;
   let nextLine = 1;
-  const eventOf = (record: string[], breaks: number): ReadRowEvent | null => {
-    const line = nextLine;
-    nextLine += 1 + breaks;
-    if (header !== undefined && claim !== null && record.length === header.headers.length && claim(record, line)) {
-      rows += 1;
-      return null;
-    }
+  /** The record is the claim's (a plain row, counted by the consumer): no event. */
+  const claimed = (text: string, bounds: RecordBounds, line: number): boolean => {
+    if (header === undefined || claim === null || bounds.count !== header.headers.length || !claim(text, bounds, line)) return false;
+    rows += 1;
+    return true;
+  };
+  const eventOf = (record: string[], line: number): ReadRowEvent | null => {
     if (isBlank(record)) return null;
     if (header === undefined) {
       header = headerEvent(record, line, options.mapping, encoding, inspection);
@@ -160,13 +164,26 @@ export async function* readDispositionEvents(path: string, options: ReadDisposit
 
   // Records are handled as the splitter hands them out (a plain one is garbage at once: nothing of it outlives a young-generation collection).
   let events: ReadRowEvent[] = [];
+  const onBounds: BoundsSink = (text, bounds, breaks) => {
+    const line = nextLine;
+    nextLine += 1 + breaks;
+    if (claimed(text, bounds, line)) return;
+    const event = eventOf(fieldValues(text, bounds), line);
+    if (event !== null) events.push(event);
+  };
   const onRecord = (record: string[], breaks: number) => {
-    const event = eventOf(record, breaks);
+    const line = nextLine;
+    nextLine += 1 + breaks;
+    if (claim !== null) {
+      const { text, bounds } = boundsOfValues(record);
+      if (claimed(text, bounds, line)) return;
+    }
+    const event = eventOf(record, line);
     if (event !== null) events.push(event);
   };
   try {
     try {
-      for await (const _chunk of recordBatches(path, encoding, signal, onChunk, onRecord)) {
+      for await (const _chunk of recordBatches(path, encoding, signal, onChunk, onBounds, onRecord)) {
         signal?.throwIfAborted();
         if (events.length === 0) continue;
         const ready = events;
@@ -219,6 +236,7 @@ async function* recordBatches(
   encoding: FileEncoding,
   signal: AbortSignal | undefined,
   onChunk: (chunk: Buffer) => void,
+  onBounds: BoundsSink,
   onRecord: (record: string[], breaks: number) => void,
 ): AsyncGenerator<void> {
   const splitter = new CsvRecordSplitter(maxRecordBytes);
@@ -229,13 +247,13 @@ async function* recordBatches(
     for await (const chunk of source) {
       delivered += chunk.length;
       onChunk(chunk);
-      const going = splitter.push(decoder.write(chunk), onRecord);
+      const going = splitter.pushBounds(decoder.write(chunk), onBounds);
       yield;
       if (!going) break;
     }
     if (!splitter.stopped) {
       const tail = decoder.end() ?? '';
-      if (splitter.push(tail, onRecord)) splitter.end(onRecord);
+      if (splitter.pushBounds(tail, onBounds)) splitter.endBounds(onBounds);
       yield;
       if (!splitter.stopped) return;
     }

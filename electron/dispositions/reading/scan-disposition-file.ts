@@ -6,10 +6,12 @@ import { describeVerdict } from '../../../shared/dispositions/resolve-duplicates
 import { DuplicateTally } from '../../../shared/dispositions/duplicate-tally';
 import { canonicalUtcEpochMs } from '../../../shared/dispositions/disposition-timestamp';
 import { plainRowCheck, type PlainRow } from '../../../shared/dispositions/plain-row';
-import { hexLanes, type HashLanes } from '../../../shared/dispositions/row-content-hash';
+import type { HashLanes } from '../../../shared/dispositions/row-content-hash';
+import { contentLanesOfRow } from '../../../shared/dispositions/scan-content-hash';
 import { readDispositionEvents, type ReadDispositionOptions } from './read-disposition-file';
 import type { FileEncoding } from './inspect-file';
 import { readFailure } from './read-errors';
+import { PlainRowBatch } from './plain-row-batch';
 
 /** A valid row that will not be applied because another row about the same contact is. */
 export interface SkippedRow {
@@ -78,20 +80,24 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
   const validRows: DispositionRow[] = [];
   let tally = new DuplicateTally({ verdicts: keepRows });
   const lanes: HashLanes = { hi: 0, lo: 0 };
-  const plain: PlainRow = { campaignId: '', contactId: '', epochMs: 0, hi: 0, lo: 0 };
+  const plain: PlainRow = { campaignFrom: 0, campaignTo: 0, contactFrom: 0, contactTo: 0, epochMs: 0, hi: 0, lo: 0 };
   // Counting only: plain rows go straight to the tally, without a row, an event or a second look.
+  /** Plain rows not yet handed to the tally (one batch, made with the tally it feeds). */
+  const batches: PlainRowBatch[] = [];
   const claimRows: ReadDispositionOptions['claimRows'] = keepRows
     ? undefined
     : (header) => {
         // Sized for the file at once: no table rebuilt or array copied as contacts arrive.
         tally = new DuplicateTally({ verdicts: false, expectedRows: header.inspection.lineCount });
+        const tallied = new PlainRowBatch(tally);
+        batches.push(tallied);
         const check = plainRowCheck(header.headers, header.mapping, readOptions.outcomeMatrix, instant);
         if (check === null) return null;
-        return (record, line) => {
-          if (!check(record, plain)) return false;
+        return (text, record, line) => {
+          if (!check(text, record, plain)) return false;
           counts.rows += 1;
           counts.valid += 1;
-          tally.observe(plain.campaignId, plain.contactId, line, plain.epochMs, plain.hi, plain.lo);
+          tallied.add(text, plain, line);
           return true;
         };
       };
@@ -108,8 +114,10 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
           const { result } = event;
           if (result.ok) {
             counts.valid += 1;
-            if (!hexLanes(result.row.rowHash, lanes)) throw new Error(`Line ${result.row.line}: row hash ${result.row.rowHash} is not 16 hex digits`);
-            tally.observe(result.row.campaignId, result.row.contactId, result.row.line, timestampMs(result.row.dispositionTimestamp), lanes.hi, lanes.lo);
+            const epochMs = timestampMs(result.row.dispositionTimestamp);
+            // The same content hash the plain rows get (scan-content-hash.ts): only this scan compares it.
+            contentLanesOfRow(result.row, epochMs, lanes);
+            tally.observe(result.row.campaignId, result.row.contactId, result.row.line, epochMs, lanes.hi, lanes.lo);
             if (keepRows) validRows.push(result.row);
             continue;
           }
@@ -138,6 +146,7 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
     return fail(readFailure(thrown, path));
   }
   if (header === undefined) return fail(readFailure(new Error('The file has no header line.'), path));
+  for (const batch of batches) batch.flush();
   Object.assign(counts, tally.counts());
   const winners: DispositionRow[] = [];
   const skipped: SkippedRow[] = [];

@@ -17,6 +17,18 @@ export interface CliContext {
   dataDir(): string;
 }
 
+/** What runCli does with the context around the command, beyond what commands see. */
+export interface CliSession extends CliContext {
+  /**
+   * Opens the tenant's connection and starts its token request now, while the command's own
+   * code is still loading; the command's first connect() gets that connection. A configuration
+   * problem is left for the command to report.
+   */
+  prepareTenant(): void;
+  /** Closes a prepared connection no command took. */
+  releaseUnused(): void;
+}
+
 /** A feature's commands, added to the program in its own file. */
 export interface CliCommandModule {
   register(program: Command, context: CliContext, run: ActionRunner): void;
@@ -35,14 +47,33 @@ function required(io: CliIo, name: string, purpose: string): string {
 
 export { checkedUrl };
 
-export function createCliContext(io: CliIo): CliContext {
+export function createCliContext(io: CliIo): CliSession {
+  const open = (): TenantConnection => {
+    const tenant = tenantFromEnvironment(io.env);
+    return connectTenant(tenant.profile, tenant.secret, tenant.options);
+  };
+  let prepared: TenantConnection | null = null;
   return {
     io,
     connect() {
-      const tenant = tenantFromEnvironment(io.env);
-      return connectTenant(tenant.profile, tenant.secret, tenant.options);
+      const connection = prepared ?? open();
+      prepared = null;
+      return connection;
     },
     dataDir: () => required(io, 'CXONE_DATA_DIR', 'the folder where the console keeps its data'),
+    prepareTenant() {
+      if (prepared) return;
+      try {
+        prepared = open();
+        prepared.prepare?.();
+      } catch {
+        prepared = null;
+      }
+    },
+    releaseUnused() {
+      prepared?.close();
+      prepared = null;
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { createActionRunner, createCliContext, exitCodes } from './cli-context';
-import { cliCommands } from './commands/index';
+import { cliCommandsFor, preparesTenant } from './commands/index';
 import { processIo, type CliIo } from './io';
 
 const quietCodes = new Set(['commander.helpDisplayed', 'commander.version']);
@@ -21,13 +21,17 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   const run = createActionRunner(io, (code) => {
     exitCode = code;
   });
-  for (const module of cliCommands) module.register(program, context, run);
-
+  // The token is on its way while the command's code compiles (the emergency pause's first PATCH waits for both).
+  if (preparesTenant(argv)) context.prepareTenant();
   try {
+    const modules = await Promise.all(cliCommandsFor(argv).map((module) => module.load()));
+    for (const module of modules) module.register(program, context, run);
     await program.parseAsync(argv, { from: 'user' });
   } catch (thrown) {
     if (thrown instanceof CommanderError) return quietCodes.has(thrown.code) ? exitCodes.success : exitCodes.usage;
     throw thrown;
+  } finally {
+    context.releaseUnused();
   }
   return exitCode;
 }

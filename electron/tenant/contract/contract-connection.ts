@@ -55,6 +55,9 @@ export function connectContractTenant(profile: TenantProfile, secret: () => Prom
     webhooks: contractWebhooks(http),
     requestLog: log,
     limiter,
+    prepare() {
+      tokens?.get().catch(() => undefined);
+    },
     close() {
       http.close();
       limiter.close();

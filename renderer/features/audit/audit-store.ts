@@ -8,6 +8,7 @@ import type { AuditExport } from '../../../shared/audit/audit-export';
 import type { AuditFilters } from '../../../shared/audit/audit-filters';
 import type { ConsoleApi } from '../../api';
 import { createStoreContext } from '../../app/store-context';
+import { debounced } from '../../../shared/base/event';
 import { errorOf } from '../../components/to-console-error';
 import { downloadCsv } from './download-csv';
 import { emptyAuditFilterForm, toAuditFilters, type AuditFilterForm } from './audit-filters';
@@ -50,11 +51,12 @@ export type AuditStore = StoreApi<AuditState>;
 
 export function createAuditStore(api: ConsoleApi): AuditStore {
   let generation = 0;
-  let typingTimer: ReturnType<typeof setTimeout> | null = null;
+  // The store is made below; the typing pause reloads it once the lead stops typing.
+  const typing = debounced<void>(() => void store.getState().reload(), typingDelayMs);
   /** Whether the Audit log is on screen (between start and its cleanup). */
   let started = false;
 
-  return createStore<AuditState>((set, get) => ({
+  const store = createStore<AuditState>((set, get) => ({
     form: emptyAuditFilterForm,
     applied: {},
     formProblem: null,
@@ -85,14 +87,16 @@ export function createAuditStore(api: ConsoleApi): AuditStore {
       return () => {
         started = false;
         off();
-        if (typingTimer) clearTimeout(typingTimer);
+        typing.cancel();
       };
     },
     setForm(change, options) {
       set({ form: { ...get().form, ...change } });
-      if (typingTimer) clearTimeout(typingTimer);
-      if (options?.typing) typingTimer = setTimeout(() => void get().reload(), typingDelayMs);
-      else void get().reload();
+      if (options?.typing) typing.push();
+      else {
+        typing.cancel();
+        void get().reload();
+      }
     },
     resetForm() {
       get().setForm(emptyAuditFilterForm);
@@ -151,12 +155,13 @@ export function createAuditStore(api: ConsoleApi): AuditStore {
       }
     },
     showCampaign(campaignId) {
-      if (typingTimer) clearTimeout(typingTimer);
+      typing.cancel();
       // Another screen is showing: the Audit log loads with this form when it mounts (start).
       set({ form: { ...emptyAuditFilterForm, campaignId }, entries: [], nextCursor: null, hasMore: false });
       if (started) void get().reload();
     },
   }));
+  return store;
 }
 
 const auditStoreContext = createStoreContext<AuditState>('audit');

@@ -18,8 +18,10 @@ let lastRun = 0;
 /** Runs the report on the main process's worker threads; progress arrives as events for this run's id. */
 export function runSimulation(api: ConsoleApi, request: SimulationRequest, onProgress: (progress: SimulationProgress) => void): SimulationJob {
   const runId = `sim-${Date.now().toString(36)}-${++lastRun}`;
-  const unsubscribe = api.on('newCampaign:simulationProgress', ({ runId: of, ...progress }) => {
-    if (of === runId) onProgress(progress);
+  const unsubscribe = api.on('runs:progress', (progress) => {
+    if (progress.kind === 'simulation' && progress.runId === runId) {
+      onProgress({ done: progress.done, total: progress.total, stage: progress.detail.stage });
+    }
   });
   const result = api
     .call('newCampaign:simulate', { runId, request })

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createCampaignRequestSchema, createCampaignResultSchema } from '../../new-campaign/creation';
 import { newCampaignFormSchema } from '../../new-campaign/campaign-form';
 import { referenceCatalogSchema, referenceCheckSchema } from '../../new-campaign/reference-check';
-import { reportProgressSchema, simulationReportSchema, simulationRequestSchema } from '../../new-campaign/simulation-report-schema';
+import { simulationReportSchema, simulationRequestSchema } from '../../new-campaign/simulation-report-schema';
 import { requestChannel } from '../define';
 
 const simulationRunId = z.string().min(1, 'A simulation run needs an id').max(100);
@@ -17,9 +17,4 @@ export const newCampaignRequestChannels = {
   /** Runs the Simulate step's staffing and pacing report on the main process's worker threads; fails with kind 'cancelled' when cancelled. */
   'newCampaign:simulate': requestChannel(z.object({ runId: simulationRunId, request: simulationRequestSchema }), simulationReportSchema),
   'newCampaign:cancelSimulation': requestChannel(z.object({ runId: simulationRunId }), z.object({ cancelled: z.boolean() })),
-};
-
-export const newCampaignEventChannels = {
-  /** Replications done of those planned so far (the plan shrinks as settings stop early). */
-  'newCampaign:simulationProgress': reportProgressSchema.extend({ runId: z.string() }),
 };

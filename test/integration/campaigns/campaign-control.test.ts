@@ -155,6 +155,37 @@ describe('campaign control against the demo tenant', () => {
     }
   });
 
+  it('emergency pause with nothing known yet pauses the first page of the listing before the tenant is asked for the last one', async () => {
+    const paged = await startDemoTenant({ seed: 9, dialerTickMs: 0, campaignCount: 450, contactsPerCampaign: 1 });
+    const pagedConnection = connectTenant(demoProfile(paged), async () => paged.clientSecret);
+    const arrivals: string[] = [];
+    const stopHearing = paged.onRequest((arrival) => arrivals.push(`${arrival.method} ${arrival.path}`));
+    try {
+      for (const campaign of paged.state.campaigns.values()) campaign.status = 'running';
+      const cliLike = createCampaignControl({
+        connection: () => pagedConnection,
+        tenantLabel: () => 'Paged tenant',
+        directory: createCampaignDirectory({ connection: () => pagedConnection, intervalSeconds: () => 3600 }),
+        record: () => createEmergencyRecord(join(dir, 'paged-emergency.json')),
+        audit,
+      });
+      const run = await cliLike.emergencyPause(person);
+      expect(run.results.filter((r) => r.outcome === 'changed')).toHaveLength(450);
+      const listings = arrivals.filter((line) => /^GET \S*\/campaigns\?/.test(line));
+      // Pages of 100: five listing requests, and the first PATCH reached the tenant before the last of them.
+      expect(listings.length).toBeGreaterThanOrEqual(5);
+      const firstPatch = arrivals.findIndex((line) => line.startsWith('PATCH '));
+      const lastListing = arrivals.lastIndexOf(listings[listings.length - 1]!);
+      expect(firstPatch).toBeGreaterThanOrEqual(0);
+      expect(firstPatch).toBeLessThan(lastListing);
+      expect(arrivals.slice(0, firstPatch).filter((line) => line.startsWith('GET ')).length).toBeLessThan(listings.length);
+    } finally {
+      stopHearing();
+      pagedConnection.close();
+      await paged.close();
+    }
+  });
+
   it('resumes only what the emergency pause stopped, never what a person paused', async () => {
     const running = await dialing();
     const pausedByPerson = await idsWithStatus('paused');

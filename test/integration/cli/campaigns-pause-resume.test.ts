@@ -135,6 +135,26 @@ describe('cxone-console campaigns pause / resume against the demo tenant', () =>
     expect(again.stdout).toBe('The emergency pause holds no campaigns: nothing to resume.\n');
   });
 
+  it('pause --all on a tenant of several listing pages sends its first PATCH before it asks for the last page', async () => {
+    const paged = await startDemoTenant({ seed: 12, dialerTickMs: 0, campaignCount: 320, contactsPerCampaign: 1 });
+    const arrivals: string[] = [];
+    const stopHearing = paged.onRequest((arrival) => arrivals.push(`${arrival.method} ${arrival.path}`));
+    try {
+      for (const campaign of paged.state.campaigns.values()) campaign.status = 'running';
+      const terminal = capturedIo({ ...env, CXONE_BASE_URL: paged.url, CXONE_CLIENT_ID: paged.clientId, CXONE_CLIENT_SECRET: paged.clientSecret });
+      expect(await runCli(['campaigns', 'pause', '--all', '--json'], terminal.io)).toBe(0);
+      expect(jsonOf(terminal.stdout()).summary.paused).toBe(320);
+      const listings = arrivals.filter((line) => /^GET \S*\/campaigns\?/.test(line));
+      expect(listings.length).toBeGreaterThanOrEqual(4);
+      const firstPatch = arrivals.findIndex((line) => line.startsWith('PATCH '));
+      expect(firstPatch).toBeGreaterThanOrEqual(0);
+      expect(firstPatch).toBeLessThan(arrivals.lastIndexOf(listings[listings.length - 1]!));
+    } finally {
+      stopHearing();
+      await paged.close();
+    }
+  });
+
   it("the app's campaign control resumes what `pause --all` stopped: one emergency record per tenant", async () => {
     expect((await cli(['campaigns', 'pause', '--all'])).code).toBe(0);
     const stopped = idsWith('paused');

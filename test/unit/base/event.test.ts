@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Emitter } from '../../../shared/base/emitter';
-import { debounce, throttle, throttled } from '../../../shared/base/event';
+import { debounce, debounced, throttle, throttled } from '../../../shared/base/event';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -105,5 +105,43 @@ describe('throttled', () => {
     expect(seen).toEqual([1]);
     vi.advanceTimersByTime(100);
     expect(seen).toEqual([1, 2]);
+  });
+});
+
+describe('throttled without leading delivery', () => {
+  it('holds the first value of a burst until its window closes, then at most one per interval', () => {
+    const seen: number[] = [];
+    const gate = throttled<number>((n) => seen.push(n), 100, { leading: false });
+    gate.push(1);
+    gate.push(2);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(100);
+    expect(seen).toEqual([2]);
+    gate.push(3);
+    vi.advanceTimersByTime(50);
+    expect(seen).toEqual([2]);
+    vi.advanceTimersByTime(50);
+    expect(seen).toEqual([2, 3]);
+    gate.cancel();
+    vi.advanceTimersByTime(500);
+    expect(seen).toEqual([2, 3]);
+  });
+});
+
+describe('debounced', () => {
+  it('delivers the last push once the interval passes without another, and cancel drops it', () => {
+    const seen: string[] = [];
+    const gate = debounced<string>((v) => seen.push(v), 100);
+    gate.push('a');
+    vi.advanceTimersByTime(60);
+    gate.push('b');
+    vi.advanceTimersByTime(60);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(40);
+    expect(seen).toEqual(['b']);
+    gate.push('c');
+    gate.cancel();
+    vi.advanceTimersByTime(200);
+    expect(seen).toEqual(['b']);
   });
 });

@@ -35,6 +35,29 @@ describe('DuplicateTally (one pass) gives every row the verdict DuplicateResolve
   });
 });
 
+describe('DuplicateTally counting only', () => {
+  it('gives the same counts whatever order the rows come in (a scan counts plain rows before the others of a chunk)', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    for (let round = 0; round < 300; round += 1) {
+      const rows = Array.from({ length: 1 + Math.floor(next() * 30) }, (_, i) => ({
+        line: i + 2,
+        campaignId: 'camp-1',
+        contactId: `c-${Math.floor(next() * 3)}`,
+        minute: Math.floor(next() * 3),
+        content: Math.floor(next() * 2),
+      })).map((row) => ({ ...row, epochMs: row.minute * 60_000, hi: row.content * 10 + row.minute }));
+      // As in a scan, the content hash covers the timestamp: identical rows have the same instant.
+      const inOrder = new DuplicateTally({ verdicts: false });
+      for (const row of rows) inOrder.observe(row.campaignId, row.contactId, row.line, row.epochMs, row.hi, 0);
+      const shuffled = new DuplicateTally({ verdicts: false });
+      const order = rows.map((row) => ({ row, key: next() })).sort((a, b) => a.key - b.key);
+      for (const { row } of order) shuffled.observe(row.campaignId, row.contactId, row.line, row.epochMs, row.hi, 0);
+      expect(shuffled.counts(), JSON.stringify(rows)).toEqual(inOrder.counts());
+    }
+  });
+});
+
 describe('ContactSlots', () => {
   it('numbers distinct (campaign, contact) pairs once each, whatever their characters', async () => {
     const { ContactSlots } = await import('../../../shared/dispositions/contact-slots');

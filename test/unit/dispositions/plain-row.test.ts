@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultOutcomeMatrix } from '../../../shared/cxone/schemas';
 import { suggestColumnMapping } from '../../../shared/dispositions/column-mapping';
 import { plainRowCheck, type PlainRow } from '../../../shared/dispositions/plain-row';
-import { hexLanes } from '../../../shared/dispositions/row-content-hash';
+import { boundsOfValues } from '../../../shared/dispositions/record-bounds';
+import { contentLanesOfRow } from '../../../shared/dispositions/scan-content-hash';
 import { validateDispositionRow } from '../../../shared/dispositions/validate-disposition-row';
 
 const headers = ['contact_id', 'campaign_id', 'outcome_code', 'agent_id', 'notes', 'disposition_timestamp', 'lead_score', 'region'];
@@ -17,7 +18,7 @@ describe('plainRowCheck says yes only to rows validateDispositionRow accepts as 
     let seed = 5;
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
     const pick = (items: readonly string[]) => items[Math.floor(next() * items.length)] as string;
-    const out: PlainRow = { campaignId: '', contactId: '', epochMs: 0, hi: 0, lo: 0 };
+    const out: PlainRow = { campaignFrom: 0, campaignTo: 0, contactFrom: 0, contactTo: 0, epochMs: 0, hi: 0, lo: 0 };
     let plain = 0;
     for (let round = 0; round < 20_000; round += 1) {
       const record = [
@@ -44,19 +45,17 @@ describe('plainRowCheck says yes only to rows validateDispositionRow accepts as 
       ];
       const raw = Object.fromEntries(headers.map((header, index) => [header, record[index] as string]));
       const full = validateDispositionRow(raw, mapping, { outcomeMatrix: defaultOutcomeMatrix, now: () => now, lineNumber: 2 });
-      if (!check?.(record, out)) continue;
+      const { text, bounds } = boundsOfValues(record);
+      if (!check?.(text, bounds, out)) continue;
       plain += 1;
       expect(full.ok && full.notices === undefined, JSON.stringify(record)).toBe(true);
       if (!full.ok) continue;
       const lanes = { hi: 0, lo: 0 };
-      expect(hexLanes(full.row.rowHash, lanes)).toBe(true);
-      expect([out.hi, out.lo, out.contactId, out.campaignId, out.epochMs], JSON.stringify(record)).toEqual([
-        lanes.hi,
-        lanes.lo,
-        full.row.contactId,
-        full.row.campaignId,
-        Date.parse(full.row.dispositionTimestamp),
-      ]);
+      contentLanesOfRow(full.row, Date.parse(full.row.dispositionTimestamp), lanes);
+      expect(
+        [out.hi, out.lo, text.slice(out.contactFrom, out.contactTo), text.slice(out.campaignFrom, out.campaignTo), out.epochMs],
+        JSON.stringify(record),
+      ).toEqual([lanes.hi, lanes.lo, full.row.contactId, full.row.campaignId, Date.parse(full.row.dispositionTimestamp)]);
     }
     expect(plain).toBeGreaterThan(400);
   });

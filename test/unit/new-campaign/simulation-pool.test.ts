@@ -87,7 +87,7 @@ describe('the simulation pool (worker threads in the main process)', () => {
     expect(report.recommendedDialRatio).not.toBeUndefined();
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((event) => event.runId === 'run-a')).toBe(true);
-    expect(events.at(-1)).toMatchObject({ done: report.replicationsRun, total: report.replicationsRun });
+    expect(events.at(-1)).toMatchObject({ kind: 'simulation', state: 'finished', done: report.replicationsRun, total: report.replicationsRun });
 
     const running = service.handlers['newCampaign:simulate']({ runId: 'run-b', request: longRequest });
     const failure = running.then(

@@ -72,8 +72,10 @@ describe('simulation store', () => {
     const done = store.getState().run();
     await settle();
     const runId = fake.requests('newCampaign:simulate')[0]?.runId ?? '';
-    fake.emit('newCampaign:simulationProgress', { runId: 'another-run', done: 9, total: 10, stage: 'predictive' });
-    fake.emit('newCampaign:simulationProgress', { runId, done: 2, total: 10, stage: 'staffing' });
+    const progress = (of: string, done: number, stage: string) =>
+      fake.emit('runs:progress', { runId: of, kind: 'simulation', done, total: 10, counts: {}, state: 'running', detail: { stage } });
+    progress('another-run', 9, 'predictive');
+    progress(runId, 2, 'staffing');
     expect(store.getState()).toMatchObject({ running: true, progress: { done: 2, total: 10, stage: 'staffing' } });
 
     store.getState().cancel();

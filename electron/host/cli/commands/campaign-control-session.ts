@@ -4,7 +4,7 @@ import { ConsoleFailure, consoleError } from '../../../../shared/errors';
 import type { RunProgressOf } from '../../../../shared/runs/run-progress';
 import { operatorActor } from '../../../app/operator-actor';
 import { cliAuditLogOptions } from '../../../audit/audit-env';
-import { createAuditLog, type AuditLog, type AuditLogOptions } from '../../../audit/audit-log';
+import type { AuditLog, AuditLogOptions } from '../../../audit/audit-log';
 import type { AuditWriter } from '../../../audit/audit-writer';
 import { createCampaignControl, type CampaignControl } from '../../../campaigns/campaign-control';
 import { createCampaignDirectory } from '../../../campaigns/campaign-directory';
@@ -22,20 +22,28 @@ export interface CliCampaignControl {
 
 /**
  * The data folder's audit log, opened behind the command rather than before it: opening waits
- * for the folder's lock, and the emergency pause must never wait on a log. A folder that
- * cannot be written is found at once (one small probe file) and every append then fails with
- * why, so the run says so in its report instead of hanging.
+ * for the folder's lock, and the emergency pause must never wait on a log. It is loaded and
+ * opened at the first entry, i.e. once the first answer is in, so neither its code nor its
+ * lock stands between the command and its first request. A folder that cannot be written is
+ * found at once (one small probe file) and every append then fails with why, so the run says
+ * so in its report instead of hanging.
  */
 function auditBehindTheCommand(dir: string, options: () => AuditLogOptions): AuditWriter & { close(): Promise<void> } {
   const problem = storageProblemOf(dir);
-  const opening: Promise<AuditLog> = problem
-    ? Promise.reject(new ConsoleFailure(consoleError('internal', problem)))
-    : Promise.resolve().then(() => createAuditLog(options()));
-  opening.catch(() => undefined);
+  let opening: Promise<AuditLog> | null = null;
+  const open = (): Promise<AuditLog> => {
+    if (!opening) {
+      opening = problem
+        ? Promise.reject(new ConsoleFailure(consoleError('internal', problem)))
+        : import('../../../audit/audit-log').then(({ createAuditLog }) => createAuditLog(options()));
+      opening.catch(() => undefined);
+    }
+    return opening;
+  };
   return {
-    append: (entry) => opening.then((log) => log.append(entry)),
+    append: (entry) => open().then((log) => log.append(entry)),
     async close() {
-      const log = await opening.catch(() => null);
+      const log = await opening?.catch(() => null);
       await log?.close();
     },
   };

@@ -24,7 +24,7 @@ function statusOption(raw: string): CampaignStatus {
 /** `cxone-console campaigns …` */
 export const campaignsCommand: CliCommandModule = {
   register(program: Command, context, run) {
-    const campaigns = program.command('campaigns').description('Campaigns on the tenant named by CXONE_BASE_URL');
+    const campaigns = program.command('campaigns').description('Campaigns on the tenant named by CXONE_BASE_URL (or CXONE_ISSUER with CXONE_KIND=admin-api)');
     campaigns
       .command('list')
       .description('List campaigns as an aligned table (or a JSON array with --json)')
