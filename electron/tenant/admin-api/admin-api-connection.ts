@@ -75,6 +75,10 @@ export function connectAdminApiTenant(profile: TenantProfile, secret: () => Prom
     webhooks: adminWebhooks,
     requestLog: log,
     limiter,
+    prepare() {
+      // Sign in now (the command line compiles the command meanwhile); a failure is left to the first request.
+      tokens.get().catch(() => undefined);
+    },
     close() {
       http.close();
       limiter.close();

@@ -47,6 +47,14 @@ describe('CXone Admin API adapter against the simulated tenant', () => {
       ]);
     });
 
+    it('prepare() signs in with the access key before the first request is made', async () => {
+      const prepared = connectToAdmin(tenant);
+      prepared.prepare?.();
+      await expect.poll(() => prepared.requestLog.recent().some((entry) => entry.path.endsWith('/token/access-key') && entry.status === 200)).toBe(true);
+      expect(prepared.requestLog.recent().some((entry) => entry.path.includes('/skills'))).toBe(false);
+      prepared.close();
+    });
+
     it('writes nothing when the skill already has the status (read-compare-write)', async () => {
       const skill = seededSkill(tenant, (s) => s.isActive && !s.isRunning);
       expect((await connection.campaigns.setStatus(String(skill.skillId), 'paused')).status).toBe('paused');
