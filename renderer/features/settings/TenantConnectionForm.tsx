@@ -78,7 +78,7 @@ export function TenantConnectionForm() {
       {field('clientId', 'Client ID')}
       {field('clientSecret', 'Client secret', { type: 'password', placeholder: 'stored encrypted; never shown again' })}
       <div className="field-row">
-        {field('maxRequestsPerSecond', 'Starting requests per second', {
+        {field('maxRequestsPerSecond', 'Start rate (requests/s)', {
           type: 'number',
           placeholder: `${defaultMaxRequestsPerSecond} (default)`,
           min: 1,
