@@ -5,6 +5,7 @@ import { campaignsEventChannels, campaignsRequestChannels } from './channels/cam
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
 import { newCampaignEventChannels, newCampaignRequestChannels } from './channels/new-campaign';
 import { outboxEventChannels, outboxRequestChannels } from './channels/outbox';
+import { schedulesEventChannels, schedulesRequestChannels } from './channels/schedules';
 import { settingsEventChannels, settingsRequestChannels } from './channels/settings';
 import { tenantEventChannels, tenantRequestChannels } from './channels/tenant';
 import type { RequestChannelSpec } from './define';
@@ -23,6 +24,7 @@ export const requestChannels = {
   ...newCampaignRequestChannels,
   ...auditRequestChannels,
   ...outboxRequestChannels,
+  ...schedulesRequestChannels,
 } satisfies Record<RequestChannelName, RequestChannelSpec>;
 
 /** Main → renderer pushes: progress, live updates. */
@@ -34,6 +36,7 @@ export const eventChannels = {
   ...newCampaignEventChannels,
   ...auditEventChannels,
   ...outboxEventChannels,
+  ...schedulesEventChannels,
 } satisfies Record<EventChannelName, z.ZodType>;
 
 export type RequestChannels = typeof requestChannels;
