@@ -84,6 +84,16 @@ describe('cxone-console schedule apply', () => {
     expect(tenant.state.campaigns.get(campaign.id)!.status).toBe('running');
   });
 
+  it('keeps --blackout dates for the campaign, and check honours them afterwards', async () => {
+    const campaign = guardedCampaigns[2]!;
+    const applied = await cli(['apply', campaign.id, ...midday, '--blackout', '2027-03-02', '--json']);
+    expect(applied.code).toBe(0);
+    const checked = await cli(['check', campaign.id, ...midday, '--json']);
+    const days = (JSON.parse(checked.stdout) as { windows: { start: string }[] }).windows.map((w) => w.start.slice(0, 10));
+    expect(days).toContain('2027-03-01');
+    expect(days).not.toContain('2027-03-02');
+  });
+
   it('blocks a schedule that fails the gate and writes nothing', async () => {
     const campaign = tenant.state.campaigns.get(guardedCampaigns[2]!.id)!;
     const result = await cli(['apply', campaign.id, ...early, '--json']);

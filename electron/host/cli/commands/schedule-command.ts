@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { describeCron } from '../../../../shared/schedules/cron';
 import type { GateVerdict } from '../../../../shared/schedules/compliance-gate';
 import { isCalendarDate } from '../../../../shared/schedules/local-time';
 import type { ScheduleConflict } from '../../../../shared/schedules/schedule-conflicts';
 import { parseWindowOption } from '../../../../shared/schedules/window-option';
+import { blackoutDatesIn, blackoutTenantKey } from '../../../schedules/blackout-dates';
 import type { ScheduleApplyResult } from '../../../schedules/schedule-applier';
 import { checkCampaignSchedule, findScheduleConflicts } from '../../../schedules/schedule-checks';
 import { exitCodes, type CliCommandModule, type CliContext } from '../cli-context';
@@ -160,9 +162,12 @@ export const scheduleCommand: CliCommandModule = {
         if (!proposed.ok) return usage(context, [proposed.problem], flags.json);
         const connection = context.connect();
         try {
+          // The campaign's blackout dates, when the data folder that keeps them is named.
+          const dataDir = context.io.env.CXONE_DATA_DIR?.trim();
+          const blackoutDates = dataDir ? blackoutDatesIn(join(dataDir, 'schedules')).get(blackoutTenantKey(connection.profile), campaignId) : [];
           const checked = await checkCampaignSchedule(connection, {
             campaignId,
-            schedule: proposed.schedule,
+            schedule: { ...proposed.schedule, blackoutDates },
             ...(flags.from ? { from: flags.from } : {}),
             days: flags.days,
             nowMs: Date.now(),
