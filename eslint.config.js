@@ -74,6 +74,7 @@ export default tseslint.config(
           message: 'renderer/ never talks to Electron or the network directly; use renderer/api.ts.',
         },
         { group: ['**/electron/**'], message: 'renderer/ imports only shared/, never electron/.' },
+        { group: ['../*/*-store'], message: "A feature never imports another feature's store; send the lead there with useNavigation() (app/navigation.ts)." },
         notScriptsOrTests,
       ]),
       'react-hooks/rules-of-hooks': 'error',

@@ -1,10 +1,7 @@
 import { describeError, type ConsoleError } from '../shared/errors';
 import type { EventChannelName, RequestChannelName } from '../shared/ipc/channel-names';
 import type { EventOf, RequestOf, ResponseOf } from '../shared/ipc/contract';
-import { createElectronTransport } from './transport/electron-transport';
-import { preloadGlobalName, type PreloadApi } from './transport/preload-api';
 import type { ConnectionState, Transport } from './transport/transport';
-import { createWebSocketTransport } from './transport/websocket-transport';
 
 /** A failed request: carries the typed error so screens can say what happened. */
 export class ApiError extends Error {
@@ -37,21 +34,3 @@ export function createConsoleApi(transport: Transport): ConsoleApi {
     onConnectionChange: (listener) => transport.onConnectionChange(listener),
   };
 }
-
-const tokenStorageKey = 'cxone-bridge-token';
-
-/** Picks the transport: the preload API inside Electron, the loopback bridge in a browser. */
-function detectTransport(): Transport {
-  const preload = (window as unknown as Record<string, PreloadApi | undefined>)[preloadGlobalName];
-  if (preload) return createElectronTransport(preload);
-  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
-  if (fromHash) {
-    sessionStorage.setItem(tokenStorageKey, fromHash);
-    history.replaceState(null, '', window.location.pathname);
-  }
-  const token = fromHash ?? sessionStorage.getItem(tokenStorageKey) ?? '';
-  const wsUrl = `ws://${window.location.host}/bridge?token=${encodeURIComponent(token)}`;
-  return createWebSocketTransport(wsUrl);
-}
-
-export const api: ConsoleApi = createConsoleApi(detectTransport());

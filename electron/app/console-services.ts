@@ -93,7 +93,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     directory: campaigns,
     record: connectedEmergencyRecord(options.dataDir, () => tenant.status()),
     audit,
-    onProgress: (progress) => events.emit('campaigns:emergencyProgress', progress),
+    onProgress: (progress) => events.emit('runs:progress', progress),
     onEmergencyChange: (state) => events.emit('campaigns:emergencyChanged', state),
   });
   unsubscribers.push(
@@ -108,7 +108,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
   );
   await tenant.start();
   campaigns.start();
-  const bulkActions = createBulkActions(campaignControl, (progress) => events.emit('campaigns:actionProgress', progress));
+  const bulkActions = createBulkActions(campaignControl, (progress) => events.emit('runs:progress', progress));
   // The one outbox: every webhook notification is persisted before it is sent, and survives restarts.
   const outbox: Outbox = await createOutbox({ dir: join(options.dataDir, 'outbox'), resolveSecret: (ref) => options.vault.get(ref) });
   outbox.start();
@@ -124,7 +124,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     actor: { type: 'import', name: user.name },
     suppression: importSuppressionSink(suppressionList),
     notifications: importNotificationSink({ outbox: () => outbox, crmUrl: () => settings.get().crmWebhookUrl }),
-    onProgress: (progress) => events.emit('dispositions:importProgress', progress),
+    onProgress: (progress) => events.emit('runs:progress', progress),
     onSettled: (report) => events.emit('dispositions:importSettled', report),
   });
   void dispositionImport.resumeInterrupted().catch(() => undefined);

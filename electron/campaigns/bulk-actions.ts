@@ -1,6 +1,7 @@
 import type { AuditActor } from '../../shared/audit/audit-entry';
 import type { StatusChangeResult } from '../../shared/campaigns/status-change';
-import type { CampaignActionProgress } from '../../shared/campaigns/action-progress';
+import type { RunProgressOf } from '../../shared/runs/run-progress';
+import { createRunProgressReporter } from '../runs/run-progress-reporter';
 import type { CampaignControl } from './campaign-control';
 
 export interface BulkActions {
@@ -14,7 +15,7 @@ export interface BulkActions {
  */
 export function createBulkActions(
   control: Pick<CampaignControl, 'setStatus'>,
-  onProgress: (progress: CampaignActionProgress) => void,
+  onProgress: (progress: RunProgressOf<'bulk-status'>) => void,
   progressEveryMs = 100,
 ): BulkActions {
   const running = new Map<string, AbortController>();
@@ -23,19 +24,30 @@ export function createBulkActions(
       if (!actionId) return control.setStatus(ids, target, actor);
       const controller = new AbortController();
       running.set(actionId, controller);
-      let lastSent = 0;
-      onProgress({ actionId, target, done: 0, total: ids.length });
+      const counts: Record<string, number> = {};
+      const reporter = createRunProgressReporter({
+        runId: actionId,
+        kind: 'bulk-status',
+        total: ids.length,
+        emit: onProgress,
+        everyMs: progressEveryMs,
+        counts: {},
+        detail: () => ({ target }),
+      });
+      reporter.update(0, {});
       try {
-        return await control.setStatus(ids, target, actor, {
+        const results = await control.setStatus(ids, target, actor, {
           signal: controller.signal,
-          onResult: (_result, done, total) => {
-            const now = Date.now();
-            if (done === total || now - lastSent >= progressEveryMs) {
-              lastSent = now;
-              onProgress({ actionId, target, done, total });
-            }
+          onResult: (result, done) => {
+            counts[result.outcome] = (counts[result.outcome] ?? 0) + 1;
+            reporter.update(done, { ...counts });
           },
         });
+        reporter.finish(controller.signal.aborted ? 'cancelled' : 'finished');
+        return results;
+      } catch (thrown) {
+        reporter.finish('failed');
+        throw thrown;
       } finally {
         running.delete(actionId);
       }

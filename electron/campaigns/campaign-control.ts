@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditActor, AuditEntryInput } from '../../shared/audit/audit-entry';
 import type { AuditWriter } from '../audit/audit-writer';
-import { countOutcomes, type EmergencyProgress, type EmergencyRun, type EmergencyState, type StatusChangeResult } from '../../shared/campaigns/status-change';
+import { countOutcomes, type EmergencyRun, type EmergencyState, type StatusChangeResult } from '../../shared/campaigns/status-change';
 import type { Campaign, RequestedStatus } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
+import type { RunProgressOf } from '../../shared/runs/run-progress';
 import { mapWithConcurrency } from '../concurrency/map-with-concurrency';
+import { createRunProgressReporter } from '../runs/run-progress-reporter';
 import type { TenantConnection } from '../tenant/ports';
 import type { CampaignDirectory } from './campaign-directory';
 import { awaitActivation, type ActivationPolling } from './await-activation';
@@ -36,7 +38,7 @@ export interface CampaignControlOptions {
   /** How the emergency pause waits for campaigns still activating before pausing them. */
   activationPolling?: ActivationPolling;
   now?: () => number;
-  onProgress?: (progress: EmergencyProgress) => void;
+  onProgress?: (progress: RunProgressOf<'emergency'>) => void;
   onEmergencyChange?: (state: EmergencyState) => void;
 }
 
@@ -191,6 +193,16 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       recordProblems: [],
     };
     const started = now();
+    const progress = createRunProgressReporter({
+      runId: run.id,
+      kind: 'emergency',
+      total: 0,
+      emit: (value) => options.onProgress?.(value),
+      now,
+      counts: {},
+      detail: () => ({ action: kind }),
+    });
+    const outcomes = countOutcomes([]);
     const problems = new Set<string>(ledger.problems());
     const noteProblem = (problem: string | null) => {
       if (problem) problems.add(problem);
@@ -199,6 +211,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       const collected = collect(controller.signal);
       const refs = [...collected.known];
       run.total = refs.length;
+      progress.setTotal(run.total);
       emitState();
       // The brake first: audit entries are written behind the requests and never hold them up.
       const audits: Promise<string | null>[] = [];
@@ -210,17 +223,8 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
             run.results.push(result);
             run.done++;
             audits.push(appendAudit(auditEntry(actor, action, result, { runId: run.id })));
-            const elapsedSeconds = Math.max((now() - started) / 1000, 0.001);
-            const ratePerSecond = run.done / elapsedSeconds;
-            options.onProgress?.({
-              runId: run.id,
-              kind,
-              done: run.done,
-              total: run.total,
-              ratePerSecond,
-              etaSeconds: ratePerSecond > 0 ? (run.total - run.done) / ratePerSecond : null,
-              last: result,
-            });
+            outcomes[result.outcome] += 1;
+            progress.update(run.done, { ...outcomes });
           },
         });
       // What is known goes out at once; what only the tenant's listing shows follows as each page arrives.
@@ -233,6 +237,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
         for (const ref of more) seen.add(ref.id);
         refs.push(...more);
         run.total = refs.length;
+        progress.setTotal(run.total);
         emitState();
         batches.push(actOn(more));
       }
@@ -242,6 +247,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
         if (!attempted.has(ref.id)) run.results.push(notAttempted(ref, kind === 'pause' ? 'paused' : 'running'));
       }
       run.cancelled = controller.signal.aborted;
+      progress.finish(run.cancelled ? 'cancelled' : 'finished');
       run.finishedAt = new Date(now()).toISOString();
       noteProblem(settle(run.results, refs));
       const counts = countOutcomes(run.results);
@@ -261,6 +267,8 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       run.recordProblems = [...problems];
       return run;
     })().finally(() => {
+      // Only a run that threw is still running here.
+      progress.finish('failed');
       active = null;
       emitState();
     });

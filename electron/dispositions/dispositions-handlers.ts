@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { ImportProgress } from '../../shared/dispositions/import-progress';
+import type { RunProgressOf } from '../../shared/runs/run-progress';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { ReferenceDataPort } from '../tenant/ports';
@@ -33,7 +33,7 @@ export interface DispositionsHandlerOptions {
   contacts: () => ImportContactsPort;
   referenceData: () => ReferenceDataPort | null;
   maxConcurrency: () => number;
-  onProgress: (progress: ImportProgress) => void;
+  onProgress: (progress: RunProgressOf<'import'>) => void;
 }
 
 export interface DispositionsHandlers {

@@ -8,7 +8,8 @@ import { staffingTimeline } from '../../shared/schedules/staffing-timeline';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { ScheduleApplier, ScheduleApplierPorts } from './schedule-applier';
 import { checkCampaignSchedule, findScheduleConflicts } from './schedule-checks';
-import type { ActivationReport } from '../../shared/schedules/schedule-apply-result';
+import type { RunProgressOf } from '../../shared/runs/run-progress';
+import { activationRunId, type ActivationReport } from '../../shared/schedules/schedule-apply-result';
 
 type SchedulesChannel = 'schedules:list' | 'schedules:get' | 'schedules:check' | 'schedules:apply' | 'schedules:conflicts' | 'schedules:timeline';
 
@@ -18,6 +19,20 @@ export interface SchedulesHandlerOptions {
   actor: AuditActor;
   onActivation?: (campaignId: string, report: ActivationReport) => void;
   now?: () => number;
+}
+
+/** Activation after an apply as one run of kind `schedule` on `runs:progress`: one item, the campaign. */
+export function activationProgress(campaignId: string, report: ActivationReport): RunProgressOf<'schedule'> {
+  const state = report.status === 'activating' ? 'running' : report.status === 'failed' || report.status === 'timed_out' ? 'failed' : 'finished';
+  return {
+    kind: 'schedule',
+    runId: activationRunId(campaignId),
+    done: state === 'running' ? 0 : 1,
+    total: 1,
+    counts: state === 'running' ? {} : { [report.status]: 1 },
+    note: report.message,
+    state,
+  };
 }
 
 const viewerZoneOf = (zone: string) => (isKnownZone(zone) ? zone : 'UTC');

@@ -7,7 +7,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { TenantSession } from '../tenant-session/tenant-session';
 import { blackoutDatesIn, blackoutTenantKey } from './blackout-dates';
 import { createScheduleApplier } from './schedule-applier';
-import { createSchedulesHandlers } from './schedules-handlers';
+import { activationProgress, createSchedulesHandlers } from './schedules-handlers';
 import { wfmNotificationSink } from './wfm-notification-sink';
 
 export interface SchedulesServicesOptions {
@@ -34,6 +34,6 @@ export function schedulesServices(options: SchedulesServicesOptions) {
     ports: () => options.tenant.connection(),
     applier,
     actor: options.actor,
-    onActivation: (campaignId, report) => options.events.emit('schedules:activationProgress', { campaignId, report }),
+    onActivation: (campaignId, report) => options.events.emit('runs:progress', activationProgress(campaignId, report)),
   });
 }

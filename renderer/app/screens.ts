@@ -6,6 +6,7 @@ import { DispositionsScreen } from '../features/dispositions/DispositionsScreen'
 import { NewCampaignScreen } from '../features/new-campaign/NewCampaignScreen';
 import { SchedulesScreen } from '../features/schedules/SchedulesScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import type { ScreenId } from './screen-ids';
 
 export const screens = [
   { id: 'campaigns', label: 'Campaigns', component: CampaignsScreen },
@@ -15,6 +16,4 @@ export const screens = [
   { id: 'automation', label: 'Automation', component: AutomationScreen },
   { id: 'audit', label: 'Audit log', component: AuditScreen },
   { id: 'settings', label: 'Settings', component: SettingsScreen },
-] as const satisfies readonly { id: string; label: string; component: ComponentType }[];
-
-export type ScreenId = (typeof screens)[number]['id'];
+] as const satisfies readonly { id: ScreenId; label: string; component: ComponentType }[];

@@ -102,7 +102,7 @@ export async function benchDispositionImport(options: ImportBenchOptions = {}): 
       contacts: () => connection.contacts,
       maxConcurrency: () => connection.limiter.snapshot().maxConcurrency,
       onProgress: (progress) => {
-        if (progress.busyTail && applyPhaseEnd === null) applyPhaseEnd = performance.now();
+        if (progress.detail.busyTail && applyPhaseEnd === null) applyPhaseEnd = performance.now();
       },
     });
     // Faults only for the import itself, not for the outcome matrix read above.

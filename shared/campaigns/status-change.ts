@@ -57,14 +57,3 @@ export const emergencyStateSchema = z.object({
   recordProblems: z.array(z.string()).optional(),
 });
 export type EmergencyState = z.infer<typeof emergencyStateSchema>;
-
-export const emergencyProgressSchema = z.object({
-  runId: z.string(),
-  kind: z.enum(['pause', 'resume']),
-  done: z.number().int(),
-  total: z.number().int(),
-  ratePerSecond: z.number(),
-  etaSeconds: z.number().nullable(),
-  last: statusChangeResultSchema.nullable(),
-});
-export type EmergencyProgress = z.infer<typeof emergencyProgressSchema>;

@@ -67,14 +67,11 @@ export const eventChannelNames = [
   'tenant:requestLogged',
   'settings:changed',
   'campaigns:changed',
-  'campaigns:actionProgress',
-  'campaigns:emergencyProgress',
   'campaigns:emergencyChanged',
-  'dispositions:importProgress',
   'dispositions:importSettled',
   'newCampaign:simulationProgress',
   'audit:appended',
   'outbox:changed',
-  'schedules:activationProgress',
+  'runs:progress',
 ] as const;
 export type EventChannelName = (typeof eventChannelNames)[number];

@@ -5,7 +5,8 @@ import { campaignsEventChannels, campaignsRequestChannels } from './channels/cam
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
 import { newCampaignEventChannels, newCampaignRequestChannels } from './channels/new-campaign';
 import { outboxEventChannels, outboxRequestChannels } from './channels/outbox';
-import { schedulesEventChannels, schedulesRequestChannels } from './channels/schedules';
+import { schedulesRequestChannels } from './channels/schedules';
+import { runsEventChannels } from './channels/runs';
 import { settingsEventChannels, settingsRequestChannels } from './channels/settings';
 import { tenantEventChannels, tenantRequestChannels } from './channels/tenant';
 import type { RequestChannelSpec } from './define';
@@ -36,7 +37,7 @@ export const eventChannels = {
   ...newCampaignEventChannels,
   ...auditEventChannels,
   ...outboxEventChannels,
-  ...schedulesEventChannels,
+  ...runsEventChannels,
 } satisfies Record<EventChannelName, z.ZodType>;
 
 export type RequestChannels = typeof requestChannels;

@@ -52,6 +52,9 @@ export const activationReportSchema = z.object({
 });
 export type ActivationReport = z.infer<typeof activationReportSchema>;
 
+/** The runs:progress run id of a campaign's activation after its schedule was applied. */
+export const activationRunId = (campaignId: string) => `schedule:${campaignId}`;
+
 /** What applying a schedule came to (electron/schedules/schedule-applier.ts). */
 export const scheduleApplyResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invalid'), problems: z.array(scheduleProblemSchema) }),

@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type { AuditWriter } from '../../audit/audit-writer';
 import type { DryRunSummary, DryRunRow } from '../../../shared/dispositions/import-dry-run';
-import type { ImportProgress } from '../../../shared/dispositions/import-progress';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import { reportExitCode, type ImportReport } from '../../../shared/dispositions/import-report';
 import { consoleError, describeError, toConsoleError, type ConsoleError } from '../../../shared/errors';
 import type { TenantConnection } from '../../tenant/ports';
@@ -133,7 +133,8 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
         rows: spec.rows,
         contacts: tenant.connection.contacts,
         concurrency,
-        onProgress: flags.json ? undefined : throttledProgress(context),
+        onProgress: flags.json ? undefined : printProgress(context),
+        progressEveryMs: cliProgressEveryMs,
       });
       const document = dryRunDocument(file, spec.heldBack, summary, rows);
       print(context, flags, document, dryRunText(document, summary));
@@ -150,7 +151,8 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
       audit: context.audit
         ? { record: async (entry) => void (await context.audit?.append({ actor: { type: 'cli', name: context.actorName }, tenant: tenant.label, ...entry })) }
         : undefined,
-      onProgress: flags.json ? undefined : throttledProgress(context),
+      onProgress: flags.json ? undefined : printProgress(context),
+      progressEveryMs: cliProgressEveryMs,
       ...(flags.busyWaitSeconds !== undefined ? { busyTailMs: flags.busyWaitSeconds * 1000 } : {}),
     });
     const previous = await importer.previousImport(spec.contentHash);
@@ -263,20 +265,14 @@ function importText(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function progressLine(progress: ImportProgress): string {
-  const eta = progress.etaSeconds === null ? '—' : `${Math.ceil(progress.etaSeconds)} s`;
+function progressLine(progress: RunProgressOf<'import'>): string {
+  const eta = progress.etaMs === undefined ? '—' : `${Math.ceil(progress.etaMs / 1000)} s`;
   return (
-    `${progress.kind === 'dry_run' ? 'dry run' : 'import'}: ${progress.done}/${progress.total} rows, ${progress.ratePerSecond.toFixed(1)}/s, ETA ${eta}` +
+    `${progress.detail.mode === 'dry_run' ? 'dry run' : 'import'}: ${progress.done}/${progress.total} rows, ${(progress.ratePerSecond ?? 0).toFixed(1)}/s, ETA ${eta}` +
     ` (applied ${progress.counts.applied}, already ${progress.counts.noop}, failed ${progress.counts.failed}, busy ${progress.counts.waitingBusy})${progress.note ? ` — ${progress.note}` : ''}\n`
   );
 }
 
-function throttledProgress(context: CliImportContext) {
-  let last = 0;
-  return (progress: ImportProgress) => {
-    const now = Date.now();
-    if (now - last < 1000 && progress.done < progress.total) return;
-    last = now;
-    context.stderr(progressLine(progress));
-  };
-}
+/** A line a second on stderr: the run's reporter throttles (`cliProgressEveryMs`), this only prints. */
+const cliProgressEveryMs = 1000;
+const printProgress = (context: CliImportContext) => (progress: RunProgressOf<'import'>) => context.stderr(progressLine(progress));

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { ImportJobSpec, ImportJobSummary } from '../../../shared/dispositions/import-job';
-import type { ImportProgress } from '../../../shared/dispositions/import-progress';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import { importReportSchema, type ImportReport } from '../../../shared/dispositions/import-report';
 import { consoleError, fail, ok, toConsoleError, type Result } from '../../../shared/errors';
 import { importJobFiles } from './import-job-files';
@@ -21,7 +21,9 @@ export interface DispositionImporterOptions {
   notifications?: ImportNotificationSink;
   audit?: ImportAuditSink;
   waitForTenant?: (signal: AbortSignal) => Promise<void>;
-  onProgress?: (progress: ImportProgress) => void;
+  onProgress?: (progress: RunProgressOf<'import'>) => void;
+  /** At most one progress per this many ms (see `startImportRun`). */
+  progressEveryMs?: number;
   /** Called when a run starts or ends, with its report when it ended. */
   onRunSettled?: (report: ImportReport) => void;
   busyRetryDelayMs?: number;
@@ -117,6 +119,7 @@ export function createDispositionImporter(options: DispositionImporterOptions): 
         notifications: options.notifications,
         waitForTenant: options.waitForTenant,
         onProgress: options.onProgress,
+        progressEveryMs: options.progressEveryMs,
         now: options.now,
         wallClock,
       });

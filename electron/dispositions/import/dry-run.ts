@@ -1,9 +1,10 @@
 import { busyContactStates } from '../../../shared/cxone/schemas';
 import type { DryRunRow, DryRunSummary } from '../../../shared/dispositions/import-dry-run';
 import { emptyImportCounts, type ImportRow } from '../../../shared/dispositions/import-job';
-import { rateAndEta, type ImportProgress } from '../../../shared/dispositions/import-progress';
 import { describeError, toConsoleError } from '../../../shared/errors';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import { mapWithConcurrency } from '../../concurrency/map-with-concurrency';
+import { createRunProgressReporter } from '../../runs/run-progress-reporter';
 import { createContactPrefetch } from './contact-prefetch';
 import type { ImportContactsPort } from './import-ports';
 
@@ -14,7 +15,9 @@ export interface DryRunOptions {
   contacts: ImportContactsPort;
   concurrency: number;
   signal?: AbortSignal;
-  onProgress?: (progress: ImportProgress) => void;
+  onProgress?: (progress: RunProgressOf<'import'>) => void;
+  /** At most one progress per this many ms (default 100). */
+  progressEveryMs?: number;
   onRow?: (row: DryRunRow) => void;
   now?: () => number;
 }
@@ -26,35 +29,28 @@ export interface DryRunOptions {
  */
 export async function dryRunImport(options: DryRunOptions): Promise<{ summary: DryRunSummary; rows: DryRunRow[] }> {
   const now = options.now ?? performance.now.bind(performance);
-  const started = now();
   const counts = { will_apply: 0, noop: 0, busy: 0, not_found: 0, failed: 0 };
   const verdicts: DryRunRow[] = [];
   let done = 0;
-  let lastEmit = 0;
-  const emit = (force: boolean) => {
-    if (!options.onProgress || (!force && now() - lastEmit < 100)) return;
-    lastEmit = now();
-    const { ratePerSecond, etaSeconds } = rateAndEta(done, options.rows.length, now() - started);
-    const progressCounts = {
-      ...emptyImportCounts(),
-      applied: counts.will_apply,
-      noop: counts.noop,
-      failed: counts.not_found + counts.failed,
-      waitingBusy: counts.busy,
-      pending: options.rows.length - done,
-    };
-    options.onProgress({
-      jobId: options.jobId,
-      kind: 'dry_run',
-      state: 'running',
-      done,
-      total: options.rows.length,
-      ratePerSecond,
-      etaSeconds,
-      counts: progressCounts,
-      note: null,
-    });
-  };
+  let ended: 'finished' | 'cancelled' | null = null;
+  const progressCounts = () => ({
+    ...emptyImportCounts(),
+    applied: counts.will_apply,
+    noop: counts.noop,
+    failed: counts.not_found + counts.failed,
+    waitingBusy: counts.busy,
+    pending: options.rows.length - done,
+  });
+  const reporter = createRunProgressReporter<'import'>({
+    runId: options.jobId,
+    kind: 'import',
+    total: options.rows.length,
+    emit: (progress) => options.onProgress?.(progress),
+    everyMs: options.progressEveryMs,
+    now,
+    counts: progressCounts(),
+    detail: () => ({ mode: 'dry_run', jobState: ended ?? 'running', busyTail: null }),
+  });
 
   const prefetch = createContactPrefetch(options.contacts, options.rows);
   const check = async (row: ImportRow): Promise<DryRunRow> => {
@@ -75,18 +71,24 @@ export async function dryRunImport(options: DryRunOptions): Promise<{ summary: D
     }
   };
 
-  emit(true);
-  await mapWithConcurrency(options.rows, options.concurrency, check, {
-    signal: options.signal,
-    onResult(verdict) {
-      counts[verdict.verdict] += 1;
-      verdicts.push(verdict);
-      options.onRow?.(verdict);
-      done += 1;
-      emit(false);
-    },
-  });
-  emit(true);
+  reporter.update(0, progressCounts());
+  try {
+    await mapWithConcurrency(options.rows, options.concurrency, check, {
+      signal: options.signal,
+      onResult(verdict) {
+        counts[verdict.verdict] += 1;
+        verdicts.push(verdict);
+        options.onRow?.(verdict);
+        done += 1;
+        reporter.update(done, progressCounts());
+      },
+    });
+  } catch (thrown) {
+    reporter.finish('failed');
+    throw thrown;
+  }
+  ended = options.signal?.aborted ? 'cancelled' : 'finished';
+  reporter.finish(ended);
   return {
     summary: {
       contentHash: options.contentHash,

@@ -8,9 +8,10 @@ import {
   type ImportJobState,
   type ImportJobSummary,
 } from '../../../shared/dispositions/import-job';
-import { rateAndEta, type ImportProgress } from '../../../shared/dispositions/import-progress';
 import type { ImportProblem, ImportReport, ImportWarning, SuppressedNumber } from '../../../shared/dispositions/import-report';
 import { describeError, toConsoleError } from '../../../shared/errors';
+import type { RunDetailOf, RunProgressOf } from '../../../shared/runs/run-progress';
+import { createRunProgressReporter } from '../../runs/run-progress-reporter';
 import { attemptRow } from './apply-row';
 import { buildImportReport } from './build-import-report';
 import { createContactPrefetch } from './contact-prefetch';
@@ -42,8 +43,9 @@ export interface ImportRunOptions {
    * Without it the run stops as `interrupted` (resumable) instead of waiting.
    */
   waitForTenant?: (signal: AbortSignal) => Promise<void>;
-  onProgress?: (progress: ImportProgress) => void;
-  progressIntervalMs?: number;
+  onProgress?: (progress: RunProgressOf<'import'>) => void;
+  /** At most one progress per this many ms (default 100; the command line's lines come once a second). */
+  progressEveryMs?: number;
   now?: () => number;
   wallClock?: () => Date;
 }
@@ -52,7 +54,7 @@ export interface ImportRun {
   readonly jobId: string;
   /** Settles when the run ends: finished, cancelled or interrupted. */
   readonly done: Promise<ImportReport>;
-  progress(): ImportProgress;
+  progress(): RunProgressOf<'import'>;
   /** The job as the list of imports shows it, from memory (the journal may lag by a write). */
   summary(): ImportJobSummary;
   pause(): void;
@@ -142,7 +144,6 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   let stopping: 'cancel' | 'interrupt' | null = null;
   let inFlight = 0;
   const waitAbort = new AbortController();
-  let lastEmit = 0;
   /** Set when only contacts on a call remain: until when they are still retried. */
   let tailEndsAt: number | null = null;
   let finishNowAsked = false;
@@ -152,7 +153,7 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
   const retryingNow = new Set<number>();
 
   const wallTimeOf = (at: number) => new Date(wallClock().getTime() + (at - now())).toISOString();
-  const busyTail = (): ImportProgress['busyTail'] => {
+  const busyTail = (): RunDetailOf<'import'>['busyTail'] => {
     if (tailEndsAt === null || queue.waitingCount() === 0) return null;
     const next = queue.nextDueIn();
     return { contacts: queue.waitingCount() + retryingNow.size, retryAt: next === null ? null : wallTimeOf(now() + next), endsAt: wallTimeOf(tailEndsAt) };
@@ -165,30 +166,26 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
     return `${tail.contacts} contact${tail.contacts === 1 ? '' : 's'} on a call — ${retry}`;
   };
 
-  const progress = (): ImportProgress => {
-    const total = spec.rows.length;
-    const done = doneBefore + doneThisRun;
-    const { ratePerSecond, etaSeconds } = rateAndEta(doneThisRun, total - doneBefore, now() - startedMs);
-    const tail = state === 'running' ? busyTail() : null;
-    return {
-      jobId,
-      kind: 'apply',
-      state,
-      done,
-      total,
-      ratePerSecond,
-      etaSeconds,
-      counts: { ...counts, waitingBusy: queue.waitingCount() + leftWaiting.length },
-      note: tail ? tailNote() : note,
-      busyTail: tail,
-    };
-  };
+  const reporter = createRunProgressReporter<'import'>({
+    runId: jobId,
+    kind: 'import',
+    total: spec.rows.length,
+    doneBefore,
+    emit: (progress) => options.onProgress?.(progress),
+    everyMs: options.progressEveryMs,
+    now,
+    counts: { ...counts },
+    detail: () => ({ mode: 'apply', jobState: state, busyTail: state === 'running' ? busyTail() : null }),
+  });
+  /** Hands the figures now to the reporter; `force` sends them at once. */
   const emit = (force = false) => {
-    if (!options.onProgress) return;
-    const at = now();
-    if (!force && at - lastEmit < (options.progressIntervalMs ?? 100)) return;
-    lastEmit = at;
-    options.onProgress(progress());
+    const tail = state === 'running' ? busyTail() : null;
+    reporter.update(doneBefore + doneThisRun, { ...counts, waitingBusy: queue.waitingCount() + leftWaiting.length }, (tail ? tailNote() : note) ?? undefined);
+    if (force) reporter.flush();
+  };
+  const progress = () => {
+    emit();
+    return reporter.current();
   };
   const setState = (next: ImportJobState, why: string | null) => {
     state = next;
@@ -453,7 +450,9 @@ export function startImportRun(options: ImportRunOptions): ImportRun {
         });
     }
     await journal.close();
-    emit(true);
+    emit();
+    // Interrupted: stopped before the end, resumable; the detail's jobState says so.
+    reporter.finish(state === 'cancelled' ? 'cancelled' : state === 'interrupted' ? 'failed' : 'finished');
     return buildImportReport({
       jobId,
       spec,

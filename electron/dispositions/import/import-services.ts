@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AuditActor } from '../../../shared/audit/audit-entry';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import type { AuditWriter } from '../../audit/audit-writer';
-import type { ImportProgress } from '../../../shared/dispositions/import-progress';
 import type { ImportReport } from '../../../shared/dispositions/import-report';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
 import type { Outbox } from '../../outbox/outbox';
@@ -24,7 +24,7 @@ export interface DispositionImportServicesOptions {
   actor: AuditActor;
   suppression?: ImportSuppressionSink;
   notifications?: ImportNotificationSink;
-  onProgress: (progress: ImportProgress) => void;
+  onProgress: (progress: RunProgressOf<'import'>) => void;
   onSettled: (report: ImportReport) => void;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { AuditEntry } from '../../../shared/audit/audit-entry';
-import { actorTypeLabels, formatAuditTime } from './audit-format';
-import { OutcomeBadge } from './OutcomeBadge';
+import { actorTypeLabels, formatAuditTime } from '../../components/audit-format';
+import { OutcomeBadge } from '../../components/OutcomeBadge';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,7 +1,6 @@
 import { useMemo, type RefObject } from 'react';
 import { auditActorTypes, auditOutcomes, type AuditEntry } from '../../../shared/audit/audit-entry';
-import { useCampaignsStore } from '../campaigns/campaigns-store';
-import { actorTypeLabels, outcomeStyles } from './audit-format';
+import { actorTypeLabels, outcomeStyles } from '../../components/audit-format';
 import { isUnfiltered, optionOf, timeRangeOf, timeRanges } from './audit-filters';
 import { useAuditStore } from './audit-store';
 
@@ -9,10 +8,9 @@ const maxSuggestions = 2000;
 
 /** Names to suggest: the campaigns the console knows, plus any campaign or actor seen in the loaded entries. */
 function useSuggestions(entries: AuditEntry[]) {
-  const campaigns = useCampaignsStore((s) => s.snapshot?.campaigns);
+  const knownCampaigns = useAuditStore((s) => s.knownCampaigns);
   return useMemo(() => {
-    const campaignNames = new Map<string, string>();
-    for (const campaign of campaigns ?? []) campaignNames.set(campaign.id, campaign.name);
+    const campaignNames = new Map<string, string>(knownCampaigns);
     const actors = new Set<string>();
     for (const entry of entries) {
       actors.add(entry.actor.name);
@@ -22,7 +20,7 @@ function useSuggestions(entries: AuditEntry[]) {
       campaigns: [...campaignNames].slice(0, maxSuggestions),
       actors: [...actors].sort().slice(0, maxSuggestions),
     };
-  }, [campaigns, entries]);
+  }, [knownCampaigns, entries]);
 }
 
 export function AuditFilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {

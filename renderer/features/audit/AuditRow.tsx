@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { AuditEntry } from '../../../shared/audit/audit-entry';
-import { actorTypeLabels, describeChange, formatAuditTime } from './audit-format';
-import { OutcomeBadge } from './OutcomeBadge';
+import { actorTypeLabels, describeChange, formatAuditTime } from '../../components/audit-format';
+import { OutcomeBadge } from '../../components/OutcomeBadge';
 
 interface AuditRowProps {
   entry: AuditEntry;

@@ -1,5 +1,5 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { describeChainReport } from './audit-format';
+import { describeChainReport } from '../../components/audit-format';
 import { useAuditStore } from './audit-store';
 
 /** Export CSV and Verify chain, each reporting its result (or failure) in place. */

@@ -1,4 +1,4 @@
-import type { AuditActor, AuditEntry, AuditOutcome } from '../../../shared/audit/audit-entry';
+import type { AuditActor, AuditOutcome } from '../../../shared/audit/audit-entry';
 import type { AuditFilters } from '../../../shared/audit/audit-filters';
 
 export const timeRanges = [
@@ -73,18 +73,6 @@ export function toAuditFilters(form: AuditFilterForm, now: Date): FiltersOrProbl
 /** True when nothing narrows the list. */
 export const isUnfiltered = (form: AuditFilterForm): boolean =>
   form.range === 'all' && !form.actorType && !form.actorName.trim() && !form.campaignId.trim() && !form.outcome && !form.text.trim();
-
-/**
- * Adds entries to a newest-first list without duplicates (an entry can arrive both live and
- * in a page that was being read when it was written), keeping it newest first.
- */
-export function mergeEntries(current: readonly AuditEntry[], incoming: readonly AuditEntry[]): AuditEntry[] {
-  if (incoming.length === 0) return [...current];
-  const bySeq = new Map<number, AuditEntry>();
-  for (const entry of current) bySeq.set(entry.seq, entry);
-  for (const entry of incoming) bySeq.set(entry.seq, entry);
-  return [...bySeq.values()].sort((a, b) => b.seq - a.seq);
-}
 
 /** Reads a <select>'s value back as one of its options ('' for "any"), without a cast. */
 export function optionOf<T extends string>(options: readonly T[], value: string): T | '' {

@@ -10,14 +10,13 @@ export function ActionResults() {
   const runningAction = useCampaignsStore((s) => s.runningAction);
   const cancel = useCampaignsStore((s) => s.cancelAction);
   if (runningAction) {
-    const { done, total, target } = runningAction.progress;
+    const { progress } = runningAction;
     return (
       <div className="notice notice-info" role="status" aria-label="Action in progress">
         <RunProgress
+          progress={progress}
           title={<strong>{runningAction.label}:</strong>}
-          detail={<span>{`${done} of ${total} ${target === 'paused' ? 'paused' : 'resumed'} so far`}</span>}
-          done={done}
-          total={total}
+          detail={<span>{`${progress.done} of ${progress.total} ${progress.detail.target === 'paused' ? 'paused' : 'resumed'} so far`}</span>}
           progressLabel={`${runningAction.label} progress`}
           onCancel={() => void cancel()}
         />

@@ -1,13 +1,23 @@
+import type { AuditEntry } from '../../../shared/audit/audit-entry';
+import { useEffect } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { describeChange, formatAuditTime } from '../audit/audit-format';
-import { useAuditStore } from '../audit/audit-store';
-import { OutcomeBadge } from '../audit/OutcomeBadge';
-import { useCampaignAudit } from '../audit/use-campaign-audit';
+import { describeChange, formatAuditTime } from '../../components/audit-format';
+import { OutcomeBadge } from '../../components/OutcomeBadge';
+import { useNavigation } from '../../app/navigation';
+import { useCampaignAuditStore } from './campaign-audit-store';
+
+const noEntries: AuditEntry[] = [];
 
 /** The campaign's last few audit entries, live, with a way into the full Audit log. */
 export function CampaignAuditTrail({ campaignId }: { campaignId: string }) {
-  const { entries, loading, error } = useCampaignAudit(campaignId, 10);
-  const showCampaign = useAuditStore((s) => s.showCampaign);
+  const watch = useCampaignAuditStore((s) => s.watch);
+  // Until the watch for this campaign starts, the store still holds the previous campaign's entries.
+  const shown = useCampaignAuditStore((s) => s.campaignId === campaignId);
+  const entries = useCampaignAuditStore((s) => (shown ? s.entries : noEntries));
+  const loading = useCampaignAuditStore((s) => !shown || s.loading);
+  const error = useCampaignAuditStore((s) => (shown ? s.error : null));
+  const navigation = useNavigation();
+  useEffect(() => watch(campaignId, 10), [watch, campaignId]);
   return (
     <div className="audit-trail">
       <ErrorNotice error={error} title="Could not read the audit log" />
@@ -36,7 +46,7 @@ export function CampaignAuditTrail({ campaignId }: { campaignId: string }) {
           })}
         </ol>
       )}
-      <button type="button" className="button button-small" onClick={() => showCampaign(campaignId)}>
+      <button type="button" className="button button-small" onClick={() => navigation.openCampaignAudit(campaignId)}>
         Open in Audit log
       </button>
     </div>

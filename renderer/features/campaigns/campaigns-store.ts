@@ -1,9 +1,10 @@
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StatusChangeResult } from '../../../shared/campaigns/status-change';
 import type { ConsoleError } from '../../../shared/errors';
-import type { CampaignActionProgress } from '../../../shared/campaigns/action-progress';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 import type { CampaignSnapshot } from '../../../shared/campaigns/campaign-snapshot';
-import { api } from '../../api';
+import type { ConsoleApi } from '../../api';
+import { createStoreContext } from '../../app/store-context';
 import { errorOf } from '../../components/to-console-error';
 
 export interface CampaignFilters {
@@ -13,14 +14,14 @@ export interface CampaignFilters {
   dialerType: string;
 }
 
-interface CampaignsState {
+export interface CampaignsState {
   snapshot: CampaignSnapshot | null;
   filters: CampaignFilters;
   selected: ReadonlySet<string>;
   drawerId: string | null;
   lastAction: { label: string; results: StatusChangeResult[] } | null;
   /** A pause or resume on more than one campaign, until the tenant has answered for all of them. */
-  runningAction: { label: string; progress: CampaignActionProgress } | null;
+  runningAction: { label: string; progress: RunProgressOf<'bulk-status'> } | null;
   actionError: ConsoleError | null;
   start(): () => void;
   refresh(): Promise<void>;
@@ -33,67 +34,77 @@ interface CampaignsState {
   dismissResults(): void;
 }
 
-export const useCampaignsStore = create<CampaignsState>((set, get) => ({
-  snapshot: null,
-  filters: { text: '', status: '', region: '', dialerType: '' },
-  selected: new Set(),
-  drawerId: null,
-  lastAction: null,
-  runningAction: null,
-  actionError: null,
-  start() {
-    const offChanged = api.on('campaigns:changed', (snapshot) => set({ snapshot }));
-    const offProgress = api.on('campaigns:actionProgress', (progress) => {
+export type CampaignsStore = StoreApi<CampaignsState>;
+
+export const createCampaignsStore = (api: ConsoleApi): CampaignsStore =>
+  createStore<CampaignsState>((set, get) => ({
+    snapshot: null,
+    filters: { text: '', status: '', region: '', dialerType: '' },
+    selected: new Set(),
+    drawerId: null,
+    lastAction: null,
+    runningAction: null,
+    actionError: null,
+    start() {
+      const offChanged = api.on('campaigns:changed', (snapshot) => set({ snapshot }));
+      const offProgress = api.on('runs:progress', (progress) => {
+        const running = get().runningAction;
+        if (progress.kind === 'bulk-status' && running && running.progress.runId === progress.runId) set({ runningAction: { ...running, progress } });
+      });
+      const off = () => {
+        offChanged();
+        offProgress();
+      };
+      api.call('campaigns:snapshot', {}).then(
+        (snapshot) => set({ snapshot }),
+        (thrown: unknown) => set({ actionError: errorOf(thrown) }),
+      );
+      return off;
+    },
+    async refresh() {
+      try {
+        set({ snapshot: await api.call('campaigns:refresh', {}) });
+      } catch (thrown) {
+        set({ actionError: errorOf(thrown) });
+      }
+    },
+    setFilter: (change) => set({ filters: { ...get().filters, ...change } }),
+    toggleSelected(id) {
+      const selected = new Set(get().selected);
+      if (selected.has(id)) selected.delete(id);
+      else selected.add(id);
+      set({ selected });
+    },
+    setSelection: (ids) => set({ selected: new Set(ids) }),
+    openDrawer: (drawerId) => set({ drawerId }),
+    async setStatus(ids, status) {
+      const label = `${status === 'paused' ? 'Pause' : 'Resume'} ${ids.length === 1 ? '1 campaign' : `${ids.length} campaigns`}`;
+      const actionId = ids.length > 1 ? crypto.randomUUID() : undefined;
+      const started: RunProgressOf<'bulk-status'> | null = actionId
+        ? { runId: actionId, kind: 'bulk-status', state: 'running', done: 0, total: ids.length, counts: {}, detail: { target: status } }
+        : null;
+      set({ actionError: null, ...(started ? { runningAction: { label, progress: started } } : {}) });
+      try {
+        const results = await api.call('campaigns:setStatus', { ids: [...ids], status, ...(actionId ? { actionId } : {}) });
+        set({ lastAction: { label, results } });
+      } catch (thrown) {
+        set({ actionError: errorOf(thrown) });
+      } finally {
+        if (actionId && get().runningAction?.progress.runId === actionId) set({ runningAction: null });
+      }
+    },
+    async cancelAction() {
       const running = get().runningAction;
-      if (running && running.progress.actionId === progress.actionId) set({ runningAction: { ...running, progress } });
-    });
-    const off = () => {
-      offChanged();
-      offProgress();
-    };
-    api.call('campaigns:snapshot', {}).then(
-      (snapshot) => set({ snapshot }),
-      (thrown: unknown) => set({ actionError: errorOf(thrown) }),
-    );
-    return off;
-  },
-  async refresh() {
-    try {
-      set({ snapshot: await api.call('campaigns:refresh', {}) });
-    } catch (thrown) {
-      set({ actionError: errorOf(thrown) });
-    }
-  },
-  setFilter: (change) => set({ filters: { ...get().filters, ...change } }),
-  toggleSelected(id) {
-    const selected = new Set(get().selected);
-    if (selected.has(id)) selected.delete(id);
-    else selected.add(id);
-    set({ selected });
-  },
-  setSelection: (ids) => set({ selected: new Set(ids) }),
-  openDrawer: (drawerId) => set({ drawerId }),
-  async setStatus(ids, status) {
-    const label = `${status === 'paused' ? 'Pause' : 'Resume'} ${ids.length === 1 ? '1 campaign' : `${ids.length} campaigns`}`;
-    const actionId = ids.length > 1 ? crypto.randomUUID() : undefined;
-    set({ actionError: null, ...(actionId ? { runningAction: { label, progress: { actionId, target: status, done: 0, total: ids.length } } } : {}) });
-    try {
-      const results = await api.call('campaigns:setStatus', { ids: [...ids], status, ...(actionId ? { actionId } : {}) });
-      set({ lastAction: { label, results } });
-    } catch (thrown) {
-      set({ actionError: errorOf(thrown) });
-    } finally {
-      if (actionId && get().runningAction?.progress.actionId === actionId) set({ runningAction: null });
-    }
-  },
-  async cancelAction() {
-    const running = get().runningAction;
-    if (!running) return;
-    try {
-      await api.call('campaigns:cancelAction', { actionId: running.progress.actionId });
-    } catch (thrown) {
-      set({ actionError: errorOf(thrown) });
-    }
-  },
-  dismissResults: () => set({ lastAction: null }),
-}));
+      if (!running) return;
+      try {
+        await api.call('campaigns:cancelAction', { actionId: running.progress.runId });
+      } catch (thrown) {
+        set({ actionError: errorOf(thrown) });
+      }
+    },
+    dismissResults: () => set({ lastAction: null }),
+  }));
+
+const campaignsStoreContext = createStoreContext<CampaignsState>('campaigns');
+export const CampaignsStoreProvider = campaignsStoreContext.Provider;
+export const useCampaignsStore = campaignsStoreContext.useSelector;

@@ -19,11 +19,12 @@ export function DispositionsScreen() {
   const error = useDispositionsStore((s) => s.error);
   const runDryRun = useDispositionsStore((s) => s.runDryRun);
   const apply = useDispositionsStore((s) => s.apply);
+  const declineReimport = useDispositionsStore((s) => s.declineReimport);
   const close = useDispositionsStore((s) => s.close);
   const setFilter = useDispositionsStore((s) => s.setFilter);
   useEffect(() => start(), [start]);
 
-  const applying = progress !== null && progress.kind === 'apply';
+  const applying = progress !== null && progress.detail.mode === 'apply';
   const busy = applying || dryRunning;
   const blocked = overview ? overview.fileProblems.length > 0 || overview.counts.willApply === 0 : true;
 
@@ -106,7 +107,7 @@ export function DispositionsScreen() {
                 <button type="button" className="button button-primary" onClick={() => void apply(true)}>
                   Yes, import again
                 </button>
-                <button type="button" className="button" autoFocus onClick={() => useDispositionsStore.setState({ reimportOf: null })}>
+                <button type="button" className="button" autoFocus onClick={declineReimport}>
                   No
                 </button>
               </div>

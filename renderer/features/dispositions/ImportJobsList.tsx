@@ -56,7 +56,7 @@ export function ImportJobsList() {
                 <td className="num">{job.counts.failed}</td>
                 <td className="num">{job.counts.pending}</td>
                 <td>
-                  {job.state === 'interrupted' || (job.state === 'paused' && progress?.jobId !== job.id) ? (
+                  {job.state === 'interrupted' || (job.state === 'paused' && progress?.runId !== job.id) ? (
                     <button type="button" className="button button-small" onClick={() => void resumeJob(job.id)}>
                       Resume {job.fileName}
                     </button>

@@ -1,5 +1,5 @@
 import { uploadChunkMaxChars } from '../../../shared/ipc/channels/dispositions';
-import { api } from '../../api';
+import type { ConsoleApi } from '../../api';
 
 /** Raw bytes per chunk; base64 makes 4 characters of every 3 bytes. */
 const chunkBytes = Math.floor((uploadChunkMaxChars / 4) * 3);
@@ -15,7 +15,7 @@ function toBase64(bytes: Uint8Array): string {
  * no native dialog and main cannot read the user's disk path from the browser).
  * Main then streams it from its own copy exactly as it would a typed-in path.
  */
-export async function uploadFile(file: File, onProgress: (sentBytes: number) => void, signal?: AbortSignal): Promise<string> {
+export async function uploadFile(api: ConsoleApi, file: File, onProgress: (sentBytes: number) => void, signal?: AbortSignal): Promise<string> {
   const { uploadId } = await api.call('dispositions:uploadBegin', { fileName: file.name, sizeBytes: file.size });
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
     if (signal?.aborted) throw new DOMException('Upload cancelled', 'AbortError');

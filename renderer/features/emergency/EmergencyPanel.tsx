@@ -1,5 +1,5 @@
 import { countOutcomes, isSuccessfulChange } from '../../../shared/campaigns/status-change';
-import { RunProgress } from '../../components/RunProgress';
+import { formatRate, RunProgress } from '../../components/RunProgress';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StatusChangeReport } from '../../components/StatusChangeReport';
 import { useEmergencyStore } from './emergency-store';
@@ -32,10 +32,11 @@ export function EmergencyPanel() {
   if (state?.running) {
     const done = progress?.done ?? 0;
     const total = progress?.total ?? state.lastRun?.total ?? 0;
-    const verb = progress?.kind === 'resume' ? 'Resuming' : 'Pausing';
+    const verb = progress?.detail.action === 'resume' ? 'Resuming' : 'Pausing';
     return (
       <section className="emergency-panel" aria-labelledby="emergency-title" role="region">
         <RunProgress
+          progress={{ done, total }}
           title={
             <h2 id="emergency-title">
               {verb} campaigns: {done} of {total}
@@ -43,12 +44,10 @@ export function EmergencyPanel() {
           }
           detail={
             <span className="muted">
-              {progress ? `${progress.ratePerSecond.toFixed(1)}/s` : ''}
-              {progress?.etaSeconds != null ? ` · about ${Math.ceil(progress.etaSeconds)} s left` : ''}
+              {progress ? formatRate(progress) : ''}
+              {progress?.etaMs !== undefined ? ` · about ${Math.ceil(progress.etaMs / 1000)} s left` : ''}
             </span>
           }
-          done={done}
-          total={total}
           progressLabel={`${verb} progress`}
           onCancel={() => void cancel()}
         />

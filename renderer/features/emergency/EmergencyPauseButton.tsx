@@ -27,7 +27,7 @@ export function EmergencyPauseButton() {
       title="Pause every running campaign now (Ctrl+Shift+E)"
       aria-keyshortcuts="Control+Shift+E"
     >
-      {running && progress?.kind === 'pause' ? `Pausing ${progress.done}/${progress.total}…` : 'Emergency pause'}
+      {running && progress?.detail.action === 'pause' ? `Pausing ${progress.done}/${progress.total}…` : 'Emergency pause'}
     </button>
   );
 }

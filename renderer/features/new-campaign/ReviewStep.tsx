@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { describeError } from '../../../shared/errors';
 import type { CreateCampaignResult, MarketingSync } from '../../../shared/new-campaign/creation';
-import { useAppStore } from '../../app/app-store';
+import { useNavigation } from '../../app/navigation';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useCampaignsStore } from '../campaigns/campaigns-store';
 import { useNewCampaignStore } from './new-campaign-store';
 import { callingTime, percent, ratio } from './simulation-format';
 import { useSimulationStore } from './simulation-store';
@@ -21,12 +20,8 @@ function marketingText(marketing: MarketingSync): string {
   }
 }
 
-export function openInCampaignList(campaignId: string) {
-  useAppStore.getState().navigate('campaigns');
-  useCampaignsStore.getState().openDrawer(campaignId);
-}
-
 function ResultNotice({ result }: { result: CreateCampaignResult }) {
+  const navigation = useNavigation();
   switch (result.outcome) {
     case 'created':
     case 'recovered':
@@ -36,7 +31,7 @@ function ResultNotice({ result }: { result: CreateCampaignResult }) {
             {result.campaign.name} created as {result.campaign.status} ({result.campaign.id}) in {result.latencyMs.toLocaleString()} ms.
           </strong>{' '}
           {result.outcome === 'recovered' ? describeError(result.error) : null} {marketingText(result.marketing)}{' '}
-          <button type="button" className="button button-small" onClick={() => openInCampaignList(result.campaign.id)}>
+          <button type="button" className="button button-small" onClick={() => navigation.openCampaign(result.campaign.id)}>
             Open in campaign list
           </button>
         </div>
@@ -63,12 +58,13 @@ export function ReviewStep() {
   const startOver = useNewCampaignStore((s) => s.startOver);
   const summary = useSimulationStore((s) => s.summary);
   const report = useSimulationStore((s) => s.result);
+  const navigation = useNavigation();
   const createRef = useRef<HTMLButtonElement>(null);
   useEffect(() => createRef.current?.focus(), []);
 
   const submit = async () => {
     const outcome = await create(summary());
-    if (outcome?.outcome === 'created') openInCampaignList(outcome.campaign.id);
+    if (outcome?.outcome === 'created') navigation.openCampaign(outcome.campaign.id);
   };
   const created = result?.outcome === 'created' || result?.outcome === 'recovered';
   const list = check?.contactList;

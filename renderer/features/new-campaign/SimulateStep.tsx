@@ -44,7 +44,7 @@ export function SimulateStep() {
   const contactList = useNewCampaignStore((s) => s.referenceCheck?.contactList ?? null);
   const goTo = useNewCampaignStore((s) => s.goTo);
   const next = useNewCampaignStore((s) => s.next);
-  const { inputs, running, progress, result, error, cancelled, prepare, setInput, run, cancel } = useSimulationStore();
+  const { inputs, running, progress, result, error, cancelled, prepare, setInput, run, cancel } = useSimulationStore((s) => s);
 
   useEffect(() => {
     prepare({

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConsoleError } from '../../../shared/errors';
 import { emptyNewCampaignForm, newCampaignFormSchema, type NewCampaignField, type NewCampaignForm } from '../../../shared/new-campaign/campaign-form';
 import type { CreateCampaignResult, SimulationSummary } from '../../../shared/new-campaign/creation';
 import { fieldMessagesOf, type FieldMessages } from '../../../shared/new-campaign/field-messages';
 import type { ReferenceCatalog, ReferenceCheck } from '../../../shared/new-campaign/reference-check';
-import { api } from '../../api';
+import type { ConsoleApi } from '../../api';
+import { createStoreContext } from '../../app/store-context';
 import { errorOf } from '../../components/to-console-error';
 
 export const wizardSteps = [
@@ -16,7 +17,7 @@ export const wizardSteps = [
 ] as const;
 export type WizardStep = (typeof wizardSteps)[number]['id'];
 
-interface NewCampaignState {
+export interface NewCampaignState {
   step: WizardStep;
   form: NewCampaignForm;
   touched: ReadonlySet<NewCampaignField>;
@@ -56,107 +57,114 @@ function messagesOfCheck(check: ReferenceCheck): FieldMessages {
   return messages;
 }
 
-export const useNewCampaignStore = create<NewCampaignState>((set, get) => ({
-  step: 'definition',
-  form: emptyNewCampaignForm,
-  touched: new Set(),
-  submitted: false,
-  tenantMessages: {},
-  focusField: null,
-  catalog: null,
-  catalogError: null,
-  referenceCheck: null,
-  checking: false,
-  checkError: null,
-  creating: false,
-  result: null,
-  createError: null,
+export type NewCampaignStore = StoreApi<NewCampaignState>;
 
-  async loadCatalog() {
-    try {
-      set({ catalog: await api.call('newCampaign:references', {}), catalogError: null });
-    } catch (thrown) {
-      set({ catalogError: errorOf(thrown) });
-    }
-  },
-  update(change) {
-    const tenantMessages = { ...get().tenantMessages };
-    for (const field of Object.keys(change) as NewCampaignField[]) delete tenantMessages[field];
-    // A changed definition has not been checked against the tenant yet.
-    set({ form: { ...get().form, ...change }, tenantMessages, referenceCheck: null, result: null });
-  },
-  touch(field) {
-    if (!get().touched.has(field)) set({ touched: new Set([...get().touched, field]) });
-  },
-  clearFocus: () => set({ focusField: null }),
-  goTo(step) {
-    const { referenceCheck } = get();
-    if (step === 'simulate' || step === 'review') {
-      if (!referenceCheck?.passed) return;
-    }
-    set({ step });
-    if (step === 'references' && !referenceCheck && !get().checking) void get().checkReferences();
-  },
-  fix(field) {
-    set({ step: 'definition', focusField: field });
-  },
-  next() {
-    const { step, form } = get();
-    if (step === 'definition') {
-      const parsed = newCampaignFormSchema.safeParse(form);
-      if (!parsed.success) {
-        set({ submitted: true, focusField: firstInvalidField(fieldMessagesOf(parsed.error)) });
+export const createNewCampaignStore = (api: ConsoleApi): NewCampaignStore =>
+  createStore<NewCampaignState>((set, get) => ({
+    step: 'definition',
+    form: emptyNewCampaignForm,
+    touched: new Set(),
+    submitted: false,
+    tenantMessages: {},
+    focusField: null,
+    catalog: null,
+    catalogError: null,
+    referenceCheck: null,
+    checking: false,
+    checkError: null,
+    creating: false,
+    result: null,
+    createError: null,
+
+    async loadCatalog() {
+      try {
+        set({ catalog: await api.call('newCampaign:references', {}), catalogError: null });
+      } catch (thrown) {
+        set({ catalogError: errorOf(thrown) });
+      }
+    },
+    update(change) {
+      const tenantMessages = { ...get().tenantMessages };
+      for (const field of Object.keys(change) as NewCampaignField[]) delete tenantMessages[field];
+      // A changed definition has not been checked against the tenant yet.
+      set({ form: { ...get().form, ...change }, tenantMessages, referenceCheck: null, result: null });
+    },
+    touch(field) {
+      if (!get().touched.has(field)) set({ touched: new Set([...get().touched, field]) });
+    },
+    clearFocus: () => set({ focusField: null }),
+    goTo(step) {
+      const { referenceCheck } = get();
+      if (step === 'simulate' || step === 'review') {
+        if (!referenceCheck?.passed) return;
+      }
+      set({ step });
+      if (step === 'references' && !referenceCheck && !get().checking) void get().checkReferences();
+    },
+    fix(field) {
+      set({ step: 'definition', focusField: field });
+    },
+    next() {
+      const { step, form } = get();
+      if (step === 'definition') {
+        const parsed = newCampaignFormSchema.safeParse(form);
+        if (!parsed.success) {
+          set({ submitted: true, focusField: firstInvalidField(fieldMessagesOf(parsed.error)) });
+          return;
+        }
+        set({ submitted: true, form: parsed.data });
+        get().goTo('references');
         return;
       }
-      set({ submitted: true, form: parsed.data });
-      get().goTo('references');
-      return;
-    }
-    if (step === 'references') get().goTo('simulate');
-    if (step === 'simulate') get().goTo('review');
-  },
-  async checkReferences() {
-    set({ checking: true, checkError: null });
-    try {
-      const check = await api.call('newCampaign:checkReferences', { form: get().form });
-      set({ referenceCheck: check, tenantMessages: { ...get().tenantMessages, ...messagesOfCheck(check) } });
-    } catch (thrown) {
-      set({ checkError: errorOf(thrown), referenceCheck: null });
-    } finally {
-      set({ checking: false });
-    }
-  },
-  async create(simulation) {
-    set({ creating: true, createError: null, result: null });
-    try {
-      const result = await api.call('newCampaign:create', { form: get().form, simulation });
-      set({ result });
-      if (result.outcome === 'rejected') {
-        const tenantMessages = { ...get().tenantMessages, ...result.fieldMessages } as FieldMessages;
-        set({ tenantMessages, referenceCheck: result.referenceCheck ?? get().referenceCheck });
+      if (step === 'references') get().goTo('simulate');
+      if (step === 'simulate') get().goTo('review');
+    },
+    async checkReferences() {
+      set({ checking: true, checkError: null });
+      try {
+        const check = await api.call('newCampaign:checkReferences', { form: get().form });
+        set({ referenceCheck: check, tenantMessages: { ...get().tenantMessages, ...messagesOfCheck(check) } });
+      } catch (thrown) {
+        set({ checkError: errorOf(thrown), referenceCheck: null });
+      } finally {
+        set({ checking: false });
       }
-      return result;
-    } catch (thrown) {
-      set({ createError: errorOf(thrown) });
-      return null;
-    } finally {
-      set({ creating: false });
-    }
-  },
-  startOver() {
-    set({
-      step: 'definition',
-      form: emptyNewCampaignForm,
-      touched: new Set(),
-      submitted: false,
-      tenantMessages: {},
-      referenceCheck: null,
-      checkError: null,
-      result: null,
-      createError: null,
-    });
-  },
-}));
+    },
+    async create(simulation) {
+      set({ creating: true, createError: null, result: null });
+      try {
+        const result = await api.call('newCampaign:create', { form: get().form, simulation });
+        set({ result });
+        if (result.outcome === 'rejected') {
+          const tenantMessages = { ...get().tenantMessages, ...result.fieldMessages } as FieldMessages;
+          set({ tenantMessages, referenceCheck: result.referenceCheck ?? get().referenceCheck });
+        }
+        return result;
+      } catch (thrown) {
+        set({ createError: errorOf(thrown) });
+        return null;
+      } finally {
+        set({ creating: false });
+      }
+    },
+    startOver() {
+      set({
+        step: 'definition',
+        form: emptyNewCampaignForm,
+        touched: new Set(),
+        submitted: false,
+        tenantMessages: {},
+        referenceCheck: null,
+        checkError: null,
+        result: null,
+        createError: null,
+      });
+    },
+  }));
+
+const newCampaignStoreContext = createStoreContext<NewCampaignState>('newCampaign');
+export const NewCampaignStoreProvider = newCampaignStoreContext.Provider;
+export const useNewCampaignStore = newCampaignStoreContext.useSelector;
 
 /** What each field shows now: the tenant's word first, the form schema's once touched or submitted. */
 export function useVisibleMessages(): FieldMessages {

@@ -1,4 +1,4 @@
-import { api, ApiError } from '../../api';
+import { ApiError, type ConsoleApi } from '../../api';
 import type { SimulationProgress, SimulationReport, SimulationRequest } from './simulation-protocol';
 
 export interface SimulationJob {
@@ -16,7 +16,7 @@ export class SimulationCancelled extends Error {
 let lastRun = 0;
 
 /** Runs the report on the main process's worker threads; progress arrives as events for this run's id. */
-export function runSimulation(request: SimulationRequest, onProgress: (progress: SimulationProgress) => void): SimulationJob {
+export function runSimulation(api: ConsoleApi, request: SimulationRequest, onProgress: (progress: SimulationProgress) => void): SimulationJob {
   const runId = `sim-${Date.now().toString(36)}-${++lastRun}`;
   const unsubscribe = api.on('newCampaign:simulationProgress', ({ runId: of, ...progress }) => {
     if (of === runId) onProgress(progress);

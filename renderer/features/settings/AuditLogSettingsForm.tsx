@@ -1,48 +1,34 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { ConsoleError } from '../../../shared/errors';
+import { useState, type FormEvent } from 'react';
 import { auditRetentionWarnBelowDays, type ConsoleSettings } from '../../../shared/settings/console-settings';
-import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { errorOf } from '../../components/to-console-error';
+import { useSettingsStore } from './settings-store';
 
 /** Empty means "keep everything"; anything else must be a whole number of days. */
 const retentionOf = (text: string): number | null => (text.trim() === '' ? null : Number(text));
 
 /** Audit log rotation size and retention (off by default), with a warning for a retention under 5 years. */
 export function AuditLogSettingsForm() {
-  const [settings, setSettings] = useState<ConsoleSettings | null>(null);
-  const [retentionText, setRetentionText] = useState('');
-  const [error, setError] = useState<ConsoleError | null>(null);
-  const [saved, setSaved] = useState(false);
+  const settings = useSettingsStore((s) => s.settings);
+  const loadError = useSettingsStore((s) => s.loadError);
+  if (!settings) return <div className="panel">{loadError ? <ErrorNotice error={loadError} /> : 'Loading settings…'}</div>;
+  return <AuditLogFields settings={settings} />;
+}
 
-  useEffect(() => {
-    api.call('settings:get', {}).then(
-      (loaded) => {
-        setSettings(loaded);
-        setRetentionText(loaded.auditRetentionDays === null ? '' : String(loaded.auditRetentionDays));
-      },
-      (thrown: unknown) => setError(errorOf(thrown)),
-    );
-  }, []);
+/** Mounted once the settings are loaded, so the retention box starts from the stored value. */
+function AuditLogFields({ settings }: { settings: ConsoleSettings }) {
+  const [retentionText, setRetentionText] = useState(settings.auditRetentionDays === null ? '' : String(settings.auditRetentionDays));
+  const { saving, saved, error } = useSettingsStore((s) => s.forms.auditLog);
+  const save = useSettingsStore((s) => s.save);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setError(null);
-    setSaved(false);
-    try {
-      const next = await api.call('settings:update', {
-        auditMaxFileMegabytes: Number(form.get('auditMaxFileMegabytes')),
-        auditRetentionDays: retentionOf(retentionText),
-      });
-      setSettings(next);
-      setSaved(true);
-    } catch (thrown) {
-      setError(errorOf(thrown));
-    }
+    void save('auditLog', {
+      auditMaxFileMegabytes: Number(form.get('auditMaxFileMegabytes')),
+      auditRetentionDays: retentionOf(retentionText),
+    });
   };
 
-  if (!settings) return <div className="panel">{error ? <ErrorNotice error={error} /> : 'Loading settings…'}</div>;
   const retention = retentionOf(retentionText);
   const shortRetention = retention !== null && Number.isFinite(retention) && retention < auditRetentionWarnBelowDays;
   return (
@@ -72,7 +58,7 @@ export function AuditLogSettingsForm() {
       ) : null}
       <ErrorNotice error={error} title="Settings not saved" />
       <div className="actions">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={saving}>
           Save
         </button>
         {saved ? (

@@ -1,9 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { ConsoleError } from '../../../shared/errors';
-import type { ConsoleSettings } from '../../../shared/settings/console-settings';
-import { api } from '../../api';
+import { useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { errorOf } from '../../components/to-console-error';
+import { useSettingsStore } from './settings-store';
 import { UrlWarning } from './UrlWarning';
 
 const webhookFields = [
@@ -13,35 +10,24 @@ const webhookFields = [
 ] as const;
 
 export function GeneralSettingsForm() {
-  const [settings, setSettings] = useState<ConsoleSettings | null>(null);
-  const [error, setError] = useState<ConsoleError | null>(null);
-  const [saved, setSaved] = useState(false);
+  const settings = useSettingsStore((s) => s.settings);
+  const loadError = useSettingsStore((s) => s.loadError);
+  const { saving, saved, error } = useSettingsStore((s) => s.forms.general);
+  const save = useSettingsStore((s) => s.save);
   const [typed, setTyped] = useState<Partial<Record<string, string>>>({});
 
-  useEffect(() => {
-    api.call('settings:get', {}).then(setSettings, (thrown: unknown) => setError(errorOf(thrown)));
-  }, []);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setError(null);
-    setSaved(false);
-    try {
-      const next = await api.call('settings:update', {
-        refreshIntervalSeconds: Number(form.get('refreshIntervalSeconds')),
-        crmWebhookUrl: String(form.get('crmWebhookUrl') ?? ''),
-        wfmWebhookUrl: String(form.get('wfmWebhookUrl') ?? ''),
-        marketingWebhookUrl: String(form.get('marketingWebhookUrl') ?? ''),
-      });
-      setSettings(next);
-      setSaved(true);
-    } catch (thrown) {
-      setError(errorOf(thrown));
-    }
+    void save('general', {
+      refreshIntervalSeconds: Number(form.get('refreshIntervalSeconds')),
+      crmWebhookUrl: String(form.get('crmWebhookUrl') ?? ''),
+      wfmWebhookUrl: String(form.get('wfmWebhookUrl') ?? ''),
+      marketingWebhookUrl: String(form.get('marketingWebhookUrl') ?? ''),
+    });
   };
 
-  if (!settings) return <div className="panel">{error ? <ErrorNotice error={error} /> : 'Loading settings…'}</div>;
+  if (!settings) return <div className="panel">{loadError ? <ErrorNotice error={loadError} /> : 'Loading settings…'}</div>;
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="general-settings-title">
       <h2 id="general-settings-title">Refresh and notifications</h2>
@@ -68,7 +54,7 @@ export function GeneralSettingsForm() {
       })}
       <ErrorNotice error={error} title="Settings not saved" />
       <div className="actions">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={saving}>
           Save
         </button>
         {saved ? (

@@ -1,9 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { ConsoleError } from '../../../shared/errors';
-import type { OutboxStatus, WebhookChannel } from '../../../shared/outbox/outbox-status';
-import { api } from '../../api';
+import type { FormEvent } from 'react';
+import type { WebhookChannel } from '../../../shared/outbox/outbox-status';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { errorOf } from '../../components/to-console-error';
+import { useSettingsStore } from './settings-store';
 
 const receivers: Record<WebhookChannel, string> = {
   crm: 'CRM (DISPOSITION_UPDATE)',
@@ -11,27 +9,14 @@ const receivers: Record<WebhookChannel, string> = {
   marketing: 'Marketing (campaign.created)',
 };
 
-function SecretForm({ channel, configured, onSaved }: { channel: WebhookChannel; configured: boolean; onSaved: (status: OutboxStatus) => void }) {
-  const [error, setError] = useState<ConsoleError | null>(null);
+function SecretForm({ channel, configured }: { channel: WebhookChannel; configured: boolean }) {
+  const error = useSettingsStore((s) => s.secretErrors[channel] ?? null);
+  const setSecret = useSettingsStore((s) => s.setSecret);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const secret = String(new FormData(form).get('secret') ?? '');
-    setError(null);
-    try {
-      onSaved(await api.call('outbox:setSecret', { channel, secret }));
-      form.reset();
-    } catch (thrown) {
-      setError(errorOf(thrown));
-    }
-  };
-  const clear = async () => {
-    setError(null);
-    try {
-      onSaved(await api.call('outbox:setSecret', { channel, secret: null }));
-    } catch (thrown) {
-      setError(errorOf(thrown));
-    }
+    if (await setSecret(channel, secret)) form.reset();
   };
   return (
     <form className="secret-form" onSubmit={submit} aria-label={`Signing secret for ${receivers[channel]}`}>
@@ -48,7 +33,7 @@ function SecretForm({ channel, configured, onSaved }: { channel: WebhookChannel;
         Save
       </button>
       {configured ? (
-        <button type="button" className="button" onClick={() => void clear()}>
+        <button type="button" className="button" onClick={() => void setSecret(channel, null)}>
           Remove
         </button>
       ) : null}
@@ -59,28 +44,9 @@ function SecretForm({ channel, configured, onSaved }: { channel: WebhookChannel;
 
 /** Where notifications go and whether they get there: signing secrets (stored in the vault) and messages that ran out of attempts. */
 export function NotificationsPanel() {
-  const [status, setStatus] = useState<OutboxStatus | null>(null);
-  const [error, setError] = useState<ConsoleError | null>(null);
-  const load = useCallback(() => api.call('outbox:status', {}).then(setStatus, (thrown: unknown) => setError(errorOf(thrown))), []);
-  useEffect(() => {
-    void load();
-    const offOutbox = api.on('outbox:changed', () => void load());
-    const offSettings = api.on('settings:changed', () => void load());
-    return () => {
-      offOutbox();
-      offSettings();
-    };
-  }, [load]);
-
-  const retry = async (id: string) => {
-    setError(null);
-    try {
-      await api.call('outbox:retryDead', { id });
-      await load();
-    } catch (thrown) {
-      setError(errorOf(thrown));
-    }
-  };
+  const status = useSettingsStore((s) => s.outbox);
+  const error = useSettingsStore((s) => s.outboxError);
+  const retry = useSettingsStore((s) => s.retryUndeliverable);
 
   if (!status) return <section className="panel">{error ? <ErrorNotice error={error} /> : 'Loading notifications…'}</section>;
   return (
@@ -108,7 +74,7 @@ export function NotificationsPanel() {
                   <span className={`badge ${hook.secretConfigured ? 'badge-ok' : hook.urlConfigured ? 'badge-warn' : 'badge-neutral'}`}>
                     {hook.secretConfigured ? 'Stored in vault' : hook.urlConfigured ? 'Missing: deliveries wait' : 'Not set'}
                   </span>
-                  <SecretForm channel={hook.channel} configured={hook.secretConfigured} onSaved={setStatus} />
+                  <SecretForm channel={hook.channel} configured={hook.secretConfigured} />
                 </div>
               </td>
             </tr>

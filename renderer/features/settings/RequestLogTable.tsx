@@ -1,16 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { RequestLogEntry } from '../../../shared/tenant/request-log-entry';
-import { api } from '../../api';
-
-const maxRows = 200;
+import { useSettingsStore } from './settings-store';
 
 /** Diagnostics: the last requests the client made, secrets already redacted by main. */
 export function RequestLogTable() {
-  const [entries, setEntries] = useState<RequestLogEntry[]>([]);
-  useEffect(() => {
-    void api.call('tenant:requestLog', { limit: maxRows }).then(setEntries);
-    return api.on('tenant:requestLogged', (entry) => setEntries((previous) => [entry, ...previous].slice(0, maxRows)));
-  }, []);
+  const entries = useSettingsStore((s) => s.requestLog);
   return (
     <section className="panel" aria-labelledby="request-log-title">
       <h2 id="request-log-title">Diagnostics: recent tenant requests</h2>

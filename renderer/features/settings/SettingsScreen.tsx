@@ -1,11 +1,15 @@
+import { useEffect } from 'react';
 import { AuditLogSettingsForm } from './AuditLogSettingsForm';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { NotificationsPanel } from './NotificationsPanel';
 import { RequestLogTable } from './RequestLogTable';
+import { useSettingsStore } from './settings-store';
 import { StoredSettingsProblems } from './StoredSettingsProblems';
 import { TenantConnectionForm } from './TenantConnectionForm';
 
 export function SettingsScreen() {
+  const start = useSettingsStore((s) => s.start);
+  useEffect(() => start(), [start]);
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen-header">

@@ -1,15 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { SettingsProblem } from '../../../shared/settings/console-settings';
-import { api } from '../../api';
+import { useSettingsStore } from './settings-store';
 
 /** Stored settings that are not valid, by name: their values are kept in the file, and defaults used until they are fixed. */
 export function StoredSettingsProblems() {
-  const [problems, setProblems] = useState<SettingsProblem[]>([]);
-  useEffect(() => {
-    const load = () => void api.call('settings:problems', {}).then(setProblems, () => undefined);
-    load();
-    return api.on('settings:changed', load);
-  }, []);
+  const problems = useSettingsStore((s) => s.problems);
   if (problems.length === 0) return null;
   return (
     <div className="notice notice-warn" role="alert">

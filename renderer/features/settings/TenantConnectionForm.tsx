@@ -1,14 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { ConsoleError } from '../../../shared/errors';
-import { tenantProfileInputSchema } from '../../../shared/tenant/tenant-profile-input';
 import { defaultMaxConcurrency, defaultMaxRequestsPerSecond } from '../../../shared/tenant-profile';
-import { api } from '../../api';
 import { useAppStore } from '../../app/app-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { errorOf } from '../../components/to-console-error';
+import { useSettingsStore } from './settings-store';
 import { UrlWarning } from './UrlWarning';
-
-type FieldErrors = Partial<Record<string, string>>;
 
 /** An empty box keeps the default; anything else goes to validation as a number (NaN names the field). */
 const optionalNumber = (name: string, raw: FormDataEntryValue | null): Record<string, number> => {
@@ -18,12 +13,12 @@ const optionalNumber = (name: string, raw: FormDataEntryValue | null): Record<st
 
 export function TenantConnectionForm() {
   const tenant = useAppStore((state) => state.tenant);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<ConsoleError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { fieldErrors, busy, error } = useSettingsStore((s) => s.tenantForm);
+  const connectTenant = useSettingsStore((s) => s.connectTenant);
+  const switchToDemoTenant = useSettingsStore((s) => s.switchToDemoTenant);
   const [typedUrls, setTypedUrls] = useState<Partial<Record<string, string>>>({});
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const candidate = {
@@ -35,33 +30,7 @@ export function TenantConnectionForm() {
       ...optionalNumber('maxRequestsPerSecond', form.get('maxRequestsPerSecond')),
       ...optionalNumber('maxConcurrency', form.get('maxConcurrency')),
     };
-    const parsed = tenantProfileInputSchema.safeParse(candidate);
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call('tenant:connect', parsed.data);
-    } catch (thrown) {
-      setError(errorOf(thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const useDemo = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call('tenant:useDemo', {});
-    } catch (thrown) {
-      setError(errorOf(thrown));
-    } finally {
-      setBusy(false);
-    }
+    void connectTenant(candidate);
   };
 
   const field = (
@@ -109,7 +78,7 @@ export function TenantConnectionForm() {
       {field('clientId', 'Client ID')}
       {field('clientSecret', 'Client secret', { type: 'password', placeholder: 'stored encrypted; never shown again' })}
       <div className="field-row">
-        {field('maxRequestsPerSecond', 'Max requests per second', {
+        {field('maxRequestsPerSecond', 'Starting requests per second', {
           type: 'number',
           placeholder: `${defaultMaxRequestsPerSecond} (default)`,
           min: 1,
@@ -118,12 +87,16 @@ export function TenantConnectionForm() {
         })}
         {field('maxConcurrency', 'Max requests at once', { type: 'number', placeholder: `${defaultMaxConcurrency} (default)`, min: 1, max: 64, step: 1 })}
       </div>
+      <p className="muted field-hint">
+        Pacing starts at this rate, then follows the tenant: it speeds up while requests are accepted and holds just under the rate where the tenant answers
+        429.
+      </p>
       <ErrorNotice error={error} title="Could not connect" />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           Connect
         </button>
-        <button type="button" className="button" onClick={useDemo} disabled={busy}>
+        <button type="button" className="button" onClick={() => void switchToDemoTenant()} disabled={busy}>
           Use demo tenant
         </button>
       </div>

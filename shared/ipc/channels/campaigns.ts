@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { campaignSchema } from '../../cxone/schemas';
-import { campaignActionProgressSchema } from '../../campaigns/action-progress';
 import { campaignSnapshotSchema } from '../../campaigns/campaign-snapshot';
-import { emergencyProgressSchema, emergencyRunSchema, emergencyStateSchema, statusChangeResultSchema } from '../../campaigns/status-change';
+import { emergencyRunSchema, emergencyStateSchema, statusChangeResultSchema } from '../../campaigns/status-change';
 import { requestChannel } from '../define';
 
 export const campaignsRequestChannels = {
@@ -26,8 +25,6 @@ export const campaignsRequestChannels = {
 };
 
 export const campaignsEventChannels = {
-  'campaigns:actionProgress': campaignActionProgressSchema,
   'campaigns:changed': campaignSnapshotSchema,
-  'campaigns:emergencyProgress': emergencyProgressSchema,
   'campaigns:emergencyChanged': emergencyStateSchema,
 };

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { batchFilters, batchOverviewSchema, batchRowSchema } from '../../dispositions/import-batch';
 import { dryRunSummarySchema } from '../../dispositions/import-dry-run';
 import { importJobSummarySchema } from '../../dispositions/import-job';
-import { importProgressSchema } from '../../dispositions/import-progress';
 import { importReportSchema } from '../../dispositions/import-report';
+import { importRunProgressSchema } from '../../runs/run-progress';
 import { requestChannel } from '../define';
 
 /** Largest upload chunk (base64 text) the renderer sends when the file comes from an <input type="file">. */
@@ -54,12 +54,12 @@ export const dispositionsRequestChannels = {
     importJobSummarySchema,
   ),
   'dispositions:jobs': requestChannel(z.object({}), z.array(importJobSummarySchema)),
-  'dispositions:progress': requestChannel(jobRef, importProgressSchema.nullable()),
-  'dispositions:pause': requestChannel(jobRef, importProgressSchema),
-  'dispositions:resume': requestChannel(jobRef, importProgressSchema),
-  'dispositions:cancel': requestChannel(jobRef, importProgressSchema),
+  'dispositions:progress': requestChannel(jobRef, importRunProgressSchema.nullable()),
+  'dispositions:pause': requestChannel(jobRef, importRunProgressSchema),
+  'dispositions:resume': requestChannel(jobRef, importRunProgressSchema),
+  'dispositions:cancel': requestChannel(jobRef, importRunProgressSchema),
   /** When only contacts on a call remain: stop waiting for them; the run ends with them left waiting. */
-  'dispositions:finishNow': requestChannel(jobRef, importProgressSchema),
+  'dispositions:finishNow': requestChannel(jobRef, importRunProgressSchema),
   /** Retries only the rows a finished import left waiting (contacts that were on a call). */
   'dispositions:retryBusy': requestChannel(jobRef, importJobSummarySchema),
   /** Resumes an import a quit or crash stopped (also done by itself on start). */
@@ -69,6 +69,5 @@ export const dispositionsRequestChannels = {
 };
 
 export const dispositionsEventChannels = {
-  'dispositions:importProgress': importProgressSchema,
   'dispositions:importSettled': importReportSchema,
 };

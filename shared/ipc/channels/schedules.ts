@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activationReportSchema, scheduleApplyResultSchema } from '../../schedules/schedule-apply-result';
+import { scheduleApplyResultSchema } from '../../schedules/schedule-apply-result';
 import {
   campaignScheduleViewSchema,
   scheduleApplyRequestSchema,
@@ -20,14 +20,9 @@ export const schedulesRequestChannels = {
   'schedules:get': requestChannel(z.object({ campaignId: z.string().min(1), viewerZone: z.string().default('UTC') }), campaignScheduleViewSchema),
   /** The compliance verdict for a proposed schedule over the campaign's own contacts and DNC settings. */
   'schedules:check': requestChannel(scheduleCheckRequestSchema, scheduleCheckResultSchema),
-  /** Applies through the gate (optionally clipped, or a dry run), activates a draft, notifies the WFM and audits. */
+  /** Applies through the gate (optionally clipped, or a dry run), activates a draft (progress on runs:progress, kind 'schedule', runId `schedule:<campaignId>`), notifies the WFM and audits. */
   'schedules:apply': requestChannel(scheduleApplyRequestSchema, scheduleApplyResultSchema),
   'schedules:conflicts': requestChannel(z.object({ days }), z.array(scheduleConflictSchema)),
   /** Every campaign's windows over the coming days with the agents each needs, overloaded stretches marked. */
   'schedules:timeline': requestChannel(z.object({ days }), staffingTimelineSchema),
-};
-
-export const schedulesEventChannels = {
-  /** Activation of a campaign whose schedule was just applied. */
-  'schedules:activationProgress': z.object({ campaignId: z.string(), report: activationReportSchema }),
 };

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CampaignActionProgress } from '../../../shared/campaigns/action-progress';
 import { createAuditLog, type AuditLog } from '../../../electron/audit/audit-log';
 import { createBulkActions } from '../../../electron/campaigns/bulk-actions';
 import { createCampaignControl } from '../../../electron/campaigns/campaign-control';
@@ -12,6 +11,7 @@ import { startDemoTenant, type DemoTenantHandle } from '../../../electron/demo-t
 import { connectTenant } from '../../../electron/tenant/connect';
 import type { TenantConnection } from '../../../electron/tenant/ports';
 import { demoProfile } from '../../../electron/tenant-session/demo-profile';
+import type { RunProgressOf } from '../../../shared/runs/run-progress';
 
 const person = { type: 'user' as const, name: 'lead' };
 
@@ -49,12 +49,12 @@ describe('bulk pause with progress and cancel, against the demo tenant', () => {
 
   it('reports progress up to the total and pauses every campaign of the selection', async () => {
     const ids = running().slice(0, 6);
-    const seen: CampaignActionProgress[] = [];
+    const seen: RunProgressOf<'bulk-status'>[] = [];
     const bulk = createBulkActions(controlOf(), (progress) => seen.push(progress), 0);
     const results = await bulk.run(ids, 'paused', person, 'action-1');
     expect(results.map((r) => r.outcome)).toEqual(ids.map(() => 'changed'));
-    expect(seen[0]).toEqual({ actionId: 'action-1', target: 'paused', done: 0, total: 6 });
-    expect(seen.at(-1)).toEqual({ actionId: 'action-1', target: 'paused', done: 6, total: 6 });
+    expect(seen[0]).toMatchObject({ runId: 'action-1', kind: 'bulk-status', detail: { target: 'paused' }, done: 0, total: 6 });
+    expect(seen.at(-1)).toMatchObject({ runId: 'action-1', kind: 'bulk-status', detail: { target: 'paused' }, done: 6, total: 6 });
     for (const id of ids) expect(tenant.state.campaigns.get(id)?.status).toBe('paused');
   });
 

@@ -54,7 +54,7 @@ describe('disposition import when the tenant drops out', () => {
       contacts: () => connection.contacts,
       maxConcurrency: () => 4,
       waitForTenant: (signal) => waitForTenant(watch, signal, 5, 20),
-      onProgress: (progress) => states.add(progress.state),
+      onProgress: (progress) => states.add(progress.detail.jobState),
     });
     tenant.injectFaults(
       ...Array.from({ length: 40 }, () => ({ match: { pathPrefix: `/api/v2/outbound/campaigns/${contacts[0]!.campaignId}/contacts` }, kind: 'drop' as const })),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/audit/audit-entry';
 import type { Campaign } from '../../../shared/cxone/schemas';
+import type { RunProgress } from '../../../shared/runs/run-progress';
 import type { RequestChannelName } from '../../../shared/ipc/channel-names';
 import { requestChannels, type RequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import { createConsoleServices, type ConsoleServices } from '../../../electron/app/console-services';
@@ -37,7 +38,8 @@ describe('the Schedules channels over the demo tenant', () => {
     });
     services.events.subscribe((channel, payload) => {
       if (channel === 'audit:appended') appended.push(payload as AuditEntry);
-      if (channel === 'schedules:activationProgress') activation.push((payload as { report: { status: string } }).report.status);
+      const progress = payload as RunProgress;
+      if (channel === 'runs:progress' && progress.kind === 'schedule') activation.push(`${progress.state} ${Object.keys(progress.counts).join(',')}`);
     });
     const state = services.tenant.demoTenant()!.state;
     const hasRules = (c: Campaign) => ['FCC_MIN_TIME', 'FCC_MAX_TIME', 'STATE_DNC'].every((type) => c.dncRules.some((rule) => rule.type === type));
@@ -105,7 +107,7 @@ describe('the Schedules channels over the demo tenant', () => {
     expect(stored.schedule!.windowMinutes).toBeLessThan(480);
     expect(stored.status).toBe('running');
     expect(result.activation?.status).toBe('running');
-    expect(activation).toEqual(['activating', 'running']);
+    expect(activation).toEqual(['running ', 'finished running']);
     expect((await ask('schedules:get', { campaignId: campaign.id, viewerZone: 'UTC' })).blackoutDates).toEqual(['2027-03-02']);
     expect(appended.find((entry) => entry.action === 'campaign.schedule_apply' && entry.target.id === campaign.id)).toMatchObject({
       outcome: 'success',

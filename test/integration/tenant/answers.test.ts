@@ -22,6 +22,8 @@ describe('tenant client answers, pages and typed errors against the demo tenant'
   });
 
   it('passes the list filters to the tenant', async () => {
+    // Hold activations still, so no campaign turns running between the listing and the count below.
+    tenant.setKnobs({ activationMs: 3_600_000 });
     const connection = connectTo(tenant);
     const running = await collect(connection.campaigns.list({ status: 'running' }));
     const expected = [...tenant.state.campaigns.values()].filter((c) => c.status === 'running').length;

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/audit/audit-entry';
 import { auditQueryMatcher } from '../../../shared/audit/audit-query';
+import { mergeEntries } from '../../../shared/audit/merge-entries';
 import { auditFiltersSchema } from '../../../shared/audit/audit-filters';
 import { auditQueryRequestSchema } from '../../../shared/audit/audit-page';
 import {
   emptyAuditFilterForm,
   isUnfiltered,
-  mergeEntries,
   optionOf,
   timeRangeOf,
   toAuditFilters,
   type AuditFilterForm,
 } from '../../../renderer/features/audit/audit-filters';
-import { describeChainReport, describeChange, formatAuditTime } from '../../../renderer/features/audit/audit-format';
+import { describeChainReport, describeChange, formatAuditTime } from '../../../renderer/components/audit-format';
 import { auditExportFileName } from '../../../electron/audit/audit-export';
 
 const now = new Date('2025-03-10T12:00:00.000Z');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportJobSpec } from '../../../shared/dispositions/import-job';
-import type { ImportProgress } from '../../../shared/dispositions/import-progress';
+import type { RunDetailOf, RunProgressOf } from '../../../shared/runs/run-progress';
 import { createDispositionImporter, type DispositionImporterOptions } from '../../../electron/dispositions/import/disposition-importer';
 import type { DispositionUpdateNotification, SuppressedContact } from '../../../electron/dispositions/import/import-ports';
 import { lockJob } from '../../../electron/dispositions/import/job-lock';
@@ -51,8 +51,10 @@ describe('disposition import run', () => {
     const tenant = fakeContacts(3);
     tenant.busyFor.set('k-1', 2);
     tenant.busyFor.set('k-3', 1_000_000);
-    const tails: NonNullable<ImportProgress['busyTail']>[] = [];
-    const started = await importer(tenant, { busyTailMs: 30, onProgress: (p) => void (p.busyTail && tails.push(p.busyTail)) }).start(specOf(rowsFor(3)));
+    const tails: NonNullable<RunDetailOf<'import'>['busyTail']>[] = [];
+    const started = await importer(tenant, { busyTailMs: 30, onProgress: (p) => void (p.detail.busyTail && tails.push(p.detail.busyTail)) }).start(
+      specOf(rowsFor(3)),
+    );
     const report = await (started.ok ? started.value.done : Promise.reject(started.error));
     expect(report.state).toBe('finished');
     expect(report.counts).toMatchObject({ applied: 2, failed: 0, pending: 1, waitingBusy: 1 });
@@ -111,7 +113,7 @@ describe('disposition import run', () => {
       // An hour: the run can only end this soon because Finish now was pressed.
       busyTailMs: 3_600_000,
       onProgress: (p) => {
-        if (p.busyTail && !asked) {
+        if (p.detail.busyTail && !asked) {
           asked = true;
           finishNow();
         }
@@ -189,12 +191,12 @@ describe('disposition import run', () => {
     tenant.setUnreachable(true);
     const started = await importer(tenant, {
       waitForTenant: () => new Promise<void>((resolve) => (tenantBack = resolve)),
-      onProgress: (progress: ImportProgress) => states.push(progress.state),
+      onProgress: (progress: RunProgressOf<'import'>) => states.push(progress.detail.jobState),
     }).start(specOf(rowsFor(10)));
     if (!started.ok) throw new Error(started.error.message);
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
-        if (started.value.progress().state === 'waiting_for_tenant') {
+        if (started.value.progress().detail.jobState === 'waiting_for_tenant') {
           clearInterval(timer);
           resolve();
         }
@@ -259,7 +261,7 @@ describe('disposition import run', () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     const afterPause = tenant.patches.size;
     expect(afterPause).toBeLessThanOrEqual(4);
-    expect(run.progress().state).toBe('paused');
+    expect(run.progress().detail.jobState).toBe('paused');
     const release2 = tenant.hold();
     run.resume();
     run.cancel();

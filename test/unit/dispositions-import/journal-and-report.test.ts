@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percentile, reportExitCode, type ImportReport } from '../../../shared/dispositions/import-report';
-import { rateAndEta } from '../../../shared/dispositions/import-progress';
+import { rateAndEta } from '../../../shared/runs/run-progress';
 import { parseJournal, replayJournal } from '../../../electron/dispositions/import/journal-records';
 import { unappliedRowsCsv } from '../../../electron/dispositions/import/unapplied-export';
 
@@ -36,8 +36,8 @@ describe('import report figures', () => {
   });
 
   it('estimates the time left from the rate so far', () => {
-    expect(rateAndEta(50, 150, 10_000)).toEqual({ ratePerSecond: 5, etaSeconds: 20 });
-    expect(rateAndEta(0, 10, 0)).toEqual({ ratePerSecond: 0, etaSeconds: null });
+    expect(rateAndEta(50, 150, 10_000)).toEqual({ ratePerSecond: 5, etaMs: 20_000 });
+    expect(rateAndEta(0, 10, 0)).toEqual({ ratePerSecond: 0 });
   });
 
   const report = (counts: Partial<ImportReport['counts']>, state: ImportReport['state'] = 'finished'): ImportReport => ({

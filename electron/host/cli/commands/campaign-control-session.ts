@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AuditActor } from '../../../../shared/audit/audit-entry';
-import type { EmergencyProgress } from '../../../../shared/campaigns/status-change';
 import { ConsoleFailure, consoleError } from '../../../../shared/errors';
+import type { RunProgressOf } from '../../../../shared/runs/run-progress';
 import { operatorActor } from '../../../app/operator-actor';
 import { cliAuditLogOptions } from '../../../audit/audit-env';
 import { createAuditLog, type AuditLog, type AuditLogOptions } from '../../../audit/audit-log';
@@ -41,7 +41,7 @@ function auditBehindTheCommand(dir: string, options: () => AuditLogOptions): Aud
   };
 }
 
-export async function openCampaignControl(context: CliContext, onProgress?: (progress: EmergencyProgress) => void): Promise<CliCampaignControl> {
+export async function openCampaignControl(context: CliContext, onProgress?: (progress: RunProgressOf<'emergency'>) => void): Promise<CliCampaignControl> {
   const dataDir = context.dataDir();
   const connection = context.connect();
   try {

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import type { EmergencyProgress, StatusChangeResult } from '../../../../shared/campaigns/status-change';
+import type { StatusChangeResult } from '../../../../shared/campaigns/status-change';
+import type { RunProgress } from '../../../../shared/runs/run-progress';
+import { createBulkActions } from '../../../campaigns/bulk-actions';
 import { exitCodes, type ActionRunner, type CliContext } from '../cli-context';
 import { writeJson, writeLines, type CliIo } from '../io';
 import { openCampaignControl } from './campaign-control-session';
@@ -31,8 +34,10 @@ function progressLine(io: CliIo, action: CampaignRunAction) {
     drawn = true;
   };
   return {
-    emergency: (progress: EmergencyProgress) => draw(progress.done, progress.total),
-    byIds: (_result: StatusChangeResult, done: number, total: number) => draw(done, total),
+    // Drawn from the first answer on: a line saying nothing was done yet would only flicker.
+    draw: (progress: RunProgress) => {
+      if (progress.done > 0) draw(progress.done, progress.total);
+    },
     end: () => {
       if (drawn) io.stderr('\n');
     },
@@ -54,17 +59,20 @@ async function runStatusCommand(context: CliContext, action: CampaignRunAction, 
     return exitCodes.usage;
   }
   const progress = !flags.json && context.io.stderrIsTty ? progressLine(context.io, action) : null;
-  const session = await openCampaignControl(context, progress?.emergency);
+  const session = await openCampaignControl(context, progress?.draw);
   try {
     const { control, actor } = session;
-    const stop = new AbortController();
+    // The same bulk run as the app's, so its progress comes from the same reporter; unthrottled,
+    // as a line redrawn in place costs nothing and each answer moves the count.
+    const bulk = createBulkActions(control, (value) => progress?.draw(value), 0);
+    const actionId = randomUUID();
     let finished = false;
     let interrupted = false;
     void context.io.untilStopped().then(() => {
       if (finished) return;
       interrupted = true;
       if (emergency) control.cancelEmergency();
-      else stop.abort();
+      else bulk.cancel(actionId);
     });
     let results: StatusChangeResult[];
     let runId: string | undefined;
@@ -75,7 +83,7 @@ async function runStatusCommand(context: CliContext, action: CampaignRunAction, 
       runId = run.id;
       recordProblems = run.recordProblems ?? [];
     } else {
-      results = await control.setStatus(ids, target[action], actor, { signal: stop.signal, ...(progress ? { onResult: progress.byIds } : {}) });
+      results = await bulk.run(ids, target[action], actor, actionId);
     }
     finished = true;
     progress?.end();

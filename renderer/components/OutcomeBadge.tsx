@@ -1,4 +1,4 @@
-import type { AuditOutcome } from '../../../shared/audit/audit-entry';
+import type { AuditOutcome } from '../../shared/audit/audit-entry';
 import { outcomeStyles } from './audit-format';
 
 /** Colour always comes with its word, so the outcome reads without colour too. */

@@ -1,5 +1,5 @@
-import type { AuditChainReport } from '../../../shared/audit/audit-chain';
-import type { AuditEntry, AuditOutcome } from '../../../shared/audit/audit-entry';
+import type { AuditChainReport } from '../../shared/audit/audit-chain';
+import type { AuditEntry, AuditOutcome } from '../../shared/audit/audit-entry';
 
 const two = (value: number) => String(value).padStart(2, '0');
 
