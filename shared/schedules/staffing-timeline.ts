@@ -14,7 +14,7 @@ export const timelineCampaignSchema = z.object({
   windows: z.array(z.object({ startMs: z.number(), endMs: z.number() })),
 });
 
-/** A stretch when the campaigns open at once need more agents than the tenant has for them. */
+/** A stretch when the campaigns open at once need more agents than the tenant has for them; `needed`/`available` at its worst moment. */
 export const overloadSchema = z.object({
   startMs: z.number(),
   endMs: z.number(),
@@ -89,8 +89,12 @@ export function staffingTimeline(
     if (!short) continue;
     const campaignIds = open.map((row) => row.id);
     const last = overloaded.at(-1);
-    if (last && last.endMs === startMs && last.campaignIds.join('|') === campaignIds.join('|')) last.endMs = endMs;
-    else overloaded.push({ startMs, endMs, campaignIds, needed, available });
+    if (last && last.endMs === startMs) {
+      // One stretch while the shortage lasts: every campaign open in it, figures at its worst moment.
+      last.endMs = endMs;
+      last.campaignIds = [...new Set([...last.campaignIds, ...campaignIds])];
+      if (needed - available > last.needed - last.available) Object.assign(last, { needed, available });
+    } else overloaded.push({ startMs, endMs, campaignIds, needed, available });
   }
   return { fromMs: range.fromMs, toMs, campaigns: rows, demand, overloaded, agents: agents.length };
 }

@@ -7,7 +7,7 @@ export function CampaignPicker() {
   const selectedId = useSchedulesStore((s) => s.selectedId);
   const select = useSchedulesStore((s) => s.select);
   return (
-    <div className="table-scroll sch-picker" role="region" aria-label="Campaigns" tabIndex={-1}>
+    <div className="table-scroll sch-picker" role="region" aria-label="Campaigns">
       <table className="table">
         <caption className="sr-only">Campaigns and their schedules</caption>
         <thead>
@@ -15,7 +15,7 @@ export function CampaignPicker() {
             <th scope="col">Campaign</th>
             <th scope="col">Status</th>
             <th scope="col">Zone</th>
-            <th scope="col">When</th>
+            <th scope="col">Cron</th>
             <th scope="col" className="num">
               Window
             </th>
@@ -46,14 +46,17 @@ export function CampaignPicker() {
                 }
               }}
             >
-              <td>
-                {row.name} <span className="muted">{row.id}</span>
+              <td className="sch-name">
+                {row.name}
+                <span className="muted sch-id">{row.id}</span>
               </td>
               <td>
                 <StatusBadge status={row.status} />
               </td>
-              <td>{row.timezone ?? '—'}</td>
-              <td>{row.description}</td>
+              <td className="sch-zone">{row.timezone ?? '—'}</td>
+              <td className="sch-cron" title={row.description}>
+                {row.cronExpression ?? 'No schedule'}
+              </td>
               <td className="num">{row.windowMinutes === null ? '—' : `${row.windowMinutes} min`}</td>
               <td className="num">{row.agentAllocation}</td>
             </tr>

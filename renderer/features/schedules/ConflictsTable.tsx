@@ -14,7 +14,7 @@ export function ConflictsTable() {
         <span className={`badge badge-${conflicts.length === 0 ? 'ok' : 'warn'}`}>{conflicts.length === 0 ? 'None' : conflicts.length}</span>
       </h2>
       {conflicts.length > 0 ? (
-        <div className="table-scroll sch-conflicts">
+        <div className="table-scroll sch-conflicts" tabIndex={0} role="region" aria-label="Conflicts">
           <table className="table">
             <thead>
               <tr>

@@ -1,5 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { shortTime } from './schedule-format';
+import { dayLabel, shortTime } from './schedule-format';
 import { useSchedulesStore } from './schedules-store';
 
 /** Agents needed by the open windows against agents skilled for them, over the coming days; overloaded stretches shaded red. */
@@ -8,6 +8,11 @@ export function StaffingChart() {
   const viewerZone = useSchedulesStore((s) => s.viewerZone);
   if (!timeline) return null;
   const points = timeline.demand.map((step) => ({ atMs: step.atMs, needed: step.needed, available: step.available }));
+  const ticks: number[] = [];
+  for (const day = new Date(timeline.fromMs); day.getTime() < timeline.toMs; day.setDate(day.getDate() + 1)) {
+    day.setHours(0, 0, 0, 0);
+    if (day.getTime() >= timeline.fromMs) ticks.push(day.getTime());
+  }
   const hours = timeline.overloaded.reduce((sum, stretch) => sum + (stretch.endMs - stretch.startMs) / 3600_000, 0);
   return (
     <figure className="panel sch-figure" aria-labelledby="sch-timeline">
@@ -53,7 +58,7 @@ export function StaffingChart() {
         </ResponsiveContainer>
       </div>
       {timeline.overloaded.length > 0 ? (
-        <div className="table-scroll sch-overloads">
+        <div className="table-scroll sch-overloads" tabIndex={0} role="region" aria-label="Overloaded stretches">
           <table className="table">
             <caption className="sr-only">Overloaded stretches</caption>
             <thead>

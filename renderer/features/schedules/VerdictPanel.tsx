@@ -57,7 +57,7 @@ export function VerdictPanel() {
         {verdict.unknownTimezoneContacts > 0 ? ` ${verdict.unknownTimezoneContacts} contact(s) have no known time zone.` : ''}
       </p>
       {verdict.violations.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll sch-verdict-scroll" tabIndex={0} role="region" aria-label="Violations">
           <table className="table sch-verdict">
             <thead>
               <tr>
@@ -69,12 +69,11 @@ export function VerdictPanel() {
                 </th>
                 <th scope="col">Local start–end</th>
                 <th scope="col">First date</th>
-                <th scope="col">Why</th>
               </tr>
             </thead>
             <tbody>
               {verdict.violations.map((v, index) => (
-                <tr key={`${v.rule}-${v.timezone}-${v.state}-${v.localStart}-${index}`}>
+                <tr key={`${v.rule}-${v.timezone}-${v.state}-${v.localStart}-${index}`} title={v.message}>
                   <td>
                     <span className="badge badge-danger">{ruleLabels[v.rule] ?? v.rule}</span>
                   </td>
@@ -83,7 +82,6 @@ export function VerdictPanel() {
                   <td className="num">{v.contacts}</td>
                   <td>{v.localStart ? `${v.localStart}–${v.localEnd}` : '—'}</td>
                   <td>{v.firstDate ?? '—'}</td>
-                  <td>{v.message}</td>
                 </tr>
               ))}
             </tbody>

@@ -10,3 +10,6 @@ export function wallTime(iso: string): string {
 /** An instant as the viewer's wall clock, short. */
 export const shortTime = (ms: number, zone: string) =>
   new Date(ms).toLocaleString('en-GB', { timeZone: zone, weekday: 'short', day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** A day as the chart's axis names it: "Thu 03". */
+export const dayLabel = (ms: number, zone: string) => new Date(ms).toLocaleDateString('en-GB', { timeZone: zone, weekday: 'short', day: '2-digit' });
