@@ -1,4 +1,4 @@
-import { wallTime } from './schedule-format';
+import { wallTime, wallTimeAfter } from './schedule-format';
 import { useSchedulesStore } from './schedules-store';
 
 /** The next 10 windows, in the campaign's zone and in the lead's own: the checked draft's, else the stored schedule's. */
@@ -22,7 +22,7 @@ export function NextWindows() {
                 #
               </th>
               <th scope="col">Opens ({zone})</th>
-              <th scope="col">Closes ({zone})</th>
+              <th scope="col">Closes</th>
               <th scope="col">Opens (you, {viewerZone})</th>
               <th scope="col">Closes (you)</th>
             </tr>
@@ -32,9 +32,9 @@ export function NextWindows() {
               <tr key={window.startMs}>
                 <td className="num">{index + 1}</td>
                 <td>{wallTime(window.start)}</td>
-                <td>{wallTime(window.end)}</td>
+                <td>{wallTimeAfter(window.start, window.end)}</td>
                 <td>{wallTime(window.viewerStart)}</td>
-                <td>{wallTime(window.viewerEnd)}</td>
+                <td>{wallTimeAfter(window.viewerStart, window.viewerEnd)}</td>
               </tr>
             ))}
           </tbody>

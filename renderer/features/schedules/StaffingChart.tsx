@@ -2,6 +2,12 @@ import { Area, CartesianGrid, ComposedChart, Legend, ReferenceArea, ResponsiveCo
 import { dayLabel, shortTime } from './schedule-format';
 import { useSchedulesStore } from './schedules-store';
 
+/** The first few campaigns of a stretch by name, and how many more. */
+function campaignNames(ids: readonly string[], timeline: { campaigns: { id: string; name: string }[] }): string {
+  const names = ids.slice(0, 4).map((id) => timeline.campaigns.find((c) => c.id === id)?.name ?? id);
+  return ids.length > 4 ? `${names.join(', ')} and ${ids.length - 4} more` : names.join(', ');
+}
+
 /** Agents needed by the open windows against agents skilled for them, over the coming days; overloaded stretches shaded red. */
 export function StaffingChart() {
   const timeline = useSchedulesStore((s) => s.timeline);
@@ -35,8 +41,9 @@ export function StaffingChart() {
               type="number"
               scale="time"
               domain={[timeline.fromMs, timeline.toMs]}
-              tickFormatter={(ms: number) => shortTime(ms, viewerZone)}
-              minTickGap={40}
+              ticks={ticks}
+              tickFormatter={(ms: number) => dayLabel(ms, viewerZone)}
+              minTickGap={16}
             />
             <YAxis allowDecimals={false} width={40} />
             <Tooltip labelFormatter={(ms) => shortTime(Number(ms), viewerZone)} />
@@ -81,7 +88,7 @@ export function StaffingChart() {
                   <td>{shortTime(stretch.endMs, viewerZone)}</td>
                   <td className="num">{stretch.needed}</td>
                   <td className="num">{stretch.available}</td>
-                  <td>{stretch.campaignIds.map((id) => timeline.campaigns.find((c) => c.id === id)?.name ?? id).join(', ')}</td>
+                  <td>{campaignNames(stretch.campaignIds, timeline)}</td>
                 </tr>
               ))}
             </tbody>

@@ -12,7 +12,7 @@ const ruleLabels: Record<string, string> = {
 
 const scheduleLine = (schedule: Schedule | null) =>
   schedule
-    ? `${schedule.cronExpression} in ${schedule.timezone}, ${schedule.windowMinutes ?? 480} min, ${schedule.retryPolicy.maxAttempts} attempts`
+    ? `${schedule.cronExpression} in ${schedule.timezone}, ${schedule.windowMinutes ?? 480} min, up to ${schedule.retryPolicy.maxAttempts} attempt(s)`
     : 'No schedule';
 
 /** The compliance verdict for the checked draft, the lead's Block / Clip choice, and Apply once the gate passes. */
@@ -132,7 +132,7 @@ function ApplyOutcome({ result }: { result: ApplyResult }) {
     case 'applied':
       return (
         <div className="notice notice-info" role="status">
-          Applied{result.clipped ? ' (clipped)' : ''}: {scheduleLine(result.after)} — version {result.campaign.version}.
+          Applied{result.clipped ? ' (clipped)' : ''}: {scheduleLine(result.after)} — stored as version {result.campaign.version}.
           {activation ? (
             <p>
               Activation:{' '}

@@ -7,6 +7,11 @@ export function wallTime(iso: string): string {
   return `${weekday} ${date} ${clock} (${offset === 'Z' ? '+00:00' : offset})`;
 }
 
+/** The end of a window beside its start: only the clock and offset when it closes the same day. */
+export function wallTimeAfter(startIso: string, endIso: string): string {
+  return startIso.slice(0, 10) === endIso.slice(0, 10) ? wallTime(endIso).slice(15) : wallTime(endIso);
+}
+
 /** An instant as the viewer's wall clock, short. */
 export const shortTime = (ms: number, zone: string) =>
   new Date(ms).toLocaleString('en-GB', { timeZone: zone, weekday: 'short', day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
