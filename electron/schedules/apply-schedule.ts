@@ -15,6 +15,11 @@ export interface ApplyScheduleRequest extends ScheduleCheckRequest {
   /** When the gate fails, narrow the window to the widest one every contact may be called in, and check again. */
   clip: boolean;
   dryRun: boolean;
+  /**
+   * The stored schedule the lead's edit started from (the screen's read). When given and the
+   * campaign's schedule is no longer that, nothing is written and both versions go back.
+   */
+  base?: Schedule | null;
   /** The retry policy to store; default the campaign's own. */
   retryPolicy?: RetryPolicy;
   /** PUTs tried when the version keeps moving under us (§4.4). */
@@ -82,6 +87,9 @@ export async function applySchedule(ports: ApplySchedulePorts, request: ApplySch
 
   const before = subject.campaign.schedule;
   const after = storedScheduleOf(before, proposed, from, request.retryPolicy);
+  if (request.base !== undefined && scheduleText(request.base) !== scheduleText(before)) {
+    return { kind: 'schedule_changed', verdict, ours: after, theirs: before, version: subject.campaign.version };
+  }
   if (request.dryRun) return { kind: 'dry_run', verdict, before, after, clipped };
   return putSchedule(ports, subject, { proposed, range, after, before, verdict, clipped }, request);
 }

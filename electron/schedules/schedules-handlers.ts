@@ -110,6 +110,7 @@ export function createSchedulesHandlers(options: SchedulesHandlerOptions): Pick<
         clip: request.clip,
         dryRun: request.dryRun,
         activate: request.activate,
+        ...(request.base !== undefined ? { base: request.base } : {}),
         actor: options.actor,
         onActivation: (report) => options.onActivation?.(request.campaignId, report),
       }),

@@ -53,6 +53,8 @@ export const scheduleApplyRequestSchema = scheduleCheckRequestSchema.extend({
   clip: z.boolean().default(false),
   dryRun: z.boolean().default(false),
   activate: z.boolean().default(true),
+  /** The stored schedule the edit started from: a different one stored since comes back side by side instead of being overwritten. */
+  base: scheduleSchema.nullable().optional(),
 });
 
 export const conflictSideSchema = z.object({ timezone: z.string(), localStart: z.string(), localEnd: z.string() });

@@ -11,7 +11,7 @@ describe('Schedules in Chromium', () => {
     await console_?.close();
   });
 
-  it('checks a schedule that starts before 08:00 for its contacts, shows the verdict, clips it, applies it and activates the draft', async () => {
+  it('checks a schedule that starts before 08:00 for its contacts, shows the verdict, clips it, applies and activates it; a concurrent edit comes back side by side', async () => {
     const { page } = console_;
     const state = console_.host.services.tenant.demoTenant()!.state;
     const hasRules = (c: Campaign) => ['FCC_MIN_TIME', 'FCC_MAX_TIME', 'STATE_DNC'].every((type) => c.dncRules.some((rule) => rule.type === type));
@@ -60,6 +60,27 @@ describe('Schedules in Chromium', () => {
     expect(rest.join(' ')).toBe('* * 1-5');
     expect(stored.schedule!.windowMinutes).toBeLessThan(8 * 60);
     expect(stored.version).toBeGreaterThan(target.version);
+
+    // A human edit lands elsewhere while the lead edits here: both versions, side by side.
+    await editor.getByLabel('Window end').fill('14:00');
+    await editor.getByRole('button', { name: 'Check compliance' }).click();
+    await page.getByText('Passes').waitFor();
+    const current = state.campaigns.get(target.id)!;
+    const theirs = { ...current.schedule!, cronExpression: '0 12 * * 1-5', windowMinutes: 60 };
+    state.campaigns.set(target.id, { ...current, schedule: theirs, version: current.version + 1 });
+    await page.getByRole('button', { name: 'Apply schedule', exact: true }).click();
+    const sides = page.locator('.sch-sides');
+    await sides.waitFor();
+    expect(await sides.textContent()).toContain('0 12 * * 1-5');
+    expect(state.campaigns.get(target.id)!.schedule).toEqual(theirs);
+    await page.evaluate(() => document.querySelector('.sch-sides')?.scrollIntoView({ block: 'center' }));
+    await console_.screenshot('schedules-side-by-side');
+    await page.getByRole('button', { name: 'Apply mine over theirs' }).click();
+    await page.getByText(/^Applied/).waitFor();
+    const final = state.campaigns.get(target.id)!.schedule!;
+    expect(final.timezone).toBe('America/New_York');
+    expect(final.cronExpression).toBe(stored.schedule!.cronExpression);
+    expect(final.windowMinutes).toBe(14 * 60 - (Number(hour) * 60 + Number(minute)));
 
     await page.locator('.sch-figure').scrollIntoViewIfNeeded();
     await page.locator('.sch-figure .recharts-surface').first().waitFor();

@@ -10,7 +10,7 @@ export function NextWindows() {
   const windows = check?.ok ? check.nextWindows : (view?.nextWindows ?? []);
   const zone = check?.ok ? draft?.timezone : view?.schedule?.timezone;
   return (
-    <section className="panel" aria-labelledby="sch-next">
+    <section className="panel" aria-labelledby="sch-next" tabIndex={0}>
       <h2 id="sch-next">Next {windows.length} windows</h2>
       {windows.length === 0 ? (
         <p className="muted">No window opens.</p>

@@ -170,7 +170,7 @@ function ApplyOutcome({ result }: { result: ApplyResult }) {
             <button type="button" className="button" onClick={() => selectedId && void select(selectedId)}>
               Keep theirs
             </button>
-            <button type="button" className="button button-primary" onClick={() => void apply({ clip: false })}>
+            <button type="button" className="button button-primary" onClick={() => void apply({ clip: true, over: result.theirs })}>
               Apply mine over theirs
             </button>
           </div>

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Schedule } from '../../../shared/cxone/schemas';
 import type { ConsoleError } from '../../../shared/errors';
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { activationRunId, type ActivationReport } from '../../../shared/schedules/schedule-apply-result';
@@ -46,7 +47,8 @@ export interface SchedulesState {
   select(campaignId: string): Promise<void>;
   edit(patch: Partial<ScheduleDraft>): void;
   runCheck(): Promise<void>;
-  apply(options: { clip: boolean }): Promise<void>;
+  /** `over` is the stored schedule the lead chose to replace after a concurrent edit; default the one the editor was opened on. */
+  apply(options: { clip: boolean; over?: Schedule | null }): Promise<void>;
   loadOverview(days: number): Promise<void>;
   /** Subscribes to activation progress; returns the unsubscribe. */
   watchActivation(): () => void;
@@ -190,14 +192,20 @@ export function createSchedulesStore(api: ConsoleApi): SchedulesStore {
         set({ checking: false, error: errorOf(thrown) });
       }
     },
-    async apply({ clip }) {
-      const { selectedId, draft } = get();
+    async apply({ clip, over }) {
+      const { selectedId, draft, view } = get();
       if (!selectedId || !draft) return;
       const edit = editOf(draft);
       if (!edit.ok) return set({ draftProblem: edit.problem });
       set({ applying: true, error: null, activation: null });
       try {
-        const applied = await api.call('schedules:apply', { ...request(selectedId, edit.edit), clip, dryRun: false, activate: true });
+        const applied = await api.call('schedules:apply', {
+          ...request(selectedId, edit.edit),
+          clip,
+          dryRun: false,
+          activate: true,
+          base: over !== undefined ? over : (view?.schedule ?? null),
+        });
         set({ applied, applying: false, ...(applied.kind === 'applied' && applied.activation ? { activation: applied.activation } : {}) });
         if (applied.kind === 'applied') {
           const view = await api.call('schedules:get', { campaignId: selectedId, viewerZone: viewerZone() });

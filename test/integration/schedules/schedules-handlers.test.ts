@@ -116,6 +116,22 @@ describe('the Schedules channels over the demo tenant', () => {
     });
   });
 
+  it('returns both versions instead of writing when the stored schedule is no longer the one the edit started from', async () => {
+    const state = services.tenant.demoTenant()!.state;
+    const campaign = state.campaigns.get(guarded[0]!.id)!;
+    const base = campaign.schedule!;
+    const theirs = { ...base, cronExpression: '45 10 * * 1-5', windowMinutes: 60 };
+    state.campaigns.set(campaign.id, { ...campaign, schedule: theirs, version: campaign.version + 1 });
+    const midday = { timezone: 'America/New_York', cronExpression: '0 13 * * 1-5', windowMinutes: 120, blackoutDates: [] };
+    const request = { campaignId: campaign.id, schedule: midday, from: '2027-03-01', days: 14, viewerZone: 'UTC', clip: false, dryRun: false, activate: false };
+    const result = await ask('schedules:apply', { ...request, base });
+    expect(result).toMatchObject({ kind: 'schedule_changed', theirs: { cronExpression: '45 10 * * 1-5' }, ours: { cronExpression: '0 13 * * 1-5' } });
+    expect(state.campaigns.get(campaign.id)!.schedule).toEqual(theirs);
+    const chosen = await ask('schedules:apply', { ...request, base: theirs });
+    expect(chosen.kind).toBe('applied');
+    expect(state.campaigns.get(campaign.id)!.schedule).toMatchObject({ cronExpression: '0 13 * * 1-5', windowMinutes: 120 });
+  });
+
   it('lists conflicts and a staffing timeline that match the contract', async () => {
     const conflicts = await ask('schedules:conflicts', { days: 14 });
     for (const conflict of conflicts) expect(conflict.overlaps.length).toBeGreaterThan(0);
