@@ -49,7 +49,9 @@ export function writeLines(io: CliIo, lines: readonly string[]): void {
 /** One readable line on stderr; returns the exit code the error calls for. */
 export function reportError(io: CliIo, thrown: unknown): number {
   const error: ConsoleError = toConsoleError(thrown);
-  const environmentSecrets = [io.env.CXONE_CLIENT_SECRET, io.env.CXONE_CRM_WEBHOOK_SECRET].filter((value): value is string => Boolean(value));
+  const environmentSecrets = [io.env.CXONE_CLIENT_SECRET, io.env.CXONE_CRM_WEBHOOK_SECRET, io.env.CXONE_WFM_WEBHOOK_SECRET].filter((value): value is string =>
+    Boolean(value),
+  );
   io.stderr(`cxone-console: ${redactText(describeError(error), [...environmentSecrets, ...knownSecrets.values()])}\n`);
   return error.kind === 'configuration' ? exitCodes.usage : exitCodes.someFailed;
 }
