@@ -19,6 +19,7 @@ import { createSimulationService } from '../new-campaign/simulation-service';
 import { createOutbox, type Outbox } from '../outbox/outbox';
 import { createOutboxHandlers } from '../outbox/outbox-handlers';
 import type { KeyValueStore } from '../settings/key-value-store';
+import { schedulesServices } from '../schedules/schedules-services';
 import { createSettingsHandlers } from '../settings/settings-handlers';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { createSuppressionList } from '../suppression/suppression-list';
@@ -165,6 +166,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     ...newCampaign,
     ...simulation.handlers,
     ...createAuditHandlers(audit, options.dataDir),
+    ...schedulesServices({ dataDir: options.dataDir, tenant, audit, outbox, settings, events, actor: user }),
     ...auditedSecretChanges(createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }), audit, user, () => tenant.status().label),
   };
 

@@ -33,6 +33,11 @@ function withWindow(campaign: Campaign, lateScenario: boolean): Campaign {
  * counts and picks the rest of the seed makes stay as they were.
  */
 export function applyScheduleScenarios(state: DemoTenantState, prng: Prng): void {
+  moveContacts(state, prng);
+  spreadOverWeekdays(state);
+}
+
+function moveContacts(state: DemoTenantState, prng: Prng): void {
   let scheduled = 0;
   for (const campaign of state.campaigns.values()) {
     const late = campaign.schedule !== null && scheduled++ % 7 === 3;
@@ -53,5 +58,52 @@ export function applyScheduleScenarios(state: DemoTenantState, prng: Prng): void
         if (prng.chance(0.35)) contact.phone = `+1416555${String(prng.int(0, 9999)).padStart(4, '0')}`;
       }
     }
+  }
+}
+
+/** Campaigns that may conflict: they share a contact list, or an agent's skills name both (§4.7). */
+function relatedPairs(state: DemoTenantState, ids: ReadonlySet<string>): Map<string, Set<string>> {
+  const related = new Map<string, Set<string>>([...ids].map((id) => [id, new Set<string>()]));
+  const relate = (a: string, b: string) => {
+    if (a === b || !ids.has(a) || !ids.has(b)) return;
+    related.get(a)?.add(b);
+    related.get(b)?.add(a);
+  };
+  const byList = new Map<string, string[]>();
+  for (const id of ids) {
+    const list = state.campaigns.get(id)?.contactListId ?? '';
+    byList.set(list, [...(byList.get(list) ?? []), id]);
+  }
+  for (const group of byList.values()) group.forEach((a, index) => group.slice(index + 1).forEach((b) => relate(a, b)));
+  for (const agent of state.agents) agent.skills.forEach((a, index) => agent.skills.slice(index + 1).forEach((b) => relate(a, b)));
+  return related;
+}
+
+/** Two weekdays each, far enough apart that the windows of one group never meet another's in any US zone. */
+const weekdayGroups = ['1,4', '2,5', '3,6'] as const;
+
+/**
+ * Related campaigns dialling on the same days would all conflict (the seeded agents' skills
+ * relate most campaigns to a few others), so each scheduled campaign gets a pair of weekdays
+ * its related campaigns do not use where that is possible (greedy colouring, most related
+ * first). The few it cannot place take the pair with the fewest related campaigns on it: those
+ * are the tenant's real conflicts. A campaign that runs late every day keeps its Sunday.
+ */
+function spreadOverWeekdays(state: DemoTenantState): void {
+  const ids = new Set([...state.campaigns.values()].filter((campaign) => campaign.schedule !== null).map((campaign) => campaign.id));
+  const related = relatedPairs(state, ids);
+  const group = new Map<string, number>();
+  const order = [...ids].sort((a, b) => (related.get(b)?.size ?? 0) - (related.get(a)?.size ?? 0) || a.localeCompare(b));
+  for (const id of order) {
+    const clashes = weekdayGroups.map((_, index) => [...(related.get(id) ?? [])].filter((other) => group.get(other) === index).length);
+    group.set(id, clashes.indexOf(Math.min(...clashes)));
+  }
+  for (const id of ids) {
+    const campaign = state.campaigns.get(id) as Campaign;
+    const schedule = campaign.schedule as NonNullable<Campaign['schedule']>;
+    const fields = schedule.cronExpression.split(' ');
+    const days = weekdayGroups[group.get(id) ?? 0] as string;
+    fields[4] = schedule.cronExpression === lateEveryDayCron ? `0,${days}` : days;
+    state.campaigns.set(id, { ...campaign, schedule: { ...schedule, cronExpression: fields.join(' ') } });
   }
 }

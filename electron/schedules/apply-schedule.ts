@@ -15,6 +15,13 @@ export interface ApplyScheduleRequest extends ScheduleCheckRequest {
   /** When the gate fails, narrow the window to the widest one every contact may be called in, and check again. */
   clip: boolean;
   dryRun: boolean;
+  /**
+   * The stored schedule the lead's edit started from (the screen's read). When given and the
+   * campaign's schedule is no longer that, nothing is written and both versions go back.
+   */
+  base?: Schedule | null;
+  /** The retry policy to store; default the campaign's own. */
+  retryPolicy?: RetryPolicy;
   /** PUTs tried when the version keeps moving under us (§4.4). */
   maxAttempts?: number;
 }
@@ -30,7 +37,7 @@ export type ApplyOutcome =
 const defaultRetryPolicy: RetryPolicy = { maxAttempts: 3, retryIntervalMs: 60_000, retryOnBusy: true, retryOnNoAnswer: true };
 
 /** The full contract schedule to store: the checked window fields over whatever else the campaign already had. */
-function storedScheduleOf(current: Schedule | null, checked: WindowSchedule, from: string): Schedule {
+function storedScheduleOf(current: Schedule | null, checked: WindowSchedule, from: string, retryPolicy: RetryPolicy | undefined): Schedule {
   const opening = startOfLocalDate(from, checked.timezone);
   return {
     timezone: checked.timezone,
@@ -38,7 +45,7 @@ function storedScheduleOf(current: Schedule | null, checked: WindowSchedule, fro
     windowMinutes: checked.windowMinutes ?? defaultWindowMinutes,
     startTime: current?.startTime ?? localIso(opening, checked.timezone),
     endTime: current?.endTime ?? localIso(opening + 365 * 24 * 3600_000, checked.timezone),
-    retryPolicy: current?.retryPolicy ?? defaultRetryPolicy,
+    retryPolicy: retryPolicy ?? current?.retryPolicy ?? defaultRetryPolicy,
   };
 }
 
@@ -79,7 +86,10 @@ export async function applySchedule(ports: ApplySchedulePorts, request: ApplySch
   if (!verdict.compliant) return { kind: 'blocked', verdict, clip: null };
 
   const before = subject.campaign.schedule;
-  const after = storedScheduleOf(before, proposed, from);
+  const after = storedScheduleOf(before, proposed, from, request.retryPolicy);
+  if (request.base !== undefined && scheduleText(request.base) !== scheduleText(before)) {
+    return { kind: 'schedule_changed', verdict, ours: after, theirs: before, version: subject.campaign.version };
+  }
   if (request.dryRun) return { kind: 'dry_run', verdict, before, after, clipped };
   return putSchedule(ports, subject, { proposed, range, after, before, verdict, clipped }, request);
 }

@@ -43,6 +43,7 @@ export function scheduleFor(campaign: Campaign, proposed: Partial<WindowSchedule
     timezone: proposed.timezone ?? stored?.timezone ?? campaign.customAttributes.timezone ?? '',
     cronExpression: proposed.cronExpression ?? stored?.cronExpression ?? '',
     ...((proposed.windowMinutes ?? stored?.windowMinutes) !== undefined ? { windowMinutes: proposed.windowMinutes ?? stored?.windowMinutes } : {}),
+    ...(proposed.blackoutDates && proposed.blackoutDates.length > 0 ? { blackoutDates: [...proposed.blackoutDates].sort() } : {}),
   };
 }
 

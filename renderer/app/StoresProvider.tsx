@@ -6,6 +6,7 @@ import { DispositionsStoreProvider } from '../features/dispositions/dispositions
 import { EmergencyStoreProvider } from '../features/emergency/emergency-store';
 import { NewCampaignStoreProvider } from '../features/new-campaign/new-campaign-store';
 import { SimulationStoreProvider } from '../features/new-campaign/simulation-store';
+import { SchedulesStoreProvider } from '../features/schedules/schedules-store';
 import { SettingsStoreProvider } from '../features/settings/settings-store';
 import { AppStoreProvider } from './app-store';
 import { NavigationContext } from './navigation';
@@ -23,7 +24,9 @@ export function StoresProvider({ stores, children }: { stores: Stores; children:
                 <NewCampaignStoreProvider store={stores.newCampaign}>
                   <SimulationStoreProvider store={stores.simulation}>
                     <AuditStoreProvider store={stores.audit}>
-                      <SettingsStoreProvider store={stores.settings}>{children}</SettingsStoreProvider>
+                      <SettingsStoreProvider store={stores.settings}>
+                        <SchedulesStoreProvider store={stores.schedules}>{children}</SchedulesStoreProvider>
+                      </SettingsStoreProvider>
                     </AuditStoreProvider>
                   </SimulationStoreProvider>
                 </NewCampaignStoreProvider>

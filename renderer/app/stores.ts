@@ -6,6 +6,7 @@ import { createDispositionsStore, type DispositionsStore } from '../features/dis
 import { createEmergencyStore, type EmergencyStore } from '../features/emergency/emergency-store';
 import { createNewCampaignStore, type NewCampaignStore } from '../features/new-campaign/new-campaign-store';
 import { createSimulationStore, type SimulationStore } from '../features/new-campaign/simulation-store';
+import { createSchedulesStore, type SchedulesStore } from '../features/schedules/schedules-store';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
 import { createAppStore, type AppStore } from './app-store';
 import type { Navigation } from './navigation';
@@ -21,6 +22,7 @@ export interface Stores {
   simulation: SimulationStore;
   audit: AuditStore;
   settings: SettingsStore;
+  schedules: SchedulesStore;
   navigation: Navigation;
 }
 
@@ -48,6 +50,7 @@ export function createStores(api: ConsoleApi): Stores {
     simulation: createSimulationStore(api),
     audit,
     settings: createSettingsStore(api),
+    schedules: createSchedulesStore(api),
     navigation,
   };
 }

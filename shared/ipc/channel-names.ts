@@ -54,6 +54,12 @@ export const requestChannelNames = [
   'audit:query',
   'audit:exportCsv',
   'audit:verify',
+  'schedules:list',
+  'schedules:get',
+  'schedules:check',
+  'schedules:apply',
+  'schedules:conflicts',
+  'schedules:timeline',
 ] as const;
 export type RequestChannelName = (typeof requestChannelNames)[number];
 

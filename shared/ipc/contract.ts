@@ -5,6 +5,7 @@ import { campaignsEventChannels, campaignsRequestChannels } from './channels/cam
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
 import { newCampaignRequestChannels } from './channels/new-campaign';
 import { outboxEventChannels, outboxRequestChannels } from './channels/outbox';
+import { schedulesRequestChannels } from './channels/schedules';
 import { runsEventChannels } from './channels/runs';
 import { settingsEventChannels, settingsRequestChannels } from './channels/settings';
 import { tenantEventChannels, tenantRequestChannels } from './channels/tenant';
@@ -24,6 +25,7 @@ export const requestChannels = {
   ...newCampaignRequestChannels,
   ...auditRequestChannels,
   ...outboxRequestChannels,
+  ...schedulesRequestChannels,
 } satisfies Record<RequestChannelName, RequestChannelSpec>;
 
 /** Main → renderer pushes: progress, live updates. */

@@ -10,6 +10,8 @@ export interface WindowSchedule {
   windowMinutes?: number;
   startTime?: string;
   endTime?: string;
+  /** Dates (YYYY-MM-DD, in the schedule's zone) on which no window opens: the campaign's blackout dates. */
+  blackoutDates?: readonly string[];
 }
 
 /** One calling window: absolute instants plus its rendering in the schedule's zone. */
@@ -21,7 +23,7 @@ export interface CallingWindow {
   end: string;
 }
 
-export type ScheduleProblem = { field: 'cronExpression' | 'timezone' | 'windowMinutes' | 'from' | 'days'; message: string };
+export type ScheduleProblem = { field: 'cronExpression' | 'timezone' | 'windowMinutes' | 'blackoutDates' | 'from' | 'days'; message: string };
 
 export type WindowExpansion = { ok: true; windows: CallingWindow[] } | { ok: false; problems: ScheduleProblem[] };
 
@@ -41,13 +43,16 @@ export function scheduleProblems(schedule: WindowSchedule): ScheduleProblem[] {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > maxWindowMinutes) {
     problems.push({ field: 'windowMinutes', message: `A calling window lasts 1 to ${maxWindowMinutes} minutes; ${minutes} is outside that.` });
   }
+  const notDates = (schedule.blackoutDates ?? []).filter((date) => !isCalendarDate(date));
+  if (notDates.length > 0) problems.push({ field: 'blackoutDates', message: `Blackout dates are dates as YYYY-MM-DD; ${notDates.join(', ')} is not.` });
   return problems;
 }
 
 /**
  * Every calling window that opens on a date of [from, from + days) in the schedule's zone:
  * the cron's firing times taken as wall times of each date, a gap time opening at the
- * gap's end and a repeated time opening once, at its first occurrence (§4.1).
+ * gap's end and a repeated time opening once, at its first occurrence (§4.1). No window
+ * opens on a blackout date.
  */
 export function expandCallingWindows(schedule: WindowSchedule, range: ExpansionRange): WindowExpansion {
   const problems = scheduleProblems(schedule);
@@ -62,7 +67,9 @@ export function expandCallingWindows(schedule: WindowSchedule, range: ExpansionR
   const opensAfter = schedule.startTime ? Date.parse(schedule.startTime) : Number.NEGATIVE_INFINITY;
   const opensBefore = schedule.endTime ? Date.parse(schedule.endTime) : Number.POSITIVE_INFINITY;
   const starts = new Set<number>();
+  const blackout = new Set(schedule.blackoutDates ?? []);
   for (const date of successiveDates(range.from, range.days)) {
+    if (blackout.has(date)) continue;
     const day = DateTime.fromISO(date, { zone: 'utc' });
     if (!cronMatchesDay(cron.fields, { dayOfMonth: day.day, month: day.month, dayOfWeek: day.weekday % 7 })) continue;
     for (const hour of cron.fields.hours) {

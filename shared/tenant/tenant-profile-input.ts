@@ -9,9 +9,9 @@ export const tenantProfileInputSchema = z.object({
   /** Write-only: sent to main once, stored in the vault, never sent back. Empty keeps the stored one. */
   clientSecret: z.string().optional(),
   maxRequestsPerSecond: z
-    .number({ message: 'Starting requests per second must be a number' })
-    .positive('Starting requests per second must be above 0')
-    .max(1000, 'Starting requests per second can be at most 1000')
+    .number({ message: 'Start rate must be a number of requests per second' })
+    .positive('Start rate must be above 0')
+    .max(1000, 'Start rate can be at most 1000 requests per second')
     .optional(),
   maxConcurrency: z
     .number({ message: 'Max requests at once must be a whole number' })

@@ -73,10 +73,10 @@ describe('tenant connection settings in Chromium', () => {
     await page.getByLabel('API base URL').fill('https://api.example.com');
     await page.getByLabel('Client ID').fill('console-client');
     await page.getByLabel('Client secret').fill('s3cret-value');
-    await page.getByLabel('Starting requests per second').fill('0');
+    await page.getByLabel('Start rate (requests/s)').fill('0');
     await page.getByLabel('Max requests at once').fill('500');
     await page.getByRole('button', { name: 'Connect' }).click();
-    await page.getByText('Starting requests per second must be above 0').waitFor();
+    await page.getByText('Start rate must be above 0').waitFor();
     await page.getByText('Max requests at once can be at most 64').waitFor();
     expect(console_.host.services.tenant.status().isDemo).toBe(true);
     await console_.screenshot('settings-1-rate-limit-messages');

@@ -15,7 +15,13 @@ export interface TenantFromEnvironment {
 export const tenantKinds = ['contract', 'admin-api'] as const;
 
 /** Every variable that may hold a secret: redacted from whatever the command line prints. */
-export const secretVariables = ['CXONE_CLIENT_SECRET', 'CXONE_ACCESS_KEY_SECRET', 'CXONE_APPLICATION_CLIENT_SECRET', 'CXONE_CRM_WEBHOOK_SECRET'] as const;
+export const secretVariables = [
+  'CXONE_CLIENT_SECRET',
+  'CXONE_ACCESS_KEY_SECRET',
+  'CXONE_APPLICATION_CLIENT_SECRET',
+  'CXONE_CRM_WEBHOOK_SECRET',
+  'CXONE_WFM_WEBHOOK_SECRET',
+] as const;
 
 const valueOf = (env: Environment, name: string) => env[name]?.trim() ?? '';
 

@@ -136,7 +136,7 @@ export function TenantConnectionForm() {
         </>
       )}
       <div className="field-row">
-        {field('maxRequestsPerSecond', 'Starting requests per second', {
+        {field('maxRequestsPerSecond', 'Start rate (requests/s)', {
           type: 'number',
           placeholder: `${defaultMaxRequestsPerSecond} (default)`,
           min: 1,

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operatorActor } from '../../../electron/app/operator-actor';
+import { queryAuditDir } from '../../../electron/audit/read-audit';
 import { campaignDefinitionSchema, type Campaign } from '../../../shared/cxone/schemas';
 import { startDemoTenant, type DemoTenantHandle } from '../../../electron/demo-tenant/index';
 import { runCli } from '../../../electron/host/cli/cli';
@@ -9,16 +14,21 @@ import { capturedIo } from './cli-io';
 describe('cxone-console schedule apply', () => {
   let tenant: DemoTenantHandle;
   let env: Record<string, string>;
+  let dataDir: string;
   const guardedCampaigns: Campaign[] = [];
   beforeAll(async () => {
     tenant = await startDemoTenant({ seed: 11, dialerTickMs: 0, campaignCount: 24, contactsPerCampaign: 300 });
-    env = { CXONE_BASE_URL: tenant.url, CXONE_CLIENT_ID: tenant.clientId, CXONE_CLIENT_SECRET: tenant.clientSecret };
+    dataDir = mkdtempSync(join(tmpdir(), 'schedule-apply-'));
+    env = { CXONE_BASE_URL: tenant.url, CXONE_CLIENT_ID: tenant.clientId, CXONE_CLIENT_SECRET: tenant.clientSecret, CXONE_DATA_DIR: dataDir };
     const hasRules = (c: Campaign) => ['FCC_MIN_TIME', 'FCC_MAX_TIME', 'STATE_DNC'].every((type) => c.dncRules.some((rule) => rule.type === type));
     const activeList = (c: Campaign) => c.dncListId !== null && tenant.state.dncLists.get(c.dncListId)?.state === 'ACTIVE';
     guardedCampaigns.push(...[...tenant.state.campaigns.values()].filter((c) => hasRules(c) && activeList(c)));
-    expect(guardedCampaigns.length).toBeGreaterThanOrEqual(5);
+    expect(guardedCampaigns.length).toBeGreaterThanOrEqual(6);
   });
-  afterAll(() => tenant.close());
+  afterAll(async () => {
+    await tenant.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   const cli = async (args: string[]) => {
     const terminal = capturedIo(env);
@@ -49,6 +59,39 @@ describe('cxone-console schedule apply', () => {
     expect(stored.version).toBe(campaign.version + 1);
     expect(stored.schedule).toMatchObject({ cronExpression: '0 13 * * 1-5', timezone: 'America/New_York', windowMinutes: 120 });
     expect(campaignDefinitionSchema.parse({ ...stored, schedule: campaign.schedule })).toEqual(campaignDefinitionSchema.parse(campaign));
+  });
+
+  it('audits each apply in the data folder with the operator, before and after, and the verdict', async () => {
+    const campaign = tenant.state.campaigns.get(guardedCampaigns[1]!.id)!;
+    const entries = await queryAuditDir(join(dataDir, 'audit'), { campaignId: campaign.id });
+    const entry = entries.find((e) => e.action === 'campaign.schedule_apply');
+    expect(entry).toMatchObject({
+      actor: operatorActor(undefined, { env }),
+      outcome: 'success',
+      after: { cronExpression: '0 13 * * 1-5', timezone: 'America/New_York', windowMinutes: 120 },
+      details: { verdict: { compliant: true } },
+    });
+  });
+
+  it('with --activate takes a draft to running and says how long it took', async () => {
+    const withContacts = guardedCampaigns.slice(5).find((c) => (tenant.state.contactLists.get(c.contactListId)?.recordCount ?? 0) > 0 && !/fail/i.test(c.name));
+    const campaign = { ...tenant.state.campaigns.get(withContacts!.id)!, status: 'draft' as const };
+    tenant.state.campaigns.set(campaign.id, campaign);
+    tenant.setKnobs({ activationMs: 20 });
+    const result = await cli(['apply', campaign.id, ...midday, '--activate']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Activation: running after \d+ ms/);
+    expect(tenant.state.campaigns.get(campaign.id)!.status).toBe('running');
+  });
+
+  it('keeps --blackout dates for the campaign, and check honours them afterwards', async () => {
+    const campaign = guardedCampaigns[2]!;
+    const applied = await cli(['apply', campaign.id, ...midday, '--blackout', '2027-03-02', '--json']);
+    expect(applied.code).toBe(0);
+    const checked = await cli(['check', campaign.id, ...midday, '--json']);
+    const days = (JSON.parse(checked.stdout) as { windows: { start: string }[] }).windows.map((w) => w.start.slice(0, 10));
+    expect(days).toContain('2027-03-01');
+    expect(days).not.toContain('2027-03-02');
   });
 
   it('blocks a schedule that fails the gate and writes nothing', async () => {

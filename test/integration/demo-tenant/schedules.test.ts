@@ -103,4 +103,12 @@ describe('demo tenant schedules', () => {
     expect(conflicts.length).toBeGreaterThan(0);
     expect(conflicts.some((conflict) => conflict.reasons.includes('SHARED_CONTACT_LIST'))).toBe(true);
   });
+
+  it('seeds a handful of conflicts, not one per pair of related campaigns: related campaigns mostly dial on other weekdays', () => {
+    const active = [...tenant.state.campaigns.values()].filter((c) => c.schedule !== null && c.status !== 'completed' && c.status !== 'failed');
+    const conflicts = detectScheduleConflicts(active, tenant.state.agents, { fromMs: Date.parse('2026-12-07T00:00:00Z'), days: 14 });
+    expect(conflicts.length).toBeGreaterThanOrEqual(3);
+    expect(conflicts.length).toBeLessThanOrEqual(20);
+    expect(conflicts.some((conflict) => conflict.reasons.includes('SHARED_AGENTS'))).toBe(true);
+  });
 });

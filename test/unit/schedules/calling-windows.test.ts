@@ -23,6 +23,13 @@ describe('calling windows', () => {
     expect(new Date(windows[0]?.startMs ?? 0).toISOString()).toBe('2027-03-01T15:00:00.000Z');
   });
 
+  it('opens no window on a blackout date (a date in the schedule zone), and names a malformed one', () => {
+    const schedule = { timezone: 'America/Chicago', cronExpression: '0 9 * * 1-5', windowMinutes: 480, blackoutDates: ['2027-03-02', '2027-03-04'] };
+    expect(windowsOf(schedule, '2027-03-01', 7).map((w) => w.start.slice(0, 10))).toEqual(['2027-03-01', '2027-03-03', '2027-03-05']);
+    const bad = expandCallingWindows({ ...schedule, blackoutDates: ['2027-02-30'] }, { from: '2027-03-01', days: 7 });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.field)).toEqual(['blackoutDates']);
+  });
+
   it('keeps 09:00 local across spring-forward in New York: the UTC instant moves by an hour', () => {
     const windows = windowsOf({ timezone: 'America/New_York', cronExpression: '0 9 * * *', windowMinutes: 60 }, '2027-03-13', 2);
     expect(windows.map((w) => new Date(w.startMs).toISOString())).toEqual(['2027-03-13T14:00:00.000Z', '2027-03-14T13:00:00.000Z']);

@@ -1,14 +1,17 @@
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { describeCron } from '../../../../shared/schedules/cron';
 import type { GateVerdict } from '../../../../shared/schedules/compliance-gate';
 import { isCalendarDate } from '../../../../shared/schedules/local-time';
 import type { ScheduleConflict } from '../../../../shared/schedules/schedule-conflicts';
 import { parseWindowOption } from '../../../../shared/schedules/window-option';
-import { applySchedule, type ApplyOutcome } from '../../../schedules/apply-schedule';
+import { blackoutDatesIn, blackoutTenantKey } from '../../../schedules/blackout-dates';
+import type { ScheduleApplyResult } from '../../../schedules/schedule-applier';
 import { checkCampaignSchedule, findScheduleConflicts } from '../../../schedules/schedule-checks';
 import { exitCodes, type CliCommandModule, type CliContext } from '../cli-context';
 import { writeJson, writeLines } from '../io';
 import { formatTable } from '../table';
+import { openScheduleApplier } from './schedule-apply-session';
 
 function daysOption(raw: string): number {
   const days = Number(raw);
@@ -19,6 +22,11 @@ function daysOption(raw: string): number {
 function dateOption(raw: string): string {
   if (!isCalendarDate(raw)) throw new InvalidArgumentError('--from takes a date as YYYY-MM-DD.');
   return raw;
+}
+
+function collectDate(raw: string, earlier: string[] = []): string[] {
+  if (!isCalendarDate(raw)) throw new InvalidArgumentError('--blackout takes a date as YYYY-MM-DD.');
+  return [...earlier, raw];
 }
 
 interface CheckFlags {
@@ -67,7 +75,7 @@ function scheduleOptions(command: Command): Command {
     .option('--json', 'print the result as one JSON document');
 }
 
-function applyLines(outcome: Exclude<ApplyOutcome, { kind: 'invalid' }>): string[] {
+function applyLines(outcome: Exclude<ScheduleApplyResult, { kind: 'invalid' }>): string[] {
   switch (outcome.kind) {
     case 'blocked':
       return [
@@ -85,6 +93,12 @@ function applyLines(outcome: Exclude<ApplyOutcome, { kind: 'invalid' }>): string
     case 'applied':
       return [
         `Applied: ${outcome.after.cronExpression} in ${outcome.after.timezone} for ${outcome.after.windowMinutes} minutes${outcome.clipped ? ' (clipped)' : ''}; campaign ${outcome.campaign.id} is at version ${outcome.campaign.version}.`,
+        ...(outcome.activation
+          ? [
+              `Activation: ${outcome.activation.status}${outcome.activation.latencyMs === null ? '' : ` after ${outcome.activation.latencyMs} ms`}. ${outcome.activation.message}`,
+            ]
+          : []),
+        ...(outcome.notification ? [`WFM: ${outcome.notification.message}`] : []),
       ];
     case 'schedule_changed':
       return [
@@ -148,9 +162,12 @@ export const scheduleCommand: CliCommandModule = {
         if (!proposed.ok) return usage(context, [proposed.problem], flags.json);
         const connection = context.connect();
         try {
+          // The campaign's blackout dates, when the data folder that keeps them is named.
+          const dataDir = context.io.env.CXONE_DATA_DIR?.trim();
+          const blackoutDates = dataDir ? blackoutDatesIn(join(dataDir, 'schedules')).get(blackoutTenantKey(connection.profile), campaignId) : [];
           const checked = await checkCampaignSchedule(connection, {
             campaignId,
-            schedule: proposed.schedule,
+            schedule: { ...proposed.schedule, blackoutDates },
             ...(flags.from ? { from: flags.from } : {}),
             days: flags.days,
             nowMs: Date.now(),
@@ -175,28 +192,33 @@ export const scheduleCommand: CliCommandModule = {
           'Store a schedule only if it passes the compliance gate, with the version that was read (exit 0 applied, 1 blocked or changed meanwhile, 2 usage)',
         )
         .option('--clip', 'narrow a failing window to the widest one every contact may be called in')
-        .option('--dry-run', 'check and show what would be stored without writing'),
+        .option('--dry-run', 'check and show what would be stored without writing')
+        .option('--activate', 'take a draft campaign to running once the schedule is stored, and wait for it (then notify CXONE_WFM_WEBHOOK_URL when set)')
+        .option('--blackout <YYYY-MM-DD>', 'a date with no dialing (repeatable); kept in the data folder for this campaign', collectDate),
     ).action(
-      run(async (campaignId: string, flags: CheckFlags & { clip?: boolean; dryRun?: boolean }) => {
+      run(async (campaignId: string, flags: CheckFlags & { clip?: boolean; dryRun?: boolean; activate?: boolean; blackout?: string[] }) => {
         const proposed = proposedSchedule(flags);
         if (!proposed.ok) return usage(context, [proposed.problem], flags.json);
-        const connection = context.connect();
+        const session = await openScheduleApplier(context);
         try {
-          const outcome = await applySchedule(connection, {
+          const outcome = await session.applier.apply({
             campaignId,
-            schedule: proposed.schedule,
+            schedule: { ...proposed.schedule, ...(flags.blackout ? { blackoutDates: flags.blackout } : {}) },
             ...(flags.from ? { from: flags.from } : {}),
             days: flags.days,
             nowMs: Date.now(),
             clip: flags.clip === true,
             dryRun: flags.dryRun === true,
+            activate: flags.activate === true,
+            actor: session.actor,
           });
           if (outcome.kind === 'invalid') return usage(context, outcome.problems, flags.json);
           if (flags.json) writeJson(context.io, outcome.kind === 'applied' ? { ...outcome, campaign: undefined, version: outcome.campaign.version } : outcome);
           else writeLines(context.io, applyLines(outcome));
+          if (outcome.kind === 'applied' && outcome.activation?.status === 'failed') return exitCodes.someFailed;
           return outcome.kind === 'applied' || outcome.kind === 'dry_run' ? exitCodes.success : exitCodes.someFailed;
         } finally {
-          connection.close();
+          await session.close();
         }
       }),
     );

@@ -1,0 +1,68 @@
+import { StatusBadge } from '../../components/StatusBadge';
+import { useSchedulesStore } from './schedules-store';
+
+/** Every campaign and its schedule in one line; Enter or a click opens it in the editor. */
+export function CampaignPicker() {
+  const rows = useSchedulesStore((s) => s.rows);
+  const selectedId = useSchedulesStore((s) => s.selectedId);
+  const select = useSchedulesStore((s) => s.select);
+  return (
+    <div className="table-scroll sch-picker" role="region" aria-label="Campaigns">
+      <table className="table">
+        <caption className="sr-only">Campaigns and their schedules</caption>
+        <thead>
+          <tr>
+            <th scope="col">Campaign</th>
+            <th scope="col">Status</th>
+            <th scope="col">Zone</th>
+            <th scope="col">Cron</th>
+            <th scope="col" className="num">
+              Window
+            </th>
+            <th scope="col" className="num">
+              Agents
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.id}
+              data-campaign-id={row.id}
+              tabIndex={0}
+              aria-selected={row.id === selectedId}
+              className={row.id === selectedId ? 'row-selected' : undefined}
+              onClick={() => void select(row.id)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault();
+                  void select(row.id);
+                } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                  event.preventDefault();
+                  const next = (
+                    event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling
+                  ) as HTMLElement | null;
+                  next?.focus();
+                }
+              }}
+            >
+              <td className="sch-name">
+                {row.name}
+                <span className="muted sch-id">{row.id}</span>
+              </td>
+              <td>
+                <StatusBadge status={row.status} />
+              </td>
+              <td className="sch-zone">{row.timezone ?? '—'}</td>
+              <td className="sch-cron" title={row.description}>
+                {row.cronExpression ?? 'No schedule'}
+              </td>
+              <td className="num">{row.windowMinutes === null ? '—' : `${row.windowMinutes} min`}</td>
+              <td className="num">{row.agentAllocation}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
