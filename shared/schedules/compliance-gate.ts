@@ -5,9 +5,7 @@ import { dayRules, intersect, outside, segmentsByLocalDate, type DayRules, type 
 import { localClock, localDate } from './local-time';
 import { federalCallingRule } from './state-calling-rules';
 import { proposeClip, type ClipProposal } from './clip-proposal';
-
-export const gateRules = ['FEDERAL_HOURS', 'STATE_HOURS', 'STATE_SUNDAY', 'STATE_HOLIDAY', 'DNC_RULE', 'DNC_LIST'] as const;
-export type GateRule = (typeof gateRules)[number];
+import { gateRules, type GateRule } from './gate-rules';
 
 /** One way the schedule breaks a rule, as the CLI's JSON and the screen show it. */
 export interface GateViolation {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { campaignSchema, scheduleSchema } from '../cxone/schemas';
-import { gateRules } from './compliance-gate';
+import { gateRules } from './gate-rules';
 
 /** The compliance gate's answer (see compliance-gate.ts), as it crosses IPC. */
 export const gateViolationSchema = z.object({
