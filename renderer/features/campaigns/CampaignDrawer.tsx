@@ -17,6 +17,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : value);
 
 /** Every field of the contract for one campaign, plus what the console did to it. */
+const notKept = 'not kept by the Admin API';
+
 export function CampaignDrawer() {
   const drawerId = useCampaignsStore((s) => s.drawerId);
   const campaign = useCampaignsStore((s) => s.snapshot?.campaigns.find((c) => c.id === s.drawerId) ?? null);
@@ -69,11 +71,12 @@ function CampaignFields({ campaign }: { campaign: Campaign }) {
           <span className="mono">{campaign.contactListId}</span>
         </Field>
         <Field label="Wrap-up codes">{campaign.wrapUpCodeIds.join(', ') || '—'}</Field>
-        <Field label="Max calls / hour">{campaign.maxCallsPerHour}</Field>
-        <Field label="Agent allocation">{campaign.agentAllocation}</Field>
-        <Field label="Max concurrent calls">{campaign.rules.maxConcurrentCalls}</Field>
-        <Field label="Created">{new Date(campaign.createdAt).toLocaleString()}</Field>
-        <Field label="Updated">{new Date(campaign.updatedAt).toLocaleString()}</Field>
+        {/* A skill has none of these (electron/tenant/admin-api/assumptions.ts): say so rather than show its placeholders. */}
+        <Field label="Max calls / hour">{versionless ? notKept : campaign.maxCallsPerHour}</Field>
+        <Field label="Agent allocation">{versionless ? notKept : campaign.agentAllocation}</Field>
+        <Field label="Max concurrent calls">{versionless ? notKept : campaign.rules.maxConcurrentCalls}</Field>
+        <Field label="Created">{versionless ? notKept : new Date(campaign.createdAt).toLocaleString()}</Field>
+        <Field label="Updated">{versionless ? notKept : new Date(campaign.updatedAt).toLocaleString()}</Field>
       </dl>
       <h3>Schedule</h3>
       {schedule ? (
