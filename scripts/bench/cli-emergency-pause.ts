@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDemoTenant, type DemoRequestArrival } from '../../electron/demo-tenant/index';
-import { hostileFaults } from './hostile-faults';
+import type { DemoRequestArrival } from '../../electron/demo-tenant/index';
+import { startDialingTenant } from './dialing-tenant';
 
 export interface CliEmergencyPauseBenchOptions {
   running?: number;
@@ -86,14 +86,7 @@ const isToken = (method: string | undefined, path: string | undefined) => method
 export async function benchCliEmergencyPause(options: CliEmergencyPauseBenchOptions = {}): Promise<CliEmergencyPauseFigures> {
   const running = options.running ?? 300;
   const rate = options.rateLimitPerSecond ?? 40;
-  const tenant = await startDemoTenant({ dialerTickMs: 0, campaignCount: running + 40, contactsPerCampaign: 2 });
-  let made = 0;
-  for (const campaign of tenant.state.campaigns.values()) {
-    campaign.status = made < running ? 'running' : 'paused';
-    made++;
-  }
-  tenant.setKnobs({ latencyMs: options.latencyMs ?? 40, rateLimitPerSecond: rate });
-  if (options.faults) tenant.injectFaults(...hostileFaults(running * 4));
+  const tenant = await startDialingTenant({ running, rateLimitPerSecond: rate, latencyMs: options.latencyMs ?? 40, faults: options.faults });
   const dir = mkdtempSync(join(tmpdir(), 'cxone-bench-cli-emergency-'));
   const trace = join(dir, 'trace.jsonl');
   const preload = join(dir, 'trace-preload.mjs');

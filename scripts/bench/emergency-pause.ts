@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { delay } from '../../shared/base/delay';
 import { createAuditLog } from '../../electron/audit/audit-log';
-import { startDemoTenant } from '../../electron/demo-tenant/index';
-import { hostileFaults } from './hostile-faults';
+import { startDialingTenant } from './dialing-tenant';
 import { connectTenant } from '../../electron/tenant/connect';
 import { demoProfile } from '../../electron/tenant-session/demo-profile';
 import { createCampaignControl } from '../../electron/campaigns/campaign-control';
@@ -49,15 +48,7 @@ export interface EmergencyPauseBenchFigures {
 export async function benchEmergencyPause(options: EmergencyPauseBenchOptions = {}): Promise<EmergencyPauseBenchFigures> {
   const running = options.running ?? 500;
   const rate = options.rateLimitPerSecond ?? 50;
-  const tenant = await startDemoTenant({ dialerTickMs: 0, campaignCount: running + 40, contactsPerCampaign: 2 });
-  // Exactly `running` campaigns dialing, every other one stopped, so the floor is known.
-  let made = 0;
-  for (const campaign of tenant.state.campaigns.values()) {
-    campaign.status = made < running ? 'running' : 'paused';
-    made++;
-  }
-  tenant.setKnobs({ latencyMs: options.latencyMs ?? 40, rateLimitPerSecond: rate });
-  if (options.faults) tenant.injectFaults(...hostileFaults(running * 4));
+  const tenant = await startDialingTenant({ running, rateLimitPerSecond: rate, latencyMs: options.latencyMs ?? 40, faults: options.faults });
   const dir = mkdtempSync(join(tmpdir(), 'cxone-bench-emergency-'));
   const connection = connectTenant(
     { ...demoProfile(tenant), maxRequestsPerSecond: options.clientMaxRequestsPerSecond ?? rate },
