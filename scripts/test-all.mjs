@@ -34,6 +34,7 @@ const only = process.argv.slice(2);
 const results = [];
 let passedTests = 0;
 let failedTests = 0;
+const failures = [];
 for (const stage of stages) {
   if (only.length > 0 && !only.some((word) => stage.name.includes(word))) continue;
   console.log(`\n=== ${stage.name}`);
@@ -50,6 +51,7 @@ for (const stage of stages) {
     const report = JSON.parse(readFileSync(stage.report, 'utf8'));
     passedTests += report.numPassedTests ?? 0;
     failedTests += report.numFailedTests ?? 0;
+    failures.push(...failedTestsOf(report));
   } else if (stage.report && !ok) {
     failedTests += 1;
   }
@@ -60,4 +62,27 @@ for (const result of results) console.log(`${result.ok ? 'ok  ' : 'FAIL'}  ${res
 const failedStages = results.filter((r) => !r.ok).length;
 console.log(`stages: ${results.length - failedStages} passed, ${failedStages} failed`);
 console.log(`tests: ${passedTests} passed, ${failedTests} failed`);
+// CI shows only the tail of this output, so the failed tests are named here, last.
+for (const failure of failures) console.log(`failed: ${failure}`);
 process.exit(failedStages > 0 ? 1 : 0);
+
+function failedTestsOf(report) {
+  const failed = [];
+  for (const file of report.testResults ?? []) {
+    const path = file.name?.replace(`${process.cwd()}/`, '') ?? '?';
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const firstLine = String(test.failureMessages?.[0] ?? '')
+        .split('\n')[0]
+        .slice(0, 240);
+      failed.push(`${path} > ${test.fullName ?? test.title}: ${firstLine}`);
+    }
+    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed')
+      failed.push(
+        `${path}: ${String(file.message ?? '')
+          .split('\n')[0]
+          .slice(0, 240)}`,
+      );
+  }
+  return failed;
+}
