@@ -1,3 +1,4 @@
+import { createAutomationHandlers } from '../automation/automation-handlers';
 import { join } from 'node:path';
 import { createAuditHandlers } from '../audit/audit-handlers';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
@@ -166,6 +167,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     ...newCampaign,
     ...simulation.handlers,
     ...createAuditHandlers(audit, options.dataDir),
+    ...createAutomationHandlers(),
     ...schedulesServices({ dataDir: options.dataDir, tenant, audit, outbox, settings, events, actor: user }),
     ...auditedSecretChanges(createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }), audit, user, () => tenant.status().label),
   };

@@ -60,6 +60,13 @@ export const requestChannelNames = [
   'schedules:apply',
   'schedules:conflicts',
   'schedules:timeline',
+  'automation:rules',
+  'automation:setEnabled',
+  'automation:updateSettings',
+  'automation:runOnce',
+  'automation:history',
+  'automation:clearHold',
+  'automation:capacitySeries',
 ] as const;
 export type RequestChannelName = (typeof requestChannelNames)[number];
 
@@ -73,5 +80,6 @@ export const eventChannelNames = [
   'audit:appended',
   'outbox:changed',
   'runs:progress',
+  'automation:changed',
 ] as const;
 export type EventChannelName = (typeof eventChannelNames)[number];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appRequestChannels } from './channels/app';
+import { automationEventChannels, automationRequestChannels } from './channels/automation';
 import { auditEventChannels, auditRequestChannels } from './channels/audit';
 import { campaignsEventChannels, campaignsRequestChannels } from './channels/campaigns';
 import { dispositionsEventChannels, dispositionsRequestChannels } from './channels/dispositions';
@@ -26,6 +27,7 @@ export const requestChannels = {
   ...auditRequestChannels,
   ...outboxRequestChannels,
   ...schedulesRequestChannels,
+  ...automationRequestChannels,
 } satisfies Record<RequestChannelName, RequestChannelSpec>;
 
 /** Main → renderer pushes: progress, live updates. */
@@ -37,6 +39,7 @@ export const eventChannels = {
   ...auditEventChannels,
   ...outboxEventChannels,
   ...runsEventChannels,
+  ...automationEventChannels,
 } satisfies Record<EventChannelName, z.ZodType>;
 
 export type RequestChannels = typeof requestChannels;

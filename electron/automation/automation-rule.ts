@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { AutomationDecision, AutomationRuleId } from '../../shared/automation/automation-rules';
+import type { CampaignsPort, RealtimeAgentsPort } from '../tenant/ports';
+
+/** What a rule may use during one tick. Every tenant write goes through `tenant` (the one client and rate limiter). */
+export interface RuleTickContext<Settings, Memory> {
+  tickId: string;
+  settings: Settings;
+  /** A dry run decides and reports exactly as a real tick, and writes nothing (the tenant, the memory and the audit log stay as they were). */
+  dryRun: boolean;
+  signal: AbortSignal;
+  now: () => number;
+  tenant: { campaigns: CampaignsPort; realtimeAgents: RealtimeAgentsPort; label: string };
+  /** The rule's persisted state as the last real tick left it. */
+  memory: Memory;
+  /** Reads an external JSON document (the alerts feed): timeout, size cap and URL rules applied; rejects with a ConsoleFailure. */
+  fetchJson(url: string, signal: AbortSignal): Promise<unknown>;
+  /** Reports progress within the tick (items done of total). */
+  progress(done: number, total: number, note?: string): void;
+}
+
+export interface RuleTickOutcome<Memory> {
+  decisions: AutomationDecision[];
+  /** The state to persist after a real tick (ignored on a dry run). */
+  memory: Memory;
+  /** Why the tick did nothing on purpose or could not run (a broken feed …): shown on the screen and audited. */
+  problem?: string;
+}
+
+/**
+ * One automation rule. The engine owns scheduling, leases, persistence, audit and progress;
+ * a rule only decides and writes, through the context, and returns its decisions and new memory.
+ */
+export interface AutomationRule<Settings, Memory> {
+  id: AutomationRuleId;
+  title: string;
+  settingsSchema: z.ZodType<Settings>;
+  memorySchema: z.ZodType<Memory>;
+  initialMemory(): Memory;
+  /** Campaigns the rule holds for a reason the screen lists (kept paused, a person's override it backs off from). */
+  holds(memory: Memory): { campaignId: string; campaignName?: string; what: string; since: string }[];
+  tick(context: RuleTickContext<Settings, Memory>): Promise<RuleTickOutcome<Memory>>;
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { urlSettingSchema } from '../url-setting';
+
+/** The rules the console runs unattended. */
+export const automationRuleIds = ['weather', 'capacity'] as const;
+export type AutomationRuleId = (typeof automationRuleIds)[number];
+export const automationRuleIdSchema = z.enum(automationRuleIds);
+
+/** NWS severities from least to most severe ('Unknown' is below every threshold). */
+export const alertSeverities = ['Minor', 'Moderate', 'Severe', 'Extreme'] as const;
+export type AlertSeverity = (typeof alertSeverities)[number];
+
+const intervalMinutes = z
+  .number()
+  .int('Interval (minutes) must be a whole number.')
+  .min(1, 'Interval (minutes) must be at least 1.')
+  .max(1440, 'Interval (minutes) must be at most 1440 (one day).');
+
+export const weatherRuleSettingsSchema = z.object({
+  alertsUrl: urlSettingSchema('Alerts feed URL'),
+  severity: z.enum(alertSeverities, { message: 'Severity threshold must be one of Minor, Moderate, Severe, Extreme.' }).default('Severe'),
+  holdDownMinutes: z
+    .number()
+    .int('Hold-down (minutes) must be a whole number.')
+    .min(0, 'Hold-down (minutes) must be 0 or more.')
+    .max(1440, 'Hold-down (minutes) must be at most 1440.')
+    .default(30),
+  intervalMinutes: intervalMinutes.default(5),
+});
+export type WeatherRuleSettings = z.infer<typeof weatherRuleSettingsSchema>;
+
+export const capacityPacingModels = ['agents', 'simulation'] as const;
+export const capacityRuleSettingsSchema = z.object({
+  safetyFactor: z.number().gt(0, 'Safety factor must be above 0.').max(1, 'Safety factor must be at most 1.').default(0.8),
+  /** 'agents': available × safety factor; 'simulation': the New campaign pacing model, predicted abandonment under `maxAbandonRate`. */
+  model: z.enum(capacityPacingModels).default('agents'),
+  maxAbandonRate: z
+    .number()
+    .gt(0, 'Maximum abandonment must be above 0.')
+    .max(0.03, 'Maximum abandonment must be at most 3% (16 CFR 310.4(b)(4)).')
+    .default(0.03),
+  intervalMinutes: intervalMinutes.default(5),
+});
+export type CapacityRuleSettings = z.infer<typeof capacityRuleSettingsSchema>;
+
+export const ruleSettingsSchemas = { weather: weatherRuleSettingsSchema, capacity: capacityRuleSettingsSchema } as const;
+export type RuleSettingsOf<R extends AutomationRuleId> = z.infer<(typeof ruleSettingsSchemas)[R]>;
+
+export const automationActions = ['pause', 'resume', 'keep', 'set-limit'] as const;
+/** applied: written and confirmed; would-apply: a dry run; unchanged: nothing to write; skipped: left alone on purpose (reason says why). */
+export const decisionOutcomes = ['applied', 'would-apply', 'unchanged', 'skipped', 'failed'] as const;
+
+export const alertEvidenceSchema = z.object({
+  id: z.string(),
+  severity: z.string(),
+  event: z.string().optional(),
+  endsAt: z.string().nullable().optional(),
+});
+
+/** One decision a rule made about one campaign in one tick, with the evidence it rests on. */
+export const automationDecisionSchema = z.object({
+  ruleId: automationRuleIdSchema,
+  tickId: z.string(),
+  at: z.string(),
+  campaignId: z.string(),
+  campaignName: z.string().optional(),
+  action: z.enum(automationActions),
+  outcome: z.enum(decisionOutcomes),
+  reason: z.string(),
+  dryRun: z.boolean(),
+  evidence: z.object({
+    alerts: z.array(alertEvidenceSchema).optional(),
+    region: z.string().optional(),
+    availableAgents: z.number().int().optional(),
+    oldLimit: z.number().int().nullable().optional(),
+    newLimit: z.number().int().optional(),
+  }),
+  /** What went wrong, naming the field or answer (e.g. `rules.maxConcurrentCalls: INVALID_VALUE …`). */
+  error: z.string().optional(),
+});
+export type AutomationDecision = z.infer<typeof automationDecisionSchema>;
+
+export const tickTriggers = ['schedule', 'manual'] as const;
+/** One run of one rule: what started it, how it ended and its decisions by outcome. */
+export const ruleTickSummarySchema = z.object({
+  ruleId: automationRuleIdSchema,
+  tickId: z.string(),
+  trigger: z.enum(tickTriggers),
+  dryRun: z.boolean(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  result: z.enum(['ok', 'partial', 'failed']),
+  counts: z.record(z.string(), z.number()),
+  /** Why the tick did nothing or failed (a broken alerts feed, the tenant unreachable …), in one sentence. */
+  problem: z.string().optional(),
+});
+export type RuleTickSummary = z.infer<typeof ruleTickSummarySchema>;
+
+/** A rule as the Automation screen shows it. */
+export const automationRuleViewSchema = z.object({
+  id: automationRuleIdSchema,
+  title: z.string(),
+  enabled: z.boolean(),
+  settings: z.union([weatherRuleSettingsSchema, capacityRuleSettingsSchema]),
+  nextRunAt: z.string().nullable(),
+  lastTick: ruleTickSummarySchema.nullable(),
+  /** Campaigns where a person's value holds and the rule backs off (capacity), or that the rule keeps paused (weather). */
+  holds: z.array(z.object({ campaignId: z.string(), campaignName: z.string().optional(), what: z.string(), since: z.string() })),
+});
+export type AutomationRuleView = z.infer<typeof automationRuleViewSchema>;
+
+export const runnerKinds = ['this-app', 'cli', 'other-app'] as const;
+/** Who runs a tenant's automation now: this app, a command line elsewhere, or nobody (null holder). */
+export const automationRunnerViewSchema = z.object({
+  mode: z.enum(['data-folder', 'redis']),
+  holder: z
+    .object({
+      kind: z.enum(runnerKinds),
+      host: z.string(),
+      pid: z.number().int(),
+      label: z.string(),
+      since: z.string(),
+    })
+    .nullable(),
+});
+export type AutomationRunnerView = z.infer<typeof automationRunnerViewSchema>;
+
+/** A point of the capacity chart: available agents and the limit in force at `at`. */
+export const capacityPointSchema = z.object({ at: z.string(), availableAgents: z.number().int(), limit: z.number().int().nullable() });
+export const capacitySeriesSchema = z.array(z.object({ campaignId: z.string(), campaignName: z.string().optional(), points: z.array(capacityPointSchema) }));
+export type CapacitySeries = z.infer<typeof capacitySeriesSchema>;
