@@ -53,7 +53,7 @@ export function DecisionsTable({ decisions, label }: { decisions: readonly Autom
                 </td>
                 <td className="auto-evidence">
                   {evidence.length > 0 ? (
-                    <ul>
+                    <ul title={decision.evidence.alerts?.length ? `Alerts: ${decision.evidence.alerts.map((alert) => alert.id).join(', ')}` : undefined}>
                       {evidence.map((part) => (
                         <li key={part}>{part}</li>
                       ))}
@@ -61,9 +61,6 @@ export function DecisionsTable({ decisions, label }: { decisions: readonly Autom
                   ) : (
                     <span className="muted">—</span>
                   )}
-                  {decision.evidence.alerts?.length ? (
-                    <span className="muted mono auto-alert-ids">{decision.evidence.alerts.map((alert) => alert.id).join(', ')}</span>
-                  ) : null}
                 </td>
               </tr>
             );

@@ -7,6 +7,9 @@ const intro: Record<AutomationRuleView['id'], string> = {
   capacity: 'Campaigns where a person set the limit: the rule leaves them alone until the override is cleared.',
 };
 
+/** Only the capacity rule keeps a person's override it can forget; the weather rule releases its campaigns itself. */
+const clearable = (rule: AutomationRuleView) => rule.id === 'capacity';
+
 /** Campaigns the rule holds, or backs off from, with a way to clear a person's override. */
 export function HoldsTable({ rule }: { rule: AutomationRuleView }) {
   const clearHold = useAutomationStore((s) => s.clearHold);
@@ -40,15 +43,19 @@ export function HoldsTable({ rule }: { rule: AutomationRuleView }) {
                     <td>{hold.what}</td>
                     <td className="auto-nowrap">{clockTime(hold.since)}</td>
                     <td className="auto-nowrap">
-                      <button
-                        type="button"
-                        className="button button-small"
-                        disabled={busy}
-                        aria-label={`Clear override on ${name}`}
-                        onClick={() => void clearHold(rule.id, hold.campaignId)}
-                      >
-                        {busy ? 'Clearing…' : 'Clear override'}
-                      </button>
+                      {clearable(rule) ? (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          disabled={busy}
+                          aria-label={`Clear override on ${name}`}
+                          onClick={() => void clearHold(rule.id, hold.campaignId)}
+                        >
+                          {busy ? 'Clearing…' : 'Clear override'}
+                        </button>
+                      ) : (
+                        <span className="muted">Resumed by the rule</span>
+                      )}
                     </td>
                   </tr>
                 );

@@ -9,6 +9,16 @@ type Campaign = CapacitySeries[number];
 
 const hourMinute = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
+/** Axis ticks on round clock times: every 30 min over a few hours, hourly up to 12 h, then every 3 h. */
+function clockTicks(fromMs: number, toMs: number, hours: number): number[] {
+  const stepMs = (hours <= 3 ? 0.5 : hours <= 12 ? 1 : 3) * 3600_000;
+  const first = new Date(fromMs);
+  first.setMinutes(0, 0, 0);
+  const ticks: number[] = [];
+  for (let at = first.getTime(); at <= toMs; at += stepMs) if (at >= fromMs) ticks.push(at);
+  return ticks;
+}
+
 /** The newest point of a campaign's series, and the fewest agents seen over the window. */
 function summary(campaign: Campaign) {
   const last = campaign.points.at(-1);
@@ -105,7 +115,15 @@ export function PacingChart() {
               <ResponsiveContainer width="100%" height={200}>
                 <LineChart data={points} margin={{ top: 8, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
                   <CartesianGrid stroke="#e3e7ed" />
-                  <XAxis dataKey="atMs" type="number" scale="time" domain={[fromMs, toMs]} tickFormatter={hourMinute} minTickGap={24} />
+                  <XAxis
+                    dataKey="atMs"
+                    type="number"
+                    scale="time"
+                    domain={[fromMs, toMs]}
+                    ticks={clockTicks(fromMs, toMs, hours)}
+                    tickFormatter={hourMinute}
+                    minTickGap={24}
+                  />
                   <YAxis allowDecimals={false} width={36} />
                   <Tooltip labelFormatter={(ms) => clockTime(new Date(Number(ms)).toISOString())} />
                   <Line type="stepAfter" dataKey="available" name="agents available" stroke="#2e7d32" dot={false} isAnimationActive={false} />

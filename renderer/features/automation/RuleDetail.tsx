@@ -1,12 +1,11 @@
 import { HistoryPanel } from './HistoryPanel';
 import { HoldsTable } from './HoldsTable';
-import { RuleActions } from './RuleActions';
 import { RuleSettingsForm } from './RuleSettingsForm';
 import { RunPanel } from './RunPanel';
 import { useAutomationStore } from './automation-store';
 import type { AutomationRuleId } from '../../../shared/automation/automation-rules';
 
-/** One rule opened: its buttons, the run under way or just finished, its settings, holds and decisions. */
+/** One rule opened (its buttons are on its row): the run under way or just finished, its settings, holds and decisions. */
 export function RuleDetail({ ruleId }: { ruleId: AutomationRuleId }) {
   const rule = useAutomationStore((s) => s.rules.find((r) => r.id === ruleId));
   if (!rule) return null;
@@ -16,8 +15,9 @@ export function RuleDetail({ ruleId }: { ruleId: AutomationRuleId }) {
         <h2 id="auto-rule-title">
           {rule.title} <span className={`badge badge-${rule.enabled ? 'ok' : 'neutral'}`}>{rule.enabled ? 'Enabled' : 'Off'}</span>
         </h2>
-        <span className="spacer" />
-        <RuleActions rule={rule} />
+        <span className="muted">
+          {rule.enabled ? 'Runs on its interval while this runner holds the tenant.' : 'Off: runs only when you press Dry run or Run once.'}
+        </span>
       </div>
       <RunPanel ruleId={ruleId} />
       <div className="auto-detail-grid">

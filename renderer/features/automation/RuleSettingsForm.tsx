@@ -1,20 +1,22 @@
+import { useMemo } from 'react';
 import type { AutomationRuleView } from '../../../shared/automation/automation-rules';
 import { urlSettingWarning } from '../../../shared/url-setting';
 import { clockTime } from './automation-format';
-import { formDraft, useAutomationStore } from './automation-store';
-import { settingFields } from './rule-settings-fields';
+import { useAutomationStore } from './automation-store';
+import { draftOf, settingFields } from './rule-settings-fields';
 
 /** The rule's settings, checked with the rule's own schema before they are sent; every message names its setting. */
 export function RuleSettingsForm({ rule }: { rule: AutomationRuleView }) {
-  const draft = useAutomationStore((s) => formDraft(s, rule.id));
-  const dirty = useAutomationStore((s) => s.drafts[rule.id] !== undefined);
+  const edited = useAutomationStore((s) => s.drafts[rule.id]);
+  // The stored settings as text, made once per rule view (a selector returning a new object would re-render forever).
+  const draft = useMemo(() => edited ?? draftOf(rule.id, rule.settings), [edited, rule.id, rule.settings]);
+  const dirty = edited !== undefined;
   const problems = useAutomationStore((s) => s.problems[rule.id]) ?? {};
   const saving = useAutomationStore((s) => s.saving === rule.id);
   const savedAt = useAutomationStore((s) => s.savedAt[rule.id]);
   const edit = useAutomationStore((s) => s.editSetting);
   const save = useAutomationStore((s) => s.saveSettings);
   const discard = useAutomationStore((s) => s.discardSettings);
-  if (!draft) return null;
   const problemCount = Object.keys(problems).length;
   return (
     <form

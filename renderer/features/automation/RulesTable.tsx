@@ -30,13 +30,17 @@ function StateCell({ rule }: { rule: AutomationRuleView }) {
   );
 }
 
-/** What went wrong last time, in the tick's own sentence; failed decisions send the lead to the history. */
+/**
+ * What went wrong last time, in the tick's own sentence; failed decisions send the lead to the history.
+ * Red only when a person is needed now: a rule that is on and whose real run failed. A dry run's or a
+ * turned-off rule's failure is shown, in amber.
+ */
 function lastError(rule: AutomationRuleView): { text: string; tone: 'danger' | 'warn' } | null {
   const tick = rule.lastTick;
   if (!tick || tick.result === 'ok') return null;
   const failed = tick.counts.failed ?? 0;
   const text = tick.problem ?? (failed > 0 ? `${failed} campaign(s) failed: see the history below.` : 'The last run did not finish.');
-  return { text, tone: tick.result === 'failed' ? 'danger' : 'warn' };
+  return { text, tone: tick.result === 'failed' && rule.enabled && !tick.dryRun ? 'danger' : 'warn' };
 }
 
 /** Every rule in one line: state, next run, last result and error, and its buttons. */
@@ -80,22 +84,22 @@ export function RulesTable() {
                   {rule.title}
                 </th>
                 <StateCell rule={rule} />
-                <td className="auto-nowrap">
+                <td>
                   {rule.enabled && rule.nextRunAt ? (
                     <>
-                      {clockTime(rule.nextRunAt, now)} <span className="muted">({relativeTime(rule.nextRunAt, now)})</span>
+                      {clockTime(rule.nextRunAt, now)} <span className="muted auto-sub">{relativeTime(rule.nextRunAt, now)}</span>
                     </>
                   ) : (
                     <span className="muted">{rule.enabled ? 'not scheduled' : '—'}</span>
                   )}
                 </td>
-                <td className="auto-nowrap">
+                <td>
                   {tick ? (
                     <>
                       {clockTime(tick.finishedAt, now)}{' '}
-                      <span className="muted">
-                        ({relativeTime(tick.finishedAt, now)}, {tick.trigger === 'manual' ? 'by hand' : 'scheduled'}
-                        {tick.dryRun ? ', dry run' : ''})
+                      <span className="muted auto-sub">
+                        {relativeTime(tick.finishedAt, now)}, {tick.trigger === 'manual' ? 'by hand' : 'scheduled'}
+                        {tick.dryRun ? ', dry run' : ''}
                       </span>
                     </>
                   ) : (
@@ -106,7 +110,7 @@ export function RulesTable() {
                   {tick ? (
                     <>
                       <span className={`badge badge-${tickResultStyles[tick.result].tone}`}>{tickResultStyles[tick.result].label}</span>{' '}
-                      <span className="muted">{countsText(tick.counts)}</span>
+                      <span className="muted auto-sub">{countsText(tick.counts)}</span>
                     </>
                   ) : (
                     <span className="muted">—</span>
@@ -119,7 +123,7 @@ export function RulesTable() {
                     <span className="muted">None</span>
                   )}
                 </td>
-                <td className="auto-nowrap">
+                <td className="auto-row-actions">
                   <RuleActions rule={rule} compact />
                 </td>
               </tr>
