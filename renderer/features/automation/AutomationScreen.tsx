@@ -22,7 +22,8 @@ export function AutomationScreen() {
     void loadCapacity();
     return watch();
   }, [load, loadCapacity, watch]);
-  const unavailable = error?.kind === 'not_available' && rules.length === 0;
+  // No engine in this build, or no tenant to run it for: a calm notice, not a failure.
+  const unavailable = (error?.kind === 'not_available' || error?.kind === 'configuration') && rules.length === 0;
   return (
     <section className="screen automation-screen" aria-labelledby="screen-title">
       <header className="screen-header">
