@@ -28,7 +28,12 @@ export function DecisionsTable({ decisions, label }: { decisions: readonly Autom
             const style = outcomeStyles[decision.outcome];
             const evidence = evidenceParts(decision.evidence);
             return (
-              <tr key={`${decision.tickId}-${decision.campaignId}-${index}`} className={decision.outcome === 'failed' ? 'row-danger' : undefined}>
+              <tr
+                key={`${decision.tickId}-${decision.campaignId}-${index}`}
+                data-campaign-id={decision.campaignId}
+                data-outcome={decision.outcome}
+                className={decision.outcome === 'failed' ? 'row-danger' : undefined}
+              >
                 <td className="auto-nowrap">
                   {clockTime(decision.at)}
                   {decision.dryRun ? <span className="muted"> dry run</span> : null}
