@@ -1,6 +1,6 @@
 import type { AutomationDecision } from '../../../shared/automation/automation-rules';
 import type { WeatherStep } from '../../../shared/automation/weather/weather-planner';
-import { describeError, toConsoleError } from '../../../shared/errors';
+import { describeError } from '../../../shared/errors';
 import { changeCampaignStatus } from '../../campaigns/status-changer';
 import type { CampaignsPort } from '../../tenant/ports';
 
@@ -58,6 +58,6 @@ export async function applyWeatherStep(campaigns: CampaignsPort, step: WeatherSt
     kind: 'kept',
     outcome: 'failed',
     reason: `Could not ${step.action} the campaign; tried again next tick.`,
-    error: error ?? toConsoleError(new Error(result.reason ?? 'unknown failure')).message,
+    error: error ?? result.reason ?? 'The tenant did not say why.',
   };
 }

@@ -8,6 +8,8 @@ import { describeError, toConsoleError } from '../../../shared/errors';
 import type { AutomationRule, RuleTickContext, RuleTickOutcome } from '../automation-rule';
 import { applyWeatherStep } from './apply-weather-step';
 
+export type { WeatherMemory };
+
 type WeatherContext = RuleTickContext<WeatherRuleSettings, WeatherMemory>;
 
 const asWeatherCampaign = (campaign: Campaign): WeatherCampaign => ({

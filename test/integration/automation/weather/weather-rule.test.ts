@@ -196,6 +196,18 @@ describe('the severe-weather rule against the demo tenant', () => {
     expect(await bench.snapshot()).toEqual(before);
   });
 
+  it('counts a pause whose answer was lost as its own, so it resumes that campaign when the weather ends', async () => {
+    const [lost] = regionIds as [string];
+    bench.tenant.injectFaults({ match: { method: 'PATCH', pathPrefix: `/api/v2/outbound/campaigns/${lost}` }, kind: 'drop', afterHandler: true });
+    feed.set([severeAlert(bench, 'storm', region, 5)], 'simple');
+    const outcome = await bench.tick(0, { alertsUrl: feed.url });
+    expect(outcome.decisions.find((d) => d.campaignId === lost)).toMatchObject({ action: 'pause', outcome: 'applied' });
+    expect(await bench.statusOf(lost)).toBe('paused');
+    await bench.tick(10, { alertsUrl: feed.url });
+    await bench.tick(40, { alertsUrl: feed.url });
+    expect(await statuses(regionIds)).toEqual(regionIds.map(() => 'running'));
+  });
+
   it('in a dry run decides as a real tick would and writes nothing', async () => {
     feed.set([severeAlert(bench, 'storm', region)], 'nws');
     const before = await bench.snapshot();
