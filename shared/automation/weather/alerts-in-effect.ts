@@ -4,20 +4,23 @@ import type { WeatherAlert } from './weather-alert';
 
 /**
  * The alerts in effect at `now` at or above `threshold`: real ones (`status: Actual`), effective ≤ now < end,
- * not cancelled. A real `Cancel` message ends the alerts it references (and one of its own id); it is never in effect itself.
+ * not cancelled. A real `Cancel` message ends the alerts it references (and one of its own id) and is never in effect
+ * itself; a real `Update` replaces the messages it references, so only its own times count.
  */
 export function alertsInEffect(alerts: readonly WeatherAlert[], now: number, threshold: AlertSeverity): WeatherAlert[] {
-  const cancelled = new Set<string>();
+  const isActual = (alert: WeatherAlert) => alert.status.toLowerCase() === 'actual';
+  const isCancel = (alert: WeatherAlert) => alert.messageType.toLowerCase() === 'cancel';
+  const replaced = new Set<string>();
   for (const alert of alerts) {
-    if (alert.messageType.toLowerCase() !== 'cancel' || alert.status.toLowerCase() !== 'actual') continue;
-    cancelled.add(alert.id);
-    for (const reference of alert.references) cancelled.add(reference);
+    if (!isActual(alert)) continue;
+    if (isCancel(alert)) replaced.add(alert.id);
+    if (isCancel(alert) || alert.messageType.toLowerCase() === 'update') for (const reference of alert.references) replaced.add(reference);
   }
   return alerts.filter(
     (alert) =>
-      alert.status.toLowerCase() === 'actual' &&
-      alert.messageType.toLowerCase() !== 'cancel' &&
-      !cancelled.has(alert.id) &&
+      isActual(alert) &&
+      !isCancel(alert) &&
+      !replaced.has(alert.id) &&
       (alert.effectiveAt === null || alert.effectiveAt <= now) &&
       (alert.endsAt === null || now < alert.endsAt) &&
       meetsSeverity(alert.severity, threshold),

@@ -43,6 +43,11 @@ describe('which alerts are in effect', () => {
     const cancel = alert({ id: 'c', messageType: 'Cancel', references: ['a'] });
     expect(ids(alertsInEffect([alert({}), cancel], now, 'Severe'))).toEqual([]);
     expect(ids(alertsInEffect([alert({}), { ...cancel, status: 'Test' }], now, 'Severe'))).toEqual(['a']);
-    expect(ids(alertsInEffect([alert({}), alert({ id: 'u', messageType: 'Update', references: ['a'] })], now, 'Severe'))).toEqual(['a', 'u']);
+  });
+
+  it('lets an Update replace the message it references: an update that ends the alert earlier ends it', () => {
+    const update = alert({ id: 'u', messageType: 'Update', references: ['a'], endsAt: now });
+    expect(ids(alertsInEffect([alert({}), update], now, 'Severe'))).toEqual([]);
+    expect(ids(alertsInEffect([alert({}), { ...update, endsAt: now + 1 }], now, 'Severe'))).toEqual(['u']);
   });
 });
