@@ -106,14 +106,12 @@ export function planWeather(input: WeatherPlanInput): WeatherPlan {
       const clearSince = clearSinceFrom(pause.clearSince);
       if (campaign.status === 'paused' && campaign.version === pause.version) {
         const kept = { ...pause, campaignName: campaign.name, region, clearSince, alertIds: alerts.length > 0 ? alerts.map((a) => a.id) : pause.alertIds };
+        paused[campaign.id] = kept;
         if (alerts.length > 0) {
-          paused[campaign.id] = kept;
           step('keep', null, 'unchanged', `Kept paused: ${describeAlerts(region, alerts)}.`);
         } else if (settled(clearSince)) {
-          paused[campaign.id] = kept;
           step('resume', 'running', null, `Every alert for ${region} has ended and the ${input.holdDownMinutes}-minute hold-down has passed.`);
         } else {
-          paused[campaign.id] = kept;
           step('keep', null, 'unchanged', `Kept paused: the alerts for ${region} ended; resumes after the hold-down, at ${resumeAt(clearSince as string)}.`);
         }
       } else if (campaign.status === 'running' || campaign.status === 'activating') {
@@ -122,7 +120,12 @@ export function planWeather(input: WeatherPlanInput): WeatherPlan {
           step('keep', null, 'skipped', `Resumed by a person while the weather in ${region} continues — not paused again until its alerts end.`);
         }
       } else if (campaign.status === 'paused') {
-        step('keep', null, 'skipped', 'Paused again by a person or another rule since this rule paused it — left alone.');
+        step(
+          'keep',
+          null,
+          'skipped',
+          `Changed by a person or another rule since this rule paused it (version ${pause.version} → ${campaign.version}) — left alone; it is resumed by hand.`,
+        );
       } else {
         step('keep', null, 'skipped', `Now ${campaign.status} — no longer this rule's to resume.`);
       }

@@ -94,6 +94,20 @@ describe('the severe-weather rule against the demo tenant', () => {
     expect((await bench.snapshot())[personal]).toBe(personalBefore);
   });
 
+  it('never resumes a campaign of its that a person resumed and paused again between two ticks', async () => {
+    const [repaused, ...rest] = regionIds as [string, ...string[]];
+    feed.set([severeAlert(bench, 'storm', region, 5)], 'simple');
+    await bench.tick(0, { alertsUrl: feed.url });
+    await bench.connection.campaigns.setStatus(repaused, 'running');
+    await bench.connection.campaigns.setStatus(repaused, 'paused');
+    const persons = (await bench.snapshot())[repaused];
+    const noticed = await bench.tick(10, { alertsUrl: feed.url });
+    expect(noticed.decisions.find((d) => d.campaignId === repaused)).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('left alone') });
+    await bench.tick(40, { alertsUrl: feed.url });
+    expect(await statuses(rest)).toEqual(rest.map(() => 'running'));
+    expect((await bench.snapshot())[repaused]).toBe(persons);
+  });
+
   it('leaves alone what the emergency pause stopped, so its own resume restarts them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cxone-weather-'));
     const audit = await createAuditLog({ dir: join(dir, 'audit') });

@@ -132,7 +132,9 @@ describe('the weather planner', () => {
     w.person('completed', 'completed');
     w.remove('gone');
     const plan = w.tick(start + 5 * minute, [storm]);
-    expect(stepFor(plan, 'repaused')?.reason).toBe('Paused again by a person or another rule since this rule paused it — left alone.');
+    expect(stepFor(plan, 'repaused')?.reason).toBe(
+      'Changed by a person or another rule since this rule paused it (version 4 → 6) — left alone; it is resumed by hand.',
+    );
     expect(stepFor(plan, 'completed')?.reason).toBe("Now completed — no longer this rule's to resume.");
     expect(stepFor(plan, 'gone')?.reason).toBe('No longer on the tenant — forgotten.');
     expect(w.memory).toEqual(initialWeatherMemory());
