@@ -87,6 +87,13 @@ async function paceCampaign(context: Context, targets: CapacityTargets, campaign
       };
     }
     case 'failed': {
+      if (written.error.kind === 'not_available') {
+        // The Admin API keeps no concurrent-call limit to write: nothing failed, there is nothing the rule can do here.
+        return {
+          decision: decisionOf({ action: 'keep', outcome: 'skipped', reason: `Not available on this tenant: ${written.error.message}`, newLimit: plan.to }),
+          entry: previous,
+        };
+      }
       const error = refusalText(written.error);
       return {
         decision: decisionOf({
@@ -146,9 +153,16 @@ export async function capacityTick(context: Context, targets: CapacityTargets): 
     if (outcome) decisions.push(outcome.decision);
   });
   const stopped = results.filter((outcome) => outcome === undefined).length;
+  const unavailable = decisions.find((decision) => decision.reason.startsWith('Not available on this tenant'));
+  const problem =
+    stopped > 0
+      ? `The tick was stopped before ${stopped} of ${campaigns.length} campaigns were paced.`
+      : unavailable
+        ? `No limit was set: ${unavailable.reason}`
+        : undefined;
   return {
     decisions,
     memory: context.dryRun ? context.memory : { ...context.memory, campaigns: remembered },
-    ...(stopped > 0 ? { problem: `The tick was stopped before ${stopped} of ${campaigns.length} campaigns were paced.` } : {}),
+    ...(problem !== undefined ? { problem } : {}),
   };
 }

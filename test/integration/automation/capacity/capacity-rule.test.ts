@@ -84,6 +84,15 @@ describe('capacity-based pacing against the demo tenant', () => {
     expect(outcome.memory.campaigns[running.id]).toMatchObject({ lastWritten: 8 });
   });
 
+  it('counts a PUT whose answer was lost as done: the retry meets STALE_VERSION and the re-read already has the limit', async () => {
+    tenant.injectFaults({ match: { method: 'PUT', pathPrefix: `/api/v2/outbound/campaigns/${running.id}` }, kind: 'status', status: 500, afterHandler: true });
+    const outcome = await tick(rule.initialMemory());
+    expect(limitOf(running)).toBe(8);
+    expect(tenant.state.campaigns.get(running.id)!.version).toBe(running.version + 1);
+    expect(decisionFor(outcome.decisions, running)).toMatchObject({ outcome: 'applied' });
+    expect(outcome.memory.campaigns[running.id]).toMatchObject({ lastWritten: 8 });
+  });
+
   it('backs off when a person changes the limit itself between its read and its write', async () => {
     const stop = tenant.onRequest((arrival) => {
       if (arrival.method !== 'PUT' || !arrival.path.endsWith(`/${running.id}`)) return;
@@ -131,7 +140,9 @@ describe('capacity-based pacing against the demo tenant', () => {
       evidence: { availableAgents: 10, oldLimit: 20, newLimit: 8 },
       reason: expect.stringMatching(/set rules\.maxConcurrentCalls to 20 \(the rule last wrote 8\)/),
     });
-    expect(rule.holds(held.memory)).toEqual([expect.objectContaining({ campaignId: running.id, campaignName: running.name, what: expect.stringMatching(/20/) })]);
+    expect(rule.holds(held.memory)).toEqual([
+      expect.objectContaining({ campaignId: running.id, campaignName: running.name, what: expect.stringMatching(/20/) }),
+    ]);
 
     setAvailableAgents(tenant, { [running.id]: 4, [paused.id]: 5 });
     const stillHeld = await tick(held.memory);

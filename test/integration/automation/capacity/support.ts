@@ -28,7 +28,14 @@ export function setAvailableAgents(tenant: DemoTenantHandle, available: Record<s
       });
     }
   }
-  agents.push({ userId: 'agent-busy', name: 'Busy', state: 'on_call', queueId: 'q-test', skills: Object.keys(available), stateSince: '2026-12-01T09:00:00.000Z' });
+  agents.push({
+    userId: 'agent-busy',
+    name: 'Busy',
+    state: 'on_call',
+    queueId: 'q-test',
+    skills: Object.keys(available),
+    stateSince: '2026-12-01T09:00:00.000Z',
+  });
   tenant.state.agents.splice(0, tenant.state.agents.length, ...agents);
 }
 
