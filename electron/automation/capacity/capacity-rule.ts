@@ -6,7 +6,7 @@ import {
   initialCapacityMemory,
   type CapacityMemory,
 } from '../../../shared/automation/capacity/capacity-memory';
-import type { AutomationRule } from '../automation-rule';
+import type { AutomationRule, RuleTickContext } from '../automation-rule';
 import { createCapacityTargets } from './capacity-targets';
 import { capacityTick } from './capacity-tick';
 
@@ -21,13 +21,16 @@ export { clearCapacityHold };
  */
 export function createCapacityRule(): AutomationRule<CapacityRuleSettings, CapacityMemory> {
   const targets = createCapacityTargets();
-  return {
-    id: 'capacity',
+  // Built before it is returned: `clearHold` is the engine's optional hook for automation:clearHold.
+  const rule = {
+    id: 'capacity' as const,
     title: 'Capacity-based pacing',
     settingsSchema: capacityRuleSettingsSchema,
     memorySchema: capacityMemorySchema,
     initialMemory: initialCapacityMemory,
     holds: capacityHolds,
-    tick: (context) => capacityTick(context, targets),
+    clearHold: clearCapacityHold,
+    tick: (context: RuleTickContext<CapacityRuleSettings, CapacityMemory>) => capacityTick(context, targets),
   };
+  return rule;
 }

@@ -150,6 +150,8 @@ describe('capacity-based pacing against the demo tenant', () => {
     expect(puts.count()).toBe(writesBefore);
     expect(rule.holds(stillHeld.memory)[0]?.since).toBe(rule.holds(held.memory)[0]?.since);
 
+    // The engine's automation:clearHold calls the rule's clearHold hook, which is this function.
+    expect(Reflect.get(rule, 'clearHold')).toBe(clearCapacityHold);
     const cleared = clearCapacityHold(stillHeld.memory, running.id);
     expect(rule.holds(cleared)).toEqual([]);
     const paced = await tick(cleared);
