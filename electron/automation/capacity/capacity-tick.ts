@@ -26,7 +26,9 @@ async function paceCampaign(context: Context, targets: CapacityTargets, campaign
   const now = new Date(context.now()).toISOString();
   const previous = context.memory.campaigns[campaign.id];
   const oldLimit = campaign.rules.maxConcurrentCalls;
-  const decisionOf = (fields: Pick<AutomationDecision, 'action' | 'outcome' | 'reason'> & { newLimit?: number; error?: string }): AutomationDecision => ({
+  const decisionOf = (
+    fields: Pick<AutomationDecision, 'action' | 'outcome' | 'reason'> & { newLimit?: number; error?: string; oldLimit?: number },
+  ): AutomationDecision => ({
     ruleId: 'capacity',
     tickId: context.tickId,
     at: now,
@@ -36,7 +38,7 @@ async function paceCampaign(context: Context, targets: CapacityTargets, campaign
     outcome: fields.outcome,
     reason: fields.reason,
     dryRun: context.dryRun,
-    evidence: { availableAgents: available, oldLimit, ...(fields.newLimit !== undefined ? { newLimit: fields.newLimit } : {}) },
+    evidence: { availableAgents: available, oldLimit: fields.oldLimit ?? oldLimit, ...(fields.newLimit !== undefined ? { newLimit: fields.newLimit } : {}) },
     ...(fields.error !== undefined ? { error: fields.error } : {}),
   });
 
@@ -82,7 +84,14 @@ async function paceCampaign(context: Context, targets: CapacityTargets, campaign
     case 'changed-by-person': {
       const lastWritten = previous?.lastWritten ?? plan.from;
       return {
-        decision: decisionOf({ action: 'keep', outcome: 'skipped', reason: holdReason(written.personValue, lastWritten, now), newLimit: plan.to }),
+        // The limit in force is the person's, found on the re-read.
+        decision: decisionOf({
+          action: 'keep',
+          outcome: 'skipped',
+          reason: holdReason(written.personValue, lastWritten, now),
+          newLimit: plan.to,
+          oldLimit: written.personValue,
+        }),
         entry: heldEntry(previous, lastWritten, written.personValue, now, campaign.name),
       };
     }

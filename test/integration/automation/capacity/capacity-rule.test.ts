@@ -102,7 +102,12 @@ describe('capacity-based pacing against the demo tenant', () => {
     });
     const outcome = await tick(rule.initialMemory());
     expect(limitOf(running)).toBe(30);
-    expect(decisionFor(outcome.decisions, running)).toMatchObject({ action: 'keep', outcome: 'skipped', reason: expect.stringMatching(/to 30/) });
+    expect(decisionFor(outcome.decisions, running)).toMatchObject({
+      action: 'keep',
+      outcome: 'skipped',
+      reason: expect.stringMatching(/to 30/),
+      evidence: { oldLimit: 30, newLimit: 8 },
+    });
     expect(rule.holds(outcome.memory).map((hold) => hold.campaignId)).toEqual([running.id]);
   });
 
