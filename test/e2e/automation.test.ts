@@ -30,9 +30,7 @@ describe('Automation in Chromium', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Automation' }).waitFor();
     const weatherRow = page.locator('[data-rule-id="weather"]');
-    const capacityRow = page.locator('[data-rule-id="capacity"]');
     await weatherRow.waitFor();
-    await capacityRow.waitFor();
     // Every rule starts off; the runner line says who runs this tenant's automation.
     expect(await weatherRow.locator('.badge').first().textContent()).toBe('Off');
     expect(await page.locator('.auto-runner').textContent()).toMatch(/^Runner: /);
