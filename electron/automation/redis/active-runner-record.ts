@@ -28,6 +28,8 @@ const releaseScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redi
 
 export interface ActiveRunnerLease {
   readonly token: string;
+  /** True from a successful acquire until a refresh finds the record gone or another's, or release. */
+  holds(): boolean;
   /** Takes the record when nobody holds it; true when this runner holds it now. */
   acquire(): Promise<boolean>;
   /** Extends this runner's hold; false when the record expired or another runner holds it. */
@@ -44,6 +46,7 @@ export function activeRunnerLease(client: Redis, key: string, identity: RunnerId
   let held: string | null = null;
   return {
     token,
+    holds: () => held !== null,
     async acquire() {
       const value = JSON.stringify({ token, ...identity, since: new Date(now()).toISOString() } satisfies ActiveRunnerRecord);
       const answer = await client.set(key, value, 'PX', ttlMs, 'NX');

@@ -194,19 +194,25 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
     if (current) await current.close();
   };
 
-  /** One round: the holder refreshes, the others try to take over; on taking over, sync and start working. */
+  /**
+   * One round: the holder refreshes (and stops working once the record is no longer its own), the others try
+   * to take over. The holder without a worker yet (just taken over, or the last round failed half-way) syncs
+   * the schedulers and starts one.
+   */
   const round = async (target: Queue) => {
-    if (worker !== null) {
-      if (await lease.refresh()) return;
-      await stopWorker();
-    }
-    if (await lease.acquire()) {
+    if (lease.holds()) {
+      if (!(await lease.refresh())) await stopWorker();
+    } else if (await lease.acquire()) {
       noticeHolder(await lease.read());
-      await syncSchedulers(target);
-      startWorker();
+    }
+    if (!lease.holds()) {
+      noticeHolder(await lease.read());
       return;
     }
-    noticeHolder(await lease.read());
+    if (worker === null) {
+      await syncSchedulers(target);
+      startWorker();
+    }
   };
 
   const contend = async (target: Queue) => {
@@ -226,7 +232,9 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
 
   return {
     async start(entries, deliver) {
-      if (queue !== null) throw new ConsoleFailure(consoleError('conflict', 'The Redis runner is already started.'));
+      if (queue !== null || stopping.signal.aborted) {
+        throw new ConsoleFailure(consoleError('conflict', 'This Redis runner is already started (or was stopped): create another one.'));
+      }
       for (const entry of entries) {
         if (!(entry.everyMs >= 1)) throw new ConsoleFailure(consoleError('validation', `Rule ${entry.ruleId}: the interval must be at least 1 ms.`));
       }

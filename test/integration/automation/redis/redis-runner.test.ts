@@ -1,4 +1,8 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisTickCoordinator, redisTenantNames } from '../../../../electron/automation/redis/bullmq-tick-coordinator';
+import type { AutomationRunnerView } from '../../../../shared/automation/automation-rules';
 import { startDemoTenant, type DemoTenantHandle } from '../../../../electron/demo-tenant/index';
 import { connectTenant } from '../../../../electron/tenant/connect';
 import type { TenantConnection } from '../../../../electron/tenant/ports';
@@ -158,6 +162,36 @@ describe.skipIf(missing !== null)(`the Redis runner (BullMQ) on one demo tenant$
     expect(order).toEqual(['run started', 'run finished', 'stopped']);
     expect(await observer.runner()).toEqual({ mode: 'redis', holder: null });
     await observer.stop();
+  });
+
+  it('a runner whose record another runner took stops acting and names the new holder', async () => {
+    const tenantKey = newTenantKey();
+    const names = redisTenantNames(tenantKey);
+    const views: AutomationRunnerView[] = [];
+    const coordinator = createRedisTickCoordinator({
+      redisUrl: redis.url,
+      tenantKey,
+      holder: { kind: 'app', host: 'test-host', pid: process.pid, label: 'displaced' },
+      timings: handoverTimings,
+      onRunnerChange: (view) => views.push(view),
+    });
+    const raw = new Redis(redis.url);
+    const queue = new Queue(names.queueName, { connection: raw, prefix: names.prefix });
+    try {
+      await coordinator.start([{ ruleId: 'weather', everyMs: hourly, jitterMs: 0 }], async () => {});
+      await until(async () => (await queue.getWorkersCount()) === 1, 'the holder to start its worker');
+      const other = { token: 'elsewhere', kind: 'cli', host: 'ops-2', pid: 4242, label: 'cxone-console on ops-2', since: new Date().toISOString() };
+      await raw.set(names.runnerKey, JSON.stringify(other), 'PX', 60_000);
+      await until(() => views.some((view) => view.holder?.label === other.label), 'the displaced runner to notice');
+      await until(async () => (await queue.getWorkersCount()) === 0, 'the displaced runner to stop its worker');
+      expect(views.map((view) => view.holder?.kind)).toEqual(['this-app', 'cli']);
+      expect(await coordinator.runner()).toEqual({ mode: 'redis', holder: { kind: 'cli', host: 'ops-2', pid: 4242, label: other.label, since: other.since } });
+      await coordinator.stop();
+      expect(JSON.parse((await raw.get(names.runnerKey))!)).toEqual(other);
+    } finally {
+      await queue.close();
+      raw.disconnect();
+    }
   });
 
   it('retries a tick whose run rejects, under the same key', async () => {
