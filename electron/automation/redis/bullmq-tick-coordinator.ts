@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Queue, Worker, type Job } from 'bullmq';
+import { Queue, WaitingError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { automationRuleIdSchema, automationRuleIds, type AutomationRuleId, type AutomationRunnerView } from '../../../shared/automation/automation-rules';
 import { delay } from '../../../shared/base/delay';
@@ -117,7 +117,7 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
   const lease = activeRunnerLease(client, names.runnerKey, options.holder, timings.leaseTtlMs, now);
 
   let queue: Queue | null = null;
-  let worker: Worker | null = null;
+  let worker: { worker: Worker; own: { accepting: boolean } } | null = null;
   let schedule: ScheduleEntry[] = [];
   let run: ((tick: ScheduledTick) => Promise<void>) | null = null;
   let loop: Promise<void> | null = null;
@@ -161,11 +161,20 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
     }
   };
 
+  const inFlight = new Set<Promise<void>>();
+
   const startWorker = () => {
     const deliver = run;
     if (deliver === null) return;
-    const processTick = async (job: TickJob) => {
+    const own = { accepting: true };
+    const processTick = async (job: TickJob, token?: string) => {
       const tick = tickOf(job);
+      // A worker that is closing can still take one more job from BullMQ: hand it back untouched (no attempt
+      // counted) for the next runner, rather than run it beside the runner that takes over.
+      if (!own.accepting) {
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
       // BullMQ puts a scheduler's stalled job back however often its runner died; a tick that took down
       // more runners than `maxStalledTicks` allows is set aside, so it cannot take down every console in turn.
       if (job.stalledCounter > timings.maxStalledTicks) {
@@ -175,9 +184,15 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
         options.onError?.(error);
         return;
       }
-      await deliver(tick);
+      const running = deliver(tick);
+      inFlight.add(running);
+      try {
+        await running;
+      } finally {
+        inFlight.delete(running);
+      }
     };
-    worker = new Worker<{ ruleId: AutomationRuleId }, void, string>(names.queueName, processTick, {
+    const created = new Worker<{ ruleId: AutomationRuleId }, void, string>(names.queueName, processTick, {
       connection: client,
       prefix: names.prefix,
       concurrency: 1,
@@ -185,13 +200,18 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
       stalledInterval: timings.stalledIntervalMs,
       maxStalledCount: timings.maxStalledTicks,
     });
-    worker.on('error', report);
+    created.on('error', report);
+    worker = { worker: created, own };
   };
 
+  /** Takes no more ticks, waits for the one in flight (ours, and BullMQ's bookkeeping of it), then closes. */
   const stopWorker = async () => {
     const current = worker;
     worker = null;
-    if (current) await current.close();
+    if (current === null) return;
+    current.own.accepting = false;
+    await Promise.allSettled([...inFlight]);
+    await current.worker.close();
   };
 
   /**
@@ -209,7 +229,7 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
       noticeHolder(await lease.read());
       return;
     }
-    if (worker === null) {
+    if (worker === null && !stopping.signal.aborted) {
       await syncSchedulers(target);
       startWorker();
     }

@@ -29,19 +29,31 @@ export interface Execution {
   runner: string;
 }
 
+/** What the runs did: ticks whose run completed, and runs that rejected (BullMQ retries those). */
+export interface TickLog {
+  executions: Execution[];
+  failures: { key: string; runner: string; error: string }[];
+}
+
 /**
  * A run callback that writes the tick onto one demo campaign (a custom attribute named after the tick,
- * through the tenant client), so every execution is one version of the campaign on the tenant.
+ * through the tenant client), so every write is one version of the campaign on the tenant. A run whose
+ * write was applied but answered too late on a busy machine rejects, and its retry writes again.
  */
-export function tickWriter(connection: TenantConnection, campaignId: string, runner: string, executions: Execution[]) {
+export function tickWriter(connection: TenantConnection, campaignId: string, runner: string, log: TickLog) {
   return async (tick: ScheduledTick) => {
-    const { id: _id, status: _status, version, createdAt: _created, updatedAt: _updated, ...definition } = await connection.campaigns.get(campaignId);
-    await connection.campaigns.replace(campaignId, {
-      ...definition,
-      customAttributes: { ...definition.customAttributes, [`tick ${tick.key}`]: runner },
-      version,
-    });
-    executions.push({ key: tick.key, runner });
+    try {
+      const { id: _id, status: _status, version, createdAt: _created, updatedAt: _updated, ...definition } = await connection.campaigns.get(campaignId);
+      await connection.campaigns.replace(campaignId, {
+        ...definition,
+        customAttributes: { ...definition.customAttributes, [`tick ${tick.key}`]: runner },
+        version,
+      });
+    } catch (error) {
+      log.failures.push({ key: tick.key, runner, error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+    log.executions.push({ key: tick.key, runner });
   };
 }
 
