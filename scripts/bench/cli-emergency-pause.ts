@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cliPath } from './cli-path';
 import type { DemoRequestArrival } from '../../electron/demo-tenant/index';
 import { startDialingTenant } from './dialing-tenant';
 
@@ -72,8 +72,6 @@ interface TraceEntry {
   at: number;
 }
 
-/** This checkout's command line; CXONE_BENCH_CLI names another build's bin (to compare before and after a change). */
-const cliPath = () => process.env.CXONE_BENCH_CLI ?? fileURLToPath(new URL('../../bin/cxone-console.mjs', import.meta.url));
 const isList = (method: string | undefined, path: string | undefined) => method === 'GET' && /\/campaigns$/.test((path ?? '').split('?')[0] ?? '');
 const isToken = (method: string | undefined, path: string | undefined) => method === 'POST' && /token/.test(path ?? '');
 
