@@ -2,7 +2,7 @@
 import { benchEmergencyPause } from './emergency-pause';
 import { benchCliEmergencyPause, type CliEmergencyPauseFigures } from './cli-emergency-pause';
 import { benchDispositionImport } from './disposition-import';
-import { benchParse } from './parse';
+import { benchParse, type ParseBenchResult } from './parse';
 import { benchClientThroughput } from './client-throughput';
 import { createSimulationPool } from '../../electron/new-campaign/simulation-pool';
 import { benchRateConvergence } from './rate-convergence';
@@ -120,6 +120,13 @@ if (wanted('emergency') || wanted('emergency-cli')) {
   }
 }
 
+function checkCommandLine(run: ParseBenchResult['checkCommand']): string {
+  const mb = (value: number | null) => (value === null ? '—' : value.toFixed(0));
+  const cpu = run.cpuSeconds === null ? '—' : run.cpuSeconds.toFixed(2);
+  const c = run.counts;
+  return `peak RSS ${mb(run.peakRssMb)} MiB (limit 150), ${run.seconds.toFixed(2)} s spawn to exit (CPU ${cpu} s), ${c.winners} / ${c.superseded} / ${c.duplicates} / ${c.invalid} winners / superseded / duplicates / invalid`;
+}
+
 if (wanted('parse')) {
   const figures = await benchParse({ rows: 1_000_000 });
   print(
@@ -128,7 +135,8 @@ if (wanted('parse')) {
       'file size': `${(figures.bytes / 1_048_576).toFixed(1)} MiB`,
       'scan time': `${figures.seconds.toFixed(2)} s (CPU ${figures.cpuSeconds.toFixed(2)} s)`,
       'scan throughput': `${figures.mbPerSecond.toFixed(1)} MiB/s (file size ÷ scan time)`,
-      'peak RSS': `${figures.peakRssMb.toFixed(0)} MiB (limit 150)`,
+      'peak RSS, bench process': `${figures.peakRssMb.toFixed(0)} MiB (holds the bench's earlier work too)`,
+      'dispositions check process': checkCommandLine(figures.checkCommand),
       'winners / superseded': `${figures.counts.winners} / ${figures.counts.superseded}`,
       'duplicates / invalid': `${figures.counts.duplicates} / ${figures.counts.invalid}`,
       ...Object.fromEntries(
