@@ -118,7 +118,12 @@ export function TenantConnectionForm() {
           </div>
           <div className="field">
             <label htmlFor="tenant-emergencyStop">Emergency pause</label>
-            <select id="tenant-emergencyStop" name="emergencyStop" defaultValue="without_force" aria-describedby="tenant-emergencyStop-hint">
+            <select
+              id="tenant-emergencyStop"
+              name="emergencyStop"
+              defaultValue={tenant?.emergencyStop ?? 'without_force'}
+              aria-describedby="tenant-emergencyStop-hint"
+            >
               <option value="without_force">Stop without force: calls in progress finish</option>
               <option value="forced">Forced stop: the emergency brake</option>
             </select>
