@@ -17,7 +17,7 @@ export function EmergencyStopForm() {
     void setEmergencyStop(mode).then(() => setChosen(null));
   };
   return (
-    <form onSubmit={submit} aria-labelledby="emergency-stop-title">
+    <form className="admin-api-section" onSubmit={submit} aria-labelledby="emergency-stop-title">
       <h3 id="emergency-stop-title" className="nc-h3">
         Emergency pause on this tenant
       </h3>

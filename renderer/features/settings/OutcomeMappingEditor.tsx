@@ -54,7 +54,7 @@ function MappingRows({ view }: { view: OutcomeDispositionView }) {
           {view.problems.join(' ')}
         </div>
       ) : null}
-      <table className="table" aria-label="Outcome code to disposition">
+      <table className="table outcome-mapping" aria-label="Outcome code to disposition">
         <thead>
           <tr>
             <th scope="col">Outcome code</th>
@@ -97,7 +97,7 @@ function MappingRows({ view }: { view: OutcomeDispositionView }) {
                     ) : null}
                     {view.dispositions.map((d) => (
                       <option key={d.id} value={d.id}>
-                        {d.name} ({d.id})
+                        {d.name}
                       </option>
                     ))}
                   </select>
@@ -151,7 +151,7 @@ export function OutcomeMappingEditor() {
   const loadOutcomeMapping = useSettingsStore((s) => s.loadOutcomeMapping);
   useEffect(() => void loadOutcomeMapping(), [loadOutcomeMapping]);
   return (
-    <section aria-labelledby="outcome-mapping-title">
+    <section className="admin-api-section" aria-labelledby="outcome-mapping-title">
       <h3 id="outcome-mapping-title" className="nc-h3">
         Outcome codes → dispositions
       </h3>

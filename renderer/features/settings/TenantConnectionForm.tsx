@@ -119,6 +119,8 @@ export function TenantConnectionForm() {
           <div className="field">
             <label htmlFor="tenant-emergencyStop">Emergency pause</label>
             <select
+              // Remounted when Settings changes the mode on its own, so the form starts from the mode in force.
+              key={tenant?.emergencyStop ?? 'without_force'}
               id="tenant-emergencyStop"
               name="emergencyStop"
               defaultValue={tenant?.emergencyStop ?? 'without_force'}
