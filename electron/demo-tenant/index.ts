@@ -11,7 +11,7 @@ import { contactRoutes, recordOptOut } from './contact-routes';
 import { createDialerSimulation } from './dialer-simulation';
 import { createFaultInjector } from './faults';
 import { createPrng, deriveSeed } from './prng';
-import type { DemoFault, DemoKnobs, DemoRequestArrival, DemoTenantHandle, DemoTenantOptions } from './public-types';
+import type { DemoFault, DemoKnobs, DemoRequestArrival, DemoTenantHandle, DemoTenantOptions, DemoWeatherAlert } from './public-types';
 import { createRateLimiter } from './rate-limit';
 import { referenceRoutes } from './reference-routes';
 import { createRequestPipeline } from './request-pipeline';
@@ -19,6 +19,8 @@ import { createRouter } from './router';
 import { seedTenantState } from './seed-data';
 import { createStatsRecorder } from './stats';
 import { webhookRoutes } from './webhook-routes';
+import { weatherRoutes } from './weather-routes';
+import { scriptedWeather } from './weather-timeline';
 
 export type {
   DemoContact,
@@ -31,6 +33,7 @@ export type {
   DemoTenantOptions,
   DemoTenantState,
   DemoTenantStats,
+  DemoWeatherAlert,
   StoredWebhookSubscription,
 } from './public-types';
 
@@ -53,10 +56,14 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     activationMs: options.activationMs ?? 3000,
     revokeTokensAfterSeconds: options.revokeTokensAfterSeconds ?? 0,
+    maxConcurrentCallsLimit: options.maxConcurrentCallsLimit,
   };
   const now = () => Date.now();
 
-  const state = seedTenantState({ seed, campaignCount, contactsPerCampaign });
+  const state = seedTenantState({ seed, campaignCount, contactsPerCampaign, ...(options.agentCount !== undefined ? { agentCount: options.agentCount } : {}) });
+  const weatherScript = scriptedWeather(state, now());
+  let fixedWeather: DemoWeatherAlert[] | null = options.weatherAlerts ?? null;
+  const weatherAlerts = () => fixedWeather ?? weatherScript(now());
   const clients = demoClients(seed);
   const authority = createAuthority({
     clients: [clients.full, clients.limited],
@@ -85,12 +92,14 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       now,
       licenceLimit: options.licenceLimit ?? campaignCount + 50,
       contactsPerCampaign,
+      maxConcurrentCallsLimit: () => knobs.maxConcurrentCallsLimit,
       prng: createPrng(deriveSeed(seed, 4)),
     }),
     ...contactRoutes({ state, optOutListId }),
     ...referenceRoutes(state),
     ...agentRoutes(state),
     ...webhookRoutes(state, now),
+    ...weatherRoutes(weatherAlerts, now),
   ]);
 
   const closed = new AbortController();
@@ -146,9 +155,13 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       if ('faultRate' in changes) faults.setRate(changes.faultRate);
       if ('faultMix' in changes) faults.setMix(changes.faultMix);
       if ('revokeTokensAfterSeconds' in changes) knobs.revokeTokensAfterSeconds = changes.revokeTokensAfterSeconds ?? 0;
+      if ('maxConcurrentCallsLimit' in changes) knobs.maxConcurrentCallsLimit = changes.maxConcurrentCallsLimit;
     },
     injectFaults: (...injected: DemoFault[]) => faults.inject(injected),
     revokeAllTokens: () => authority.revokeAll(),
+    setWeatherAlerts(alerts: DemoWeatherAlert[] | null) {
+      fixedWeather = alerts === null ? null : alerts.map((alert) => ({ ...alert, regions: [...alert.regions] }));
+    },
     tick: () => dialer.tick(),
     close() {
       closing ??= new Promise<void>((resolve) => {

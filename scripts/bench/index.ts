@@ -11,6 +11,7 @@ import { benchAdaptiveReport, benchCampaignReport, type CampaignReportBench } fr
 import { inlineExecutor } from '../../shared/simulation/adaptive-driver';
 import { benchSimulation } from './simulation';
 import { benchScheduleGate } from './schedule-gate';
+import { benchCapacityTick, type CapacityTickFigures } from './capacity-tick';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -86,16 +87,23 @@ if (wanted('emergency') || wanted('emergency-cli')) {
     const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
     return known.length === 0 ? null : (known[Math.floor(known.length / 2)] ?? null);
   };
-  for (const faults of [true, false]) {
+  const variants = [
+    { faults: true, savedList: false },
+    { faults: false, savedList: false },
+    { faults: true, savedList: true },
+    { faults: false, savedList: true },
+  ];
+  for (const { faults, savedList } of variants) {
     const runs: CliEmergencyPauseFigures[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await benchCliEmergencyPause({ running: 300, latencyMs: 40, rateLimitPerSecond: 40, faults }));
+    for (let i = 0; i < 3; i++) runs.push(await benchCliEmergencyPause({ running: 300, latencyMs: 40, rateLimitPerSecond: 40, faults, savedList }));
     const step = (pick: (figures: CliEmergencyPauseFigures) => number | null) =>
       `${ms(median(runs.map(pick)))}  (runs: ${runs.map((r) => ms(pick(r))).join(', ')})`;
     const firstPatch = median(runs.map((r) => r.steps.firstPatchArrived));
     const tenantKind = faults
       ? 'hostile tenant (40/s, 40 ms latency; its first fault, a 503, meets the first listing request)'
       : 'tenant at 40/s, 40 ms latency, no faults';
-    print(`emergency pause (command line, a new process per run, medians of ${runs.length}): \`campaigns pause --all\`, 300 running, ${tenantKind}`, {
+    const known = savedList ? 'the data folder holds the campaigns last seen dialing' : 'nothing saved in the data folder';
+    print(`emergency pause (command line, a new process per run, medians of ${runs.length}): \`campaigns pause --all\`, 300 running, ${tenantKind}; ${known}`, {
       'paused (or already)': runs.map((r) => `${r.paused} of ${r.running} (exit ${r.exitCode})`).join(', '),
       'spawn → Node ready': step((r) => r.steps.nodeReady),
       'spawn → token request sent': step((r) => r.steps.firstRequestSent),
@@ -242,4 +250,24 @@ if (wanted('schedules')) {
     violations: gate.violations,
     'contacts with unknown zone': gate.unknownTimezoneContacts,
   });
+}
+
+if (wanted('capacity')) {
+  const bench = await benchCapacityTick({ campaigns: 500, agents: 2000, rateLimitPerSecond: 50, latencyMs: 40 });
+  const figures = (tick: CapacityTickFigures) => ({
+    'campaigns / agents': `${tick.campaigns} / ${tick.agents}`,
+    outcomes: Object.entries(tick.outcomes)
+      .map(([outcome, count]) => `${outcome} ${count}`)
+      .join(', '),
+    'requests made': `${tick.requests.total} (agent pages ${tick.requests.agentPages}, campaign pages ${tick.requests.campaignPages}, PUT ${tick.requests.puts}, GET ${tick.requests.gets})`,
+    '429 answers': tick.rateLimited,
+    'wall time': seconds(tick.wallMs),
+    'floor, writes ÷ tenant rate': seconds(tick.floorMs),
+    'wall ÷ floor': tick.wallOverFloor ?? '— (no writes)',
+  });
+  const where = `500 campaigns (400 running, 100 paused), 2,000 agents, tenant ${bench.rateLimitPerSecond}/s with ${bench.latencyMs} ms latency, client at the same rate`;
+  print(`capacity tick, first (nothing paced yet): ${where}`, figures(bench.first));
+  print('capacity tick, right after (nothing changed)', figures(bench.steady));
+  print('capacity tick, after one step of agent drift', figures(bench.drifted));
+  print('capacity tick, simulation model (each distinct agent count and dialer simulated once)', figures(bench.simulation));
 }
