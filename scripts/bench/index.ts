@@ -1,5 +1,6 @@
 // `npm run bench`: prints the figures each issue asks to be measured. Never asserts.
 import { benchEmergencyPause } from './emergency-pause';
+import { benchAdminEmergencyPause } from './admin-emergency-pause';
 import { benchCliEmergencyPause, type CliEmergencyPauseFigures } from './cli-emergency-pause';
 import { benchDispositionImport } from './disposition-import';
 import { benchParse, type ParseBenchResult } from './parse';
@@ -148,6 +149,23 @@ if (wanted('parse')) {
       'scan ÷ fastest raw parse': `${figures.scanOverFastest.toFixed(3)} by wall time, ${figures.scanOverFastestByCpu.toFixed(3)} by CPU time (goal ≥ 0.333)`,
     },
   );
+}
+
+if (wanted('emergency-admin')) {
+  for (const emergencyStop of ['without_force', 'forced'] as const) {
+    const figures = await benchAdminEmergencyPause({ skills: 300, rateLimitPerSecond: 40, startStopDelayMs: 250, emergencyStop });
+    print(
+      `emergency pause (app, list known) on the simulated Admin API tenant: ${figures.running} running skills, 40/s limit without Retry-After, a stop lands 250 ms after its 202, ${emergencyStop === 'forced' ? 'forced stop' : 'stop without force'}`,
+      {
+        'stopped (or already)': `${figures.stopped} of ${figures.running}`,
+        'wall time': seconds(figures.wallMs),
+        'floor (3 requests per skill)': seconds(figures.floorMs),
+        'wall ÷ floor': figures.wallOverFloor,
+        'requests per skill': figures.requestsPerSkill,
+        'share of answers that were 429': figures.share429,
+      },
+    );
+  }
 }
 
 if (wanted('import')) {
