@@ -6,6 +6,8 @@ export function CampaignPicker() {
   const rows = useSchedulesStore((s) => s.rows);
   const selectedId = useSchedulesStore((s) => s.selectedId);
   const select = useSchedulesStore((s) => s.select);
+  // A tenant without schedules (the Admin API) has no zone, cron, window or allocation to show: only the campaign and its status.
+  const scheduled = useSchedulesStore((s) => s.error?.kind !== 'not_available');
   return (
     <div className="table-scroll sch-picker" role="region" aria-label="Campaigns">
       <table className="table">
@@ -14,14 +16,18 @@ export function CampaignPicker() {
           <tr>
             <th scope="col">Campaign</th>
             <th scope="col">Status</th>
-            <th scope="col">Zone</th>
-            <th scope="col">Cron</th>
-            <th scope="col" className="num">
-              Window
-            </th>
-            <th scope="col" className="num">
-              Agents
-            </th>
+            {scheduled ? (
+              <>
+                <th scope="col">Zone</th>
+                <th scope="col">Cron</th>
+                <th scope="col" className="num">
+                  Window
+                </th>
+                <th scope="col" className="num">
+                  Agents
+                </th>
+              </>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -53,12 +59,16 @@ export function CampaignPicker() {
               <td>
                 <StatusBadge status={row.status} />
               </td>
-              <td className="sch-zone">{row.timezone ?? '—'}</td>
-              <td className="sch-cron" title={row.description}>
-                {row.cronExpression ?? 'No schedule'}
-              </td>
-              <td className="num">{row.windowMinutes === null ? '—' : `${row.windowMinutes} min`}</td>
-              <td className="num">{row.agentAllocation}</td>
+              {scheduled ? (
+                <>
+                  <td className="sch-zone">{row.timezone ?? '—'}</td>
+                  <td className="sch-cron" title={row.description}>
+                    {row.cronExpression ?? 'No schedule'}
+                  </td>
+                  <td className="num">{row.windowMinutes === null ? '—' : `${row.windowMinutes} min`}</td>
+                  <td className="num">{row.agentAllocation}</td>
+                </>
+              ) : null}
             </tr>
           ))}
         </tbody>
