@@ -45,14 +45,14 @@ const staffed = (state: DemoTenantState) =>
   [...state.campaigns.values()].filter((campaign) => campaign.schedule !== null && campaign.status !== 'completed' && campaign.status !== 'failed');
 
 /** Campaigns given more agents than are skilled for them, so the staffing timeline has real shortages to show. */
-const understaffedCampaigns = 2;
+const understaffedCampaigns = 1;
 
 /**
  * The seeded allocations (2–20 agents against ~2 skilled each) would keep the staffing
  * timeline red all day. A planned tenant asks for what it has: each campaign asks for the
  * agents skilled for it (none for a draft nobody is skilled for yet), lowered one by one
- * where campaigns open at once share agents, until the two weeks fit, then two campaigns
- * ask for three more agents than they have: the shortages a lead should see.
+ * where campaigns open at once share agents, until the two weeks fit, then one running campaign
+ * asks for three more agents than it has: the shortages a lead should see, on its days.
  */
 function fitStaffing(state: DemoTenantState, prng: Prng): void {
   const skilledFor = (id: string) => state.agents.filter((agent) => agent.skills.includes(id)).length;
