@@ -98,6 +98,7 @@ export function createSchedulesHandlers(options: SchedulesHandlerOptions): Pick<
       const checked = await checkCampaignSchedule(options.ports(), {
         campaignId: request.campaignId,
         schedule: windowFieldsOf(request.schedule),
+        ...(request.schedule.retryPolicy ? { retryPolicy: request.schedule.retryPolicy } : {}),
         ...(request.from ? { from: request.from } : {}),
         days: request.days,
         nowMs: now(),

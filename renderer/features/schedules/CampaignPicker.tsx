@@ -1,7 +1,7 @@
 import { StatusBadge } from '../../components/StatusBadge';
 import { useSchedulesStore } from './schedules-store';
 
-/** Every campaign and its schedule in one line; Enter or a click opens it in the editor. */
+/** Every campaign and its schedule (cron, with its zone and window length beneath); Enter or a click opens it in the editor. */
 export function CampaignPicker() {
   const rows = useSchedulesStore((s) => s.rows);
   const selectedId = useSchedulesStore((s) => s.selectedId);
@@ -18,11 +18,7 @@ export function CampaignPicker() {
             <th scope="col">Status</th>
             {scheduled ? (
               <>
-                <th scope="col">Zone</th>
-                <th scope="col">Cron</th>
-                <th scope="col" className="num">
-                  Window
-                </th>
+                <th scope="col">Schedule</th>
                 <th scope="col" className="num">
                   Agents
                 </th>
@@ -61,11 +57,15 @@ export function CampaignPicker() {
               </td>
               {scheduled ? (
                 <>
-                  <td className="sch-zone">{row.timezone ?? '—'}</td>
-                  <td className="sch-cron" title={row.description}>
-                    {row.cronExpression ?? 'No schedule'}
+                  <td title={row.description}>
+                    <span className="sch-cron">{row.cronExpression ?? 'No schedule'}</span>
+                    {row.timezone !== null ? (
+                      <span className="muted sch-id">
+                        {row.timezone}
+                        {row.windowMinutes === null ? '' : ` · ${row.windowMinutes} min`}
+                      </span>
+                    ) : null}
                   </td>
-                  <td className="num">{row.windowMinutes === null ? '—' : `${row.windowMinutes} min`}</td>
                   <td className="num">{row.agentAllocation}</td>
                 </>
               ) : null}
