@@ -1,0 +1,6 @@
+import type { AnyAutomationRule } from './automation-rule';
+
+/** Every rule this build runs; the engine, the app and the command line take them from here. */
+export function automationRules(): AnyAutomationRule[] {
+  return [];
+}
