@@ -203,9 +203,15 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
       if (!entries) return;
       const signature = JSON.stringify(entries.map(({ ruleId, everyMs }) => [ruleId, everyMs]));
       if (signature === scheduleSignature) return;
+      const first = scheduleSignature === '';
       scheduleSignature = signature;
-      await options.coordinator.stop();
-      if (!stopping) await options.coordinator.start(entries, runScheduled);
+      const { coordinator } = options;
+      if (first) await coordinator.start(entries, runScheduled);
+      else if (coordinator.reschedule) await coordinator.reschedule(entries);
+      else {
+        await coordinator.stop();
+        if (!stopping) await coordinator.start(entries, runScheduled);
+      }
       changed(null);
     });
     return scheduling;

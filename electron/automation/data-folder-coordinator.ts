@@ -111,8 +111,25 @@ export function createDataFolderCoordinator(options: DataFolderCoordinatorOption
     inFlight.add(work);
     await work;
     inFlight.delete(work);
-    if (started && holding && !timers.has(entry.ruleId)) arm(entry, Math.max(now(), nextAfter(entry, at)));
+    // The schedule in force now: a rule rescheduled meanwhile ticks at its new interval, a removed one not at all.
+    const current = schedule.find((candidate) => candidate.ruleId === entry.ruleId);
+    if (started && holding && current && !timers.has(entry.ruleId)) arm(current, Math.max(now(), nextAfter(current, at)));
   }
+
+  const stopLease = () => {
+    if (leaseTimer) clearTimeout(leaseTimer);
+    leaseTimer = null;
+  };
+  /** Lets go of the lease once the ticks and attempts under way have ended. */
+  const letGo = async () => {
+    await Promise.all([...inFlight, ...attempting]);
+    const wasHolding = holding;
+    holding = false;
+    lastHolderId = null;
+    // Released even when not known to be held: an attempt that ended meanwhile may have just taken it.
+    await lease.release().catch((error: unknown) => options.onProblem?.(toConsoleError(error).message));
+    if (wasHolding) changed();
+  };
 
   return {
     lease,
@@ -126,20 +143,35 @@ export function createDataFolderCoordinator(options: DataFolderCoordinatorOption
       await attempt();
       keepLease();
     },
+    async reschedule(next) {
+      const had = schedule.length > 0;
+      schedule = next;
+      if (!started) return;
+      if (next.length === 0) {
+        stopLease();
+        disarmAll();
+        if (had) await letGo();
+        return;
+      }
+      if (!had || leaseTimer === null) {
+        await attempt();
+        if (leaseTimer === null) keepLease();
+        return;
+      }
+      // Still held: the timers follow the new schedule without the lease changing hands.
+      if (holding) {
+        disarmAll();
+        armAll();
+      }
+    },
     runner: (): Promise<AutomationRunnerView> => lease.view(),
     nextRunAt: (ruleId) => timers.get(ruleId)?.at ?? null,
     async stop() {
       started = false;
-      if (leaseTimer) clearTimeout(leaseTimer);
-      leaseTimer = null;
+      stopLease();
       disarmAll();
-      await Promise.all([...inFlight, ...attempting]);
-      const wasHolding = holding;
-      holding = false;
-      lastHolderId = null;
-      // Released even when not known to be held: an attempt that ended during the stop may have just taken it.
-      if (schedule.length > 0) await lease.release().catch((error: unknown) => options.onProblem?.(toConsoleError(error).message));
-      if (wasHolding) changed();
+      if (schedule.length > 0) await letGo();
+      else await Promise.all([...inFlight, ...attempting]);
     },
   };
 }

@@ -28,6 +28,8 @@ export interface TickCoordinator {
   runner(): Promise<AutomationRunnerView>;
   /** Stops taking ticks, waits for the one in flight and releases the lease. */
   stop(): Promise<void>;
+  /** Follows a changed schedule (a rule enabled, disabled, its interval changed) without giving up the lease; where absent, the engine stops and starts again. */
+  reschedule?(schedule: TickSchedule[]): Promise<void>;
   /** When this runner will next tick the rule (null: not scheduled here, e.g. another runner holds the lease). */
   nextRunAt?(ruleId: AutomationRuleId): number | null;
 }

@@ -103,13 +103,12 @@ describe('one runner per tenant on a data folder', () => {
       .map((c) => c.id);
     const real = createDataFolderCoordinator({ dir: folder.dir, kind: 'app', label: 'fast', leaseMs: 3000 });
     // The rule's interval is minutes; the schedule is shortened so the test sees several ticks.
+    type Schedule = Parameters<typeof real.start>[0];
+    const shorten = (schedule: Schedule) => schedule.map((entry) => ({ ruleId: entry.ruleId, everyMs: 40, jitterMs: 10 }));
     const fast = {
       ...real,
-      start: (schedule: Parameters<typeof real.start>[0], run: Parameters<typeof real.start>[1]) =>
-        real.start(
-          schedule.map((entry) => ({ ruleId: entry.ruleId, everyMs: 40, jitterMs: 10 })),
-          run,
-        ),
+      start: (schedule: Schedule, run: Parameters<typeof real.start>[1]) => real.start(shorten(schedule), run),
+      reschedule: (schedule: Schedule) => real.reschedule!(shorten(schedule)),
     };
     const built = engineFor({ dir: folder.dir, connection, rules: [pausingRule(() => targets)], coordinator: fast });
     stops.push(() => built.engine.stop());
