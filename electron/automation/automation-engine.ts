@@ -24,7 +24,7 @@ import { capacitySeriesOf } from './capacity-series';
 import { decisionAuditEntry, isAuditedDecision, tickProblemAuditEntry } from './decision-audit';
 import { createDecisionHistory, type DecisionHistory } from './decision-history';
 import { describeHolder } from './runner-lease';
-import { guardedCampaigns } from './guarded-tenant';
+import { guardedCampaigns, stoppingMessage } from './guarded-tenant';
 import { loadRuleState, saveRuleState, setAsideRuleState, type LoadedRuleState, type RuleState } from './rule-state-file';
 import type { ScheduledTick, TickCoordinator, TickSchedule } from './tick-coordinator';
 
@@ -227,6 +227,10 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     await runTick(rule, 'schedule', false, tick.scheduledAt).catch(() => undefined);
   }
 
+  /** A write the stop kept from being sent changed nothing: it is left alone (skipped), not failed. */
+  const notSentOnStop = (decision: AutomationDecision): AutomationDecision =>
+    stopping && decision.outcome === 'failed' && decision.error?.includes(stoppingMessage) ? { ...decision, outcome: 'skipped' } : decision;
+
   const countsOf = (decisions: readonly AutomationDecision[]) => {
     const counts: Record<string, number> = {};
     for (const decision of decisions) counts[decision.outcome] = (counts[decision.outcome] ?? 0) + 1;
@@ -291,7 +295,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
           ),
         ),
       ]);
-      decisions = outcome.decisions.map((decision) => automationDecisionSchema.parse({ ...decision, ruleId: rule.id, tickId, dryRun }));
+      decisions = outcome.decisions.map((decision) => automationDecisionSchema.parse({ ...decision, ruleId: rule.id, tickId, dryRun })).map(notSentOnStop);
       problem = outcome.problem;
       const checked = rule.memorySchema.safeParse(outcome.memory);
       if (checked.success) memory = checked.data;

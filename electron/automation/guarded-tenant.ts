@@ -1,6 +1,9 @@
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import type { CampaignsPort } from '../tenant/ports';
 
+/** What a write refused because the runner stops says (the engine counts such a decision as skipped). */
+export const stoppingMessage = 'Automation is stopping';
+
 export interface WriteGuard {
   /** A dry run: every write is refused before it is sent. */
   dryRun: boolean;
@@ -20,7 +23,7 @@ export function guardedCampaigns(campaigns: CampaignsPort, guard: WriteGuard): C
       throw new ConsoleFailure(consoleError('internal', `A dry run writes nothing: the ${guard.ruleTitle} rule tried to ${what}, and it was not sent.`));
     }
     if (guard.stopping()) {
-      throw new ConsoleFailure(consoleError('cancelled', `Automation is stopping: ${what} was not sent.`));
+      throw new ConsoleFailure(consoleError('cancelled', `${stoppingMessage}: ${what} was not sent.`));
     }
   };
   return {

@@ -187,4 +187,33 @@ describe('the automation engine against the demo tenant', () => {
     expect((await second.engine.view('capacity')).enabled).toBe(true);
     expect(audit.entries.map((entry) => entry.action)).toEqual(['automation.state_reset', 'automation.enable']);
   });
+
+  it('stopping during a tick lets the write in flight finish and sends no further one, which is skipped, not failed', async () => {
+    let stopped: Promise<void> | null = null;
+    const built = engineFor({
+      dir: folder.dir,
+      connection,
+      rules: [pausingRule(() => targets)],
+      ports: () => ({
+        realtimeAgents: connection.realtimeAgents,
+        campaigns: {
+          ...connection.campaigns,
+          get: (id, signal) => connection.campaigns.get(id, signal),
+          setStatus(id, status, signal, intent) {
+            const sent = connection.campaigns.setStatus(id, status, signal, intent);
+            // The runner is told to stop while this write is on its way.
+            stopped ??= built.engine.stop();
+            return sent;
+          },
+        },
+      }),
+    });
+    await built.engine.start();
+    const result = await built.engine.runOnce('capacity', false);
+    await stopped;
+    expect(result.decisions.map((decision) => decision.outcome)).toEqual(['applied', 'skipped']);
+    expect(result.decisions[1]?.error).toContain('Automation is stopping');
+    expect(targets.map(statusOf)).toEqual(['paused', 'running']);
+    expect(built.audit.entries.map((entry) => `${entry.action}:${entry.target.id}`)).toEqual([`automation.pause:${targets[0]}`]);
+  });
 });
