@@ -9,6 +9,7 @@ import { createCampaignControl, type CampaignControl } from '../campaigns/campai
 import { createCampaignDirectory, type CampaignDirectory } from '../campaigns/campaign-directory';
 import { createCampaignsHandlers } from '../campaigns/campaigns-handlers';
 import { connectedEmergencyRecord } from '../campaigns/connected-emergency-record';
+import { connectedDialingHint, dialingOfSnapshot } from '../campaigns/dialing-hint';
 import type { DemoTenantOptions } from '../demo-tenant/index';
 import type { AdminApiDemoTenantOptions } from '../demo-tenant-admin/index';
 import { demoSampleHandler } from './demo-sample-handler';
@@ -98,17 +99,25 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     connection: () => tenant.connection(),
     intervalSeconds: () => settings.get().refreshIntervalSeconds,
   });
+  const emergencyRecord = connectedEmergencyRecord(options.dataDir, () => tenant.status());
+  const dialingHint = connectedDialingHint(emergencyRecord);
   const campaignControl = createCampaignControl({
     connection: () => tenant.connection(),
     tenantLabel: () => tenant.status().label,
     directory: campaigns,
-    record: connectedEmergencyRecord(options.dataDir, () => tenant.status()),
+    record: emergencyRecord,
+    dialingHint,
     audit,
     onProgress: (progress) => events.emit('runs:progress', progress),
     onEmergencyChange: (state) => events.emit('campaigns:emergencyChanged', state),
   });
   unsubscribers.push(
     campaigns.onChange((snapshot) => events.emit('campaigns:changed', snapshot)),
+    // What dials now, saved for a command line's emergency pause on this machine.
+    campaigns.onChange((snapshot) => {
+      const dialing = dialingOfSnapshot(snapshot);
+      if (dialing) dialingHint().write(dialing);
+    }),
     // The command line's emergency pause or resume shows in the app as soon as it is recorded.
     watchFolder(join(options.dataDir, 'emergency'), () => events.emit('campaigns:emergencyChanged', campaignControl.emergencyState())),
     tenant.onConnectionChanged(() => {

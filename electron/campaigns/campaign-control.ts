@@ -14,6 +14,7 @@ import { createEmergencyLedger } from './emergency-ledger';
 import type { EmergencyRecord, EmergencyRecordData, PausedByEmergency } from './emergency-record';
 import { changeCampaignStatus, type CampaignRef } from './status-changer';
 import { describeStorageProblem } from './storage-problem';
+import { notDialingAnyMore, type DialingHint } from './dialing-hint';
 import { settleAsRunOwn, type RunCampaignRef, type TrackedResult } from './stopped-by-run';
 
 /** The campaigns a run acts on: those known now, and those a listing adds later, a page at a time. */
@@ -40,6 +41,8 @@ export interface CampaignControlOptions {
   now?: () => number;
   onProgress?: (progress: RunProgressOf<'emergency'>) => void;
   onEmergencyChange?: (state: EmergencyState) => void;
+  /** The campaigns last seen dialing on the tenant connected now, saved for the next run that knows nothing yet (the command line). */
+  dialingHint?: () => DialingHint | null;
 }
 
 /** A caller's hold on one `setStatus` run: stop it, and hear each result as it lands. */
@@ -157,9 +160,13 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     const dialing = (campaign: Campaign) => campaign.status === 'running' || campaign.status === 'activating';
     try {
       let page: RunCampaignRef[] = [];
+      const seenDialing: RunCampaignRef[] = [];
       let read = 0;
       for await (const campaign of options.connection().campaigns.list({ pageSize: emergencyListPageSize })) {
-        if (dialing(campaign)) page.push(refOfCampaign(campaign));
+        if (dialing(campaign)) {
+          page.push(refOfCampaign(campaign));
+          seenDialing.push(refOfCampaign(campaign));
+        }
         read += 1;
         if (read % emergencyListPageSize === 0 && page.length > 0) {
           yield page;
@@ -167,6 +174,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
         }
       }
       if (page.length > 0) yield page;
+      options.dialingHint?.()?.write(seenDialing);
     } catch {
       // The tenant could not list everything: what the console already knew is being paused.
     }
@@ -336,6 +344,7 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
     emergencyPause(actor) {
       /** What this run stopped, kept in memory and written to the record behind the requests. */
       const stopped = new Map<string, PausedByEmergency>();
+      const fromHint = new Set<string>();
       let writeScheduled = false;
       let lastProblem: string | null = null;
       const writeStopped = () => {
@@ -356,14 +365,22 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
           // The campaigns the console already shows dialing are paused straight away, before the
           // tenant's own listing (which may take seconds on a throttled tenant) comes back. They come
           // from the last refresh, so no version the run read: the tenant's updatedAt tells whether a pause is the run's.
-          const known = options.directory
-            .snapshot()
-            .campaigns.filter((campaign) => campaign.status === 'running' || campaign.status === 'activating')
+          const snapshot = options.directory.snapshot().campaigns;
+          const known = snapshot
+            .filter((campaign) => campaign.status === 'running' || campaign.status === 'activating')
             .map((campaign): RunCampaignRef => ({ id: campaign.id, name: campaign.name, status: campaign.status }));
+          // A command line knows nothing yet: the campaigns last seen dialing go out before its own listing answers.
+          const listed = new Set(snapshot.map((campaign) => campaign.id));
+          for (const ref of options.dialingHint?.()?.read() ?? []) {
+            if (listed.has(ref.id)) continue;
+            fromHint.add(ref.id);
+            known.push(ref);
+          }
           return { known, rest: listDialing() };
         },
         async (ref, signal, runStartedAt) => {
-          const result = await settleAsRunOwn(campaignsPort, ref, await pauseDialing(ref, signal), 'paused', runStartedAt);
+          const settled = await settleAsRunOwn(campaignsPort, ref, await pauseDialing(ref, signal), 'paused', runStartedAt);
+          const result = fromHint.has(ref.id) ? notDialingAnyMore(settled) : settled;
           if (result.outcome === 'changed' && result.campaign) {
             remember({ campaignId: ref.id, name: result.campaign.name, pausedAt: new Date(now()).toISOString(), version: result.campaign.version });
           }

@@ -11,7 +11,7 @@ import { contactRoutes, recordOptOut } from './contact-routes';
 import { createDialerSimulation } from './dialer-simulation';
 import { createFaultInjector } from './faults';
 import { createPrng, deriveSeed } from './prng';
-import type { DemoFault, DemoKnobs, DemoRequestArrival, DemoTenantHandle, DemoTenantOptions } from './public-types';
+import type { DemoFault, DemoKnobs, DemoRequestArrival, DemoTenantHandle, DemoTenantOptions, DemoWeatherAlert } from './public-types';
 import { createRateLimiter } from './rate-limit';
 import { referenceRoutes } from './reference-routes';
 import { createRequestPipeline } from './request-pipeline';
@@ -19,6 +19,8 @@ import { createRouter } from './router';
 import { seedTenantState } from './seed-data';
 import { createStatsRecorder } from './stats';
 import { webhookRoutes } from './webhook-routes';
+import { weatherRoutes } from './weather-routes';
+import { scriptedWeather } from './weather-timeline';
 
 export type {
   DemoContact,
@@ -31,6 +33,7 @@ export type {
   DemoTenantOptions,
   DemoTenantState,
   DemoTenantStats,
+  DemoWeatherAlert,
   StoredWebhookSubscription,
 } from './public-types';
 
@@ -57,6 +60,9 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   const now = () => Date.now();
 
   const state = seedTenantState({ seed, campaignCount, contactsPerCampaign });
+  const weatherScript = scriptedWeather(state, now());
+  let fixedWeather: DemoWeatherAlert[] | null = options.weatherAlerts ?? null;
+  const weatherAlerts = () => fixedWeather ?? weatherScript(now());
   const clients = demoClients(seed);
   const authority = createAuthority({
     clients: [clients.full, clients.limited],
@@ -91,6 +97,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     ...referenceRoutes(state),
     ...agentRoutes(state),
     ...webhookRoutes(state, now),
+    ...weatherRoutes(weatherAlerts, now),
   ]);
 
   const closed = new AbortController();
@@ -149,6 +156,9 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     },
     injectFaults: (...injected: DemoFault[]) => faults.inject(injected),
     revokeAllTokens: () => authority.revokeAll(),
+    setWeatherAlerts(alerts: DemoWeatherAlert[] | null) {
+      fixedWeather = alerts === null ? null : alerts.map((alert) => ({ ...alert, regions: [...alert.regions] }));
+    },
     tick: () => dialer.tick(),
     close() {
       closing ??= new Promise<void>((resolve) => {

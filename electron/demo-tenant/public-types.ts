@@ -14,6 +14,26 @@ export interface DemoTenantOptions {
   dialerTickMs?: number; // how often contacts/agents advance; 0 = frozen; default 1000
   faultMix?: DemoFaultRule[]; // per-request random faults by kind, e.g. 3% 503, 2% 500 after the change, 1% drops on writes
   revokeTokensAfterSeconds?: number; // tokens stop working this long after issue although expires_in says tokenTtlSeconds; 0/undefined = never
+  weatherAlerts?: DemoWeatherAlert[]; // what /demo/alerts/* serve; default: the scripted weather of weather-timeline.ts on the tenant's clock
+}
+
+/** One alert of the demo alerts feed (`/demo/alerts/simple`, `/demo/alerts/nws`); times ISO-8601. */
+export interface DemoWeatherAlert {
+  id: string;
+  event: string;
+  /** `Extreme`, `Severe`, `Moderate`, `Minor` or `Unknown`. */
+  severity: string;
+  /** Campaign regions, `US-<state>`; the NWS format gives each state two `<state>Z…` zones. */
+  regions: string[];
+  effective: string;
+  expires: string;
+  ends?: string | null;
+  /** Default `Actual`. */
+  status?: string;
+  /** Default `Alert`; a `Cancel` ends the alerts it references. */
+  messageType?: 'Alert' | 'Update' | 'Cancel';
+  references?: string[];
+  headline?: string;
 }
 
 /** A fault each matching API request gets with probability `rate`; rules are drawn in order, the first hit wins. */
@@ -102,6 +122,8 @@ export interface DemoTenantHandle {
   setKnobs(knobs: DemoKnobs): void;
   injectFaults(...faults: DemoFault[]): void;
   revokeAllTokens(): void;
+  /** Replaces what the alerts feed serves; null goes back to the scripted weather. */
+  setWeatherAlerts(alerts: DemoWeatherAlert[] | null): void;
   tick(): void;
   close(): Promise<void>;
 }

@@ -50,10 +50,12 @@ export function createRequestPipeline(deps: PipelineDependencies) {
     const method = request.method ?? 'GET';
     const match = deps.router.resolve(method, url.pathname);
     if (!match.ok) return match.answer;
-    const authenticated = deps.authority.authenticate(request.headers.authorization);
-    if (!authenticated.ok) return authenticated.answer;
-    const refused = deps.authority.requireScope(authenticated.grant, match.route.scope);
-    if (refused) return refused;
+    if (match.route.scope !== null) {
+      const authenticated = deps.authority.authenticate(request.headers.authorization);
+      if (!authenticated.ok) return authenticated.answer;
+      const refused = deps.authority.requireScope(authenticated.grant, match.route.scope);
+      if (refused) return refused;
+    }
     let body: unknown;
     if (rawBody.trim() !== '') {
       try {

@@ -14,7 +14,8 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Segments starting with ':' capture a parameter, e.g. `/api/v2/outbound/campaigns/:id`. */
   pattern: string;
-  scope: ContractScope;
+  /** The scope the token must carry; null: answered without a token (an external service the demo tenant plays, the alerts feed). */
+  scope: ContractScope | null;
   handle(request: DemoRequest): DemoAnswer;
 }
 

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDialingHint, dialingHintPathFor } from '../../electron/campaigns/dialing-hint';
+import { emergencyRecordPath } from '../../electron/campaigns/emergency-record';
 import type { DemoRequestArrival } from '../../electron/demo-tenant/index';
 import { startDialingTenant } from './dialing-tenant';
 
@@ -11,6 +13,8 @@ export interface CliEmergencyPauseBenchOptions {
   latencyMs?: number;
   rateLimitPerSecond?: number;
   faults?: boolean;
+  /** The data folder already holds the campaigns last seen dialing (as after the app's refresh or `campaigns list`). */
+  savedList?: boolean;
 }
 
 /** Milliseconds from the spawn call; null when the step never happened. */
@@ -95,6 +99,11 @@ export async function benchCliEmergencyPause(options: CliEmergencyPauseBenchOpti
   const arrivals: DemoRequestArrival[] = [];
   const stopHearing = tenant.onRequest((arrival) => arrivals.push(arrival));
   try {
+    if (options.savedList) {
+      const running = [...tenant.state.campaigns.values()].filter((campaign) => campaign.status === 'running');
+      const record = emergencyRecordPath(join(dir, 'data'), { apiBaseUrl: tenant.url, clientId: tenant.clientId });
+      createDialingHint(dialingHintPathFor(record)).write(running.map((campaign) => ({ id: campaign.id, name: campaign.name, status: campaign.status })));
+    }
     tenant.resetStats();
     const spawnedAt = Date.now();
     const child = spawn(process.execPath, ['--import', preload, cliPath(), 'campaigns', 'pause', '--all', '--json'], {

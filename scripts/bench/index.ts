@@ -85,16 +85,23 @@ if (wanted('emergency') || wanted('emergency-cli')) {
     const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
     return known.length === 0 ? null : (known[Math.floor(known.length / 2)] ?? null);
   };
-  for (const faults of [true, false]) {
+  const variants = [
+    { faults: true, savedList: false },
+    { faults: false, savedList: false },
+    { faults: true, savedList: true },
+    { faults: false, savedList: true },
+  ];
+  for (const { faults, savedList } of variants) {
     const runs: CliEmergencyPauseFigures[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await benchCliEmergencyPause({ running: 300, latencyMs: 40, rateLimitPerSecond: 40, faults }));
+    for (let i = 0; i < 3; i++) runs.push(await benchCliEmergencyPause({ running: 300, latencyMs: 40, rateLimitPerSecond: 40, faults, savedList }));
     const step = (pick: (figures: CliEmergencyPauseFigures) => number | null) =>
       `${ms(median(runs.map(pick)))}  (runs: ${runs.map((r) => ms(pick(r))).join(', ')})`;
     const firstPatch = median(runs.map((r) => r.steps.firstPatchArrived));
     const tenantKind = faults
       ? 'hostile tenant (40/s, 40 ms latency; its first fault, a 503, meets the first listing request)'
       : 'tenant at 40/s, 40 ms latency, no faults';
-    print(`emergency pause (command line, a new process per run, medians of ${runs.length}): \`campaigns pause --all\`, 300 running, ${tenantKind}`, {
+    const known = savedList ? 'the data folder holds the campaigns last seen dialing' : 'nothing saved in the data folder';
+    print(`emergency pause (command line, a new process per run, medians of ${runs.length}): \`campaigns pause --all\`, 300 running, ${tenantKind}; ${known}`, {
       'paused (or already)': runs.map((r) => `${r.paused} of ${r.running} (exit ${r.exitCode})`).join(', '),
       'spawn → Node ready': step((r) => r.steps.nodeReady),
       'spawn → token request sent': step((r) => r.steps.firstRequestSent),

@@ -18,6 +18,12 @@ describe('campaign console in Chromium', () => {
   const search = async (text: string) => {
     await console_.page.getByRole('searchbox', { name: 'Search campaigns' }).fill(text);
   };
+  /** Picks a status filter and waits until the table shows only that status (React renders after the change event). */
+  const filterStatus = async (status: Campaign['status']) => {
+    await console_.page.getByLabel('Status').selectOption(status);
+    await console_.page.locator(`tr[data-campaign-id]:not([data-status="${status}"])`).first().waitFor({ state: 'detached' });
+    await console_.page.locator('tr[data-campaign-id]').first().waitFor();
+  };
 
   beforeAll(async () => {
     console_ = await openConsole({ demoTenant: { activationMs: 200 } });
@@ -37,9 +43,9 @@ describe('campaign console in Chromium', () => {
     const running = withStatus('running')[0]!;
     await search(running.name);
     await rowOf(running.id).waitFor();
-    expect(await page.locator('tr[data-campaign-id]').count()).toBeLessThan(5);
+    await expect.poll(() => page.locator('tr[data-campaign-id]').count()).toBeLessThan(5);
     await search('');
-    await page.getByLabel('Status').selectOption('paused');
+    await filterStatus('paused');
     const shown = await page.locator('tr[data-campaign-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-campaign-id')));
     expect(shown.length).toBeGreaterThan(0);
     for (const id of shown) expect(statusOf(id!)).toBe('paused');
@@ -70,7 +76,7 @@ describe('campaign console in Chromium', () => {
 
   it('pauses a multi-selection with the bulk action, and from the keyboard with P', async () => {
     const { page } = console_;
-    await page.getByLabel('Status').selectOption('running');
+    await filterStatus('running');
     const ids = await page.locator('tr[data-campaign-id]').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.getAttribute('data-campaign-id')!));
     const [first, second, third] = ids as [string, string, string];
     await rowOf(first).getByRole('checkbox').check();
@@ -99,7 +105,7 @@ describe('campaign console in Chromium', () => {
     tenant().setKnobs({ latencyMs: 1000 });
     let ids: string[] = [];
     try {
-      await page.getByLabel('Status').selectOption('running');
+      await filterStatus('running');
       ids = await page.locator('tr[data-campaign-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-campaign-id')!));
       await page.getByRole('checkbox', { name: /^Select all/ }).check();
       await page.getByRole('button', { name: `Pause selected (${ids.length})` }).click();

@@ -31,6 +31,7 @@ export const CampaignRow = memo(function CampaignRow({ campaign, index, active, 
     <tr
       data-row-index={index}
       data-campaign-id={campaign.id}
+      data-status={campaign.status}
       tabIndex={active ? 0 : -1}
       className={selected ? 'row-selected' : undefined}
       onFocus={onFocus}

@@ -155,6 +155,30 @@ describe('cxone-console campaigns pause / resume against the demo tenant', () =>
     }
   });
 
+  it('after `campaigns list`, pause --all sends its first PATCH before its own listing is asked; a campaign since completed is not a failure', async () => {
+    expect((await cli(['campaigns', 'list', '--json'])).code).toBe(0);
+    const [completedSince, ...stillRunning] = idsWith('running');
+    tenant.state.campaigns.get(completedSince!)!.status = 'completed';
+    const arrivals: string[] = [];
+    const stopHearing = tenant.onRequest((arrival) => arrivals.push(`${arrival.method} ${arrival.path}`));
+    try {
+      const pause = await cli(['campaigns', 'pause', '--all', '--json']);
+      expect(pause.code).toBe(0);
+      const report = jsonOf(pause.stdout);
+      const firstPatch = arrivals.findIndex((line) => line.startsWith('PATCH '));
+      const firstListing = arrivals.findIndex((line) => /^GET \S*\/campaigns\?/.test(line));
+      expect(firstPatch).toBeGreaterThanOrEqual(0);
+      expect(firstListing).toBeGreaterThan(firstPatch);
+      expect(outcomes(report)[completedSince!]).toBe('already');
+      expect(report.ok).toBe(true);
+      for (const id of stillRunning) expect(statusOf(id)).toBe('paused');
+      expect(statusOf(completedSince!)).toBe('completed');
+      expect(idsWith('running')).toEqual([]);
+    } finally {
+      stopHearing();
+    }
+  });
+
   it("the app's campaign control resumes what `pause --all` stopped: one emergency record per tenant", async () => {
     expect((await cli(['campaigns', 'pause', '--all'])).code).toBe(0);
     const stopped = idsWith('paused');

@@ -8,6 +8,7 @@ import type { AuditLog, AuditLogOptions } from '../../../audit/audit-log';
 import type { AuditWriter } from '../../../audit/audit-writer';
 import { createCampaignControl, type CampaignControl } from '../../../campaigns/campaign-control';
 import { createCampaignDirectory } from '../../../campaigns/campaign-directory';
+import { createDialingHint, dialingHintPathFor } from '../../../campaigns/dialing-hint';
 import { createEmergencyRecord, emergencyRecordPath } from '../../../campaigns/emergency-record';
 import { storageProblemOf } from '../../../campaigns/storage-problem';
 import type { CliContext } from '../cli-context';
@@ -58,11 +59,13 @@ export async function openCampaignControl(context: CliContext, onProgress?: (pro
     // Never started: the command reads nothing in the background; names come from the tenant's answers.
     const directory = createCampaignDirectory({ connection: () => connection, intervalSeconds: () => 60 });
     const record = createEmergencyRecord(emergencyRecordPath(dataDir, connection.profile));
+    const dialingHint = createDialingHint(dialingHintPathFor(record.path));
     const control = createCampaignControl({
       connection: () => connection,
       tenantLabel: () => connection.profile.label,
       directory,
       record: () => record,
+      dialingHint: () => dialingHint,
       audit,
       auditFolder: auditDir,
       ...(onProgress ? { onProgress } : {}),

@@ -1,6 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { campaignStatuses, type Campaign, type CampaignStatus } from '../../../../shared/cxone/schemas';
-import { exitCodes, type CliCommandModule } from '../cli-context';
+import { createDialingHint, dialingHintPathFor, dialingOfSnapshot } from '../../../campaigns/dialing-hint';
+import { emergencyRecordPath, type TenantIdentity } from '../../../campaigns/emergency-record';
+import { exitCodes, type CliCommandModule, type CliContext } from '../cli-context';
 import { writeJson, writeLines } from '../io';
 import { formatTable, type Column } from '../table';
 import { registerCampaignEmergencyCommand } from './campaign-emergency-command';
@@ -21,6 +23,11 @@ function statusOption(raw: string): CampaignStatus {
   return status;
 }
 
+function rememberDialing(context: CliContext, tenant: TenantIdentity, found: readonly Campaign[]): void {
+  const dialing = dialingOfSnapshot({ campaigns: found, fetchedAt: 'now', error: null });
+  if (dialing) createDialingHint(dialingHintPathFor(emergencyRecordPath(context.dataDir(), tenant))).write(dialing);
+}
+
 /** `cxone-console campaigns …` */
 export const campaignsCommand: CliCommandModule = {
   register(program: Command, context, run) {
@@ -36,6 +43,8 @@ export const campaignsCommand: CliCommandModule = {
           try {
             const found: Campaign[] = [];
             for await (const campaign of connection.campaigns.list({ ...(flags.status ? { status: flags.status } : {}), pageSize: 500 })) found.push(campaign);
+            // A full list says what dials now: saved, the next emergency pause sends its first PATCH before its own listing answers.
+            if (!flags.status) rememberDialing(context, connection.profile, found);
             if (flags.json) writeJson(context.io, found);
             else if (found.length === 0) writeLines(context.io, [flags.status ? `No ${flags.status} campaigns.` : 'No campaigns.']);
             else writeLines(context.io, formatTable(found, columns));
