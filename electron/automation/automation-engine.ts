@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditActor } from '../../shared/audit/audit-entry';
 import {
@@ -128,13 +129,15 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
   const update = async <T>(
     rule: AnyAutomationRule,
     change: (loaded: LoadedRuleState<unknown, unknown>) => Promise<{ state: RuleState<unknown, unknown>; value: T } | null>,
-  ) =>
-    withDataFolderLock({ lockPath: join(options.dir, 'state.lock'), what: 'The automation rules state', waitMs: 15_000 }, async () => {
+  ) => {
+    await mkdir(options.dir, { recursive: true });
+    return withDataFolderLock({ lockPath: join(options.dir, 'state.lock'), what: 'The automation rules state', waitMs: 15_000 }, async () => {
       const loaded = await loadRuleState(options.dir, rule, defaultsOf(rule));
       const next = await change(loaded);
       if (next) await saveRuleState(options.dir, rule.id, next.state);
       return next?.value;
     });
+  };
 
   const viewOf = (rule: AnyAutomationRule, loaded: LoadedRuleState<unknown, unknown>): AutomationRuleView => {
     const settingsSchema = ruleSettingsSchemas[rule.id];

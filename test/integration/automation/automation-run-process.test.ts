@@ -13,10 +13,10 @@ import { buildCli } from '../../support/cli-process';
 import { connectTo, startTenant } from '../tenant/support';
 import { eventually, keptAudit, tempDir } from './support';
 
-const hasCapacityRule = automationRules().some((rule) => rule.id === 'capacity');
+const hasWeatherRule = automationRules().some((rule) => rule.id === 'weather');
 
 // The bundled command line in its own process, stopped the way a service manager stops it.
-describe.skipIf(!hasCapacityRule)('cxone-console automation run as a process', () => {
+describe.skipIf(!hasWeatherRule)('cxone-console automation run as a process', () => {
   let tenant: DemoTenantHandle;
   let folder: Awaited<ReturnType<typeof tempDir>>;
   let startCli: Awaited<ReturnType<typeof buildCli>>;
@@ -24,7 +24,27 @@ describe.skipIf(!hasCapacityRule)('cxone-console automation run as a process', (
   beforeAll(async () => {
     startCli = await buildCli('test-automation-cli');
     // Slow answers, so the SIGTERM lands while writes are on their way.
-    tenant = await startTenant({ latencyMs: 150 });
+    tenant = await startTenant({ latencyMs: 150, campaignCount: 40 });
+    // A storm over every region a running campaign dials, so the rule has several campaigns to pause.
+    const regions = [
+      ...new Set(
+        [...tenant.state.campaigns.values()]
+          .filter((c) => c.status === 'running')
+          .map((c) => c.customAttributes.region)
+          .filter(Boolean),
+      ),
+    ];
+    const hour = 3_600_000;
+    tenant.setWeatherAlerts([
+      {
+        id: 'storm',
+        event: 'Winter Storm Warning',
+        severity: 'Severe',
+        regions: regions as string[],
+        effective: new Date(Date.now() - hour).toISOString(),
+        expires: new Date(Date.now() + hour).toISOString(),
+      },
+    ]);
     folder = await tempDir();
     env = {
       ...process.env,
@@ -54,7 +74,9 @@ describe.skipIf(!hasCapacityRule)('cxone-console automation run as a process', (
       fetchJson: createFeedFetch({ setting: 'Alerts feed URL' }),
       watch: false,
     });
-    await setup.setEnabled('capacity', true, { type: 'user', name: 'lead (test)' });
+    const lead = { type: 'user' as const, name: 'lead (test)' };
+    await setup.updateSettings('weather', { alertsUrl: `${tenant.url}/demo/alerts/nws` }, lead);
+    await setup.setEnabled('weather', true, lead);
     connection.close();
 
     const cli = startCli(['automation', 'run'], env);
@@ -64,7 +86,7 @@ describe.skipIf(!hasCapacityRule)('cxone-console automation run as a process', (
     cli.child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     await eventually(() => stderr.includes('this process holds the lease'), 'the command line to hold the lease', 60_000);
     expect(existsSync(join(dir, 'lease.json'))).toBe(true);
-    await eventually(() => / capacity c-\S+ /.test(stdout), 'a first decision line', 60_000);
+    await eventually(() => / weather \S+ /.test(stdout), 'a first decision line', 60_000);
     cli.child.kill('SIGTERM');
     const finished = await cli.finished;
     expect(finished.code).toBe(0);
@@ -74,7 +96,7 @@ describe.skipIf(!hasCapacityRule)('cxone-console automation run as a process', (
 
     // Every limit the tenant now holds differently from its seed was written by a decision that was recorded.
     const lines = finished.stdout.trim().split('\n');
-    expect(lines.every((line) => / capacity c-\S+ /.test(line))).toBe(true);
+    expect(lines.every((line) => / weather \S+ /.test(line))).toBe(true);
     const audited = await queryAuditDir(join(folder.dir, 'audit'), { actorType: 'rule' });
     const applied = lines.filter((line) => / applied/.test(line));
     expect(audited.filter((entry) => entry.outcome === 'success')).toHaveLength(applied.length);
