@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { campaignStatuses, requestedStatusSchema, type Campaign, type CampaignStatus } from '../../shared/cxone/schemas';
 import { answer, apiError, checkBody, notFound, type DemoAnswer } from './answers';
 import type { CampaignLifecycle } from './campaign-lifecycle';
-import { checkNewCampaign, checkReplacementSemantics, parseReplacement } from './campaign-validation';
+import { checkNewCampaign, checkReplacementSemantics, parseReplacement, rulesOverLimit } from './campaign-validation';
 import { createContacts } from './contact-factory';
 import { pageAnswer } from './pagination';
 import type { Prng } from './prng';
@@ -16,6 +16,8 @@ export interface CampaignRouteDependencies {
   now: () => number;
   licenceLimit: number;
   contactsPerCampaign: number;
+  /** The tenant's ceiling for `rules.maxConcurrentCalls` (undefined: none). */
+  maxConcurrentCallsLimit: () => number | undefined;
   /** Draws phone numbers for the contacts of campaigns created over the API. */
   prng: Prng;
 }
@@ -51,6 +53,8 @@ export function campaignRoutes(deps: CampaignRouteDependencies): Route[] {
   const create = (request: DemoRequest): DemoAnswer => {
     const checked = checkNewCampaign(request.body, state);
     if (!checked.ok) return checked.answer;
+    const overLimit = rulesOverLimit(checked.value.rules, deps.maxConcurrentCallsLimit());
+    if (overLimit) return overLimit;
     const existing = [...state.campaigns.values()].filter((campaign) => campaign.status !== 'completed').length;
     if (existing >= deps.licenceLimit) {
       return apiError(403, 'LICENCE_LIMIT', `The tenant's licence allows ${deps.licenceLimit} campaigns and all are in use; complete one first.`);
@@ -83,6 +87,8 @@ export function campaignRoutes(deps: CampaignRouteDependencies): Route[] {
     if (!current) return notFound('Campaign', request.params.id ?? '');
     const parsed = parseReplacement(request.body, current.id);
     if (!parsed.ok) return parsed.answer;
+    const overLimit = rulesOverLimit(parsed.value.rules, deps.maxConcurrentCallsLimit());
+    if (overLimit) return overLimit;
     if (parsed.value.version !== current.version) {
       return apiError(
         409,

@@ -2,7 +2,7 @@ import { CronExpressionParser } from 'cron-parser';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { campaignDefinitionSchema, dialerTypes, maxWindowMinutes, type CampaignDefinition } from '../../shared/cxone/schemas';
-import { apiErrors, checkBody, type ApiErrorDetail, type Checked } from './answers';
+import { apiError, apiErrors, checkBody, type ApiErrorDetail, type Checked, type DemoAnswer } from './answers';
 import type { DemoTenantState } from './public-types';
 
 /** What a new campaign gets for a field the body leaves out (contract §4.1 marks these optional). */
@@ -147,4 +147,15 @@ export function checkReplacementSemantics(
   state: DemoTenantState,
 ): Checked<CampaignDefinition & { version: number }> {
   return checkSemantics(replacement, state);
+}
+
+/** A body whose `rules.maxConcurrentCalls` is above the tenant's ceiling: 400 INVALID_VALUE naming the path (a schema bound, checked before the version). */
+export function rulesOverLimit(rules: { maxConcurrentCalls: number }, limit: number | undefined): DemoAnswer | null {
+  if (limit === undefined || rules.maxConcurrentCalls <= limit) return null;
+  return apiError(
+    400,
+    'INVALID_VALUE',
+    `maxConcurrentCalls must be at most ${limit} on this tenant; ${rules.maxConcurrentCalls} is above it.`,
+    'rules.maxConcurrentCalls',
+  );
 }

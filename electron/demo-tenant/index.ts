@@ -56,10 +56,11 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     activationMs: options.activationMs ?? 3000,
     revokeTokensAfterSeconds: options.revokeTokensAfterSeconds ?? 0,
+    maxConcurrentCallsLimit: options.maxConcurrentCallsLimit,
   };
   const now = () => Date.now();
 
-  const state = seedTenantState({ seed, campaignCount, contactsPerCampaign });
+  const state = seedTenantState({ seed, campaignCount, contactsPerCampaign, ...(options.agentCount !== undefined ? { agentCount: options.agentCount } : {}) });
   const weatherScript = scriptedWeather(state, now());
   let fixedWeather: DemoWeatherAlert[] | null = options.weatherAlerts ?? null;
   const weatherAlerts = () => fixedWeather ?? weatherScript(now());
@@ -91,6 +92,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       now,
       licenceLimit: options.licenceLimit ?? campaignCount + 50,
       contactsPerCampaign,
+      maxConcurrentCallsLimit: () => knobs.maxConcurrentCallsLimit,
       prng: createPrng(deriveSeed(seed, 4)),
     }),
     ...contactRoutes({ state, optOutListId }),
@@ -153,6 +155,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       if ('faultRate' in changes) faults.setRate(changes.faultRate);
       if ('faultMix' in changes) faults.setMix(changes.faultMix);
       if ('revokeTokensAfterSeconds' in changes) knobs.revokeTokensAfterSeconds = changes.revokeTokensAfterSeconds ?? 0;
+      if ('maxConcurrentCallsLimit' in changes) knobs.maxConcurrentCallsLimit = changes.maxConcurrentCallsLimit;
     },
     injectFaults: (...injected: DemoFault[]) => faults.inject(injected),
     revokeAllTokens: () => authority.revokeAll(),

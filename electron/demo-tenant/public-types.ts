@@ -9,6 +9,8 @@ export interface DemoTenantOptions {
   tokenTtlSeconds?: number; // default 3600
   campaignCount?: number; // default 64
   contactsPerCampaign?: number; // default 1500
+  agentCount?: number; // real-time agents seeded; default from campaignCount (48..500)
+  maxConcurrentCallsLimit?: number; // the tenant's ceiling for rules.maxConcurrentCalls: a PUT/POST above it -> 400 INVALID_VALUE; default none
   licenceLimit?: number; // max number of non-completed campaigns; POST beyond -> 403 LICENCE_LIMIT; default campaignCount + 50
   activationMs?: number; // how long 'activating' lasts before 'running' (or 'failed'), default 3000
   dialerTickMs?: number; // how often contacts/agents advance; 0 = frozen; default 1000
@@ -48,7 +50,10 @@ export interface DemoCredentials {
 }
 
 export type DemoKnobs = Partial<
-  Pick<DemoTenantOptions, 'latencyMs' | 'rateLimitPerSecond' | 'faultRate' | 'tokenTtlSeconds' | 'activationMs' | 'faultMix' | 'revokeTokensAfterSeconds'>
+  Pick<
+    DemoTenantOptions,
+    'latencyMs' | 'rateLimitPerSecond' | 'faultRate' | 'tokenTtlSeconds' | 'activationMs' | 'faultMix' | 'revokeTokensAfterSeconds' | 'maxConcurrentCallsLimit'
+  >
 >;
 
 export interface DemoFaultMatch {

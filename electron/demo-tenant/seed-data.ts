@@ -35,6 +35,8 @@ export interface SeedOptions {
   seed: number;
   campaignCount: number;
   contactsPerCampaign: number;
+  /** Default agentCountFor(campaignCount). */
+  agentCount?: number;
 }
 
 const dayMs = 24 * 3600 * 1000;
@@ -167,7 +169,7 @@ export function seedTenantState(options: SeedOptions): DemoTenantState {
   const activeDncIds = dncLists.filter((list) => list.state === 'ACTIVE').map((list) => list.id);
   const { lists, regionOf } = seedContactLists(Math.max(8, Math.ceil(options.campaignCount / 3)), prng);
   const usableLists = lists.filter((list) => list.recordCount > 0);
-  const agentCount = agentCountFor(options.campaignCount);
+  const agentCount = options.agentCount ?? agentCountFor(options.campaignCount);
   const agentIds = Array.from({ length: agentCount }, (_, i) => agentIdOf(i + 1));
 
   const campaigns = new Map<string, Campaign>();

@@ -10,6 +10,7 @@ import { benchAdaptiveReport, benchCampaignReport, type CampaignReportBench } fr
 import { inlineExecutor } from '../../shared/simulation/adaptive-driver';
 import { benchSimulation } from './simulation';
 import { benchScheduleGate } from './schedule-gate';
+import { benchCapacityTick, type CapacityTickFigures } from './capacity-tick';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -231,4 +232,24 @@ if (wanted('schedules')) {
     violations: gate.violations,
     'contacts with unknown zone': gate.unknownTimezoneContacts,
   });
+}
+
+if (wanted('capacity')) {
+  const bench = await benchCapacityTick({ campaigns: 500, agents: 2000, rateLimitPerSecond: 50, latencyMs: 40 });
+  const figures = (tick: CapacityTickFigures) => ({
+    'campaigns / agents': `${tick.campaigns} / ${tick.agents}`,
+    outcomes: Object.entries(tick.outcomes)
+      .map(([outcome, count]) => `${outcome} ${count}`)
+      .join(', '),
+    'requests made': `${tick.requests.total} (agent pages ${tick.requests.agentPages}, campaign pages ${tick.requests.campaignPages}, PUT ${tick.requests.puts}, GET ${tick.requests.gets})`,
+    '429 answers': tick.rateLimited,
+    'wall time': seconds(tick.wallMs),
+    'floor, writes ÷ tenant rate': seconds(tick.floorMs),
+    'wall ÷ floor': tick.wallOverFloor ?? '— (no writes)',
+  });
+  const where = `500 campaigns (400 running, 100 paused), 2,000 agents, tenant ${bench.rateLimitPerSecond}/s with ${bench.latencyMs} ms latency, client at the same rate`;
+  print(`capacity tick, first (nothing paced yet): ${where}`, figures(bench.first));
+  print('capacity tick, right after (nothing changed)', figures(bench.steady));
+  print('capacity tick, after one step of agent drift', figures(bench.drifted));
+  print('capacity tick, simulation model (each distinct agent count and dialer simulated once)', figures(bench.simulation));
 }
