@@ -5,9 +5,9 @@ import type { EventBus } from '../ipc/handlers';
 import type { TenantSession } from '../tenant-session/tenant-session';
 import type { AnyAutomationRule } from './automation-rule';
 import { createAutomationEngine, type AutomationEngine, type AutomationEngineOptions } from './automation-engine';
-import { automationTenantDir } from './automation-folder';
+import { automationTenantDir, automationTenantKey } from './automation-folder';
 import { createAutomationHandlers } from './automation-handlers';
-import { createDataFolderCoordinator } from './data-folder-coordinator';
+import { tickCoordinatorFor } from './coordinator-for';
 import { defaultSettingsInput } from './default-settings';
 import { createFeedFetch } from './feed-fetch';
 import { automationRules } from './rule-registry';
@@ -23,6 +23,8 @@ export interface AutomationServicesOptions {
   rules?: readonly AnyAutomationRule[];
   /** How ticks are shared out (default: the data-folder lease, this app as holder). */
   coordinator?: (dir: string, onRunnerChanged: () => void) => TickCoordinator;
+  /** Where CXONE_REDIS_URL is read (default: the process environment). */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Engine options tests shorten (the tick deadline). */
   engine?: Pick<AutomationEngineOptions, 'tickDeadlineMs' | 'watch'>;
 }
@@ -50,7 +52,14 @@ export function createAutomationServices(options: AutomationServicesOptions): Au
     const onRunnerChanged = () => options.events.emit('automation:changed', { ruleId: null });
     const coordinator =
       options.coordinator?.(dir, onRunnerChanged) ??
-      createDataFolderCoordinator({ dir, kind: 'app', label: `Console app (${options.actor.name})`, onRunnerChanged });
+      tickCoordinatorFor({
+        env: options.env ?? process.env,
+        dir,
+        tenantKey: automationTenantKey(tenant),
+        kind: 'app',
+        label: `Console app (${options.actor.name})`,
+        onRunnerChanged,
+      });
     const engine = createAutomationEngine({
       dir,
       tenantLabel: status.label,

@@ -80,3 +80,32 @@ describe('cxone-console automation weather --once', () => {
     expect(severity.stderr()).toContain('--severity takes one of Minor, Moderate, Severe, Extreme');
   });
 });
+
+describe('cxone-console automation capacity --once', () => {
+  it('prints the limits it would set as one JSON document on a dry run, and writes none', async () => {
+    const tenant = await startTenant();
+    const folder = await tempDir();
+    try {
+      const limits = () => [...tenant.state.campaigns.values()].map((c) => `${c.id}:${c.rules.maxConcurrentCalls}:${c.version}`);
+      const before = limits();
+      const io = capturedIo({
+        CXONE_BASE_URL: tenant.url,
+        CXONE_CLIENT_ID: tenant.clientId,
+        CXONE_CLIENT_SECRET: tenant.clientSecret,
+        CXONE_DATA_DIR: folder.dir,
+      });
+      expect(await runCli(['automation', 'capacity', '--once', '--dry-run', '--safety', '0.5', '--json'], io.io)).toBe(0);
+      const document = JSON.parse(io.stdout()) as {
+        dryRun: boolean;
+        decisions: { campaignId: string; availableAgents: number | null; newLimit: number | null }[];
+      };
+      expect(document.dryRun).toBe(true);
+      expect(document.decisions.length).toBeGreaterThan(0);
+      expect(document.decisions.every((decision) => typeof decision.availableAgents === 'number')).toBe(true);
+      expect(limits()).toEqual(before);
+    } finally {
+      await tenant.close();
+      await folder.remove();
+    }
+  });
+});

@@ -105,12 +105,12 @@ async function runOnce(
   flags: { dryRun?: boolean; json?: boolean },
   jsonOf: (decision: AutomationDecision) => Record<string, unknown>,
 ): Promise<number> {
-  const session = await openAutomation(context, { only: [ruleId], pinned: { [ruleId]: pinned } });
+  const session = await openAutomation(context, { only: [ruleId], pinned: { [ruleId]: pinned }, once: true });
   const dryRun = flags.dryRun === true;
   let leased = false;
   try {
-    if (!dryRun) {
-      const attempt = await session.coordinator.lease.tryAcquire();
+    if (!dryRun && session.lease) {
+      const attempt = await session.lease.tryAcquire();
       if (!attempt.held) {
         throw new ConsoleFailure(
           consoleError('conflict', `This tenant's automation is run by ${describeHolder(attempt.holder)}; use --dry-run, or stop that runner first.`, {
@@ -143,7 +143,7 @@ async function runOnce(
     }
     return summary.result === 'ok' ? exitCodes.success : exitCodes.someFailed;
   } finally {
-    if (leased) await session.coordinator.lease.release().catch(() => undefined);
+    if (leased) await session.lease?.release().catch(() => undefined);
     await session.close();
   }
 }

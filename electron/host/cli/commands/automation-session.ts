@@ -4,8 +4,10 @@ import { operatorActor } from '../../../app/operator-actor';
 import { cliAuditLogOptions } from '../../../audit/audit-env';
 import { createAuditLog } from '../../../audit/audit-log';
 import { createAutomationEngine, type AutomationEngine } from '../../../automation/automation-engine';
-import { automationTenantDir } from '../../../automation/automation-folder';
-import { createDataFolderCoordinator, type DataFolderCoordinator } from '../../../automation/data-folder-coordinator';
+import { automationTenantDir, automationTenantKey } from '../../../automation/automation-folder';
+import { tickCoordinatorFor } from '../../../automation/coordinator-for';
+import { createDataFolderCoordinator } from '../../../automation/data-folder-coordinator';
+import type { RunnerLease } from '../../../automation/runner-lease';
 import { defaultSettingsInput } from '../../../automation/default-settings';
 import { createFeedFetch } from '../../../automation/feed-fetch';
 import { automationRules } from '../../../automation/rule-registry';
@@ -13,7 +15,8 @@ import type { CliContext } from '../cli-context';
 
 export interface CliAutomation {
   engine: AutomationEngine;
-  coordinator: DataFolderCoordinator;
+  /** The data folder's lease, which a one-off tick (`--once`) takes for its run. */
+  lease: RunnerLease | null;
   actor: ReturnType<typeof operatorActor>;
   tenantLabel: string;
   close(): Promise<void>;
@@ -28,6 +31,8 @@ export interface CliAutomationOptions {
   onTick?: (summary: RuleTickSummary) => void;
   onRunnerChanged?: () => void;
   onProblem?: (message: string) => void;
+  /** One tick by hand (`--once`): the data folder's lease, taken for the run; else the schedule's coordinator (CXONE_REDIS_URL: Redis). */
+  once?: boolean;
 }
 
 /** The rules the command line can run; an id the build lacks is reported by the caller. */
@@ -45,13 +50,20 @@ export async function openAutomation(context: CliContext, options: CliAutomation
   const { profile } = connection;
   const tenant = { profileId: profile.id, isDemo: false, apiBaseUrl: profile.apiBaseUrl, clientId: profile.clientId };
   const dir = automationTenantDir(dataDir, tenant);
-  const coordinator = createDataFolderCoordinator({
-    dir,
-    kind: 'cli',
-    label: `cxone-console automation (${actor.name}@${hostname()})`,
-    ...(options.onRunnerChanged ? { onRunnerChanged: options.onRunnerChanged } : {}),
-    ...(options.onProblem ? { onProblem: options.onProblem } : {}),
-  });
+  const label = `cxone-console automation (${actor.name}@${hostname()})`;
+  const runnerChanged = options.onRunnerChanged ?? (() => undefined);
+  const dataFolder = options.once ? createDataFolderCoordinator({ dir, kind: 'cli', label }) : null;
+  const coordinator =
+    dataFolder ??
+    tickCoordinatorFor({
+      env: context.io.env,
+      dir,
+      tenantKey: automationTenantKey(tenant),
+      kind: 'cli',
+      label,
+      onRunnerChanged: runnerChanged,
+      ...(options.onProblem ? { onProblem: options.onProblem } : {}),
+    });
   const rules = automationRules().filter((rule) => !options.only || options.only.includes(rule.id));
   const engine = createAutomationEngine({
     dir,
@@ -68,7 +80,7 @@ export async function openAutomation(context: CliContext, options: CliAutomation
   });
   return {
     engine,
-    coordinator,
+    lease: dataFolder?.lease ?? null,
     actor,
     tenantLabel: profile.label,
     async close() {
