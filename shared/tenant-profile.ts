@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outcomeDispositionMappingSchema } from './tenant/outcome-disposition-mapping';
 import { urlSettingSchema } from './url-setting';
 
 /** Which adapter speaks to the tenant: the reconciled contract, or the real CXone Admin API. */
@@ -32,6 +33,8 @@ export const adminApiProfileSettingsSchema = z.object({
   /** The vault slot of the application's client secret; never the secret. */
   applicationCredentialRef: z.string().min(1).optional(),
   emergencyStop: emergencyStopSchema.optional(),
+  /** Outcome code → the tenant's disposition id, edited in Settings; absent: matched by name. */
+  outcomeDispositions: outcomeDispositionMappingSchema.optional(),
 });
 export type AdminApiProfileSettings = z.infer<typeof adminApiProfileSettingsSchema>;
 

@@ -3,7 +3,8 @@ import type { Campaign } from '../../shared/cxone/schemas';
 import { phoneNumber } from './contact-factory';
 import type { Prng } from './prng';
 import type { DemoTenantState } from './public-types';
-import { regions, type Region } from './seed-catalog';
+import { regions, seedAnchorMs, type Region } from './seed-catalog';
+import { staffingTimeline } from '../../shared/schedules/staffing-timeline';
 
 /** Calling windows close by 20:00 in the campaign's zone unless a scenario says otherwise. */
 const closingMinutes = 20 * 60;
@@ -35,6 +36,44 @@ function withWindow(campaign: Campaign, lateScenario: boolean): Campaign {
 export function applyScheduleScenarios(state: DemoTenantState, prng: Prng): void {
   moveContacts(state, prng);
   spreadOverWeekdays(state);
+  fitStaffing(state, prng);
+  spreadRetries(state);
+}
+
+/** Campaigns whose windows the staffing timeline shows: scheduled and not yet over. */
+const staffed = (state: DemoTenantState) =>
+  [...state.campaigns.values()].filter((campaign) => campaign.schedule !== null && campaign.status !== 'completed' && campaign.status !== 'failed');
+
+/** Campaigns given more agents than are skilled for them, so the staffing timeline has real shortages to show. */
+const understaffedCampaigns = 1;
+
+/**
+ * The seeded allocations (2–20 agents against ~2 skilled each) would keep the staffing
+ * timeline red all day. A planned tenant asks for what it has: each campaign asks for the
+ * agents skilled for it (none for a draft nobody is skilled for yet), lowered one by one
+ * where campaigns open at once share agents, until the two weeks fit, then one running campaign
+ * asks for three more agents than it has: the shortages a lead should see, on its days.
+ */
+function fitStaffing(state: DemoTenantState, prng: Prng): void {
+  const skilledFor = (id: string) => state.agents.filter((agent) => agent.skills.includes(id)).length;
+  for (const campaign of staffed(state)) state.campaigns.set(campaign.id, { ...campaign, agentAllocation: skilledFor(campaign.id) });
+  const range = { fromMs: seedAnchorMs, days: 14 };
+  for (let round = 0; round < 40; round++) {
+    const { overloaded } = staffingTimeline(staffed(state), state.agents, range);
+    const crowded = new Set(overloaded.flatMap((stretch) => stretch.campaignIds));
+    const lowered = [...crowded].filter((id) => {
+      const campaign = state.campaigns.get(id) as Campaign;
+      if (campaign.agentAllocation <= 1) return false;
+      state.campaigns.set(id, { ...campaign, agentAllocation: campaign.agentAllocation - 1 });
+      return true;
+    });
+    if (lowered.length === 0) break;
+  }
+  const candidates = staffed(state).filter((campaign) => campaign.agentAllocation > 0 && campaign.status === 'running');
+  for (let picked = 0; picked < understaffedCampaigns && candidates.length > 0; picked++) {
+    const [campaign] = candidates.splice(prng.int(0, candidates.length - 1), 1) as [Campaign];
+    state.campaigns.set(campaign.id, { ...campaign, agentAllocation: skilledFor(campaign.id) + 3 });
+  }
 }
 
 function moveContacts(state: DemoTenantState, prng: Prng): void {
@@ -105,5 +144,22 @@ function spreadOverWeekdays(state: DemoTenantState): void {
     const days = weekdayGroups[group.get(id) ?? 0] as string;
     fields[4] = schedule.cronExpression === lateEveryDayCron ? `0,${days}` : days;
     state.campaigns.set(id, { ...campaign, schedule: { ...schedule, cronExpression: fields.join(' ') } });
+  }
+}
+
+/** Retries this far apart never make a fourth call within 24 h, whatever the windows. */
+const spreadRetryMs = 8 * 3600_000;
+
+/**
+ * Florida, Oklahoma and Maryland allow 3 calls per 24 h on one subject, and most campaigns
+ * have contacts there: a campaign allowed more than 3 attempts retries 8 h apart, except every
+ * fourth of them, which keeps its short interval for the gate to catch.
+ */
+function spreadRetries(state: DemoTenantState): void {
+  let many = 0;
+  for (const campaign of state.campaigns.values()) {
+    const policy = campaign.schedule?.retryPolicy;
+    if (!campaign.schedule || !policy || policy.maxAttempts <= 3 || many++ % 4 === 3) continue;
+    state.campaigns.set(campaign.id, { ...campaign, schedule: { ...campaign.schedule, retryPolicy: { ...policy, retryIntervalMs: spreadRetryMs } } });
   }
 }

@@ -20,8 +20,6 @@ export interface ApplyScheduleRequest extends ScheduleCheckRequest {
    * campaign's schedule is no longer that, nothing is written and both versions go back.
    */
   base?: Schedule | null;
-  /** The retry policy to store; default the campaign's own. */
-  retryPolicy?: RetryPolicy;
   /** PUTs tried when the version keeps moving under us (§4.4). */
   maxAttempts?: number;
 }
@@ -69,15 +67,26 @@ export async function applySchedule(ports: ApplySchedulePorts, request: ApplySch
   let proposed = scheduleFor(subject.campaign, request.schedule);
   const from = request.from ?? todayIn(isKnownZone(proposed.timezone) ? proposed.timezone : 'UTC', request.nowMs);
   const range = { from, days: request.days };
-  const first = checkSchedule(gateInputOf(subject, proposed, range));
+  let retryPolicy = request.retryPolicy;
+  const first = checkSchedule(gateInputOf(subject, proposed, range, retryPolicy));
   if (!first.ok) return { kind: 'invalid', problems: first.problems };
   let verdict = first.verdict;
   let clipped = false;
   if (!verdict.compliant && request.clip) {
-    const clip = proposeScheduleClip(gateInputOf(subject, proposed, range));
-    if (!clip) return { kind: 'blocked', verdict, clip: null };
-    const narrowed = { ...proposed, cronExpression: clip.cronExpression, windowMinutes: clip.windowMinutes };
-    const again = checkSchedule(gateInputOf(subject, narrowed, range));
+    let narrowed = proposed;
+    let clip: ScheduleClip | null = null;
+    if (verdict.violations.some((violation) => violation.rule !== 'STATE_CALLS_PER_24H')) {
+      clip = proposeScheduleClip(gateInputOf(subject, proposed, range, retryPolicy));
+      if (!clip) return { kind: 'blocked', verdict, clip: null };
+      narrowed = { ...proposed, cronExpression: clip.cronExpression, windowMinutes: clip.windowMinutes };
+    }
+    let again = checkSchedule(gateInputOf(subject, narrowed, range, retryPolicy));
+    // Too many attempts per 24 h for a state: keep the attempts and spread them (the verdict's retryClip).
+    if (again.ok && again.verdict.retryClip) {
+      const policy = retryPolicy ?? subject.campaign.schedule?.retryPolicy ?? defaultRetryPolicy;
+      retryPolicy = { ...policy, retryIntervalMs: again.verdict.retryClip.retryIntervalMs };
+      again = checkSchedule(gateInputOf(subject, narrowed, range, retryPolicy));
+    }
     if (!again.ok || !again.verdict.compliant) return { kind: 'blocked', verdict: again.ok ? again.verdict : verdict, clip };
     proposed = narrowed;
     verdict = again.verdict;
@@ -86,16 +95,17 @@ export async function applySchedule(ports: ApplySchedulePorts, request: ApplySch
   if (!verdict.compliant) return { kind: 'blocked', verdict, clip: null };
 
   const before = subject.campaign.schedule;
-  const after = storedScheduleOf(before, proposed, from, request.retryPolicy);
+  const after = storedScheduleOf(before, proposed, from, retryPolicy);
   if (request.base !== undefined && scheduleText(request.base) !== scheduleText(before)) {
     return { kind: 'schedule_changed', verdict, ours: after, theirs: before, version: subject.campaign.version };
   }
   if (request.dryRun) return { kind: 'dry_run', verdict, before, after, clipped };
-  return putSchedule(ports, subject, { proposed, range, after, before, verdict, clipped }, request);
+  return putSchedule(ports, subject, { proposed, retryPolicy, range, after, before, verdict, clipped }, request);
 }
 
 interface Checked {
   proposed: WindowSchedule;
+  retryPolicy: RetryPolicy | undefined;
   range: { from: string; days: number };
   after: Schedule;
   before: Schedule | null;
@@ -121,7 +131,7 @@ async function putSchedule(ports: ApplySchedulePorts, subject: GateSubject, chec
     }
     if (dncText(fresh) !== dncText(current)) {
       const dncList = fresh.dncListId === subject.campaign.dncListId ? subject.dncList : (await readGateSubject(ports, fresh.id, request.signal)).dncList;
-      const again = checkSchedule(gateInputOf({ ...subject, campaign: fresh, dncList }, checked.proposed, checked.range));
+      const again = checkSchedule(gateInputOf({ ...subject, campaign: fresh, dncList }, checked.proposed, checked.range, checked.retryPolicy));
       if (!again.ok || !again.verdict.compliant)
         return again.ok ? { kind: 'blocked', verdict: again.verdict, clip: null } : { kind: 'invalid', problems: again.problems };
       verdict = again.verdict;

@@ -1,4 +1,4 @@
-import type { Campaign, DncList } from '../../shared/cxone/schemas';
+import type { Campaign, DncList, RetryPolicy } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
 import { isKnownZone } from '../../shared/schedules/local-time';
 import { todayIn, type WindowSchedule } from '../../shared/schedules/calling-windows';
@@ -17,6 +17,8 @@ export interface ScheduleCheckRequest {
   campaignId: string;
   /** The schedule to check; absent fields come from the campaign's stored schedule. */
   schedule: Partial<WindowSchedule>;
+  /** The retry policy to check (and, on apply, to store); default the campaign's own. */
+  retryPolicy?: RetryPolicy;
   /** A date in the schedule's zone; default today there. */
   from?: string;
   days: number;
@@ -62,9 +64,18 @@ export async function readGateSubject(ports: ScheduleCheckPorts, campaignId: str
   return { campaign, contacts, dncList: await dncListOf(ports, campaign.dncListId, signal) };
 }
 
-export function gateInputOf(subject: GateSubject, schedule: WindowSchedule, range: { from: string; days: number }): GateInput {
+/** The gate's input; the retry policy is the proposed one, else the campaign's stored one. */
+export function gateInputOf(subject: GateSubject, schedule: WindowSchedule, range: { from: string; days: number }, retryPolicy?: RetryPolicy): GateInput {
   const { campaign } = subject;
-  return { schedule, range, dncRules: campaign.dncRules, dncListId: campaign.dncListId, dncList: subject.dncList, contacts: subject.contacts };
+  return {
+    schedule,
+    range,
+    dncRules: campaign.dncRules,
+    dncListId: campaign.dncListId,
+    dncList: subject.dncList,
+    contacts: subject.contacts,
+    retryPolicy: retryPolicy ?? campaign.schedule?.retryPolicy ?? null,
+  };
 }
 
 /** The compliance gate for one campaign against the tenant. */
@@ -72,7 +83,7 @@ export async function checkCampaignSchedule(ports: ScheduleCheckPorts, request: 
   const subject = await readGateSubject(ports, request.campaignId, request.signal);
   const schedule = scheduleFor(subject.campaign, request.schedule);
   const from = request.from ?? todayIn(isKnownZone(schedule.timezone) ? schedule.timezone : 'UTC', request.nowMs);
-  return { ...checkSchedule(gateInputOf(subject, schedule, { from, days: request.days })), campaign: subject.campaign, schedule, from };
+  return { ...checkSchedule(gateInputOf(subject, schedule, { from, days: request.days }, request.retryPolicy)), campaign: subject.campaign, schedule, from };
 }
 
 export interface ConflictPorts {

@@ -5,6 +5,7 @@ import { describeCron } from '../../shared/schedules/cron';
 import { isKnownZone } from '../../shared/schedules/local-time';
 import type { ScheduleEdit, ScheduledCampaignRow } from '../../shared/schedules/schedule-views';
 import { staffingTimeline } from '../../shared/schedules/staffing-timeline';
+import { ConsoleFailure, type ConsoleError } from '../../shared/errors';
 import type { RequestHandlers } from '../ipc/handlers';
 import type { ScheduleApplier, ScheduleApplierPorts } from './schedule-applier';
 import { checkCampaignSchedule, findScheduleConflicts } from './schedule-checks';
@@ -19,6 +20,11 @@ export interface SchedulesHandlerOptions {
   actor: AuditActor;
   onActivation?: (campaignId: string, report: ActivationReport) => void;
   now?: () => number;
+  /**
+   * Why the connected tenant has no schedules to check or apply (the Admin API), or null. The
+   * campaign list still answers; every other channel refuses with this `not_available`.
+   */
+  unavailable?: () => ConsoleError | null;
 }
 
 /** Activation after an apply as one run of kind `schedule` on `runs:progress`: one item, the campaign. */
@@ -65,10 +71,15 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 /** The Schedules screen's channels over the tenant, the gate and the applier. */
 export function createSchedulesHandlers(options: SchedulesHandlerOptions): Pick<RequestHandlers, SchedulesChannel> {
   const now = options.now ?? Date.now;
+  const available = () => {
+    const reason = options.unavailable?.() ?? null;
+    if (reason) throw new ConsoleFailure(reason);
+  };
   return {
     'schedules:list': async () => (await collect(options.ports().campaigns.list({ pageSize: 500 }))).map(rowOf).sort((a, b) => a.name.localeCompare(b.name)),
 
     'schedules:get': async ({ campaignId, viewerZone }) => {
+      available();
       const campaign = await options.ports().campaigns.get(campaignId);
       const blackoutDates = options.applier.blackoutDatesOf(campaignId);
       const schedule = campaign.schedule;
@@ -83,9 +94,11 @@ export function createSchedulesHandlers(options: SchedulesHandlerOptions): Pick<
     },
 
     'schedules:check': async (request) => {
+      available();
       const checked = await checkCampaignSchedule(options.ports(), {
         campaignId: request.campaignId,
         schedule: windowFieldsOf(request.schedule),
+        ...(request.schedule.retryPolicy ? { retryPolicy: request.schedule.retryPolicy } : {}),
         ...(request.from ? { from: request.from } : {}),
         days: request.days,
         nowMs: now(),
@@ -99,8 +112,9 @@ export function createSchedulesHandlers(options: SchedulesHandlerOptions): Pick<
       };
     },
 
-    'schedules:apply': (request) =>
-      options.applier.apply({
+    'schedules:apply': async (request) => {
+      available();
+      return options.applier.apply({
         campaignId: request.campaignId,
         schedule: windowFieldsOf(request.schedule),
         ...(request.schedule.retryPolicy ? { retryPolicy: request.schedule.retryPolicy } : {}),
@@ -113,11 +127,16 @@ export function createSchedulesHandlers(options: SchedulesHandlerOptions): Pick<
         ...(request.base !== undefined ? { base: request.base } : {}),
         actor: options.actor,
         onActivation: (report) => options.onActivation?.(request.campaignId, report),
-      }),
+      });
+    },
 
-    'schedules:conflicts': ({ days }) => findScheduleConflicts(options.ports(), { fromMs: now(), days }),
+    'schedules:conflicts': async ({ days }) => {
+      available();
+      return findScheduleConflicts(options.ports(), { fromMs: now(), days });
+    },
 
     'schedules:timeline': async ({ days }) => {
+      available();
       const ports = options.ports();
       const campaigns = (await collect(ports.campaigns.list({ pageSize: 500 }))).filter(
         (campaign) => campaign.schedule !== null && campaign.status !== 'completed' && campaign.status !== 'failed',

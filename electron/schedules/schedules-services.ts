@@ -5,6 +5,7 @@ import type { EventBus } from '../ipc/handlers';
 import type { Outbox } from '../outbox/outbox';
 import type { SettingsService } from '../settings/settings-service';
 import type { TenantSession } from '../tenant-session/tenant-session';
+import { schedulesUnavailableOn } from '../../shared/schedules/schedule-availability';
 import { blackoutDatesIn, blackoutTenantKey } from './blackout-dates';
 import { createScheduleApplier } from './schedule-applier';
 import { activationProgress, createSchedulesHandlers } from './schedules-handlers';
@@ -35,5 +36,6 @@ export function schedulesServices(options: SchedulesServicesOptions) {
     applier,
     actor: options.actor,
     onActivation: (campaignId, report) => options.events.emit('runs:progress', activationProgress(campaignId, report)),
+    unavailable: () => schedulesUnavailableOn(options.tenant.connection().profile.adapter),
   });
 }

@@ -5,7 +5,13 @@ import { ConsoleFailure, consoleError, toConsoleError } from '../../shared/error
 import type { AdminApiProfileInput } from '../../shared/tenant/admin-api-profile-input';
 import type { TenantProfileInput } from '../../shared/tenant/tenant-profile-input';
 import type { TenantStatus } from '../../shared/tenant/tenant-status';
-import { tenantProfileSchema, type TenantAdapter, type TenantProfile } from '../../shared/tenant-profile';
+import {
+  adminApiProfileSettingsSchema,
+  tenantProfileSchema,
+  type AdminApiProfileSettings,
+  type TenantAdapter,
+  type TenantProfile,
+} from '../../shared/tenant-profile';
 import type { DemoTenantHandle, DemoTenantOptions } from '../demo-tenant/index';
 import { startDemoTenant } from '../demo-tenant/index';
 import { startAdminApiDemoTenant, type AdminApiDemoTenantHandle, type AdminApiDemoTenantOptions } from '../demo-tenant-admin/index';
@@ -19,6 +25,8 @@ import { adminApiDemoProfile, demoProfile } from './demo-profile';
 const profileKey = 'tenantProfile';
 /** Which demo tenant runs when no profile is saved: the contract one unless the lead chose the Admin API one. */
 const demoKindKey = 'tenantDemoKind';
+/** The Admin API demo tenant's own settings (emergency stop, outcome mapping): it has no saved profile to hold them. */
+const demoAdminSettingsKey = 'tenantDemoAdminApiSettings';
 const healthCheckIntervalMs = 30_000;
 
 export interface TenantSession {
@@ -34,6 +42,13 @@ export interface TenantSession {
   /** A "CXone (Admin API)" tenant: issuer, access key, API version, optional application. */
   connectAdminApi(input: AdminApiProfileInput): Promise<TenantStatus>;
   reconnect(): Promise<TenantStatus>;
+  /**
+   * Changes settings of the connected Admin API tenant that need no new sign-in (emergency stop
+   * mode, outcome → disposition mapping): kept with its profile, used from the next request on.
+   */
+  updateAdminApiSettings(change: Pick<AdminApiProfileSettings, 'emergencyStop' | 'outcomeDispositions'>): Promise<TenantStatus>;
+  /** The connected profile (null before the first connection); no secrets, only their vault slots. */
+  profile(): TenantProfile | null;
   /** The embedded demo tenant once started (tests and diagnostics drive it); null before. */
   demoTenant(): DemoTenantHandle | null;
   /** The simulated Admin API tenant once started; null before. */
@@ -111,7 +126,7 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
     unsubscribeLog?.();
     current?.close();
     profile = next;
-    current = connectTenant(next, secret, applicationSecret ? { applicationSecret } : {});
+    current = connectTenant(next, secret, { ...(applicationSecret ? { applicationSecret } : {}), adminApiSettings: () => profile?.adminApi ?? {} });
     unsubscribeLog = current.requestLog.subscribe((entry) => {
       if (entry.error && (entry.status === null || entry.status >= 500)) {
         publish({ connection: entry.status === null ? 'disconnected' : 'degraded' });
@@ -124,6 +139,7 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       label: next.label,
       adapter: next.adapter,
       isDemo,
+      emergencyStop: next.adapter === 'cxone-admin' ? (next.adminApi?.emergencyStop ?? 'without_force') : undefined,
       apiBaseUrl: next.apiBaseUrl,
       clientId: next.clientId,
       credentialsConfigured: isDemo || secretAtHand || (await options.vault.has(next.credentialRef)),
@@ -143,7 +159,10 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
       // As many skills as the contract demo has campaigns; a start or stop lands a moment after its 202, as on a real tenant.
       adminDemo ??= await startAdminApiDemoTenant({ skillCount: 60, knobs: { startStopDelayMs: 250 }, ...options.adminApiDemoTenant });
       const handle = adminDemo;
-      return activate(adminApiDemoProfile(handle), async () => handle.accessKeySecret, true);
+      const kept = adminApiProfileSettingsSchema.pick({ emergencyStop: true, outcomeDispositions: true }).safeParse(options.store.get(demoAdminSettingsKey));
+      const demoProfileNow = adminApiDemoProfile(handle);
+      const withKept = kept.success ? { ...demoProfileNow, adminApi: { ...demoProfileNow.adminApi, ...kept.data } } : demoProfileNow;
+      return activate(withKept, async () => handle.accessKeySecret, true);
     }
     demo ??= await startDemoTenant({ latencyMs: 25, dialerTickMs: 1000, ...options.demoTenant });
     const handle = demo;
@@ -305,12 +324,43 @@ export function createTenantSession(options: TenantSessionOptions): TenantSessio
           ...(input.apiVersion ? { apiVersion: input.apiVersion } : {}),
           ...(applicationClientId && applicationRef ? { applicationClientId, applicationCredentialRef: applicationRef } : {}),
           emergencyStop: input.emergencyStop,
+          // The outcome mapping is edited on its own in Settings; the connection form keeps it for the same access key.
+          ...(sameKey && saved.success && saved.data.adminApi?.outcomeDispositions ? { outcomeDispositions: saved.data.adminApi.outcomeDispositions } : {}),
         },
       });
       return connectProfile(next, [
         { ref: credentialRef, value: newSecret },
         ...(applicationRef ? [{ ref: applicationRef, value: newApplicationSecret }] : []),
       ]);
+    },
+    profile: () => profile,
+    async updateAdminApiSettings(change) {
+      const before = profile;
+      if (!before || before.adapter !== 'cxone-admin') {
+        throw new ConsoleFailure(consoleError('validation', 'Only a CXone (Admin API) tenant has these settings; connect one first.', { target: 'adapter' }));
+      }
+      const next = tenantProfileSchema.parse({ ...before, adminApi: { ...before.adminApi, ...change } });
+      if (state.isDemo) {
+        const kept = adminApiProfileSettingsSchema.pick({ emergencyStop: true, outcomeDispositions: true }).safeParse(options.store.get(demoAdminSettingsKey));
+        options.store.set(demoAdminSettingsKey, { ...(kept.success ? kept.data : {}), ...change });
+      } else {
+        options.store.set(profileKey, next);
+      }
+      profile = next;
+      const pick = (settings: AdminApiProfileSettings | undefined) => ({
+        ...('emergencyStop' in change ? { emergencyStop: settings?.emergencyStop ?? 'without_force' } : {}),
+        ...('outcomeDispositions' in change ? { outcomeDispositions: settings?.outcomeDispositions ?? null } : {}),
+      });
+      await record({
+        tenant: next.label,
+        action: 'tenant.settings_change',
+        target: { type: 'tenant', id: next.id, name: next.label },
+        before: pick(before.adminApi),
+        after: pick(next.adminApi),
+        outcome: 'success',
+      });
+      publish({ emergencyStop: next.adminApi?.emergencyStop ?? 'without_force' });
+      return state;
     },
     async reconnect() {
       if (!profile) return startSaved();

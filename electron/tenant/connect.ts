@@ -1,5 +1,5 @@
 import { ConsoleFailure, consoleError } from '../../shared/errors';
-import { tenantProfileSchema, type TenantProfile } from '../../shared/tenant-profile';
+import { tenantProfileSchema, type AdminApiProfileSettings, type TenantProfile } from '../../shared/tenant-profile';
 import { systemClock, type Clock } from './clock';
 import { connectAdminApiTenant } from './admin-api/admin-api-connection';
 import { connectContractTenant } from './contract/contract-connection';
@@ -15,6 +15,11 @@ export interface ConnectOptions {
   pageSize?: number;
   /** Reads the application client secret of a `cxone-admin` profile with an application registration. */
   applicationSecret?: () => Promise<string>;
+  /**
+   * The settings of a `cxone-admin` profile that change without reconnecting (emergency stop
+   * mode, outcome → disposition mapping), read when used; default: the profile's own.
+   */
+  adminApiSettings?: () => AdminApiProfileSettings;
 }
 
 /**
@@ -58,6 +63,7 @@ export function connectTenant(profile: TenantProfile, secret: () => Promise<stri
         ...common,
         ...(settings.apiVersion ? { apiVersion: settings.apiVersion } : {}),
         ...(settings.emergencyStop ? { emergencyStop: settings.emergencyStop } : {}),
+        ...(options.adminApiSettings ? { liveSettings: options.adminApiSettings } : {}),
         ...(applicationClientId && options.applicationSecret
           ? { application: { clientId: applicationClientId, clientSecret: options.applicationSecret } }
           : {}),

@@ -61,6 +61,11 @@ export interface ReferenceDataPort {
   contactList(id: string, signal?: AbortSignal): Promise<ContactList>;
   wrapUpCodes(signal?: AbortSignal): AsyncIterable<WrapUpCode>;
   wrapUpCode(id: string, signal?: AbortSignal): Promise<WrapUpCode>;
+  /**
+   * The outcome codes a disposition file may use, where they are more than the wrap-up codes'
+   * own (the Admin API: its dispositions' names plus the codes mapped to them in Settings).
+   */
+  outcomeCodes?(signal?: AbortSignal): Promise<string[]>;
   dncLists(signal?: AbortSignal): AsyncIterable<DncList>;
   dncList(id: string, signal?: AbortSignal): Promise<DncList>;
   /** False when the number is not on the list; rejects with not_found when the list itself does not exist. */

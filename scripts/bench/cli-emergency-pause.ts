@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDialingHint, dialingHintPathFor } from '../../electron/campaigns/dialing-hint';
 import { emergencyRecordPath } from '../../electron/campaigns/emergency-record';
+import { cliPath } from './cli-path';
 import type { DemoRequestArrival } from '../../electron/demo-tenant/index';
 import { startDialingTenant } from './dialing-tenant';
 
@@ -76,8 +76,6 @@ interface TraceEntry {
   at: number;
 }
 
-/** This checkout's command line; CXONE_BENCH_CLI names another build's bin (to compare before and after a change). */
-const cliPath = () => process.env.CXONE_BENCH_CLI ?? fileURLToPath(new URL('../../bin/cxone-console.mjs', import.meta.url));
 const isList = (method: string | undefined, path: string | undefined) => method === 'GET' && /\/campaigns$/.test((path ?? '').split('?')[0] ?? '');
 const isToken = (method: string | undefined, path: string | undefined) => method === 'POST' && /token/.test(path ?? '');
 

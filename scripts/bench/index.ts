@@ -1,8 +1,9 @@
 // `npm run bench`: prints the figures each issue asks to be measured. Never asserts.
 import { benchEmergencyPause } from './emergency-pause';
+import { benchAdminEmergencyPause } from './admin-emergency-pause';
 import { benchCliEmergencyPause, type CliEmergencyPauseFigures } from './cli-emergency-pause';
 import { benchDispositionImport } from './disposition-import';
-import { benchParse } from './parse';
+import { benchParse, type ParseBenchResult } from './parse';
 import { benchClientThroughput } from './client-throughput';
 import { createSimulationPool } from '../../electron/new-campaign/simulation-pool';
 import { benchRateConvergence } from './rate-convergence';
@@ -120,6 +121,13 @@ if (wanted('emergency') || wanted('emergency-cli')) {
   }
 }
 
+function checkCommandLine(run: ParseBenchResult['checkCommand']): string {
+  const mb = (value: number | null) => (value === null ? '—' : value.toFixed(0));
+  const cpu = run.cpuSeconds === null ? '—' : run.cpuSeconds.toFixed(2);
+  const c = run.counts;
+  return `peak RSS ${mb(run.peakRssMb)} MiB (limit 150), ${run.seconds.toFixed(2)} s spawn to exit (CPU ${cpu} s), ${c.winners} / ${c.superseded} / ${c.duplicates} / ${c.invalid} winners / superseded / duplicates / invalid`;
+}
+
 if (wanted('parse')) {
   const figures = await benchParse({ rows: 1_000_000 });
   print(
@@ -128,7 +136,8 @@ if (wanted('parse')) {
       'file size': `${(figures.bytes / 1_048_576).toFixed(1)} MiB`,
       'scan time': `${figures.seconds.toFixed(2)} s (CPU ${figures.cpuSeconds.toFixed(2)} s)`,
       'scan throughput': `${figures.mbPerSecond.toFixed(1)} MiB/s (file size ÷ scan time)`,
-      'peak RSS': `${figures.peakRssMb.toFixed(0)} MiB (limit 150)`,
+      'peak RSS, bench process': `${figures.peakRssMb.toFixed(0)} MiB (holds the bench's earlier work too)`,
+      'dispositions check process': checkCommandLine(figures.checkCommand),
       'winners / superseded': `${figures.counts.winners} / ${figures.counts.superseded}`,
       'duplicates / invalid': `${figures.counts.duplicates} / ${figures.counts.invalid}`,
       ...Object.fromEntries(
@@ -140,6 +149,23 @@ if (wanted('parse')) {
       'scan ÷ fastest raw parse': `${figures.scanOverFastest.toFixed(3)} by wall time, ${figures.scanOverFastestByCpu.toFixed(3)} by CPU time (goal ≥ 0.333)`,
     },
   );
+}
+
+if (wanted('emergency-admin')) {
+  for (const emergencyStop of ['without_force', 'forced'] as const) {
+    const figures = await benchAdminEmergencyPause({ skills: 300, rateLimitPerSecond: 40, startStopDelayMs: 250, emergencyStop });
+    print(
+      `emergency pause (app, list known) on the simulated Admin API tenant: ${figures.running} running skills, 40/s limit without Retry-After, a stop lands 250 ms after its 202, ${emergencyStop === 'forced' ? 'forced stop' : 'stop without force'}`,
+      {
+        'stopped (or already)': `${figures.stopped} of ${figures.running}`,
+        'wall time': seconds(figures.wallMs),
+        'floor (3 requests per skill)': seconds(figures.floorMs),
+        'wall ÷ floor': figures.wallOverFloor,
+        'requests per skill': figures.requestsPerSkill,
+        'share of answers that were 429': figures.share429,
+      },
+    );
+  }
 }
 
 if (wanted('import')) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultOutcomeMatrix } from '../../shared/cxone/schemas';
 import { benchRawParse, rawParsers, type RawParseResult } from './raw-parsers';
+import { benchCheckCommand, type CheckCommandRun } from './check-command';
 import { scanDispositionFile } from '../../electron/dispositions/reading/scan-disposition-file';
 
 export interface ParseBenchResult {
@@ -12,7 +13,10 @@ export interface ParseBenchResult {
   seconds: number;
   /** The file's size over the scan's wall time: what a person waiting for the file sees. */
   mbPerSecond: number;
+  /** The bench process's peak RSS over the scan: it includes what the bench did before (writing the file, earlier sections). */
   peakRssMb: number;
+  /** The same scan as `dispositions check` in a process of its own: its peak RSS is the scan's alone. */
+  checkCommand: CheckCommandRun;
   counts: { winners: number; duplicates: number; superseded: number; invalid: number };
   /** The same file split into records by each parser alone, in the same run. */
   rawParsers: (RawParseResult & { mbPerSecond: number })[];
@@ -27,7 +31,7 @@ const outcomes = ['INTERESTED', 'NOT_INTERESTED', 'CALLBACK_LATER', 'NO_ANSWER',
 
 /**
  * Writes a disposition file of `rows` rows (see benchRow) and runs over it the scan that
- * `dispositions check` runs, then each raw parser alone.
+ * `dispositions check` runs, then each raw parser alone, then the command itself in its own process.
  * Printed by `npm run bench`; never asserted.
  */
 export async function benchParse({ rows }: { rows: number }): Promise<ParseBenchResult> {
@@ -60,6 +64,7 @@ export async function benchParse({ rows }: { rows: number }): Promise<ParseBench
       const result = await benchRawParse(path, parser);
       raw.push({ ...result, seconds: round(result.seconds), cpuSeconds: round(result.cpuSeconds), mbPerSecond: round(bytes / 1_048_576 / result.seconds) });
     }
+    const checkCommand = await benchCheckCommand(path);
     const fastest = Math.max(...raw.map((result) => result.mbPerSecond));
     const fastestCpu = Math.min(...raw.map((result) => result.cpuSeconds));
     return {
@@ -68,6 +73,7 @@ export async function benchParse({ rows }: { rows: number }): Promise<ParseBench
       seconds: round(seconds),
       mbPerSecond: round(mbPerSecond),
       peakRssMb: round(peakRss / 1_048_576),
+      checkCommand,
       counts,
       rawParsers: raw,
       scanOverFastest: Math.round((mbPerSecond / fastest) * 1000) / 1000,

@@ -9,7 +9,9 @@ const arenaPage = 1 << arenaBits;
 /**
  * Numbers each distinct (campaign ID, contact ID) pair 0, 1, 2, … in order of first appearance,
  * in flat memory: an open-addressing table over typed arrays, the key's characters kept one
- * byte each in an arena (about 20 bytes a contact instead of a Map entry and two strings).
+ * byte each in an arena as `campaign NUL contact NUL`, and per contact only where its key starts
+ * (about 22 bytes a contact instead of a Map entry and two strings; the hash is not kept, it is
+ * taken again from the arena when the table grows).
  * Keys are compared character by character, so distinct contacts never share a number; a key
  * with a character past U+00FF (or a NUL) goes to a plain Map instead. Keys are read in place
  * (slotOfRange), so a scan needs no string per key.
@@ -18,7 +20,7 @@ export class ContactSlots {
   private mask: number;
   /** slot + 1; 0 is empty. */
   private table: Int32Array<ArrayBuffer>;
-  /** Per slot, in pages: [hash, where its key starts in the arena, its length]. */
+  /** Per slot, in pages: where its key starts in the arena (-1: a wide key, in the Map). */
   private readonly keyPages: Int32Array<ArrayBuffer>[] = [];
   private readonly arena: Uint8Array<ArrayBuffer>[] = [];
   private arenaUsed = arenaPage;
@@ -64,10 +66,7 @@ export class ContactSlots {
       hash = Math.imul(hash ^ code, 16777619);
     }
     this.wideKey = wide;
-    // FNV's low bits mix poorly, and the table is indexed by them: spread the high bits down first.
-    hash ^= hash >>> 16;
-    hash = Math.imul(hash, 0x85ebca6b);
-    return hash ^ (hash >>> 13);
+    return finish(hash);
   }
 
   /**
@@ -95,27 +94,20 @@ export class ContactSlots {
       const key = `${campaignId.length}:${campaignId}${contact.slice(contactFrom, contactTo)}`;
       const known = this.wide.get(key);
       if (known !== undefined) return known;
-      const slot = this.newSlot(hash, campaign, 0, 0, contact, 0, 0, false);
+      const slot = this.newSlot(campaign, 0, 0, contact, 0, 0, false);
       this.wide.set(key, slot);
       return slot;
     }
-    const length = campaignTo - campaignFrom + 1 + contactTo - contactFrom;
     let at = hash & this.mask;
     for (;;) {
       const entry = this.table[at] as number;
       if (entry === 0) break;
       const slot = entry - 1;
-      const page = this.keyPages[slot >>> pageBits] as Int32Array;
-      const base = 3 * (slot & pageMask);
-      if (
-        page[base] === hash &&
-        page[base + 2] === length &&
-        this.keyIs(page[base + 1] as number, campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo)
-      )
-        return slot;
+      const start = (this.keyPages[slot >>> pageBits] as Int32Array)[slot & pageMask] as number;
+      if (this.keyIs(start, campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo)) return slot;
       at = (at + 1) & this.mask;
     }
-    const slot = this.newSlot(hash, campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo, true);
+    const slot = this.newSlot(campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo, true);
     this.table[at] = slot + 1;
     // At most three quarters full: linear probing stays short.
     if (this.count * 4 > this.table.length * 3) this.rehash();
@@ -129,32 +121,32 @@ export class ContactSlots {
     if (chars[at] !== 0) return false;
     at += 1;
     for (let i = contactFrom; i < contactTo; i++, at++) if (chars[at] !== contact.charCodeAt(i)) return false;
-    return true;
+    return chars[at] === 0;
   }
 
-  private newSlot(
-    hash: number,
-    campaign: string,
-    campaignFrom: number,
-    campaignTo: number,
-    contact: string,
-    contactFrom: number,
-    contactTo: number,
-    kept: boolean,
-  ): number {
+  /** keyHash() of a key kept in the arena. */
+  private storedHash(start: number): number {
+    const chars = this.arena[start >>> arenaBits] as Uint8Array;
+    let at = start & (arenaPage - 1);
+    let hash = 0x811c9dc5 | 0;
+    for (let code = chars[at] as number; code !== 0; code = chars[++at] as number) hash = Math.imul(hash ^ code, 16777619);
+    hash = Math.imul(hash, 16777619);
+    for (let code = chars[++at] as number; code !== 0; code = chars[++at] as number) hash = Math.imul(hash ^ code, 16777619);
+    return finish(hash);
+  }
+
+  private newSlot(campaign: string, campaignFrom: number, campaignTo: number, contact: string, contactFrom: number, contactTo: number, kept: boolean): number {
     const slot = this.count;
     this.count += 1;
     this.added = true;
-    if ((slot & pageMask) === 0) this.keyPages.push(new Int32Array(3 * pageSize));
+    if ((slot & pageMask) === 0) this.keyPages.push(new Int32Array(pageSize));
     const page = this.keyPages[slot >>> pageBits] as Int32Array;
-    const base = 3 * (slot & pageMask);
-    page[base] = hash;
     // A wide key keeps no characters here (it is found through the Map).
     if (!kept) {
-      page[base + 2] = -1;
+      page[slot & pageMask] = -1;
       return slot;
     }
-    const length = campaignTo - campaignFrom + 1 + contactTo - contactFrom;
+    const length = campaignTo - campaignFrom + 1 + contactTo - contactFrom + 1;
     if (this.arenaUsed + length > arenaPage) {
       this.arena.push(new Uint8Array(Math.max(arenaPage, length)));
       this.arenaUsed = 0;
@@ -162,13 +154,13 @@ export class ContactSlots {
     const pageIndex = this.arena.length - 1;
     const chars = this.arena[pageIndex] as Uint8Array;
     let at = this.arenaUsed;
-    page[base + 1] = pageIndex * arenaPage + at;
-    page[base + 2] = length;
+    page[slot & pageMask] = pageIndex * arenaPage + at;
     for (let i = campaignFrom; i < campaignTo; i++, at++) chars[at] = campaign.charCodeAt(i);
     chars[at] = 0;
     at += 1;
     for (let i = contactFrom; i < contactTo; i++, at++) chars[at] = contact.charCodeAt(i);
-    this.arenaUsed = at;
+    chars[at] = 0;
+    this.arenaUsed = at + 1;
     return slot;
   }
 
@@ -179,11 +171,17 @@ export class ContactSlots {
       const entry = this.table[i] as number;
       if (entry === 0) continue;
       const slot = entry - 1;
-      let at = ((this.keyPages[slot >>> pageBits] as Int32Array)[3 * (slot & pageMask)] as number) & mask;
+      let at = this.storedHash((this.keyPages[slot >>> pageBits] as Int32Array)[slot & pageMask] as number) & mask;
       while (table[at] !== 0) at = (at + 1) & mask;
       table[at] = entry;
     }
     this.table = table;
     this.mask = mask;
   }
+}
+
+/** FNV's low bits mix poorly, and the table is indexed by them: spread the high bits down first. */
+function finish(fnv: number): number {
+  const hash = Math.imul(fnv ^ (fnv >>> 16), 0x85ebca6b);
+  return hash ^ (hash >>> 13);
 }

@@ -1,9 +1,10 @@
-import type { DncList, DncRule } from '../cxone/schemas';
+import type { DncList, DncRule, RetryPolicy } from '../cxone/schemas';
+import { intervalText, proposeRetryClip, worstAttemptBurst, type RetryClip } from './attempt-limit';
 import { expandCallingWindows, type ExpansionRange, type ScheduleProblem, type WindowSchedule } from './calling-windows';
 import { contactHome, type GateContact } from './contact-home';
 import { dayRules, intersect, outside, segmentsByLocalDate, type DayRules, type Interval } from './day-rules';
 import { localClock, localDate } from './local-time';
-import { federalCallingRule } from './state-calling-rules';
+import { federalCallingRule, stateCallingRuleOf } from './state-calling-rules';
 import { proposeClip, type ClipProposal } from './clip-proposal';
 import { gateRules, type GateRule } from './gate-rules';
 
@@ -30,6 +31,8 @@ export interface GateVerdict {
   windows: { start: string; end: string }[];
   unknownTimezoneContacts: number;
   clip: ClipProposal[];
+  /** How to bring the retry policy within the strictest calls-per-24 h limit of the contacts' states; null when it is within. */
+  retryClip: RetryClip | null;
 }
 
 export interface GateInput {
@@ -40,6 +43,8 @@ export interface GateInput {
   /** The campaign's DNC list as read (§4.5), or null when it does not exist. */
   dncList: Pick<DncList, 'id' | 'state'> | null;
   contacts: Iterable<GateContact>;
+  /** The retry policy the campaign will dial with; absent, the calls-per-24 h limits are not checked. */
+  retryPolicy?: RetryPolicy | null;
 }
 
 export type GateResult = { ok: true; verdict: GateVerdict } | { ok: false; problems: ScheduleProblem[] };
@@ -200,7 +205,8 @@ export function checkSchedule(input: GateInput): GateResult {
       }
     }
   }
-  violations.push(...[...byKey.values()].sort(byRuleThenZone));
+  const attemptLimit = attemptLimitCheck(input, expansion.windows, groups);
+  violations.push(...[...byKey.values(), ...attemptLimit.violations].sort(byRuleThenZone));
   return {
     ok: true,
     verdict: {
@@ -209,8 +215,57 @@ export function checkSchedule(input: GateInput): GateResult {
       windows: expansion.windows.map(({ start, end }) => ({ start, end })),
       unknownTimezoneContacts: unknownTimezone,
       clip: proposeClip(expansion.windows, groups, rulesOf, segmentsOf),
+      retryClip: attemptLimit.clip,
     },
   };
+}
+
+/**
+ * Florida, Oklahoma and Maryland allow at most 3 calls per 24 h to one person on one subject
+ * (one campaign is one subject): the retry policy's worst 24 h over the schedule's windows,
+ * per (zone, state) group of contacts living in such a state. The proposal keeps every
+ * attempt and spreads them (a longer interval), which is what a lead usually wants: the same
+ * reach, later; capping max attempts at the limit is the other way, named in the message.
+ */
+function attemptLimitCheck(
+  input: GateInput,
+  windows: readonly Interval[],
+  groups: readonly ContactGroup[],
+): { violations: GateViolation[]; clip: RetryClip | null } {
+  const policy = input.retryPolicy;
+  if (!policy) return { violations: [], clip: null };
+  const limited = groups.flatMap((group) => {
+    const rule = stateCallingRuleOf(group.state);
+    return rule?.callsPer24Hours === undefined ? [] : [{ group, rule, limit: rule.callsPer24Hours }];
+  });
+  if (limited.length === 0) return { violations: [], clip: null };
+  const burst = worstAttemptBurst(windows, policy);
+  const over = limited.filter(({ limit }) => burst !== null && burst.attempts > limit);
+  if (!burst || over.length === 0) return { violations: [], clip: null };
+  const clip = proposeRetryClip(windows, policy, Math.min(...over.map(({ limit }) => limit)));
+  const violations = over.map(({ group, rule, limit }): GateViolation => {
+    const zone = group.timezone;
+    const first = burst.attemptsMs[0] as number;
+    const beyond = burst.attemptsMs[limit] as number;
+    const fix = clip
+      ? ` Keep ${policy.maxAttempts} attempts and retry no sooner than every ${intervalText(clip.retryIntervalMs)}, or cap max attempts at ${clip.maxAttempts}.`
+      : '';
+    return {
+      rule: 'STATE_CALLS_PER_24H',
+      timezone: zone,
+      state: group.state,
+      contacts: group.contacts,
+      localStart: null,
+      localEnd: null,
+      firstDate: localDate(first, zone),
+      message:
+        `The retry policy (up to ${policy.maxAttempts} attempts, ${intervalText(policy.retryIntervalMs)} apart) can call one contact ${burst.attempts} times within 24 h ` +
+        `(from ${localClock(first, zone)} on ${localDate(first, zone)}, attempt ${limit + 1} at ${localClock(beyond, zone)} on ${localDate(beyond, zone)}); ` +
+        `${rule.name} allows ${limit} per 24 h on one subject.${fix}`,
+      source: rule.source,
+    };
+  });
+  return { violations, clip };
 }
 
 const byRuleThenZone = (a: GateViolation, b: GateViolation) =>

@@ -25,12 +25,16 @@ export const clipProposalSchema = z.object({
   skipDates: z.array(z.string()),
 });
 
+/** Keep a contact within a state's calls per 24 h: a longer retry interval (what a clip applies) or fewer attempts. */
+export const retryClipSchema = z.object({ limit: z.number(), worstAttempts: z.number(), retryIntervalMs: z.number(), maxAttempts: z.number() });
+
 export const gateVerdictSchema = z.object({
   compliant: z.boolean(),
   violations: z.array(gateViolationSchema),
   windows: z.array(z.object({ start: z.string(), end: z.string() })),
   unknownTimezoneContacts: z.number(),
   clip: z.array(clipProposalSchema),
+  retryClip: retryClipSchema.nullable(),
 });
 
 export const scheduleProblemSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { consoleErrorSchema } from '../errors';
-import { tenantAdapterSchema } from '../tenant-profile';
+import { emergencyStopSchema, tenantAdapterSchema } from '../tenant-profile';
 
 export const connectionStates = ['connecting', 'connected', 'degraded', 'disconnected', 'error'] as const;
 
@@ -10,6 +10,8 @@ export const tenantStatusSchema = z.object({
   /** Which kind of tenant: the contract one or CXone's Admin API; absent before the first connection. */
   adapter: tenantAdapterSchema.optional(),
   isDemo: z.boolean(),
+  /** Admin API tenants only: how the emergency pause stops a skill (Settings changes it on its own). */
+  emergencyStop: emergencyStopSchema.optional(),
   apiBaseUrl: z.string().nullable(),
   clientId: z.string().nullable(),
   credentialsConfigured: z.boolean(),

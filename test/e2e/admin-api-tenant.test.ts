@@ -23,7 +23,7 @@ describe('the console on a CXone (Admin API) tenant, in Chromium', () => {
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByText('Access key ID is required').waitFor();
     expect(await page.getByLabel('Issuer').inputValue()).toBe('https://cxone.niceincontact.com');
-    expect(await page.getByLabel('Emergency pause').inputValue()).toBe('without_force');
+    expect(await page.getByLabel('Emergency pause', { exact: true }).inputValue()).toBe('without_force');
 
     await page.getByRole('button', { name: 'Use demo tenant (Admin API)' }).click();
     await page.getByLabel('Connected tenant').getByText('Demo tenant (Admin API)', { exact: true }).waitFor();
@@ -67,8 +67,78 @@ describe('the console on a CXone (Admin API) tenant, in Chromium', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/Creating a campaign is not available on this tenant: .*Personal Connection skill/);
     expect(await page.getByRole('alert').filter({ hasText: 'Not created' }).count()).toBe(0);
+    // Disabled with the reason beside it, and the focus on that reason rather than lost with the button.
+    const create = page.getByRole('button', { name: 'Create draft campaign' });
+    expect(await create.isDisabled()).toBe(true);
+    expect(await create.getAttribute('aria-describedby')).toBe(await notice.getAttribute('id'));
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/not available on this tenant/);
     await console_.screenshot('admin-api-3-create-not-available');
+    // A changed definition cannot make this tenant create campaigns: still disabled, still saying why.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Next: review' }).click();
+    expect(await page.getByRole('button', { name: 'Create draft campaign' }).isDisabled()).toBe(true);
+    await notice.waitFor();
     const demo = console_.host.services.tenant.adminApiDemoTenant();
     expect([...(demo?.state.skills.values() ?? [])].some((skill) => skill.skillName === 'Admin API Wave')).toBe(false);
+    expect(await console_.axeViolations()).toEqual([]);
+  });
+
+  it('Settings changes the emergency pause to the forced stop on its own, and edits the outcome → disposition mapping the import uses', async () => {
+    const { page } = console_;
+    const demo = console_.host.services.tenant.adminApiDemoTenant();
+    if (!demo) throw new Error('the Admin API demo tenant did not start');
+    await screen(/^Settings/, 'Settings');
+    const panel = page.getByRole('region', { name: /Admin API settings/ });
+    const mode = panel.getByLabel('Emergency pause stops skills with');
+    expect(await mode.inputValue()).toBe('without_force');
+    await mode.selectOption('forced');
+    await panel.getByRole('button', { name: 'Save emergency pause' }).click();
+    await panel.getByText('Saved: the next emergency pause forces the stop').waitFor();
+    expect(console_.host.services.tenant.status()).toMatchObject({ emergencyStop: 'forced', connection: 'connected', isDemo: true });
+    // The connection form (secrets and all) was not needed, and now starts from the mode in force.
+    expect(await page.getByLabel('Emergency pause', { exact: true }).inputValue()).toBe('forced');
+
+    const mapping = panel.getByRole('table', { name: 'Outcome code to disposition' });
+    await mapping.getByLabel('Outcome code of INTERESTED').waitFor();
+    await panel.getByText('Not saved yet: imports match outcome codes to dispositions by name').waitFor();
+    const voicemail = demo.state.dispositions.find((d) => d.dispositionName === 'Left voicemail');
+    if (!voicemail) throw new Error('no Left voicemail disposition');
+    await panel.getByRole('button', { name: 'Add outcome code' }).click();
+    await panel.getByRole('button', { name: 'Save mapping' }).click();
+    await mapping.getByText('Outcome code "" must be 3–20 capital letters or underscores.').waitFor();
+    await mapping.getByLabel('Outcome code of new row').fill('voicemail');
+    await mapping.getByLabel('Disposition for VOICEMAIL').selectOption(String(voicemail.dispositionId));
+    await panel.getByRole('button', { name: 'Save mapping' }).click();
+    await panel.getByText('Mapping saved').waitFor();
+    expect(console_.host.services.tenant.profile()?.adminApi?.outcomeDispositions).toMatchObject({ VOICEMAIL: String(voicemail.dispositionId) });
+    await panel.getByRole('heading', { name: 'Outcome codes → dispositions' }).scrollIntoViewIfNeeded();
+    await console_.screenshot('admin-api-4-settings-mapping');
+    expect(await console_.axeViolations()).toEqual([]);
+  });
+
+  it('the Schedules screen lists the skills with their status and says schedules are not available on this tenant, with the reason', async () => {
+    const { page } = console_;
+    const demo = console_.host.services.tenant.adminApiDemoTenant();
+    await screen(/^Schedules/, 'Schedules');
+    const notice = page.getByRole('status').filter({ hasText: 'Schedules are not available on this tenant' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/per-weekday calling hours .*not a cron schedule/);
+    const skills = [...(demo?.state.skills.values() ?? [])].filter((s) => s.isOutbound && s.outboundStrategy === 'Personal Connection');
+    await page.getByText(`${skills.length} campaigns`).waitFor();
+    const picker = page.getByRole('region', { name: 'Campaigns' });
+    // No cron, zone, window or allocation columns where a skill has none of them to show.
+    expect(await picker.getByRole('columnheader').allTextContents()).toEqual(['Campaign', 'Status']);
+    expect(await page.getByText('Agents needed vs agents skilled').count()).toBe(0);
+    const skill = skills.find((s) => s.isActive && s.isRunning);
+    if (!skill) throw new Error('no running skill');
+    const row = picker.locator(`tr[data-campaign-id="${skill.skillId}"]`);
+    await row.getByText('Running', { exact: true }).waitFor();
+    await row.focus();
+    await row.press('Enter');
+    await notice.waitFor();
+    expect(await page.getByRole('button', { name: 'Check compliance' }).count()).toBe(0);
+    await page.getByText('Set each skill’s calling hours per weekday in CXone').waitFor();
+    await console_.screenshot('admin-api-5-schedules');
+    expect(await console_.axeViolations()).toEqual([]);
   });
 });

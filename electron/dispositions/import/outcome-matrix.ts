@@ -8,8 +8,8 @@ export async function readOutcomeMatrix(
 ): Promise<{ codes: string[]; source: 'tenant' | 'default' }> {
   if (referenceData) {
     try {
-      const codes = new Set<string>();
-      for await (const code of referenceData.wrapUpCodes(signal)) codes.add(code.outcomeCode);
+      const codes = new Set<string>(referenceData.outcomeCodes ? await referenceData.outcomeCodes(signal) : []);
+      if (!referenceData.outcomeCodes) for await (const code of referenceData.wrapUpCodes(signal)) codes.add(code.outcomeCode);
       if (codes.size > 0) return { codes: [...codes].sort(), source: 'tenant' };
     } catch {
       // fall back to the default matrix; the screen says which one it used

@@ -71,6 +71,12 @@ export type ReadRowEvent =
 /** One read of the file; far below the read-ahead a consumer may notice (1 MiB), few enough awaits for a big file. */
 const chunkBytes = 256 * 1024;
 /**
+ * Bytes decoded into one string: below V8's large-object size (128 KiB), so each chunk's text (and
+ * its copy joined to the last record's start) is young garbage, gone at the next scavenge, instead
+ * of large objects that pile up in the old space until a full collection.
+ */
+const decodeBytes = 48 * 1024;
+/**
  * Far above any real row (notes ≤ 4000 characters), so an oversized value is read and rejected as
  * one row; it only stops an unclosed quote from swallowing a huge file into memory.
  */
@@ -247,7 +253,9 @@ async function* recordBatches(
     for await (const chunk of source) {
       delivered += chunk.length;
       onChunk(chunk);
-      const going = splitter.pushBounds(decoder.write(chunk), onBounds);
+      let going = true;
+      for (let at = 0; going && at < chunk.length; at += decodeBytes)
+        going = splitter.pushBounds(decoder.write(chunk.subarray(at, at + decodeBytes)), onBounds);
       yield;
       if (!going) break;
     }

@@ -1,5 +1,12 @@
 import { maxPageSize } from '../../../shared/cxone/schemas';
-import { defaultMaxConcurrency, defaultMaxRequestsPerSecond, defaultTimeoutMs, summarizeProfile, type TenantProfile } from '../../../shared/tenant-profile';
+import {
+  defaultMaxConcurrency,
+  defaultMaxRequestsPerSecond,
+  defaultTimeoutMs,
+  summarizeProfile,
+  type AdminApiProfileSettings,
+  type TenantProfile,
+} from '../../../shared/tenant-profile';
 import type { Clock } from '../clock';
 import type { AttemptPipeline } from '../contract/attempt-fetch';
 import { pageSizeOf } from '../contract/page-size';
@@ -30,6 +37,8 @@ export interface AdminApiConnectionOptions {
    * lead chose the forced stop. A pause is always a stop without force.
    */
   emergencyStop?: 'without_force' | 'forced';
+  /** Settings that change while connected (Settings edits them); read at each use, over `emergencyStop`. */
+  liveSettings?: () => AdminApiProfileSettings;
 }
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
@@ -61,16 +70,18 @@ export function connectAdminApiTenant(profile: TenantProfile, secret: () => Prom
   knownSecrets = () => tokens.secrets();
   const http = createAdminHttp({ issuer, apiVersion: options.apiVersion ?? defaultApiVersion, tokens, pipeline, ...retry });
   const referencePageSize = pageSizeOf(options.pageSize, maxPageSize);
+  const live: () => AdminApiProfileSettings = options.liveSettings ?? (() => profile.adminApi ?? {});
+  const outcomeDispositions = () => live().outcomeDispositions ?? {};
 
   return {
     profile: summarizeProfile(profile),
     campaigns: adminCampaigns(http, {
       clock: options.clock,
-      emergencyStop: options.emergencyStop ?? defaultEmergencyStop,
+      emergencyStop: () => options.liveSettings?.().emergencyStop ?? options.emergencyStop ?? defaultEmergencyStop,
       ...(options.pageSize ? { defaultPageSize: options.pageSize } : {}),
     }),
-    contacts: adminContacts(http),
-    referenceData: adminReferenceData(http, referencePageSize),
+    contacts: adminContacts(http, outcomeDispositions),
+    referenceData: adminReferenceData(http, referencePageSize, outcomeDispositions),
     realtimeAgents: adminRealtimeAgents(http, referencePageSize),
     webhooks: adminWebhooks,
     requestLog: log,

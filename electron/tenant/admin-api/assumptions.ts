@@ -63,8 +63,8 @@ export const settleIntervalMs = 200;
 
 /**
  * Gap: the entries of a skill's `dispositions[]` and of `GET /dispositions` are assumed to be
- * `{dispositionId, dispositionName}`. Until the per-tenant mapping of outcome codes to a
- * skill's dispositions exists (issue #17), a disposition's outcome code is its name in
+ * `{dispositionId, dispositionName}`. Where the lead's mapping in Settings
+ * (`adminApi.outcomeDispositions`) does not name an outcome code, a disposition's outcome code is its name in
  * capitals ("Not interested" → NOT_INTERESTED), and an outcome code matches a disposition
  * with the same words, however spaced or ordered (CALLBACK_LATER ↔ "Call back later",
  * VOICEMAIL_LEFT ↔ "Left voicemail"). Nothing looser: a wrong disposition is worse than a

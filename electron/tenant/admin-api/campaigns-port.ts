@@ -16,8 +16,11 @@ const skillPage = skipTopPageOf('skills', adminSkillSchema);
 export interface AdminCampaignsOptions {
   clock: Clock;
   defaultPageSize?: number;
-  /** What an emergency pause is: a stop that lets calls in progress finish, or the forced stop. A pause is always the former. */
-  emergencyStop: 'without_force' | 'forced';
+  /**
+   * What an emergency pause is: a stop that lets calls in progress finish, or the forced stop. A
+   * pause is always the former. Read at each emergency pause: Settings may change it while connected.
+   */
+  emergencyStop: () => 'without_force' | 'forced';
 }
 
 const reached = (skill: AdminSkill, target: RequestedStatus) => campaignStatusOfSkill(skill) === target;
@@ -99,7 +102,7 @@ export function adminCampaigns(http: ContractHttp, options: AdminCampaignsOption
         );
       }
       if (status === 'running') await startOrStopSkill(http, id, 'start', false, 'resume', signal);
-      else await startOrStopSkill(http, id, 'stop', intent?.urgency === 'emergency' && options.emergencyStop === 'forced', 'pause', signal);
+      else await startOrStopSkill(http, id, 'stop', intent?.urgency === 'emergency' && options.emergencyStop() === 'forced', 'pause', signal);
       return settle(id, status, signal);
     },
   };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { ContactList, DncList, WrapUpCode } from '../../../shared/cxone/schemas';
+import { outcomeCodePattern, type ContactList, type DncList, type WrapUpCode } from '../../../shared/cxone/schemas';
+import type { OutcomeDispositionMapping } from '../../../shared/tenant/outcome-disposition-mapping';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
 import type { ContractHttp } from '../contract/contract-http';
 import type { ReferenceDataPort } from '../ports';
@@ -7,8 +8,11 @@ import { dncPhoneNumberOf, dncSearchResultKey, outcomeCodeOfDispositionName, unk
 import { callingListSchema, dncGroupSchema, dncSearchRecordSchema, skillDispositionSchema, skipTopPageOf } from './admin-schemas';
 import { walkSkipTop } from './skip-top-pages';
 
-/** Calling lists, dispositions and DNC groups as the console's contact lists, wrap-up codes and DNC lists. */
-export function adminReferenceData(http: ContractHttp, pageSize: number): ReferenceDataPort {
+/**
+ * Calling lists, dispositions and DNC groups as the console's contact lists, wrap-up codes and DNC
+ * lists. `mapping()` is the outcome → disposition mapping from Settings: its codes are outcome codes too.
+ */
+export function adminReferenceData(http: ContractHttp, pageSize: number, mapping: () => OutcomeDispositionMapping = () => ({})): ReferenceDataPort {
   async function* listAll<S extends z.ZodType, T>(what: string, path: string, key: string, schema: S, map: (item: z.infer<S>) => T, signal?: AbortSignal) {
     const page = skipTopPageOf(key, schema);
     const items = walkSkipTop(pageSize, (skip, top) =>
@@ -61,6 +65,17 @@ export function adminReferenceData(http: ContractHttp, pageSize: number): Refere
     contactList: (id, signal) => findIn('calling list', id, contactLists(signal)),
     wrapUpCodes,
     wrapUpCode: (id, signal) => findIn('disposition', id, wrapUpCodes(signal)),
+    async outcomeCodes(signal) {
+      const codes = new Set<string>();
+      const ids = new Set<string>();
+      for await (const code of wrapUpCodes(signal)) {
+        ids.add(code.id);
+        if (outcomeCodePattern.test(code.outcomeCode)) codes.add(code.outcomeCode);
+      }
+      // A mapped code counts only while its disposition exists; Settings names the others.
+      for (const [code, dispositionId] of Object.entries(mapping())) if (ids.has(dispositionId)) codes.add(code);
+      return [...codes].sort();
+    },
     dncLists,
     dncList,
     async isOnDncList(listId, e164, signal) {

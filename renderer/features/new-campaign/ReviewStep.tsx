@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { describeError } from '../../../shared/errors';
 import type { CreateCampaignResult, MarketingSync } from '../../../shared/new-campaign/creation';
+import { useAppStore } from '../../app/app-store';
 import { useNavigation } from '../../app/navigation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useNewCampaignStore } from './new-campaign-store';
@@ -60,12 +61,17 @@ export function ReviewStep() {
   const startOver = useNewCampaignStore((s) => s.startOver);
   const summary = useSimulationStore((s) => s.summary);
   const report = useSimulationStore((s) => s.result);
+  const profileId = useAppStore((s) => s.tenant?.profileId ?? null);
+  const createUnavailable = useNewCampaignStore((s) => s.createUnavailable);
   const navigation = useNavigation();
   const createRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => createRef.current?.focus(), []);
+  const unavailableRef = useRef<HTMLDivElement>(null);
+  // This tenant cannot create campaigns: the button stays disabled with the reason beside it.
+  const unavailable = createUnavailable && createUnavailable.profileId === profileId ? createUnavailable.error : null;
+  useEffect(() => (unavailable ? unavailableRef.current : createRef.current)?.focus(), [unavailable]);
 
   const submit = async () => {
-    const outcome = await create(summary());
+    const outcome = await create(summary(), profileId);
     if (outcome?.outcome === 'created') navigation.openCampaign(outcome.campaign.id);
   };
   const created = result?.outcome === 'created' || result?.outcome === 'recovered';
@@ -145,7 +151,8 @@ export function ReviewStep() {
           </dl>
         </div>
       </div>
-      {result ? <ResultNotice result={result} /> : null}
+      {unavailable ? <ErrorNotice error={unavailable} id="nc-create-unavailable" ref={unavailableRef} /> : null}
+      {result && !(unavailable && result.outcome === 'rejected') ? <ResultNotice result={result} /> : null}
       {result?.outcome === 'rejected' && Object.keys(result.fieldMessages).length > 0 ? (
         <ul className="nc-field-errors">
           {Object.entries(result.fieldMessages).map(([field, message]) => (
@@ -168,7 +175,15 @@ export function ReviewStep() {
             Design another campaign
           </button>
         ) : (
-          <button ref={createRef} type="button" className="button button-primary" disabled={creating || !check?.passed} onClick={() => void submit()}>
+          <button
+            ref={createRef}
+            type="button"
+            className="button button-primary"
+            disabled={creating || !check?.passed || unavailable !== null}
+            aria-describedby={unavailable ? 'nc-create-unavailable' : undefined}
+            title={unavailable ? describeError(unavailable) : undefined}
+            onClick={() => void submit()}
+          >
             {creating ? 'Creating…' : 'Create draft campaign'}
           </button>
         )}

@@ -34,6 +34,11 @@ export interface NewCampaignState {
   creating: boolean;
   result: CreateCampaignResult | null;
   createError: ConsoleError | null;
+  /**
+   * The tenant said it cannot create campaigns at all (the Admin API): kept across edits of the
+   * form, since no definition changes that, and tied to the tenant profile that said it.
+   */
+  createUnavailable: { profileId: string | null; error: ConsoleError } | null;
   loadCatalog(): Promise<void>;
   update(change: Partial<NewCampaignForm>): void;
   touch(field: NewCampaignField): void;
@@ -43,7 +48,8 @@ export interface NewCampaignState {
   fix(field: NewCampaignField): void;
   next(): void;
   checkReferences(): Promise<void>;
-  create(simulation: SimulationSummary | null): Promise<CreateCampaignResult | null>;
+  /** `profileId` is the connected tenant's, so a "not available" is remembered for that tenant only. */
+  create(simulation: SimulationSummary | null, profileId?: string | null): Promise<CreateCampaignResult | null>;
   startOver(): void;
 }
 
@@ -75,6 +81,7 @@ export const createNewCampaignStore = (api: ConsoleApi): NewCampaignStore =>
     creating: false,
     result: null,
     createError: null,
+    createUnavailable: null,
 
     async loadCatalog() {
       try {
@@ -130,11 +137,12 @@ export const createNewCampaignStore = (api: ConsoleApi): NewCampaignStore =>
         set({ checking: false });
       }
     },
-    async create(simulation) {
+    async create(simulation, profileId = null) {
       set({ creating: true, createError: null, result: null });
       try {
         const result = await api.call('newCampaign:create', { form: get().form, simulation });
         set({ result });
+        if (result.outcome === 'rejected' && result.error.kind === 'not_available') set({ createUnavailable: { profileId, error: result.error } });
         if (result.outcome === 'rejected') {
           const tenantMessages = { ...get().tenantMessages, ...result.fieldMessages } as FieldMessages;
           set({ tenantMessages, referenceCheck: result.referenceCheck ?? get().referenceCheck });

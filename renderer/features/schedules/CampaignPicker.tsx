@@ -1,11 +1,13 @@
 import { StatusBadge } from '../../components/StatusBadge';
 import { useSchedulesStore } from './schedules-store';
 
-/** Every campaign and its schedule in one line; Enter or a click opens it in the editor. */
+/** Every campaign and its schedule (cron, with its zone and window length beneath); Enter or a click opens it in the editor. */
 export function CampaignPicker() {
   const rows = useSchedulesStore((s) => s.rows);
   const selectedId = useSchedulesStore((s) => s.selectedId);
   const select = useSchedulesStore((s) => s.select);
+  // A tenant without schedules (the Admin API) has no zone, cron, window or allocation to show: only the campaign and its status.
+  const scheduled = useSchedulesStore((s) => s.error?.kind !== 'not_available');
   return (
     <div className="table-scroll sch-picker" role="region" aria-label="Campaigns">
       <table className="table">
@@ -14,14 +16,14 @@ export function CampaignPicker() {
           <tr>
             <th scope="col">Campaign</th>
             <th scope="col">Status</th>
-            <th scope="col">Zone</th>
-            <th scope="col">Cron</th>
-            <th scope="col" className="num">
-              Window
-            </th>
-            <th scope="col" className="num">
-              Agents
-            </th>
+            {scheduled ? (
+              <>
+                <th scope="col">Schedule</th>
+                <th scope="col" className="num">
+                  Agents
+                </th>
+              </>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -53,12 +55,20 @@ export function CampaignPicker() {
               <td>
                 <StatusBadge status={row.status} />
               </td>
-              <td className="sch-zone">{row.timezone ?? '—'}</td>
-              <td className="sch-cron" title={row.description}>
-                {row.cronExpression ?? 'No schedule'}
-              </td>
-              <td className="num">{row.windowMinutes === null ? '—' : `${row.windowMinutes} min`}</td>
-              <td className="num">{row.agentAllocation}</td>
+              {scheduled ? (
+                <>
+                  <td title={row.description}>
+                    <span className="sch-cron">{row.cronExpression ?? 'No schedule'}</span>
+                    {row.timezone !== null ? (
+                      <span className="muted sch-id">
+                        {row.timezone}
+                        {row.windowMinutes === null ? '' : ` · ${row.windowMinutes} min`}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="num">{row.agentAllocation}</td>
+                </>
+              ) : null}
             </tr>
           ))}
         </tbody>

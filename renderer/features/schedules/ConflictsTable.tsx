@@ -1,4 +1,4 @@
-import { wallTime } from './schedule-format';
+import { wallTimeSpan } from './schedule-format';
 import { useSchedulesStore } from './schedules-store';
 
 const reasonLabels = { SHARED_CONTACT_LIST: 'Same contact list', SHARED_AGENTS: 'Same agents' } as const;
@@ -24,8 +24,7 @@ export function ConflictsTable() {
                 <th scope="col" className="num">
                   Overlaps
                 </th>
-                <th scope="col">First overlap (first's zone)</th>
-                <th scope="col">Same time (second's zone)</th>
+                <th scope="col">First overlap, in each campaign's zone</th>
               </tr>
             </thead>
             <tbody>
@@ -44,8 +43,15 @@ export function ConflictsTable() {
                       ))}
                     </td>
                     <td className="num">{conflict.overlaps.length}</td>
-                    <td>{first ? `${wallTime(first.first.localStart)} – ${first.first.localEnd.slice(11, 16)} ${first.first.timezone}` : '—'}</td>
-                    <td>{first ? `${wallTime(first.second.localStart)} – ${first.second.localEnd.slice(11, 16)} ${first.second.timezone}` : '—'}</td>
+                    <td className="sch-overlap">
+                      {first
+                        ? [first.first, first.second].map((side, index) => (
+                            <span key={index} className="sch-overlap-side">
+                              {wallTimeSpan(side.localStart, side.localEnd)} <span className="muted">{side.timezone}</span>
+                            </span>
+                          ))
+                        : '—'}
+                    </td>
                   </tr>
                 );
               })}

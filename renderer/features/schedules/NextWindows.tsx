@@ -1,4 +1,4 @@
-import { wallTime, wallTimeAfter } from './schedule-format';
+import { wallTimeSpan } from './schedule-format';
 import { useSchedulesStore } from './schedules-store';
 
 /** The next 10 windows, in the campaign's zone and in the lead's own: the checked draft's, else the stored schedule's. */
@@ -21,20 +21,16 @@ export function NextWindows() {
               <th scope="col" className="num">
                 #
               </th>
-              <th scope="col">Opens ({zone})</th>
-              <th scope="col">Closes</th>
-              <th scope="col">Opens (you, {viewerZone})</th>
-              <th scope="col">Closes (you)</th>
+              <th scope="col">In {zone}</th>
+              <th scope="col">For you ({viewerZone})</th>
             </tr>
           </thead>
           <tbody>
             {windows.map((window, index) => (
               <tr key={window.startMs}>
                 <td className="num">{index + 1}</td>
-                <td>{wallTime(window.start)}</td>
-                <td>{wallTimeAfter(window.start, window.end)}</td>
-                <td>{wallTime(window.viewerStart)}</td>
-                <td>{wallTimeAfter(window.viewerStart, window.viewerEnd)}</td>
+                <td>{wallTimeSpan(window.start, window.end)}</td>
+                <td>{wallTimeSpan(window.viewerStart, window.viewerEnd)}</td>
               </tr>
             ))}
           </tbody>

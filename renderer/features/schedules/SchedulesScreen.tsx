@@ -18,6 +18,7 @@ export function SchedulesScreen() {
   const rows = useSchedulesStore((s) => s.rows);
   const view = useSchedulesStore((s) => s.view);
   const error = useSchedulesStore((s) => s.error);
+  const unavailable = error?.kind === 'not_available';
   useEffect(() => {
     void load();
     void loadOverview(14);
@@ -32,7 +33,7 @@ export function SchedulesScreen() {
         </span>
       </header>
       <ErrorNotice error={error} title="Schedules" />
-      <p className="muted keyboard-hint">Keyboard: Tab to a campaign · ↑/↓ move · Enter open · Enter in the editor checks</p>
+      {unavailable ? null : <p className="muted keyboard-hint">Keyboard: Tab to a campaign · ↑/↓ move · Enter open · Enter in the editor checks</p>}
       <div className="sch-layout">
         <CampaignPicker />
         <div className="sch-detail">
@@ -45,6 +46,8 @@ export function SchedulesScreen() {
               <VerdictPanel />
               <NextWindows />
             </>
+          ) : unavailable ? (
+            <p className="muted panel">Set each skill’s calling hours per weekday in CXone; pause and resume it from the Campaigns screen.</p>
           ) : (
             <p className="muted panel">Choose a campaign to see and edit its schedule.</p>
           )}

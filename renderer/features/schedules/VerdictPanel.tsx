@@ -1,4 +1,5 @@
 import type { Schedule } from '../../../shared/cxone/schemas';
+import { intervalText } from '../../../shared/schedules/attempt-limit';
 import { useSchedulesStore, type ApplyResult } from './schedules-store';
 
 const ruleLabels: Record<string, string> = {
@@ -6,13 +7,14 @@ const ruleLabels: Record<string, string> = {
   STATE_HOURS: 'State hours',
   STATE_SUNDAY: 'State Sunday ban',
   STATE_HOLIDAY: 'State holiday ban',
+  STATE_CALLS_PER_24H: 'Calls per 24 h',
   DNC_RULE: 'DNC rule missing',
   DNC_LIST: 'DNC list',
 };
 
 const scheduleLine = (schedule: Schedule | null) =>
   schedule
-    ? `${schedule.cronExpression} in ${schedule.timezone}, ${schedule.windowMinutes ?? 480} min, up to ${schedule.retryPolicy.maxAttempts} attempt(s)`
+    ? `${schedule.cronExpression} in ${schedule.timezone}, ${schedule.windowMinutes ?? 480} min, up to ${schedule.retryPolicy.maxAttempts} attempt(s) ${intervalText(schedule.retryPolicy.retryIntervalMs)} apart`
     : 'No schedule';
 
 /** The compliance verdict for the checked draft, the lead's Block / Clip choice, and Apply once the gate passes. */
@@ -97,6 +99,13 @@ export function VerdictPanel() {
             .join(' · ')}
         </p>
       ) : null}
+      {verdict.retryClip ? (
+        <p className="notice notice-warn" data-testid="sch-retry-clip">
+          The retry policy can call one contact {verdict.retryClip.worstAttempts} times within 24 h; the strictest state here allows {verdict.retryClip.limit}.
+          Clipping keeps every attempt and retries no sooner than every {intervalText(verdict.retryClip.retryIntervalMs)}; or set max attempts to{' '}
+          {verdict.retryClip.maxAttempts} yourself.
+        </p>
+      ) : null}
       <div className="sch-actions">
         {stale ? (
           <button type="button" className="button" onClick={() => void runCheck()}>
@@ -110,7 +119,11 @@ export function VerdictPanel() {
           <>
             <span className="badge badge-danger">Blocked: not applied</span>
             <button type="button" className="button button-primary" disabled={applying || !clippable} onClick={() => void apply({ clip: true })}>
-              {applying ? 'Applying…' : 'Clip to the widest compliant window and apply'}
+              {applying
+                ? 'Applying…'
+                : verdict.retryClip && verdict.violations.every((v) => v.rule === 'STATE_CALLS_PER_24H')
+                  ? 'Spread the retries and apply'
+                  : 'Clip to the widest compliant window and apply'}
             </button>
             <button type="button" className="button" disabled>
               Apply schedule

@@ -12,6 +12,17 @@ export function wallTimeAfter(startIso: string, endIso: string): string {
   return startIso.slice(0, 10) === endIso.slice(0, 10) ? wallTime(endIso).slice(15) : wallTime(endIso);
 }
 
+/** A window as one short span: "Mon 2027-03-01 09:00–17:00 (-05:00)" when it closes the same day at the same offset, else both ends in full. */
+export function wallTimeSpan(startIso: string, endIso: string): string {
+  const start = wallTime(startIso);
+  const end = wallTime(endIso);
+  if (start === startIso || end === endIso) return `${startIso} – ${endIso}`;
+  const sameDay = startIso.slice(0, 10) === endIso.slice(0, 10);
+  const offset = (text: string) => text.slice(text.lastIndexOf(' '));
+  if (sameDay && offset(start) === offset(end)) return `${start.slice(0, 20)}–${end.slice(15, 20)}${offset(start)}`;
+  return `${start} – ${sameDay ? end.slice(15) : end}`;
+}
+
 /** An instant as the viewer's wall clock, short. */
 export const shortTime = (ms: number, zone: string) =>
   new Date(ms).toLocaleString('en-GB', { timeZone: zone, weekday: 'short', day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });

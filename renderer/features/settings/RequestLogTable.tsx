@@ -6,7 +6,8 @@ export function RequestLogTable() {
   return (
     <section className="panel" aria-labelledby="request-log-title">
       <h2 id="request-log-title">Diagnostics: recent tenant requests</h2>
-      <div className="table-scroll">
+      {/* Focusable so the keyboard can scroll it (it scrolls once the log is long). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Recent tenant requests">
         <table className="table">
           <thead>
             <tr>

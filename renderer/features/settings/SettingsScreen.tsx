@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AdminApiTenantPanel } from './AdminApiTenantPanel';
 import { AuditLogSettingsForm } from './AuditLogSettingsForm';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { NotificationsPanel } from './NotificationsPanel';
@@ -18,6 +19,7 @@ export function SettingsScreen() {
       <StoredSettingsProblems />
       <div className="settings-grid">
         <TenantConnectionForm />
+        <AdminApiTenantPanel />
         <GeneralSettingsForm />
         <AuditLogSettingsForm />
       </div>

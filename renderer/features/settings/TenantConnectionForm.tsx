@@ -118,7 +118,14 @@ export function TenantConnectionForm() {
           </div>
           <div className="field">
             <label htmlFor="tenant-emergencyStop">Emergency pause</label>
-            <select id="tenant-emergencyStop" name="emergencyStop" defaultValue="without_force" aria-describedby="tenant-emergencyStop-hint">
+            <select
+              // Remounted when Settings changes the mode on its own, so the form starts from the mode in force.
+              key={tenant?.emergencyStop ?? 'without_force'}
+              id="tenant-emergencyStop"
+              name="emergencyStop"
+              defaultValue={tenant?.emergencyStop ?? 'without_force'}
+              aria-describedby="tenant-emergencyStop-hint"
+            >
               <option value="without_force">Stop without force: calls in progress finish</option>
               <option value="forced">Forced stop: the emergency brake</option>
             </select>

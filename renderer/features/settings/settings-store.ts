@@ -5,7 +5,8 @@ import type { ConsoleSettings, SettingsProblem } from '../../../shared/settings/
 import type { RequestLogEntry } from '../../../shared/tenant/request-log-entry';
 import { adminApiProfileInputSchema } from '../../../shared/tenant/admin-api-profile-input';
 import { tenantProfileInputSchema } from '../../../shared/tenant/tenant-profile-input';
-import type { TenantAdapter } from '../../../shared/tenant-profile';
+import type { OutcomeDispositionMapping, OutcomeDispositionView } from '../../../shared/tenant/outcome-disposition-mapping';
+import type { EmergencyStop, TenantAdapter } from '../../../shared/tenant-profile';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { ConsoleApi } from '../../api';
 import { createStoreContext } from '../../app/store-context';
@@ -29,6 +30,13 @@ export interface TenantFormState {
   error: ConsoleError | null;
 }
 
+/** The Admin API tenant's outcome → disposition mapping as Settings edits it. */
+export interface OutcomeMappingState {
+  view: OutcomeDispositionView | null;
+  loading: boolean;
+  save: SaveState;
+}
+
 export interface SettingsState {
   settings: ConsoleSettings | null;
   loadError: ConsoleError | null;
@@ -39,6 +47,13 @@ export interface SettingsState {
   outboxError: ConsoleError | null;
   secretErrors: Partial<Record<WebhookChannel, ConsoleError>>;
   requestLog: RequestLogEntry[];
+  /** The connected Admin API tenant's emergency stop mode, saved on its own (no new connection). */
+  emergencyStopSave: SaveState;
+  outcomeMapping: OutcomeMappingState;
+  setEmergencyStop(mode: EmergencyStop): Promise<void>;
+  loadOutcomeMapping(): Promise<void>;
+  /** Saves the mapping; null goes back to matching outcome codes to dispositions by name. */
+  saveOutcomeMapping(mapping: OutcomeDispositionMapping | null): Promise<void>;
   /** Loads everything the Settings screen shows and keeps it current; the returned function stops that. */
   start(): () => void;
   save(form: SettingsFormId, change: RequestOf<'settings:update'>): Promise<void>;
@@ -60,6 +75,7 @@ const fieldErrorsOf = (issues: readonly { path: readonly PropertyKey[]; message:
 
 const idleSave: SaveState = { saving: false, saved: false, error: null };
 const idleTenantForm: TenantFormState = { fieldErrors: {}, busy: false, error: null };
+const idleOutcomeMapping: OutcomeMappingState = { view: null, loading: false, save: idleSave };
 
 export function createSettingsStore(api: ConsoleApi): SettingsStore {
   return createStore<SettingsState>((set, get) => {
@@ -95,6 +111,35 @@ export function createSettingsStore(api: ConsoleApi): SettingsStore {
       outboxError: null,
       secretErrors: {},
       requestLog: [],
+      emergencyStopSave: idleSave,
+      outcomeMapping: idleOutcomeMapping,
+      async setEmergencyStop(emergencyStop) {
+        set({ emergencyStopSave: { saving: true, saved: false, error: null } });
+        try {
+          await api.call('tenant:setEmergencyStop', { emergencyStop });
+          set({ emergencyStopSave: { saving: false, saved: true, error: null } });
+        } catch (thrown) {
+          set({ emergencyStopSave: { saving: false, saved: false, error: errorOf(thrown) } });
+        }
+      },
+      async loadOutcomeMapping() {
+        set({ outcomeMapping: { ...get().outcomeMapping, loading: true } });
+        try {
+          const view = await api.call('tenant:outcomeDispositions', {});
+          set({ outcomeMapping: { view, loading: false, save: idleSave } });
+        } catch (thrown) {
+          set({ outcomeMapping: { view: null, loading: false, save: { saving: false, saved: false, error: errorOf(thrown) } } });
+        }
+      },
+      async saveOutcomeMapping(mapping) {
+        set({ outcomeMapping: { ...get().outcomeMapping, save: { saving: true, saved: false, error: null } } });
+        try {
+          const view = await api.call('tenant:saveOutcomeDispositions', { mapping });
+          set({ outcomeMapping: { view, loading: false, save: { saving: false, saved: true, error: null } } });
+        } catch (thrown) {
+          set({ outcomeMapping: { ...get().outcomeMapping, save: { saving: false, saved: false, error: errorOf(thrown) } } });
+        }
+      },
       start() {
         // Each visit starts from what main has now, with no message left over from the last one.
         set({
@@ -102,6 +147,8 @@ export function createSettingsStore(api: ConsoleApi): SettingsStore {
           loadError: null,
           forms: { general: idleSave, auditLog: idleSave },
           tenantForm: idleTenantForm,
+          emergencyStopSave: idleSave,
+          outcomeMapping: idleOutcomeMapping,
           secretErrors: {},
           outboxError: null,
         });

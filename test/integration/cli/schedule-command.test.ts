@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../../shared/cxone/schemas';
 import { startDemoTenant, type DemoTenantHandle } from '../../../electron/demo-tenant/index';
 import { runCli } from '../../../electron/host/cli/cli';
+import { contactHome } from '../../../shared/schedules/contact-home';
 import { capturedIo } from './cli-io';
 
 interface VerdictJson {
@@ -68,6 +69,45 @@ describe('cxone-console schedule', () => {
     }
     const newYork = federal.find((v) => v.timezone === 'America/New_York');
     if (newYork) expect([newYork.localStart, newYork.localEnd]).toEqual(['07:00', '08:00']);
+  });
+
+  it('flags a stored retry policy that calls one contact in Florida, Oklahoma or Maryland more than 3 times in 24 h, and names the retryClip', async () => {
+    const limitedStates = new Set(['FL', 'OK', 'MD']);
+    const inLimitedState = (c: Campaign) =>
+      [...(tenant.state.contacts.get(c.id)?.values() ?? [])].some((contact) => limitedStates.has(contactHome(contact).state ?? ''));
+    const campaign = [...tenant.state.campaigns.values()].find((c) => c.schedule !== null && inLimitedState(c))!;
+    expect(campaign).toBeTruthy();
+    const retryPolicy = { maxAttempts: 5, retryIntervalMs: 30 * 60_000, retryOnBusy: true, retryOnNoAnswer: false };
+    tenant.state.campaigns.set(campaign.id, { ...campaign, schedule: { ...campaign.schedule!, retryPolicy } });
+    const result = await check([
+      campaign.id,
+      '--cron',
+      '0 13 * * 1-5',
+      '--tz',
+      'America/New_York',
+      '--window',
+      '13:00-15:00',
+      '--from',
+      '2027-03-01',
+      '--json',
+    ]);
+    expect(result.code).toBe(1);
+    const verdict = JSON.parse(result.stdout) as VerdictJson & {
+      retryClip: { limit: number; worstAttempts: number; retryIntervalMs: number; maxAttempts: number } | null;
+    };
+    const limited = verdict.violations.filter((v) => v.rule === 'STATE_CALLS_PER_24H');
+    expect(limited.length).toBeGreaterThan(0);
+    for (const violation of limited) {
+      expect(limitedStates.has(violation.state ?? '')).toBe(true);
+      expect(violation).toMatchObject({ firstDate: '2027-03-01', localStart: null, localEnd: null });
+      expect(violation.contacts).toBeGreaterThan(0);
+    }
+    // 2-hour windows: 30 min apart fits 4 calls from 13:01 and a 5th at 13:00 the next day; 59 min fits 14:00, 14:59, then 13:00 and 13:59 the next day; an hour does not.
+    expect(verdict.retryClip).toEqual({ limit: 3, worstAttempts: 5, retryIntervalMs: 60 * 60_000, maxAttempts: 3 });
+    const text = await check([campaign.id, '--cron', '0 13 * * 1-5', '--tz', 'America/New_York', '--window', '13:00-15:00', '--from', '2027-03-01']);
+    expect(text.stdout).toMatch(/STATE_CALLS_PER_24H/);
+    expect(text.stdout).toMatch(/--clip keeps the attempts and retries every 1 h/);
+    tenant.state.campaigns.set(campaign.id, campaign);
   });
 
   it('flags missing DNC rules on the campaign itself', async () => {

@@ -3,6 +3,7 @@ import { campaignDefinitionSchema, campaignSchema, contactSchema, contractPaths,
 import { startDemoTenant, type DemoTenantHandle } from '../../../electron/demo-tenant/index';
 import { checkSchedule } from '../../../shared/schedules/compliance-gate';
 import { detectScheduleConflicts } from '../../../shared/schedules/schedule-conflicts';
+import { staffingTimeline } from '../../../shared/schedules/staffing-timeline';
 import { connectedCaller, errorsOf, type ApiCaller } from './tenant-client';
 
 const scheduledDraft = (tenant: DemoTenantHandle): Campaign => {
@@ -110,5 +111,37 @@ describe('demo tenant schedules', () => {
     expect(conflicts.length).toBeGreaterThanOrEqual(3);
     expect(conflicts.length).toBeLessThanOrEqual(20);
     expect(conflicts.some((conflict) => conflict.reasons.includes('SHARED_AGENTS'))).toBe(true);
+  });
+
+  it('seeds staffing that mostly fits, with a few overloaded stretches: the timeline is not red all day', () => {
+    const active = [...tenant.state.campaigns.values()].filter((c) => c.schedule !== null && c.status !== 'completed' && c.status !== 'failed');
+    const timeline = staffingTimeline(active, tenant.state.agents, { fromMs: Date.parse('2026-12-07T00:00:00Z'), days: 14 });
+    const stepMs = (index: number) => (timeline.demand[index + 1]?.atMs ?? timeline.toMs) - (timeline.demand[index]?.atMs ?? 0);
+    const openMs = timeline.demand.reduce((sum, step, index) => sum + (step.needed > 0 ? stepMs(index) : 0), 0);
+    const redMs = timeline.overloaded.reduce((sum, stretch) => sum + stretch.endMs - stretch.startMs, 0);
+    expect(timeline.overloaded.length).toBeGreaterThanOrEqual(2);
+    expect(timeline.overloaded.length).toBeLessThanOrEqual(12);
+    expect(redMs / openMs).toBeLessThan(0.4);
+    for (const campaign of active) expect(campaign.agentAllocation).toBeGreaterThanOrEqual(0);
+  });
+
+  it('seeds retry policies that mostly keep to 3 calls per 24 h, and a few that do not', () => {
+    const verdicts = [...tenant.state.campaigns.values()]
+      .filter((campaign) => campaign.schedule !== null)
+      .map((campaign) => {
+        const result = checkSchedule({
+          schedule: campaign.schedule!,
+          range: { from: '2026-12-07', days: 14 },
+          dncRules: [{ type: 'FCC_MIN_TIME' }, { type: 'FCC_MAX_TIME' }, { type: 'STATE_DNC' }],
+          dncListId: 'dnc-01',
+          dncList: { id: 'dnc-01', state: 'ACTIVE' },
+          contacts: [...(tenant.state.contacts.get(campaign.id)?.values() ?? [])],
+          retryPolicy: campaign.schedule!.retryPolicy,
+        });
+        return result.ok && result.verdict.violations.some((v) => v.rule === 'STATE_CALLS_PER_24H');
+      });
+    const breaking = verdicts.filter(Boolean).length;
+    expect(breaking).toBeGreaterThan(0);
+    expect(breaking).toBeLessThan(verdicts.length / 5);
   });
 });

@@ -83,6 +83,29 @@ describe('the Schedules channels over the demo tenant', () => {
     expect(bad).toMatchObject({ ok: false, problems: [{ field: 'timezone' }] });
   });
 
+  it('flags a retry policy that calls one contact in Florida, Oklahoma or Maryland more than 3 times in 24 h, with the interval that would not', async () => {
+    const midday = { timezone: 'America/New_York', cronExpression: '0 13 * * 1-5', windowMinutes: 120, blackoutDates: [] };
+    const ask5 = (retryIntervalMs: number) =>
+      ask('schedules:check', {
+        campaignId: guarded[1]!.id,
+        schedule: { ...midday, retryPolicy: { maxAttempts: 5, retryIntervalMs, retryOnBusy: true, retryOnNoAnswer: true } },
+        from: '2027-03-01',
+        days: 14,
+        viewerZone: 'UTC',
+      });
+    const result = await ask5(60_000);
+    if (!result.ok) throw new Error('the check failed');
+    const limited = result.verdict.violations.filter((v) => v.rule === 'STATE_CALLS_PER_24H');
+    expect(limited.length).toBeGreaterThan(0);
+    for (const violation of limited) {
+      expect(['FL', 'OK', 'MD']).toContain(violation.state);
+      expect(violation).toMatchObject({ contacts: expect.any(Number), firstDate: '2027-03-01', source: expect.stringMatching(/501\.616|775C|14-450/) });
+    }
+    expect(result.verdict.retryClip).toMatchObject({ limit: 3, worstAttempts: 5, maxAttempts: 3 });
+    const spread = await ask5(result.verdict.retryClip!.retryIntervalMs);
+    expect(spread.ok && spread.verdict.violations.filter((v) => v.rule === 'STATE_CALLS_PER_24H')).toEqual([]);
+  });
+
   it('applies it clipped, stores the clipped schedule and the blackout dates, activates a draft and audits it', async () => {
     const state = services.tenant.demoTenant()!.state;
     const campaign = { ...state.campaigns.get(guarded[1]!.id)!, status: 'draft' as const };
@@ -103,7 +126,10 @@ describe('the Schedules channels over the demo tenant', () => {
     expect(result.clipped).toBe(true);
     const stored = state.campaigns.get(campaign.id)!;
     expect(stored.schedule).toEqual(result.after);
-    expect(stored.schedule!.retryPolicy).toEqual(retryPolicy);
+    // Five attempts 2 min apart reach one contact in Florida, Oklahoma or Maryland more than 3 times in 24 h: the clip keeps the attempts and spreads them.
+    expect(stored.schedule!.retryPolicy).toEqual({ ...retryPolicy, retryIntervalMs: expect.any(Number) });
+    expect(stored.schedule!.retryPolicy.retryIntervalMs).toBeGreaterThan(retryPolicy.retryIntervalMs);
+    expect(stored.schedule!.retryPolicy.retryIntervalMs).toBeLessThanOrEqual(8 * 3600_000);
     expect(stored.schedule!.windowMinutes).toBeLessThan(480);
     expect(stored.status).toBe('running');
     expect(result.activation?.status).toBe('running');

@@ -66,6 +66,8 @@ describe('ContactSlots', () => {
     for (let i = 0; i < 20_000; i += 1) pairs.push([`camp-${i % 7}`, `c-${i}`]);
     // Same characters split differently, wide characters and a NUL are different contacts.
     pairs.push(['ab', 'c'], ['a', 'bc'], ['camp-1', 'Zoë'], ['camp-1', '中文'], ['中', '文'], ['camp-1', 'a\u0000b']);
+    // Keys that end where another goes on (each is kept NUL-ended, without its length), empty parts included.
+    pairs.push(['', ''], ['', 'x'], ['x', ''], ['camp-1', 'c-1x'], ['camp-1x', 'c-1'], ['camp-', '1c-1']);
     const numbers = pairs.map(([campaign, contact]) => slots.slotOf(campaign, contact));
     expect(numbers).toEqual(pairs.map((_, index) => index));
     expect(pairs.map(([campaign, contact]) => slots.slotOf(campaign, contact))).toEqual(numbers);

@@ -85,6 +85,22 @@ describe('readDispositionFile', () => {
     expect(rows[0]?.raw['notes']).toBe('Café Müller Señor');
   });
 
+  it('reads characters of two to four bytes cut by every read and decode boundary (256 and 48 KiB) as they are', async () => {
+    const notes = (i: number) => `${'€'.repeat(i % 7)}😀${'é'.repeat(i % 5)}, "${i}"`;
+    const body = Array.from({ length: 20_000 }, (_, i) => `c-${i},camp-1,BUSY,a-1,"${notes(i).replace(/"/g, '""')}"\n`).join('');
+    const bytes = Buffer.from(`contact_id,campaign_id,outcome_code,agent_id,notes\n${body}`);
+    const path = tempFile('multibyte-boundaries.csv', bytes);
+    const { header, rows } = await readAll(path);
+    expect(bytes.length).toBeGreaterThan(4 * 256 * 1024);
+    // Some boundary falls inside a character: the first byte at a multiple of 48 KiB that is not a character's first.
+    expect(
+      Array.from({ length: Math.floor(bytes.length / (48 * 1024)) }, (_, k) => bytes[(k + 1) * 48 * 1024] as number).some((b) => (b & 0xc0) === 0x80),
+    ).toBe(true);
+    expect(header.encoding).toBe('utf-8');
+    expect(rows).toHaveLength(20_000);
+    expect(rows.every((row, i) => row.result.ok && row.raw['notes'] === notes(i))).toBe(true);
+  });
+
   it('reads a file whose only non-ASCII byte comes after 64 KiB as Windows-1252, not as broken UTF-8', async () => {
     const valid = Buffer.from(`contact_id,campaign_id,outcome_code,agent_id,notes\n${'c-1,camp-1,BUSY,a-1,fine\n'.repeat(4000)}`);
     const path = tempFile('late-latin1.csv', Buffer.concat([valid, Buffer.from('c-2,camp-1,BUSY,a-1,Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));

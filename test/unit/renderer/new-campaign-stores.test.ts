@@ -16,6 +16,25 @@ const missingList: ReferenceCheck = {
 };
 
 describe('new campaign store', () => {
+  it('remembers "not available on this tenant" for the tenant that said it, across edits of the form, and not a refusal of the form', async () => {
+    const unavailable = consoleError('not_available', 'Creating a campaign is not available on this tenant: create the Personal Connection skill in CXone.');
+    const refused = consoleError('validation', 'The tenant refused the definition.');
+    let answer = unavailable;
+    const fake = createFakeConsole({ 'newCampaign:create': () => ({ outcome: 'rejected', error: answer, fieldMessages: {}, referenceCheck: null }) });
+    const store = createNewCampaignStore(fake.api);
+    store.getState().update(definition);
+    await store.getState().create(null, 'demo-admin-api');
+    expect(store.getState().createUnavailable).toEqual({ profileId: 'demo-admin-api', error: unavailable });
+    store.getState().update({ name: 'Another name' });
+    expect(store.getState().result).toBeNull();
+    expect(store.getState().createUnavailable?.profileId).toBe('demo-admin-api');
+
+    const other = createNewCampaignStore(fake.api);
+    answer = refused;
+    await other.getState().create(null, 'tenant-x');
+    expect(other.getState().createUnavailable).toBeNull();
+  });
+
   it('stays on the definition while it is invalid, with the cursor in the first field to fix, and asks the tenant nothing', async () => {
     const fake = createFakeConsole();
     const store = createNewCampaignStore(fake.api);

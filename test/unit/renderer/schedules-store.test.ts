@@ -43,7 +43,7 @@ describe('schedules store', () => {
     const theirs = { ...view.schedule!, cronExpression: '0 10 * * 1-5' };
     fake.handle('schedules:apply', () => ({
       kind: 'schedule_changed',
-      verdict: { compliant: true, violations: [], windows: [], unknownTimezoneContacts: 0, clip: [] },
+      verdict: { compliant: true, violations: [], windows: [], unknownTimezoneContacts: 0, clip: [], retryClip: null },
       ours: view.schedule!,
       theirs,
       version: 4,

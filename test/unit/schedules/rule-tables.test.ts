@@ -27,6 +27,17 @@ describe('calling-rule and area-code tables', () => {
     for (const state of ['AL', 'LA', 'MS']) expect(stateCallingRules.find((rule) => rule.state === state)?.hours.sunday).toBeNull();
   });
 
+  it('names a statute or regulation in every source, and says in a note what the review could not confirm', () => {
+    for (const rule of [federalCallingRule, ...stateCallingRules]) {
+      expect(rule.source).toMatch(/§|CFR|CMR/);
+      if (rule.note !== undefined) expect(rule.note).toMatch(/confirm/i);
+    }
+    // Rows whose citation was read in the statute's or regulation's own text carry no note.
+    const confirmed = stateCallingRules.filter((rule) => rule.note === undefined).map((rule) => rule.state);
+    expect(confirmed.sort()).toEqual(['FL', 'MA', 'UT', 'WA']);
+    expect(stateCallingRules.find((rule) => rule.state === 'FL')?.source).toMatch(/501\.616\(6\)\(b\).*24-hour/);
+  });
+
   it('maps each area code to one state and a real IANA zone', () => {
     expect(nanpAreaCodes.size).toBeGreaterThan(300);
     for (const home of nanpAreaCodes.values()) expect(IANAZone.isValidZone(home.timezone)).toBe(true);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { intervalText } from '../../../../shared/schedules/attempt-limit';
 import { describeCron } from '../../../../shared/schedules/cron';
 import type { GateVerdict } from '../../../../shared/schedules/compliance-gate';
 import { isCalendarDate } from '../../../../shared/schedules/local-time';
@@ -133,6 +134,11 @@ function verdictLines(verdict: GateVerdict, heading: string): string[] {
         ...clipped.map((p) => `  ${p.timezone}: ${p.localStart}-${p.localEnd}${p.skipDates.length ? ` (no calls on ${p.skipDates.join(', ')})` : ''}`),
       );
   }
+  if (verdict.retryClip)
+    lines.push(
+      `Retries: up to ${verdict.retryClip.worstAttempts} calls to one contact within 24 h where ${verdict.retryClip.limit} are allowed; ` +
+        `--clip keeps the attempts and retries every ${intervalText(verdict.retryClip.retryIntervalMs)} at the soonest (or cap max attempts at ${verdict.retryClip.maxAttempts}).`,
+    );
   if (verdict.unknownTimezoneContacts > 0)
     lines.push(`${verdict.unknownTimezoneContacts} contact(s) have no known time zone (neither a timezone nor a US area code).`);
   return lines;
