@@ -1,5 +1,5 @@
-import { createAutomationHandlers } from '../automation/automation-handlers';
 import { join } from 'node:path';
+import { createAutomationServices } from '../automation/automation-services';
 import { createAuditHandlers } from '../audit/audit-handlers';
 import { createAuditLog, type AuditLog } from '../audit/audit-log';
 import { watchOtherWriters } from '../audit/watch-other-writers';
@@ -166,6 +166,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     pool: createSimulationPool(),
     onProgress: (progress) => events.emit('runs:progress', progress),
   });
+  const automation = createAutomationServices({ dataDir: options.dataDir, tenant, audit, events, actor: user });
   const handlers: RequestHandlers = {
     ...createAppInfoHandlers(options),
     ...createTenantHandlers(tenant),
@@ -176,7 +177,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     ...newCampaign,
     ...simulation.handlers,
     ...createAuditHandlers(audit, options.dataDir),
-    ...createAutomationHandlers(),
+    ...automation.handlers,
     ...schedulesServices({ dataDir: options.dataDir, tenant, audit, outbox, settings, events, actor: user }),
     ...auditedSecretChanges(createOutboxHandlers({ outbox, vault: options.vault, settings: () => settings.get() }), audit, user, () => tenant.status().label),
   };
@@ -190,6 +191,7 @@ export async function createConsoleServices(options: ConsoleServicesOptions): Pr
     campaigns,
     campaignControl,
     async dispose() {
+      await automation.dispose();
       campaigns.stop();
       unsubscribeLog?.();
       for (const off of unsubscribers) off();

@@ -1,21 +1,18 @@
-import { ConsoleFailure, consoleError } from '../../shared/errors';
+import type { AuditActor } from '../../shared/audit/audit-entry';
 import type { RequestHandlers } from '../ipc/handlers';
+import type { AutomationEngine } from './automation-engine';
 
 type AutomationChannel = Extract<keyof RequestHandlers, `automation:${string}`>;
 
-// Scaffolding while the engine is built on its own branch: every channel refuses, saying so.
-const notYet = async (): Promise<never> => {
-  throw new ConsoleFailure(consoleError('not_available', 'Automation is not built yet.'));
-};
-
-export function createAutomationHandlers(): Pick<RequestHandlers, AutomationChannel> {
+/** The Automation screen's channels over the connected tenant's engine; a person's changes are audited as `actor`. */
+export function createAutomationHandlers(engine: () => Promise<AutomationEngine>, actor: AuditActor): Pick<RequestHandlers, AutomationChannel> {
   return {
-    'automation:rules': notYet,
-    'automation:setEnabled': notYet,
-    'automation:updateSettings': notYet,
-    'automation:runOnce': notYet,
-    'automation:history': notYet,
-    'automation:clearHold': notYet,
-    'automation:capacitySeries': notYet,
+    'automation:rules': async () => (await engine()).list(),
+    'automation:setEnabled': async ({ ruleId, enabled }) => (await engine()).setEnabled(ruleId, enabled, actor),
+    'automation:updateSettings': async ({ ruleId, settings }) => (await engine()).updateSettings(ruleId, settings, actor),
+    'automation:runOnce': async ({ ruleId, dryRun }) => (await engine()).runOnce(ruleId, dryRun),
+    'automation:history': async ({ ruleId, limit }) => (await engine()).history(ruleId, limit),
+    'automation:clearHold': async ({ ruleId, campaignId }) => (await engine()).clearHold(ruleId, campaignId, actor),
+    'automation:capacitySeries': async ({ hours }) => (await engine()).capacitySeries(hours),
   };
 }

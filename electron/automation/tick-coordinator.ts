@@ -7,6 +7,14 @@ export interface ScheduledTick {
   scheduledAt: number;
 }
 
+/** When a rule ticks: every `everyMs` plus up to `jitterMs`; `firstAt` (the next run a restart found persisted) places the first tick. */
+export interface TickSchedule {
+  ruleId: AutomationRuleId;
+  everyMs: number;
+  jitterMs: number;
+  firstAt?: number;
+}
+
 /**
  * Decides who runs which tick. Data-folder mode: one runner per tenant holds a lease in the
  * data folder and runs every tick. Redis mode (CXONE_REDIS_URL): BullMQ repeatable jobs, one job
@@ -15,9 +23,13 @@ export interface ScheduledTick {
  */
 export interface TickCoordinator {
   /** Starts delivering ticks to `run`; a tick whose run rejects is retried per the coordinator's policy. */
-  start(schedule: { ruleId: AutomationRuleId; everyMs: number; jitterMs: number }[], run: (tick: ScheduledTick) => Promise<void>): Promise<void>;
+  start(schedule: TickSchedule[], run: (tick: ScheduledTick) => Promise<void>): Promise<void>;
   /** Who holds this tenant's automation now. */
   runner(): Promise<AutomationRunnerView>;
   /** Stops taking ticks, waits for the one in flight and releases the lease. */
   stop(): Promise<void>;
+  /** Follows a changed schedule (a rule enabled, disabled, its interval changed) without giving up the lease; where absent, the engine stops and starts again. */
+  reschedule?(schedule: TickSchedule[]): Promise<void>;
+  /** When this runner will next tick the rule (null: not scheduled here, e.g. another runner holds the lease). */
+  nextRunAt?(ruleId: AutomationRuleId): number | null;
 }

@@ -25,6 +25,7 @@ export const cliCommands: readonly LazyCliCommandModule[] = [
   { names: ['audit'], load: async () => (await import('./audit-command')).auditCommand },
   { names: ['staffing', 'simulate'], load: async () => (await import('./simulation')).simulationCommands },
   { names: ['schedule'], load: async () => (await import('./schedule-command')).scheduleCommand },
+  { names: ['automation'], load: async () => (await import('./automation-command')).automationCommand },
 ];
 
 const wordsOf = (argv: readonly string[]) => argv.filter((arg) => !arg.startsWith('-'));
