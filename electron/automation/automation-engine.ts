@@ -25,7 +25,7 @@ import { capacitySeriesOf } from './capacity-series';
 import { decisionAuditEntry, isAuditedDecision, tickProblemAuditEntry } from './decision-audit';
 import { createDecisionHistory, type DecisionHistory } from './decision-history';
 import { describeHolder } from './runner-lease';
-import { guardedCampaigns, stoppingMessage } from './guarded-tenant';
+import { emergencyHoldMessage, guardedCampaigns, stoppingMessage } from './guarded-tenant';
 import { loadRuleState, saveRuleState, setAsideRuleState, type LoadedRuleState, type RuleState } from './rule-state-file';
 import type { ScheduledTick, TickCoordinator, TickSchedule } from './tick-coordinator';
 
@@ -51,6 +51,8 @@ export interface AutomationEngineOptions {
   /** Every decision of every tick, dry runs included, as it is recorded (the command line prints one line each). */
   onDecision?: (decision: AutomationDecision) => void;
   onTick?: (summary: RuleTickSummary) => void;
+  /** True while the emergency pause holds campaigns on this tenant: a rule's resume is not sent (skipped, with why). */
+  emergencyInForce?: () => boolean;
   /** Watches the folder for another process's changes (the app beside `automation run`); off in tests that need no watcher. */
   watch?: boolean;
 }
@@ -231,8 +233,12 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
   }
 
   /** A write the stop kept from being sent changed nothing: it is left alone (skipped), not failed. */
-  const notSentOnStop = (decision: AutomationDecision): AutomationDecision =>
-    stopping && decision.outcome === 'failed' && decision.error?.includes(stoppingMessage) ? { ...decision, outcome: 'skipped' } : decision;
+  const notSentOnStop = (decision: AutomationDecision): AutomationDecision => {
+    if (decision.outcome !== 'failed') return decision;
+    if (stopping && decision.error?.includes(stoppingMessage)) return { ...decision, outcome: 'skipped' };
+    if (decision.error?.includes(emergencyHoldMessage)) return { ...decision, outcome: 'skipped', reason: decision.error };
+    return decision;
+  };
 
   const countsOf = (decisions: readonly AutomationDecision[]) => {
     const counts: Record<string, number> = {};
@@ -274,7 +280,12 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
         signal: limit.signal,
         now,
         tenant: {
-          campaigns: guardedCampaigns(ports.campaigns, { dryRun, stopping: () => stopping, ruleTitle: rule.title }),
+          campaigns: guardedCampaigns(ports.campaigns, {
+            dryRun,
+            stopping: () => stopping,
+            ruleTitle: rule.title,
+            ...(options.emergencyInForce ? { emergencyInForce: options.emergencyInForce } : {}),
+          }),
           realtimeAgents: ports.realtimeAgents,
           label: options.tenantLabel,
         },

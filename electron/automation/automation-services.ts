@@ -1,3 +1,4 @@
+import { emergencyInForce } from './emergency-in-force';
 import type { AuditActor } from '../../shared/audit/audit-entry';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import type { AuditWriter } from '../audit/audit-writer';
@@ -71,6 +72,9 @@ export function createAutomationServices(options: AutomationServicesOptions): Au
       fetchJson: createFeedFetch({ setting: 'Alerts feed URL' }),
       onProgress: (progress) => options.events.emit('runs:progress', progress),
       onChanged: (ruleId) => options.events.emit('automation:changed', { ruleId }),
+      ...(tenant.apiBaseUrl && tenant.clientId
+        ? { emergencyInForce: emergencyInForce(options.dataDir, { apiBaseUrl: tenant.apiBaseUrl, clientId: tenant.clientId }) }
+        : {}),
       ...options.engine,
     });
     await engine.start();

@@ -3,6 +3,8 @@ import type { CampaignsPort } from '../tenant/ports';
 
 /** What a write refused because the runner stops says (the engine counts such a decision as skipped). */
 export const stoppingMessage = 'Automation is stopping';
+/** What a resume refused while the emergency pause holds campaigns says (counted as skipped, like a stop). */
+export const emergencyHoldMessage = 'The emergency pause is in force';
 
 export interface WriteGuard {
   /** A dry run: every write is refused before it is sent. */
@@ -10,6 +12,8 @@ export interface WriteGuard {
   /** True once the runner is stopping: a write already sent finishes, no new one starts. */
   stopping(): boolean;
   ruleTitle: string;
+  /** True while the emergency pause holds campaigns on this tenant: no rule resumes anything until a person lifts it. */
+  emergencyInForce?: () => boolean;
 }
 
 /**
@@ -39,6 +43,14 @@ export function guardedCampaigns(campaigns: CampaignsPort, guard: WriteGuard): C
     },
     async setStatus(id, status, signal, intent) {
       beforeWrite(`set campaign ${id} to ${status}`);
+      if (status === 'running' && guard.emergencyInForce?.()) {
+        throw new ConsoleFailure(
+          consoleError(
+            'internal',
+            `${emergencyHoldMessage}: campaign ${id} was not resumed; resume the emergency pause first, and the rule resumes it on its next tick.`,
+          ),
+        );
+      }
       return campaigns.setStatus(id, status, signal, intent);
     },
   };

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AuditStoreProvider } from '../features/audit/audit-store';
+import { AutomationStoreProvider } from '../features/automation/automation-store';
 import { CampaignAuditStoreProvider } from '../features/campaigns/campaign-audit-store';
 import { CampaignsStoreProvider } from '../features/campaigns/campaigns-store';
 import { DispositionsStoreProvider } from '../features/dispositions/dispositions-store';
@@ -25,7 +26,9 @@ export function StoresProvider({ stores, children }: { stores: Stores; children:
                   <SimulationStoreProvider store={stores.simulation}>
                     <AuditStoreProvider store={stores.audit}>
                       <SettingsStoreProvider store={stores.settings}>
-                        <SchedulesStoreProvider store={stores.schedules}>{children}</SchedulesStoreProvider>
+                        <SchedulesStoreProvider store={stores.schedules}>
+                          <AutomationStoreProvider store={stores.automation}>{children}</AutomationStoreProvider>
+                        </SchedulesStoreProvider>
                       </SettingsStoreProvider>
                     </AuditStoreProvider>
                   </SimulationStoreProvider>

@@ -1,5 +1,6 @@
 import type { ConsoleApi } from '../api';
 import { createAuditStore, type AuditStore } from '../features/audit/audit-store';
+import { createAutomationStore, type AutomationStore } from '../features/automation/automation-store';
 import { createCampaignAuditStore, type CampaignAuditStore } from '../features/campaigns/campaign-audit-store';
 import { createCampaignsStore, type CampaignsStore } from '../features/campaigns/campaigns-store';
 import { createDispositionsStore, type DispositionsStore } from '../features/dispositions/dispositions-store';
@@ -23,6 +24,7 @@ export interface Stores {
   audit: AuditStore;
   settings: SettingsStore;
   schedules: SchedulesStore;
+  automation: AutomationStore;
   navigation: Navigation;
 }
 
@@ -51,6 +53,7 @@ export function createStores(api: ConsoleApi): Stores {
     audit,
     settings: createSettingsStore(api),
     schedules: createSchedulesStore(api),
+    automation: createAutomationStore(api),
     navigation,
   };
 }

@@ -34,7 +34,7 @@ export interface CapacityTickBench {
   simulation: CapacityTickFigures;
 }
 
-/** Every campaign dials (400 running, 100 paused) and each agent serves 1–4 of them, spread evenly. */
+/** 400 campaigns dial and 100 are paused (left alone by the rule); each agent serves 1–4 of them, spread evenly. */
 async function startCapacityTenant(options: { campaigns: number; agents: number; rateLimitPerSecond: number; latencyMs: number }): Promise<DemoTenantHandle> {
   const tenant = await startDemoTenant({ dialerTickMs: 0, campaignCount: options.campaigns, contactsPerCampaign: 2, agentCount: options.agents });
   const ids = [...tenant.state.campaigns.keys()];

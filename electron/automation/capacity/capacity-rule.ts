@@ -15,7 +15,7 @@ export type { CapacityMemory };
 export { clearCapacityHold };
 
 /**
- * Capacity-based pacing (issue 16, seed 004): sets each running or paused campaign's
+ * Capacity-based pacing (issue 16, seed 004): sets each running campaign's
  * `rules.maxConcurrentCalls` from the agents available for it, and backs off where a person
  * set the value by hand since the rule's last write.
  */

@@ -135,7 +135,7 @@ export async function capacityTick(context: Context, targets: CapacityTargets): 
     };
   }
   const { campaigns, agents } = inputs;
-  if (campaigns.length === 0) return { decisions: [], memory: { campaigns: {} }, problem: 'No campaign is running or paused: there is nothing to pace.' };
+  if (campaigns.length === 0) return { decisions: [], memory: { campaigns: {} }, problem: 'No campaign is running: there is nothing to pace.' };
 
   const available = availableAgentsByCampaign(
     agents,

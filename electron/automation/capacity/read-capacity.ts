@@ -2,12 +2,13 @@ import type { Agent, Campaign, CampaignStatus } from '../../../shared/cxone/sche
 import type { CampaignsPort, RealtimeAgentsPort } from '../../tenant/ports';
 
 /**
- * Campaigns the rule paces: those that dial (running) and those that will dial again the
- * moment someone resumes them (paused), so a resumed campaign starts at a limit that fits
- * the agents there are rather than a stale one until the next tick. Drafts, activating,
- * completed and failed campaigns do not dial on their current rules and are left alone.
+ * Campaigns the rule paces: those that dial (running). A paused campaign is left alone: a
+ * write would move its version, and whoever paused it (a person, the emergency pause, the
+ * weather rule) decides on resuming by that version; it is paced at the first tick after it
+ * dials again. Drafts, activating, completed and failed campaigns do not dial on their
+ * current rules either.
  */
-export const pacedStatuses: readonly CampaignStatus[] = ['running', 'paused'];
+export const pacedStatuses: readonly CampaignStatus[] = ['running'];
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];

@@ -1,3 +1,4 @@
+import { emergencyInForce } from '../../../automation/emergency-in-force';
 import { hostname } from 'node:os';
 import type { AutomationDecision, AutomationRuleId, RuleTickSummary } from '../../../../shared/automation/automation-rules';
 import { operatorActor } from '../../../app/operator-actor';
@@ -74,6 +75,7 @@ export async function openAutomation(context: CliContext, options: CliAutomation
     coordinator,
     defaultSettings: (ruleId) => defaultSettingsInput(ruleId, tenant),
     fetchJson: createFeedFetch({ setting: 'Alerts feed URL' }),
+    emergencyInForce: emergencyInForce(context.dataDir(), profile),
     ...(options.pinned ? { pinned: options.pinned } : {}),
     ...(options.onDecision ? { onDecision: options.onDecision } : {}),
     ...(options.onTick ? { onTick: options.onTick } : {}),

@@ -12,7 +12,8 @@ describe('capacity-based pacing against the demo tenant', () => {
   let tenant: DemoTenantHandle;
   let connection: TenantConnection;
   let running: Campaign;
-  let paused: Campaign;
+  let other: Campaign;
+  let pausedCampaign: Campaign;
   let puts: ReturnType<typeof countPuts>;
   const rule = createCapacityRule();
 
@@ -22,9 +23,10 @@ describe('capacity-based pacing against the demo tenant', () => {
     connection = connectTo(tenant);
     const paced = pacedCampaigns(tenant);
     running = paced.find((campaign) => campaign.status === 'running')!;
-    paused = paced.find((campaign) => campaign.status === 'paused')!;
-    expect(running && paused).toBeTruthy();
-    setAvailableAgents(tenant, { [running.id]: 10, [paused.id]: 5 });
+    other = paced.find((campaign) => campaign.id !== running.id)!;
+    pausedCampaign = [...tenant.state.campaigns.values()].find((campaign) => campaign.status === 'paused')!;
+    expect(running && other && pausedCampaign).toBeTruthy();
+    setAvailableAgents(tenant, { [running.id]: 10, [other.id]: 5 });
     puts = countPuts(tenant);
   });
   afterEach(async () => {
@@ -37,16 +39,19 @@ describe('capacity-based pacing against the demo tenant', () => {
   const decisionFor = (decisions: AutomationDecision[], campaign: Campaign) => decisions.find((decision) => decision.campaignId === campaign.id)!;
   const tick = async (memory: CapacityMemory, changes: Parameters<typeof tickContext>[2] = {}) => rule.tick(tickContext(connection, memory, changes));
 
-  it('sets available × 0.8 (at least 1, 0 with nobody) on running and paused campaigns, and writes nothing while nothing changes', async () => {
+  it('sets available × 0.8 (at least 1, 0 with nobody) on running campaigns, leaves paused ones as they are, and writes nothing while nothing changes', async () => {
     const paced = pacedCampaigns(tenant);
-    const others = paced.filter((campaign) => campaign.id !== running.id && campaign.id !== paused.id);
+    const others = paced.filter((campaign) => campaign.id !== running.id && campaign.id !== other.id);
     const notPaced = [...tenant.state.campaigns.values()].filter((campaign) => !paced.includes(campaign));
     const notPacedBefore = notPaced.map((campaign) => ({ ...campaign }));
-    const needWrites = paced.filter((campaign) => campaign.rules.maxConcurrentCalls !== (campaign === running ? 8 : campaign === paused ? 4 : 0)).length;
+    const needWrites = paced.filter((campaign) => campaign.rules.maxConcurrentCalls !== (campaign === running ? 8 : campaign === other ? 4 : 0)).length;
 
+    const pausedBefore = { ...tenant.state.campaigns.get(pausedCampaign.id)! };
     const first = await tick(rule.initialMemory());
+    // A paused campaign is not written: a write would move its version, and the weather rule resumes only what it paused at that version.
+    expect(tenant.state.campaigns.get(pausedCampaign.id)).toEqual(pausedBefore);
     expect(limitOf(running)).toBe(8);
-    expect(limitOf(paused)).toBe(4);
+    expect(limitOf(other)).toBe(4);
     for (const campaign of others) expect(limitOf(campaign)).toBe(0);
     expect(notPaced.map((campaign) => tenant.state.campaigns.get(campaign.id))).toEqual(notPacedBefore);
     expect(puts.count()).toBe(needWrites);
@@ -61,7 +66,7 @@ describe('capacity-based pacing against the demo tenant', () => {
     expect(puts.count()).toBe(needWrites);
     expect(second.decisions.every((decision) => decision.outcome === 'unchanged')).toBe(true);
 
-    setAvailableAgents(tenant, { [running.id]: 1, [paused.id]: 5 });
+    setAvailableAgents(tenant, { [running.id]: 1, [other.id]: 5 });
     const third = await tick(second.memory);
     expect(puts.count()).toBe(needWrites + 1);
     expect(limitOf(running)).toBe(1);
@@ -120,7 +125,7 @@ describe('capacity-based pacing against the demo tenant', () => {
     expect(decision.error).toMatch(/^rules\.maxConcurrentCalls: INVALID_VALUE .*at most 6/);
     expect(tenant.state.campaigns.get(running.id)).toEqual(before);
     expect(outcome.memory.campaigns[running.id]).toBeUndefined();
-    expect(limitOf(paused)).toBe(4);
+    expect(limitOf(other)).toBe(4);
 
     tenant.setKnobs({ maxConcurrentCallsLimit: undefined });
     const again = await tick(outcome.memory);
@@ -149,7 +154,7 @@ describe('capacity-based pacing against the demo tenant', () => {
       expect.objectContaining({ campaignId: running.id, campaignName: running.name, what: expect.stringMatching(/20/) }),
     ]);
 
-    setAvailableAgents(tenant, { [running.id]: 4, [paused.id]: 5 });
+    setAvailableAgents(tenant, { [running.id]: 4, [other.id]: 5 });
     const stillHeld = await tick(held.memory);
     expect(limitOf(running)).toBe(20);
     expect(puts.count()).toBe(writesBefore);
@@ -171,7 +176,7 @@ describe('capacity-based pacing against the demo tenant', () => {
     const held = await tick(first.memory);
     expect(rule.holds(held.memory)).toHaveLength(1);
     tenant.state.campaigns.set(running.id, { ...tenant.state.campaigns.get(running.id)!, rules: { maxConcurrentCalls: 8 } });
-    setAvailableAgents(tenant, { [running.id]: 5, [paused.id]: 5 });
+    setAvailableAgents(tenant, { [running.id]: 5, [other.id]: 5 });
     const released = await tick(held.memory);
     expect(rule.holds(released.memory)).toEqual([]);
     expect(limitOf(running)).toBe(4);
@@ -189,10 +194,10 @@ describe('capacity-based pacing against the demo tenant', () => {
 
   it('with the simulation model, dials a predictive campaign ahead of its agents and a progressive one at one line per agent', async () => {
     tenant.state.campaigns.set(running.id, { ...tenant.state.campaigns.get(running.id)!, dialerType: 'predictive' });
-    tenant.state.campaigns.set(paused.id, { ...tenant.state.campaigns.get(paused.id)!, dialerType: 'progressive' });
+    tenant.state.campaigns.set(other.id, { ...tenant.state.campaigns.get(other.id)!, dialerType: 'progressive' });
     const outcome = await tick(rule.initialMemory(), { settings: { model: 'simulation' } });
     expect(limitOf(running)).toBeGreaterThan(10);
-    expect(limitOf(paused)).toBe(5);
+    expect(limitOf(other)).toBe(5);
     expect(decisionFor(outcome.decisions, running).reason).toMatch(/keeps predicted abandonment under 3%/);
   });
 });

@@ -5,9 +5,9 @@ import { capacityRuleSettingsSchema, type CapacityRuleSettings } from '../../../
 import type { CapacityMemory } from '../../../../shared/automation/capacity/capacity-memory';
 import type { Agent, Campaign } from '../../../../shared/cxone/schemas';
 
-/** The tenant's paced campaigns (running or paused), in listing order. */
+/** The tenant's paced campaigns (running), in listing order. */
 export const pacedCampaigns = (tenant: DemoTenantHandle): Campaign[] =>
-  [...tenant.state.campaigns.values()].filter((campaign) => campaign.status === 'running' || campaign.status === 'paused');
+  [...tenant.state.campaigns.values()].filter((campaign) => campaign.status === 'running');
 
 /**
  * Deterministic availability: replaces the tenant's agents with `available[id]` available agents

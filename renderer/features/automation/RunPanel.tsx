@@ -1,0 +1,44 @@
+import { RunProgress } from '../../components/RunProgress';
+import type { AutomationRuleId } from '../../../shared/automation/automation-rules';
+import { clockTime, countsText, tickResultStyles } from './automation-format';
+import { useAutomationStore } from './automation-store';
+import { DecisionsTable } from './DecisionsTable';
+
+/** The tick the lead started: its progress while it runs (a tick is short and cannot be cancelled), then its summary and decisions. */
+export function RunPanel({ ruleId }: { ruleId: AutomationRuleId }) {
+  const running = useAutomationStore((s) => (s.running?.ruleId === ruleId ? s.running : null));
+  const result = useAutomationStore((s) => s.lastRun[ruleId]);
+  if (running) {
+    const progress = running.progress ?? { done: 0, total: 0 };
+    return (
+      <div className="notice notice-info auto-run" role="status" aria-live="polite">
+        <RunProgress
+          progress={progress}
+          progressLabel={running.dryRun ? 'Dry run progress' : 'Run progress'}
+          title={<strong>{running.dryRun ? 'Dry run under way (writes nothing)' : 'Run under way'}</strong>}
+          detail={
+            <span>
+              {progress.total > 0 ? `${progress.done} of ${progress.total} campaigns` : 'Reading the campaigns…'}
+              {running.progress?.note ? ` · ${running.progress.note}` : ''}
+            </span>
+          }
+          actions={<span className="muted">A run ends on its own once every campaign is decided; it cannot be cancelled.</span>}
+        />
+      </div>
+    );
+  }
+  if (!result) return null;
+  const { summary, decisions } = result;
+  const style = tickResultStyles[summary.result];
+  return (
+    <section className="panel auto-run" aria-labelledby="auto-run-title">
+      <h3 id="auto-run-title" className="auto-h3">
+        {summary.dryRun ? 'Dry run' : 'Run'} at {clockTime(summary.finishedAt)}: <span className={`badge badge-${style.tone}`}>{style.label}</span>{' '}
+        <span className="muted">{countsText(summary.counts)}</span>
+        {summary.dryRun ? <span className="muted"> · nothing was written</span> : null}
+      </h3>
+      {summary.problem ? <p className={summary.result === 'failed' ? 'text-danger' : 'text-warn'}>{summary.problem}</p> : null}
+      {decisions.length > 0 ? <DecisionsTable decisions={decisions} label={`Decisions of this ${summary.dryRun ? 'dry run' : 'run'}`} /> : null}
+    </section>
+  );
+}
