@@ -24,6 +24,8 @@ function statusOption(raw: string): CampaignStatus {
 }
 
 function rememberDialing(context: CliContext, tenant: TenantIdentity, found: readonly Campaign[]): void {
+  // Listing needs no data folder; without CXONE_DATA_DIR there is nowhere to keep the list.
+  if (!context.io.env.CXONE_DATA_DIR?.trim()) return;
   const dialing = dialingOfSnapshot({ campaigns: found, fetchedAt: 'now', error: null });
   if (dialing) createDialingHint(dialingHintPathFor(emergencyRecordPath(context.dataDir(), tenant))).write(dialing);
 }
