@@ -29,7 +29,14 @@ export function describeAdminApiDemoTenant(handle: AdminApiDemoTenantHandle): {
 /** Starts a simulated CXone Admin API tenant (issuer and API host on one port of 127.0.0.1). */
 export async function startAdminApiDemoTenant(options: AdminApiDemoTenantOptions = {}): Promise<AdminApiDemoTenantHandle> {
   const seed = options.seed ?? 42;
-  const knobs: Required<AdminApiDemoKnobs> = { rateLimitPerSecond: 0, sendRetryAfter: true, startStopDelayMs: 0, tokenTtlSeconds: 3600, ...options.knobs };
+  const knobs: Required<AdminApiDemoKnobs> = {
+    rateLimitPerSecond: 0,
+    sendRetryAfter: true,
+    startStopDelayMs: 0,
+    tokenTtlSeconds: 3600,
+    latencyMs: 0,
+    ...options.knobs,
+  };
   const now = () => Date.now();
   const state = seedAdminTenantState({ seed, skillCount: options.skillCount ?? 300, contactsPerSkill: options.contactsPerSkill ?? 20 });
   const identity = adminIdentityOf(seed);
@@ -52,7 +59,9 @@ export async function startAdminApiDemoTenant(options: AdminApiDemoTenantOptions
   };
 
   const router = createAdminRouter([...skillRoutes({ state, schedule }), ...contactRoutes(state), ...referenceRoutes(state)]);
-  const server = createServer(createAdminRequestPipeline({ router, authority, rateLimiter, faults, sendRetryAfter: () => knobs.sendRetryAfter, stats }));
+  const server = createServer(
+    createAdminRequestPipeline({ router, authority, rateLimiter, faults, sendRetryAfter: () => knobs.sendRetryAfter, latencyMs: () => knobs.latencyMs, stats }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

@@ -9,6 +9,8 @@ export interface AdminApiDemoKnobs {
   /** How long a start or stop takes to land after its 202; 0 = before the answer. */
   startStopDelayMs?: number;
   tokenTtlSeconds?: number;
+  /** Added to every answer; 0 = none (default). */
+  latencyMs?: number;
 }
 
 export interface AdminApiDemoTenantOptions {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { delay } from '../../shared/base/delay';
 import type { FaultInjector } from '../demo-tenant/faults';
 import type { RateLimiter } from '../demo-tenant/rate-limit';
 import { adminError, type DemoAnswer } from './answers';
@@ -15,6 +16,8 @@ export interface AdminPipelineDependencies {
   rateLimiter: RateLimiter;
   faults: FaultInjector;
   sendRetryAfter: () => boolean;
+  /** Added to every answer (rate-limit refusals too), like the contract demo's `latencyMs`. */
+  latencyMs: () => number;
   stats: { requests: number; rateLimited: number };
 }
 
@@ -67,9 +70,12 @@ export function createAdminRequestPipeline(deps: AdminPipelineDependencies) {
     return callApi(request, url, rawBody);
   };
 
-  const send = (response: ServerResponse, result: DemoAnswer) => {
-    if (response.destroyed || response.headersSent) return;
+  const send = async (response: ServerResponse, result: DemoAnswer) => {
+    // Serialised now, so the answer shows the state the handler left, not what landed during the latency.
     const text = result.body === undefined ? '' : JSON.stringify(result.body);
+    const latencyMs = deps.latencyMs();
+    if (latencyMs > 0) await delay(latencyMs);
+    if (response.destroyed || response.headersSent) return;
     response.writeHead(result.status, {
       ...(text === '' ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
       'Content-Length': Buffer.byteLength(text),
@@ -86,7 +92,7 @@ export function createAdminRequestPipeline(deps: AdminPipelineDependencies) {
     if (waitSeconds !== null) {
       deps.stats.rateLimited += 1;
       const refused = adminError(429, 'TooManyRequests', 'Too many requests.');
-      send(response, deps.sendRetryAfter() ? { ...refused, headers: { 'Retry-After': String(waitSeconds) } } : refused);
+      await send(response, deps.sendRetryAfter() ? { ...refused, headers: { 'Retry-After': String(waitSeconds) } } : refused);
       return;
     }
     const isApiCall = apiPathPattern.test(url.pathname);
@@ -100,7 +106,7 @@ export function createAdminRequestPipeline(deps: AdminPipelineDependencies) {
       return;
     }
     if (fault?.kind === 'status' && !fault.afterHandler) {
-      send(response, faultAnswer(fault.status, fault.retryAfterSeconds));
+      await send(response, faultAnswer(fault.status, fault.retryAfterSeconds));
       return;
     }
     const result = route(request, url, rawBody);
@@ -108,12 +114,12 @@ export function createAdminRequestPipeline(deps: AdminPipelineDependencies) {
       request.socket.destroy();
       return;
     }
-    send(response, fault?.kind === 'status' ? faultAnswer(fault.status, fault.retryAfterSeconds) : result);
+    await send(response, fault?.kind === 'status' ? faultAnswer(fault.status, fault.retryAfterSeconds) : result);
   };
 
   return (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch((error: unknown) => {
-      send(response, adminError(500, 'ServerError', `The demo tenant failed: ${error instanceof Error ? error.message : String(error)}`));
+      void send(response, adminError(500, 'ServerError', `The demo tenant failed: ${error instanceof Error ? error.message : String(error)}`));
     });
   };
 }

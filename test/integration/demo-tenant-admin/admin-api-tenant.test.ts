@@ -100,6 +100,28 @@ describe('simulated CXone Admin API tenant', () => {
       ]);
     });
 
+    it('holds every answer back by the latency knob, after the change has landed', async () => {
+      const token = await client.accessKeyToken();
+      const skill = skillWhere((s) => s.isRunning);
+      tenant.setKnobs({ latencyMs: 60_000 });
+      const controller = new AbortController();
+      let answered = false;
+      const stop = fetch(`${client.apiBase}/skills/${skill.skillId}/stop`, {
+        method: 'POST',
+        headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+        signal: controller.signal,
+      }).then(
+        () => (answered = true),
+        () => null,
+      );
+      await expect.poll(() => tenant.state.skills.get(skill.skillId)?.isRunning).toBe(false);
+      expect(answered).toBe(false);
+      controller.abort();
+      await stop;
+      tenant.setKnobs({ latencyMs: 0 });
+      expect((await client.api('POST', `/skills/${skill.skillId}/start`, token)).status).toBe(202);
+    });
+
     it('a forced stop ends the contacts in progress; a stop without force lets them finish', async () => {
       const token = await client.accessKeyToken();
       const active = (skillId: number) => [...tenant.state.contacts.values()].filter((c) => c.skillId === skillId && c.active).length;
