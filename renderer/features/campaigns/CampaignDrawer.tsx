@@ -68,7 +68,7 @@ function CampaignFields({ campaign }: { campaign: Campaign }) {
         </Field>
         <Field label="Dialer">{campaign.dialerType}</Field>
         <Field label="Contact list">
-          <span className="mono">{campaign.contactListId}</span>
+          {versionless ? "not read: a skill's calling lists are in its parameters in CXone" : <span className="mono">{campaign.contactListId}</span>}
         </Field>
         <Field label="Wrap-up codes">{campaign.wrapUpCodeIds.join(', ') || '—'}</Field>
         {/* A skill has none of these (electron/tenant/admin-api/assumptions.ts): say so rather than show its placeholders. */}
@@ -91,6 +91,8 @@ function CampaignFields({ campaign }: { campaign: Campaign }) {
               `${schedule.retryPolicy.retryOnBusy ? ', on busy' : ''}${schedule.retryPolicy.retryOnNoAnswer ? ', on no answer' : ''}`}
           </Field>
         </dl>
+      ) : versionless ? (
+        <p className="muted">None on the Admin API: set the skill’s calling hours per weekday in CXone.</p>
       ) : (
         <p className="muted">No schedule.</p>
       )}

@@ -1,7 +1,8 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { canPause, canResume } from '../../../shared/campaigns/status-transitions';
 import type { Campaign } from '../../../shared/cxone/schemas';
 import { StatusBadge } from '../../components/StatusBadge';
+import type { CampaignColumnId } from './campaign-columns';
 import { useCampaignsStore } from './campaigns-store';
 
 interface CampaignRowProps {
@@ -10,6 +11,8 @@ interface CampaignRowProps {
   active: boolean;
   selected: boolean;
   pending: 'running' | 'paused' | 'completed' | null;
+  /** The columns shown, in order (the selection and action cells are always there). */
+  columns: readonly CampaignColumnId[];
   onFocus(): void;
 }
 
@@ -21,12 +24,55 @@ function formatChange(iso: string): string {
   return sameDay ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : date.toLocaleDateString();
 }
 
-export const CampaignRow = memo(function CampaignRow({ campaign, index, active, selected, pending, onFocus }: CampaignRowProps) {
+export const CampaignRow = memo(function CampaignRow({ campaign, index, active, selected, pending, columns, onFocus }: CampaignRowProps) {
   const toggleSelected = useCampaignsStore((s) => s.toggleSelected);
   const openDrawer = useCampaignsStore((s) => s.openDrawer);
   const setStatus = useCampaignsStore((s) => s.setStatus);
   const pausable = canPause(campaign.status);
   const resumable = canResume(campaign.status);
+  const cellOf = (id: CampaignColumnId): ReactNode => {
+    switch (id) {
+      case 'name':
+        return (
+          <td key={id} className="cell-name">
+            <button type="button" tabIndex={-1} className="link-button" onClick={() => openDrawer(campaign.id)} title={campaign.id}>
+              {campaign.name}
+            </button>
+          </td>
+        );
+      case 'status':
+        return (
+          <td key={id}>
+            <StatusBadge status={campaign.status} />
+            {pending ? <span className="pending-label">{pendingLabel[pending]}</span> : null}
+          </td>
+        );
+      case 'dialerType':
+        return <td key={id}>{campaign.dialerType}</td>;
+      case 'region':
+        return <td key={id}>{campaign.customAttributes.region ?? '—'}</td>;
+      case 'timezone':
+        return <td key={id}>{campaign.schedule?.timezone ?? campaign.customAttributes.timezone ?? '—'}</td>;
+      case 'contactListId':
+        return (
+          <td key={id} className="mono">
+            {campaign.contactListId}
+          </td>
+        );
+      case 'maxConcurrentCalls':
+        return (
+          <td key={id} className="num">
+            {campaign.rules.maxConcurrentCalls}
+          </td>
+        );
+      case 'updatedAt':
+        return (
+          <td key={id} title={campaign.updatedAt}>
+            {formatChange(campaign.updatedAt)}
+          </td>
+        );
+    }
+  };
   return (
     <tr
       data-row-index={index}
@@ -40,21 +86,7 @@ export const CampaignRow = memo(function CampaignRow({ campaign, index, active, 
       <td>
         <input type="checkbox" tabIndex={-1} aria-label={`Select ${campaign.name}`} checked={selected} onChange={() => toggleSelected(campaign.id)} />
       </td>
-      <td className="cell-name">
-        <button type="button" tabIndex={-1} className="link-button" onClick={() => openDrawer(campaign.id)} title={campaign.id}>
-          {campaign.name}
-        </button>
-      </td>
-      <td>
-        <StatusBadge status={campaign.status} />
-        {pending ? <span className="pending-label">{pendingLabel[pending]}</span> : null}
-      </td>
-      <td>{campaign.dialerType}</td>
-      <td>{campaign.customAttributes.region ?? '—'}</td>
-      <td>{campaign.schedule?.timezone ?? campaign.customAttributes.timezone ?? '—'}</td>
-      <td className="mono">{campaign.contactListId}</td>
-      <td className="num">{campaign.rules.maxConcurrentCalls}</td>
-      <td title={campaign.updatedAt}>{formatChange(campaign.updatedAt)}</td>
+      {columns.map((id) => cellOf(id))}
       <td>
         {pausable || resumable ? (
           <button

@@ -4,7 +4,8 @@ import type { Campaign } from '../../../shared/cxone/schemas';
 import type { CampaignSnapshot } from '../../../shared/campaigns/campaign-snapshot';
 import { canPause, canResume } from '../../../shared/campaigns/status-transitions';
 import { navigationTarget, useVirtualRows } from '../../components/use-virtual-rows';
-import { campaignColumns, numericColumns } from './campaign-columns';
+import { useAppStore } from '../../app/app-store';
+import { campaignColumns, columnWidths, numericColumns, shownColumnIds, type CampaignColumnId } from './campaign-columns';
 import { CampaignRow } from './CampaignRow';
 import { useCampaignsStore } from './campaigns-store';
 
@@ -25,10 +26,13 @@ export function CampaignTable({ campaigns, pending }: CampaignTableProps) {
   const toggleSelected = useCampaignsStore((s) => s.toggleSelected);
   const openDrawer = useCampaignsStore((s) => s.openDrawer);
   const setStatus = useCampaignsStore((s) => s.setStatus);
+  const skills = useAppStore((s) => s.tenant?.adapter === 'cxone-admin');
+  const shown = useMemo(() => shownColumnIds(skills), [skills]);
+  const columnVisibility = useMemo(() => Object.fromEntries(campaignColumns.map((c) => [c.id, shown.includes(c.id as CampaignColumnId)])), [shown]);
   const table = useReactTable({
     data: campaigns,
     columns: campaignColumns,
-    state: { sorting },
+    state: { sorting, columnVisibility },
     onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -59,14 +63,9 @@ export function CampaignTable({ campaigns, pending }: CampaignTableProps) {
       <table className="table table-fixed" aria-label="Campaigns" aria-rowcount={rows.length + 1}>
         <colgroup>
           <col style={{ width: 34 }} />
-          <col />
-          <col style={{ width: 168 }} />
-          <col style={{ width: 96 }} />
-          <col style={{ width: 70 }} />
-          <col style={{ width: 150 }} />
-          <col style={{ width: 110 }} />
-          <col style={{ width: 82 }} />
-          <col style={{ width: 110 }} />
+          {shown.map((id) => (
+            <col key={id} style={columnWidths[id] === undefined ? undefined : { width: columnWidths[id] }} />
+          ))}
           <col style={{ width: 92 }} />
         </colgroup>
         <thead>
@@ -101,7 +100,7 @@ export function CampaignTable({ campaigns, pending }: CampaignTableProps) {
         <tbody>
           {paddingTop > 0 ? (
             <tr aria-hidden="true">
-              <td colSpan={10} style={{ height: paddingTop, padding: 0, border: 0 }} />
+              <td colSpan={shown.length + 2} style={{ height: paddingTop, padding: 0, border: 0 }} />
             </tr>
           ) : null}
           {items.map((item) => {
@@ -115,13 +114,14 @@ export function CampaignTable({ campaigns, pending }: CampaignTableProps) {
                 active={item.index === tabbableIndex(activeIndex)}
                 selected={selected.has(row.id)}
                 pending={pending[row.id]?.target ?? null}
+                columns={shown}
                 onFocus={() => setActiveIndex(item.index)}
               />
             );
           })}
           {paddingBottom > 0 ? (
             <tr aria-hidden="true">
-              <td colSpan={10} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+              <td colSpan={shown.length + 2} style={{ height: paddingBottom, padding: 0, border: 0 }} />
             </tr>
           ) : null}
         </tbody>

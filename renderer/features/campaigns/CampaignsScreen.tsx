@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { canPause, canResume } from '../../../shared/campaigns/status-transitions';
 import { dialerTypes, campaignStatuses } from '../../../shared/cxone/schemas';
+import { useAppStore } from '../../app/app-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { statusLabel } from '../../components/StatusBadge';
 import { ActionResults } from './ActionResults';
@@ -19,6 +20,7 @@ export function CampaignsScreen() {
   const setStatus = useCampaignsStore((s) => s.setStatus);
   const actionError = useCampaignsStore((s) => s.actionError);
   const busy = useCampaignsStore((s) => s.runningAction !== null);
+  const tenant = useAppStore((s) => s.tenant);
   useEffect(() => start(), [start]);
 
   const campaigns = useMemo(() => snapshot?.campaigns ?? [], [snapshot]);
@@ -78,15 +80,19 @@ export function CampaignsScreen() {
             </option>
           ))}
         </select>
-        <label htmlFor="filter-region">Region</label>
-        <select id="filter-region" value={filters.region} onChange={(e) => setFilter({ region: e.target.value })}>
-          <option value="">All</option>
-          {regions.map((region) => (
-            <option key={region} value={region}>
-              {region}
-            </option>
-          ))}
-        </select>
+        {regions.length > 0 || filters.region !== '' ? (
+          <>
+            <label htmlFor="filter-region">Region</label>
+            <select id="filter-region" value={filters.region} onChange={(e) => setFilter({ region: e.target.value })}>
+              <option value="">All</option>
+              {regions.map((region) => (
+                <option key={region} value={region}>
+                  {region}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         <label htmlFor="filter-dialer">Dialer</label>
         <select id="filter-dialer" value={filters.dialerType} onChange={(e) => setFilter({ dialerType: e.target.value })}>
           <option value="">All</option>
@@ -108,6 +114,13 @@ export function CampaignsScreen() {
           Resume selected ({resumable.length})
         </button>
       </div>
+      {tenant?.adapter === 'cxone-admin' ? (
+        <p className="muted keyboard-hint" id="campaigns-pause-meaning">
+          {`This tenant has no pause: Pause stops the skill and lets the calls in progress finish; Resume starts it. The emergency pause ${
+            tenant.emergencyStop === 'forced' ? 'forces the stop, ending the calls in progress' : 'stops the same way'
+          } (Settings).`}
+        </p>
+      ) : null}
       <ActionResults />
       <p className="muted keyboard-hint">Keyboard: ↑/↓ move · Space select · Enter details · P pause · R resume · Ctrl+Shift+E emergency pause</p>
       {snapshot === null ? <p className="muted">Loading campaigns…</p> : <CampaignTable campaigns={visible} pending={snapshot.pending} />}

@@ -17,6 +17,29 @@ export const campaignColumns = [
   column.accessor('updatedAt', { id: 'updatedAt', header: 'Last change' }),
 ];
 
-export type CampaignColumnId = (typeof campaignColumns)[number]['id'];
+export type CampaignColumnId = 'name' | 'status' | 'dialerType' | 'region' | 'timezone' | 'contactListId' | 'maxConcurrentCalls' | 'updatedAt';
 
 export const numericColumns: ReadonlySet<string> = new Set(['maxConcurrentCalls']);
+
+/** Widths in px; the name column takes what is left. */
+export const columnWidths: Readonly<Record<CampaignColumnId, number | undefined>> = {
+  name: undefined,
+  status: 168,
+  dialerType: 96,
+  region: 70,
+  timezone: 150,
+  contactListId: 110,
+  maxConcurrentCalls: 82,
+  updatedAt: 110,
+};
+
+/**
+ * What a Personal Connection skill (the Admin API's campaign) has no value for: the adapter fills
+ * them with placeholders (no region or zone, list "-", 0 calls, changed at the epoch), so on that
+ * tenant the table leaves them out rather than show a column of made-up values.
+ */
+export const columnsWithoutSkillData: ReadonlySet<CampaignColumnId> = new Set(['region', 'timezone', 'contactListId', 'maxConcurrentCalls', 'updatedAt']);
+
+/** The columns shown, in order: all of them, or on a tenant of skills only those a skill has. */
+export const shownColumnIds = (skills: boolean): CampaignColumnId[] =>
+  campaignColumns.map((c) => c.id as CampaignColumnId).filter((id) => !skills || !columnsWithoutSkillData.has(id));
