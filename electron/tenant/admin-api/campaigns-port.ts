@@ -1,5 +1,5 @@
 import type { Campaign, RequestedStatus } from '../../../shared/cxone/schemas';
-import { ConsoleFailure, consoleError } from '../../../shared/errors';
+import { ConsoleFailure, consoleError, type ErrorKind } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import type { ContractHttp } from '../contract/contract-http';
 import { pageSizeOf } from '../contract/page-size';
@@ -24,6 +24,9 @@ export interface AdminCampaignsOptions {
 }
 
 const reached = (skill: AdminSkill, target: RequestedStatus) => campaignStatusOfSkill(skill) === target;
+
+/** Failures after which a start or stop may have been applied all the same. */
+const answerMayBeLost: ReadonlySet<ErrorKind> = new Set(['network', 'timeout', 'server', 'invalid_response']);
 
 /** Campaigns are outbound Personal Connection skills: listed, read, started and stopped. */
 export function adminCampaigns(http: ContractHttp, options: AdminCampaignsOptions): CampaignsPort {
@@ -88,7 +91,15 @@ export function adminCampaigns(http: ContractHttp, options: AdminCampaignsOption
       }
       // Versionless: read, compare, write only when needed, then read again.
       const before = await readDialingSkill(http, id, signal);
-      if (reached(before, status)) return campaignOfSkill(before);
+      if (reached(before, status)) {
+        // As the contract's 409 does: nothing was written, and the caller's re-read says "already" rather than "changed".
+        throw new ConsoleFailure(
+          consoleError('conflict', `Campaign ${id} is already ${status === 'running' ? 'running' : 'paused'}; nothing was sent.`, {
+            code: 'INVALID_TRANSITION',
+            target: `POST /skills/${id}`,
+          }),
+        );
+      }
       if (!before.isActive) {
         throw new ConsoleFailure(
           consoleError(
@@ -101,8 +112,17 @@ export function adminCampaigns(http: ContractHttp, options: AdminCampaignsOption
           ),
         );
       }
-      if (status === 'running') await startOrStopSkill(http, id, 'start', false, 'resume', signal);
-      else await startOrStopSkill(http, id, 'stop', intent?.urgency === 'emergency' && options.emergencyStop() === 'forced', 'pause', signal);
+      try {
+        if (status === 'running') await startOrStopSkill(http, id, 'start', false, 'resume', signal);
+        else await startOrStopSkill(http, id, 'stop', intent?.urgency === 'emergency' && options.emergencyStop() === 'forced', 'pause', signal);
+      } catch (thrown) {
+        // The request may have landed with its answer lost. The skill was read just before in the other
+        // status and has no version to tell who moved it since, so this write did if it now shows the target.
+        if (!(thrown instanceof ConsoleFailure) || !answerMayBeLost.has(thrown.error.kind)) throw thrown;
+        const after = await settle(id, status, signal).catch(() => null);
+        if (after && after.status === status) return after;
+        throw thrown;
+      }
       return settle(id, status, signal);
     },
   };

@@ -55,10 +55,23 @@ describe('CXone Admin API adapter against the simulated tenant', () => {
       prepared.close();
     });
 
-    it('writes nothing when the skill already has the status (read-compare-write)', async () => {
+    it('writes nothing when the skill already has the status (read-compare-write), and says so as the contract does: a conflict', async () => {
       const skill = seededSkill(tenant, (s) => s.isActive && !s.isRunning);
-      expect((await connection.campaigns.setStatus(String(skill.skillId), 'paused')).status).toBe('paused');
+      const error = await failureOf(connection.campaigns.setStatus(String(skill.skillId), 'paused'));
+      expect([error.kind, error.code]).toEqual(['conflict', 'INVALID_TRANSITION']);
+      expect(error.message).toContain('already paused');
       expect(tenant.state.startStopLog).toEqual([]);
+    });
+
+    it('counts a stop whose answer was lost as done when the skill then shows stopped, and reports a refused one as refused', async () => {
+      const [lost, refused] = [...tenant.state.skills.values()].filter((s) => s.isOutbound && s.isActive && s.isRunning);
+      if (!lost || !refused) throw new Error('two running skills expected');
+      const stopOf = (id: number) => ({ method: 'POST', pathPrefix: `/inContactAPI/services/v${tenant.apiVersion}/skills/${id}/stop` });
+      tenant.injectFaults(...Array.from({ length: 6 }, () => ({ match: stopOf(lost.skillId), kind: 'drop' as const, afterHandler: true })));
+      expect((await connection.campaigns.setStatus(String(lost.skillId), 'paused')).status).toBe('paused');
+      tenant.injectFaults({ match: stopOf(refused.skillId), kind: 'status', status: 403 });
+      expect((await failureOf(connection.campaigns.setStatus(String(refused.skillId), 'paused'))).kind).toBe('permission');
+      expect(tenant.state.skills.get(refused.skillId)?.isRunning).toBe(true);
     });
 
     it('stops with force when the lead chose the forced stop as emergency pause', async () => {
