@@ -175,7 +175,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
       settings: settingsSchema.parse(state.settings),
       nextRunAt,
       lastTick: state.lastTick,
-      holds: rule.holds(state.memory),
+      holds: rule.holds(state.memory, state.settings),
     };
   };
   const view = async (ruleId: AutomationRuleId) => {
