@@ -83,7 +83,7 @@ export function evidenceParts(evidence: AutomationDecision['evidence']): string[
     parts.push(`${alert.severity}${alert.event ? ` ${alert.event}` : ''}${ends}`);
   }
   if (evidence.region) parts.push(`area ${evidence.region}`);
-  if (evidence.availableAgents !== undefined) parts.push(`${evidence.availableAgents} agents available`);
+  if (evidence.availableAgents !== undefined) parts.push(`${evidence.availableAgents} ${evidence.availableAgents === 1 ? 'agent' : 'agents'} available`);
   if (evidence.newLimit !== undefined) parts.push(`limit ${evidence.oldLimit ?? 'none'} → ${evidence.newLimit}`);
   else if (evidence.oldLimit !== undefined && evidence.oldLimit !== null) parts.push(`limit ${evidence.oldLimit}`);
   return parts;
