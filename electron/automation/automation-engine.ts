@@ -25,7 +25,7 @@ import { capacitySeriesOf } from './capacity-series';
 import { decisionAuditEntry, isAuditedDecision, tickProblemAuditEntry } from './decision-audit';
 import { createDecisionHistory, type DecisionHistory } from './decision-history';
 import { describeHolder } from './runner-lease';
-import { emergencyHoldMessage, guardedCampaigns, stoppingMessage } from './guarded-tenant';
+import { cancelledMessage, emergencyHoldMessage, guardedCampaigns, stoppingMessage } from './guarded-tenant';
 import { loadRuleState, saveRuleState, setAsideRuleState, type LoadedRuleState, type RuleState } from './rule-state-file';
 import type { ScheduledTick, TickCoordinator, TickSchedule } from './tick-coordinator';
 
@@ -71,6 +71,12 @@ export interface AutomationEngine {
   updateSettings(ruleId: AutomationRuleId, input: Record<string, unknown>, actor: AuditActor): Promise<AutomationRuleView>;
   /** One tick now. A real one is refused while another runner holds this tenant's automation; a dry run never is. */
   runOnce(ruleId: AutomationRuleId, dryRun: boolean): Promise<TickResult>;
+  /**
+   * Cancels the rule's tick in flight (started by hand or by the schedule): the write already sent
+   * finishes, no further write is sent, and the tick ends as partial saying who cancelled it.
+   * False when no tick of the rule is running.
+   */
+  cancelRun(ruleId: AutomationRuleId, actor: AuditActor): Promise<boolean>;
   history(ruleId: AutomationRuleId, limit: number): Promise<AutomationDecision[]>;
   clearHold(ruleId: AutomationRuleId, campaignId: string, actor: AuditActor): Promise<AutomationRuleView>;
   capacitySeries(hours: number): Promise<CapacitySeries>;
@@ -80,6 +86,7 @@ export interface AutomationEngine {
 }
 
 const defaultTickDeadlineMs = 120_000;
+const notSentOnCancel = `Not sent: ${cancelledMessage.toLowerCase()}.`;
 const maxJitterMs = 60_000;
 
 const issuesOf = (error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string =>
@@ -98,6 +105,8 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     options.rules.map((rule) => [rule.id, createDecisionHistory({ dir: options.dir, ruleId: rule.id })]),
   );
   const running = new Map<AutomationRuleId, Promise<TickResult>>();
+  /** Per rule, how to cancel its tick in flight. */
+  const cancels = new Map<AutomationRuleId, (actor: AuditActor) => void>();
   let stopping = false;
   let started = false;
   let scheduleSignature = '';
@@ -175,7 +184,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
       settings: settingsSchema.parse(state.settings),
       nextRunAt,
       lastTick: state.lastTick,
-      holds: rule.holds(state.memory),
+      holds: rule.holds(state.memory, state.settings),
     };
   };
   const view = async (ruleId: AutomationRuleId) => {
@@ -236,6 +245,11 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
   const notSentOnStop = (decision: AutomationDecision): AutomationDecision => {
     if (decision.outcome !== 'failed') return decision;
     if (stopping && decision.error?.includes(stoppingMessage)) return { ...decision, outcome: 'skipped' };
+    if (decision.error?.includes(cancelledMessage)) {
+      // Not a failure a person must see to: the lead asked for it.
+      const { error: _notAnError, ...rest } = decision;
+      return { ...rest, outcome: 'skipped', reason: notSentOnCancel };
+    }
     if (decision.error?.includes(emergencyHoldMessage)) return { ...decision, outcome: 'skipped', reason: decision.error };
     return decision;
   };
@@ -272,6 +286,11 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     let threw = false;
     let decisions: AutomationDecision[] = [];
     let memory = state.memory;
+    const cancellation: { by: AuditActor | null } = { by: null };
+    cancels.set(rule.id, (actor) => {
+      cancellation.by ??= actor;
+      reporter.update(reporter.current().done, {}, 'Cancelling: the write in flight finishes, no other is sent');
+    });
     try {
       const ticking = rule.tick({
         tickId,
@@ -283,6 +302,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
           campaigns: guardedCampaigns(ports.campaigns, {
             dryRun,
             stopping: () => stopping,
+            cancelled: () => cancellation.by !== null,
             ruleTitle: rule.title,
             ...(options.emergencyInForce ? { emergencyInForce: options.emergencyInForce } : {}),
           }),
@@ -319,8 +339,15 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
       problem = describeError(toConsoleError(thrown));
     } finally {
       limit.clear();
+      cancels.delete(rule.id);
     }
     const counts = countsOf(decisions);
+    const cancelledActor = cancellation.by;
+    if (cancelledActor !== null) {
+      const notSent = decisions.filter((decision) => decision.reason === notSentOnCancel).length;
+      const note = `Cancelled by ${cancelledActor.name}: ${counts.applied ?? 0} written before the cancel, ${notSent} not sent.`;
+      problem = problem ? `${note} ${problem}` : note;
+    }
     const summary: RuleTickSummary = {
       ruleId: rule.id,
       tickId,
@@ -476,6 +503,21 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     async history(ruleId, limit) {
       ruleOf(ruleId);
       return (await histories.get(ruleId)?.newest(limit)) ?? [];
+    },
+    async cancelRun(ruleId, actor) {
+      const rule = ruleOf(ruleId);
+      const cancel = cancels.get(rule.id);
+      if (!cancel) return false;
+      cancel(actor);
+      await options.audit.append({
+        actor,
+        tenant: options.tenantLabel,
+        action: 'automation.cancel',
+        target: { type: 'automation-rule', id: rule.id, name: rule.title },
+        outcome: 'success',
+        reason: 'The run in flight finishes the write already sent and sends no other.',
+      });
+      return true;
     },
     async clearHold(ruleId, campaignId, actor) {
       const rule = ruleOf(ruleId);

@@ -11,6 +11,7 @@ export function createAutomationHandlers(engine: () => Promise<AutomationEngine>
     'automation:setEnabled': async ({ ruleId, enabled }) => (await engine()).setEnabled(ruleId, enabled, actor),
     'automation:updateSettings': async ({ ruleId, settings }) => (await engine()).updateSettings(ruleId, settings, actor),
     'automation:runOnce': async ({ ruleId, dryRun }) => (await engine()).runOnce(ruleId, dryRun),
+    'automation:cancelRun': async ({ ruleId }) => ({ cancelled: await (await engine()).cancelRun(ruleId, actor) }),
     'automation:history': async ({ ruleId, limit }) => (await engine()).history(ruleId, limit),
     'automation:clearHold': async ({ ruleId, campaignId }) => (await engine()).clearHold(ruleId, campaignId, actor),
     'automation:capacitySeries': async ({ hours }) => (await engine()).capacitySeries(hours),

@@ -3,6 +3,8 @@ import type { CampaignsPort } from '../tenant/ports';
 
 /** What a write refused because the runner stops says (the engine counts such a decision as skipped). */
 export const stoppingMessage = 'Automation is stopping';
+/** What a write refused because a person cancelled the run says (counted as skipped, like a stop). */
+export const cancelledMessage = 'The run was cancelled';
 /** What a resume refused while the emergency pause holds campaigns says (counted as skipped, like a stop). */
 export const emergencyHoldMessage = 'The emergency pause is in force';
 
@@ -11,6 +13,8 @@ export interface WriteGuard {
   dryRun: boolean;
   /** True once the runner is stopping: a write already sent finishes, no new one starts. */
   stopping(): boolean;
+  /** True once a person cancelled this tick: a write already sent finishes, no new one starts. */
+  cancelled?: () => boolean;
   ruleTitle: string;
   /** True while the emergency pause holds campaigns on this tenant: no rule resumes anything until a person lifts it. */
   emergencyInForce?: () => boolean;
@@ -28,6 +32,9 @@ export function guardedCampaigns(campaigns: CampaignsPort, guard: WriteGuard): C
     }
     if (guard.stopping()) {
       throw new ConsoleFailure(consoleError('cancelled', `${stoppingMessage}: ${what} was not sent.`));
+    }
+    if (guard.cancelled?.()) {
+      throw new ConsoleFailure(consoleError('cancelled', `${cancelledMessage}: ${what} was not sent.`));
     }
   };
   return {

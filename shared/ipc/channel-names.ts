@@ -67,6 +67,7 @@ export const requestChannelNames = [
   'automation:setEnabled',
   'automation:updateSettings',
   'automation:runOnce',
+  'automation:cancelRun',
   'automation:history',
   'automation:clearHold',
   'automation:capacitySeries',

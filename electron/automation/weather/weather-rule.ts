@@ -110,7 +110,7 @@ export function createWeatherRule(): AutomationRule<WeatherRuleSettings, Weather
     settingsSchema: weatherRuleSettingsSchema,
     memorySchema: weatherMemorySchema,
     initialMemory: initialWeatherMemory,
-    holds: weatherHolds,
+    holds: (memory, settings) => weatherHolds(memory, settings.holdDownMinutes),
     tick,
   };
 }

@@ -9,17 +9,17 @@ import { open } from 'node:fs/promises';
 export async function* readChunks(path: string, chunkBytes: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
   signal?.throwIfAborted();
   const file = await open(path, 'r');
-  const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)] as const;
+  const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
   const readInto = (buffer: Buffer) => file.read(buffer, 0, chunkBytes, null).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
-  let ahead: Promise<Buffer> | null = readInto(buffers[0]);
+  let ahead: Promise<Buffer> | null = readInto(buffers[0]!);
   try {
-    for (let turn = 1; ; turn ^= 1) {
+    for (let turn = 1; ; turn = 1 - turn) {
       const chunk: Buffer = await ahead;
       ahead = null;
       signal?.throwIfAborted();
       if (chunk.length === 0) return;
       // The other buffer is free: the consumer has asked for this chunk, so it is done with the last one.
-      ahead = readInto(buffers[turn]);
+      ahead = readInto(buffers[turn]!);
       yield chunk;
     }
   } finally {

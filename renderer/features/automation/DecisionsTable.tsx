@@ -1,6 +1,6 @@
 import type { AutomationDecision } from '../../../shared/automation/automation-rules';
 import { useNavigation } from '../../app/navigation';
-import { actionLabels, clockTime, evidenceParts, outcomeStyles } from './automation-format';
+import { actionLabels, clockTime, evidenceParts, outcomeStyles, readableReason } from './automation-format';
 
 /** Decisions with the evidence each rests on; a failed one says what went wrong, on which campaign. */
 export function DecisionsTable({ decisions, label }: { decisions: readonly AutomationDecision[]; label: string }) {
@@ -53,7 +53,7 @@ export function DecisionsTable({ decisions, label }: { decisions: readonly Autom
                   <span className={`badge badge-${style.tone}`}>{style.label}</span>
                 </td>
                 <td className="auto-reason">
-                  {decision.reason}
+                  <span title={decision.reason}>{readableReason(decision.reason)}</span>
                   {decision.error ? <span className="text-danger auto-decision-error">{decision.error}</span> : null}
                 </td>
                 <td className="auto-evidence">

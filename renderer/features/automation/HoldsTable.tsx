@@ -26,7 +26,7 @@ export function HoldsTable({ rule }: { rule: AutomationRuleView }) {
             <thead>
               <tr>
                 <th scope="col">Campaign</th>
-                <th scope="col">Held because</th>
+                <th scope="col">State</th>
                 <th scope="col">Since</th>
                 <th scope="col">
                   <span className="sr-only">Action</span>
@@ -54,7 +54,7 @@ export function HoldsTable({ rule }: { rule: AutomationRuleView }) {
                           {busy ? 'Clearing…' : 'Clear override'}
                         </button>
                       ) : (
-                        <span className="muted">Resumed by the rule</span>
+                        <span className="muted">No action needed</span>
                       )}
                     </td>
                   </tr>

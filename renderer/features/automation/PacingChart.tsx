@@ -38,6 +38,8 @@ export function PacingChart() {
   const campaigns = series ?? [];
   const shown = campaigns.find((c) => c.campaignId === chosen) ?? campaigns[0];
   const points = (shown?.points ?? []).map((p) => ({ atMs: Date.parse(p.at), available: p.availableAgents, limit: p.limit }));
+  // One or two points draw no visible line: mark them, so the first tick's limit shows at once.
+  const fewPoints = points.length <= 2 ? { r: 3 } : false;
   const toMs = Date.now();
   const fromMs = toMs - hours * 3600_000;
   return (
@@ -108,7 +110,7 @@ export function PacingChart() {
             <figcaption id="auto-pacing-caption">
               <strong>{shown?.campaignName ?? shown?.campaignId}</strong>{' '}
               <span className="muted">
-                {points.length} points, {clockTime(new Date(fromMs).toISOString())} to now
+                {points.length} {points.length === 1 ? 'point' : 'points'}, {clockTime(new Date(fromMs).toISOString())} to now
               </span>
             </figcaption>
             <div className="auto-chart" aria-hidden="true">
@@ -126,14 +128,14 @@ export function PacingChart() {
                   />
                   <YAxis allowDecimals={false} width={36} />
                   <Tooltip labelFormatter={(ms) => clockTime(new Date(Number(ms)).toISOString())} />
-                  <Line type="stepAfter" dataKey="available" name="agents available" stroke="#2e7d32" dot={false} isAnimationActive={false} />
+                  <Line type="stepAfter" dataKey="available" name="agents available" stroke="#2e7d32" dot={fewPoints} isAnimationActive={false} />
                   <Line
                     type="stepAfter"
                     dataKey="limit"
                     name="limit set"
                     stroke="#1f5fbf"
                     strokeDasharray="5 3"
-                    dot={false}
+                    dot={fewPoints}
                     connectNulls={false}
                     isAnimationActive={false}
                   />

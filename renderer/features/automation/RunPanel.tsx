@@ -4,9 +4,10 @@ import { clockTime, countsText, tickResultStyles } from './automation-format';
 import { useAutomationStore } from './automation-store';
 import { DecisionsTable } from './DecisionsTable';
 
-/** The tick the lead started: its progress while it runs (a tick is short and cannot be cancelled), then its summary and decisions. */
+/** The tick the lead started: its progress while it runs, with a cancel that sends no further write, then its summary and decisions. */
 export function RunPanel({ ruleId }: { ruleId: AutomationRuleId }) {
   const running = useAutomationStore((s) => (s.running?.ruleId === ruleId ? s.running : null));
+  const cancelRun = useAutomationStore((s) => s.cancelRun);
   const result = useAutomationStore((s) => s.lastRun[ruleId]);
   if (running) {
     const progress = running.progress ?? { done: 0, total: 0 };
@@ -22,7 +23,11 @@ export function RunPanel({ ruleId }: { ruleId: AutomationRuleId }) {
               {running.progress?.note ? ` · ${running.progress.note}` : ''}
             </span>
           }
-          actions={<span className="muted">A run ends on its own once every campaign is decided; it cannot be cancelled.</span>}
+          actions={
+            <button type="button" className="button button-small" disabled={running.cancelling === true} onClick={() => void cancelRun()}>
+              {running.cancelling ? 'Cancelling…' : running.dryRun ? 'Cancel dry run' : 'Cancel run'}
+            </button>
+          }
         />
       </div>
     );

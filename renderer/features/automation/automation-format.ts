@@ -66,6 +66,16 @@ export function countsText(counts: Record<string, number>): string {
 }
 
 /** The facts a decision rests on, one short phrase each. */
+const isoInstant = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/**
+ * A decision's reason for a person: the instants the rule wrote in ISO form (kept so in the history,
+ * the audit log and the command line's JSON) shown on the viewer's clock like every other time here.
+ */
+export function readableReason(reason: string, now = Date.now()): string {
+  return reason.replace(isoInstant, (instant) => clockTime(instant, now));
+}
+
 export function evidenceParts(evidence: AutomationDecision['evidence']): string[] {
   const parts: string[] = [];
   for (const alert of evidence.alerts ?? []) {
@@ -73,7 +83,7 @@ export function evidenceParts(evidence: AutomationDecision['evidence']): string[
     parts.push(`${alert.severity}${alert.event ? ` ${alert.event}` : ''}${ends}`);
   }
   if (evidence.region) parts.push(`area ${evidence.region}`);
-  if (evidence.availableAgents !== undefined) parts.push(`${evidence.availableAgents} agents available`);
+  if (evidence.availableAgents !== undefined) parts.push(`${evidence.availableAgents} ${evidence.availableAgents === 1 ? 'agent' : 'agents'} available`);
   if (evidence.newLimit !== undefined) parts.push(`limit ${evidence.oldLimit ?? 'none'} → ${evidence.newLimit}`);
   else if (evidence.oldLimit !== undefined && evidence.oldLimit !== null) parts.push(`limit ${evidence.oldLimit}`);
   return parts;

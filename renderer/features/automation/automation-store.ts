@@ -19,6 +19,8 @@ export interface ManualRun {
   ruleId: AutomationRuleId;
   dryRun: boolean;
   progress: RunProgressOf<'automation'> | null;
+  /** The lead asked to cancel it: the write in flight finishes, no other is sent. */
+  cancelling?: boolean;
 }
 
 export interface ManualRunResult {
@@ -67,6 +69,8 @@ export interface AutomationState {
   discardSettings(ruleId: AutomationRuleId): void;
   saveSettings(ruleId: AutomationRuleId): Promise<void>;
   runOnce(ruleId: AutomationRuleId, dryRun: boolean): Promise<void>;
+  /** Cancels the run started here; it ends with what was written before the cancel. */
+  cancelRun(): Promise<void>;
   loadHistory(ruleId: AutomationRuleId): Promise<void>;
   clearHold(ruleId: AutomationRuleId, campaignId: string): Promise<void>;
   loadCapacity(hours?: number): Promise<void>;
@@ -198,6 +202,18 @@ export function createAutomationStore(api: ConsoleApi): AutomationStore {
           set({ running: null });
         }
         await Promise.all([get().load(), get().loadHistory(ruleId), ruleId === 'capacity' ? get().loadCapacity() : undefined]);
+      },
+      async cancelRun() {
+        const running = get().running;
+        if (!running || running.cancelling) return;
+        set({ running: { ...running, cancelling: true } });
+        try {
+          await api.call('automation:cancelRun', { ruleId: running.ruleId });
+        } catch (thrown) {
+          fail(running.ruleId, `Cancelling the ${running.dryRun ? 'dry run' : 'run'} of ${titleOf(running.ruleId)}`, thrown);
+          const still = get().running;
+          if (still) set({ running: { ...still, cancelling: false } });
+        }
       },
       async loadHistory(ruleId) {
         try {

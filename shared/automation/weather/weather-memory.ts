@@ -33,22 +33,24 @@ export type WeatherMemory = z.infer<typeof weatherMemorySchema>;
 
 export const initialWeatherMemory = (): WeatherMemory => ({ paused: {}, overrides: {} });
 
+const resumeAt = (clearSince: string, holdDownMinutes: number) => new Date(Date.parse(clearSince) + holdDownMinutes * 60_000).toISOString();
+
 /** What the Automation screen lists for the rule: the campaigns it keeps paused and the people's overrides it backs off from. */
-export function weatherHolds(memory: WeatherMemory): { campaignId: string; campaignName?: string; what: string; since: string }[] {
+export function weatherHolds(memory: WeatherMemory, holdDownMinutes: number): { campaignId: string; campaignName?: string; what: string; since: string }[] {
   const name = (campaignName: string | undefined) => (campaignName ? { campaignName } : {});
   return [
     ...Object.entries(memory.paused).map(([campaignId, pause]) => ({
       campaignId,
       ...name(pause.campaignName),
       what: pause.clearSince
-        ? `Kept paused: the alerts for ${pause.region} ended, waiting out the hold-down.`
-        : `Kept paused: severe weather in ${pause.region}.`,
+        ? `Paused by this rule: the alerts for ${pause.region} have ended; resumes after the hold-down, at ${resumeAt(pause.clearSince, holdDownMinutes)}.`
+        : `Paused by this rule: severe weather in ${pause.region}; resumes once its alerts end and ${holdDownMinutes} min pass.`,
       since: pause.pausedAt,
     })),
     ...Object.entries(memory.overrides).map(([campaignId, override]) => ({
       campaignId,
       ...name(override.campaignName),
-      what: `Resumed by a person during the ${override.region} alert: not paused again until it ends.`,
+      what: `Resumed by a person during the ${override.region} alert: left running, not paused again until its alerts end.`,
       since: override.since,
     })),
   ];

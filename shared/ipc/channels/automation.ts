@@ -22,6 +22,8 @@ export const automationRequestChannels = {
     ruleId.extend({ dryRun: z.boolean() }),
     z.object({ summary: ruleTickSummarySchema, decisions: z.array(automationDecisionSchema) }),
   ),
+  /** Cancels the rule's run in flight: the write already sent finishes, no other is sent. False when none is running. */
+  'automation:cancelRun': requestChannel(ruleId, z.object({ cancelled: z.boolean() })),
   /** The newest decisions first, `limit` at most. */
   'automation:history': requestChannel(ruleId.extend({ limit: z.number().int().min(1).max(1000).default(200) }), z.array(automationDecisionSchema)),
   /** Clears a person's override on one campaign so the capacity rule writes it again. */

@@ -17,9 +17,13 @@ export type PausingMemory = z.infer<typeof memorySchema>;
 /**
  * A rule for the engine's tests (it borrows the capacity rule's id and settings): pauses the
  * running campaigns it is given, through the context's tenant, and remembers what it paused.
- * `fail` makes its tick throw (after reading the tenant, as a broken feed would).
+ * `fail` makes its tick throw (after reading the tenant, as a broken feed would); `afterWrite` is
+ * awaited after each pause it sent.
  */
-export function pausingRule(targets: () => readonly string[], behaviour: { fail?: () => boolean } = {}): AutomationRule<CapacityRuleSettings, PausingMemory> {
+export function pausingRule(
+  targets: () => readonly string[],
+  behaviour: { fail?: () => boolean; afterWrite?: (campaignId: string) => Promise<void> | void } = {},
+): AutomationRule<CapacityRuleSettings, PausingMemory> {
   return {
     id: 'capacity',
     title: 'Test pausing',
@@ -52,6 +56,7 @@ export function pausingRule(targets: () => readonly string[], behaviour: { fail?
             await context.tenant.campaigns.setStatus(id, 'paused', context.signal);
             memory.paused.push({ campaignId: id, since: base.at });
             decisions.push({ ...base, action: 'pause', outcome: 'applied', reason: 'a test target', dryRun: false, evidence });
+            await behaviour.afterWrite?.(id);
           } catch (error) {
             decisions.push({ ...base, action: 'pause', outcome: 'failed', reason: 'a test target', dryRun: false, evidence, error: String(error) });
           }

@@ -166,6 +166,37 @@ describe('automation store', () => {
     expect(fake.listenerCount()).toBe(0);
   });
 
+  it('cancels the run started here once, by its rule, and shows it cancelling until main answers the run', async () => {
+    const { fake, store } = withRules();
+    const reply = deferred<{ summary: RuleTickSummary; decisions: AutomationDecision[] }>();
+    fake.handle('automation:runOnce', () => reply.promise);
+    fake.handle('automation:cancelRun', () => ({ cancelled: true }));
+    await store.getState().load();
+    await store.getState().cancelRun();
+    expect(fake.requests('automation:cancelRun')).toEqual([]);
+    const run = store.getState().runOnce('capacity', false);
+    await settle();
+    await store.getState().cancelRun();
+    await store.getState().cancelRun();
+    expect(fake.requests('automation:cancelRun')).toEqual([{ ruleId: 'capacity' }]);
+    expect(store.getState().running).toMatchObject({ ruleId: 'capacity', cancelling: true });
+    const summary = {
+      ruleId: 'capacity',
+      tickId: 't-3',
+      trigger: 'manual',
+      dryRun: false,
+      startedAt: '2026-12-02T19:00:00.000Z',
+      finishedAt: '2026-12-02T19:00:01.000Z',
+      result: 'partial',
+      counts: { applied: 1, skipped: 2 },
+      problem: 'Cancelled by lead: 1 written before the cancel, 2 not sent.',
+    } as const;
+    reply.resolve({ summary, decisions: [] });
+    await run;
+    expect(store.getState().running).toBeNull();
+    expect(store.getState().lastRun.capacity?.summary.problem).toContain('Cancelled by lead');
+  });
+
   it('says which rule a failed run and which campaign a failed clear was about', async () => {
     const { fake, store } = withRules();
     fake.handle('automation:runOnce', () => {

@@ -37,6 +37,7 @@ describe('capacity-based pacing against the demo tenant', () => {
 
   const limitOf = (campaign: Campaign) => tenant.state.campaigns.get(campaign.id)!.rules.maxConcurrentCalls;
   const decisionFor = (decisions: AutomationDecision[], campaign: Campaign) => decisions.find((decision) => decision.campaignId === campaign.id)!;
+  const holdsOf = (memory: CapacityMemory) => rule.holds(memory, rule.settingsSchema.parse({}));
   const tick = async (memory: CapacityMemory, changes: Parameters<typeof tickContext>[2] = {}) => rule.tick(tickContext(connection, memory, changes));
 
   it('sets available × 0.8 (at least 1, 0 with nobody) on running campaigns, leaves paused ones as they are, and writes nothing while nothing changes', async () => {
@@ -113,7 +114,7 @@ describe('capacity-based pacing against the demo tenant', () => {
       reason: expect.stringMatching(/to 30/),
       evidence: { oldLimit: 30, newLimit: 8 },
     });
-    expect(rule.holds(outcome.memory).map((hold) => hold.campaignId)).toEqual([running.id]);
+    expect(holdsOf(outcome.memory).map((hold) => hold.campaignId)).toEqual([running.id]);
   });
 
   it('reports a value the tenant refuses as a failed decision naming rules.maxConcurrentCalls, and leaves the campaign as it was', async () => {
@@ -150,35 +151,33 @@ describe('capacity-based pacing against the demo tenant', () => {
       evidence: { availableAgents: 10, oldLimit: 20, newLimit: 8 },
       reason: expect.stringMatching(/set rules\.maxConcurrentCalls to 20 \(the rule last wrote 8\)/),
     });
-    expect(rule.holds(held.memory)).toEqual([
-      expect.objectContaining({ campaignId: running.id, campaignName: running.name, what: expect.stringMatching(/20/) }),
-    ]);
+    expect(holdsOf(held.memory)).toEqual([expect.objectContaining({ campaignId: running.id, campaignName: running.name, what: expect.stringMatching(/20/) })]);
 
     setAvailableAgents(tenant, { [running.id]: 4, [other.id]: 5 });
     const stillHeld = await tick(held.memory);
     expect(limitOf(running)).toBe(20);
     expect(puts.count()).toBe(writesBefore);
-    expect(rule.holds(stillHeld.memory)[0]?.since).toBe(rule.holds(held.memory)[0]?.since);
+    expect(holdsOf(stillHeld.memory)[0]?.since).toBe(holdsOf(held.memory)[0]?.since);
 
     // The engine's automation:clearHold calls the rule's clearHold hook, which is this function.
     expect(Reflect.get(rule, 'clearHold')).toBe(clearCapacityHold);
     const cleared = clearCapacityHold(stillHeld.memory, running.id);
-    expect(rule.holds(cleared)).toEqual([]);
+    expect(holdsOf(cleared)).toEqual([]);
     const paced = await tick(cleared);
     expect(limitOf(running)).toBe(3);
     expect(decisionFor(paced.decisions, running)).toMatchObject({ outcome: 'applied', evidence: { oldLimit: 20, newLimit: 3 } });
-    expect(rule.holds(paced.memory)).toEqual([]);
+    expect(holdsOf(paced.memory)).toEqual([]);
   });
 
   it('releases a hold when the person sets the rule’s value back', async () => {
     const first = await tick(rule.initialMemory());
     tenant.state.campaigns.set(running.id, { ...tenant.state.campaigns.get(running.id)!, rules: { maxConcurrentCalls: 20 } });
     const held = await tick(first.memory);
-    expect(rule.holds(held.memory)).toHaveLength(1);
+    expect(holdsOf(held.memory)).toHaveLength(1);
     tenant.state.campaigns.set(running.id, { ...tenant.state.campaigns.get(running.id)!, rules: { maxConcurrentCalls: 8 } });
     setAvailableAgents(tenant, { [running.id]: 5, [other.id]: 5 });
     const released = await tick(held.memory);
-    expect(rule.holds(released.memory)).toEqual([]);
+    expect(holdsOf(released.memory)).toEqual([]);
     expect(limitOf(running)).toBe(4);
   });
 

@@ -45,7 +45,7 @@ describe('the severe-weather rule against the demo tenant', () => {
     });
     expect(await statuses(regionIds)).toEqual(regionIds.map(() => 'paused'));
     expect(others(await bench.snapshot())).toEqual(others(before));
-    expect(bench.rule.holds(bench.memory).map((hold) => hold.campaignId)).toEqual(regionIds);
+    expect(bench.rule.holds(bench.memory, bench.rule.settingsSchema.parse({ alertsUrl: feed.url })).map((hold) => hold.campaignId)).toEqual(regionIds);
   });
 
   it('keeps them paused while any alert for the region remains, and resumes them only after the hold-down', async () => {
@@ -62,7 +62,7 @@ describe('the severe-weather rule against the demo tenant', () => {
     const resumed = await bench.tick(40, { alertsUrl: feed.url });
     expect(resumed.decisions.map((d) => [d.action, d.outcome])).toEqual(regionIds.map(() => ['resume', 'applied']));
     expect(await statuses(regionIds)).toEqual(regionIds.map(() => 'running'));
-    expect(bench.rule.holds(bench.memory)).toEqual([]);
+    expect(bench.rule.holds(bench.memory, bench.rule.settingsSchema.parse({ alertsUrl: feed.url }))).toEqual([]);
   });
 
   it('ends an alert on an NWS Cancel message, and pauses nothing for an alert below the threshold', async () => {
@@ -146,7 +146,9 @@ describe('the severe-weather rule against the demo tenant', () => {
     const personsVersion = (await bench.snapshot())[resumedByPerson];
     const noticed = await bench.tick(5, { alertsUrl: feed.url });
     expect(noticed.decisions.find((d) => d.campaignId === resumedByPerson)).toMatchObject({ action: 'keep', outcome: 'skipped' });
-    expect(bench.rule.holds(bench.memory).find((hold) => hold.campaignId === resumedByPerson)?.what).toContain('Resumed by a person');
+    expect(
+      bench.rule.holds(bench.memory, bench.rule.settingsSchema.parse({ alertsUrl: feed.url })).find((hold) => hold.campaignId === resumedByPerson)?.what,
+    ).toContain('Resumed by a person');
     await bench.tick(10, { alertsUrl: feed.url });
     await bench.tick(20, { alertsUrl: feed.url });
     expect((await bench.snapshot())[resumedByPerson]).toBe(personsVersion);
@@ -155,7 +157,7 @@ describe('the severe-weather rule against the demo tenant', () => {
     await bench.tick(65, { alertsUrl: feed.url });
     expect(await statuses(regionIds)).toEqual(regionIds.map(() => 'running'));
     expect((await bench.snapshot())[resumedByPerson]).toBe(personsVersion);
-    expect(bench.rule.holds(bench.memory)).toEqual([]);
+    expect(bench.rule.holds(bench.memory, bench.rule.settingsSchema.parse({ alertsUrl: feed.url }))).toEqual([]);
   });
 
   it('causes no churn when an alert blinks in and out of the feed: one pause, one resume after it stays away', async () => {
@@ -228,7 +230,7 @@ describe('the severe-weather rule against the demo tenant', () => {
     const dry = await bench.tick(0, { alertsUrl: feed.url }, { dryRun: true });
     expect(dry.decisions.map((d) => [d.action, d.outcome, d.dryRun])).toEqual(regionIds.map(() => ['pause', 'would-apply', true]));
     expect(await bench.snapshot()).toEqual(before);
-    expect(bench.rule.holds(bench.memory)).toEqual([]);
+    expect(bench.rule.holds(bench.memory, bench.rule.settingsSchema.parse({ alertsUrl: feed.url }))).toEqual([]);
 
     await bench.tick(0, { alertsUrl: feed.url });
     const paused = await bench.snapshot();

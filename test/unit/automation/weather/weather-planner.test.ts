@@ -79,7 +79,11 @@ describe('the weather planner', () => {
     expect(stepFor(plan, 'ca')).toBeUndefined();
     expect(stepFor(plan, 'draft')).toBeUndefined();
     expect(Object.keys(w.memory.paused)).toEqual(['tx', 'tx-lower']);
-    expect(weatherHolds(w.memory)[0]).toMatchObject({ campaignId: 'tx', what: 'Kept paused: severe weather in US-TX.', since: new Date(start).toISOString() });
+    expect(weatherHolds(w.memory, 30)[0]).toMatchObject({
+      campaignId: 'tx',
+      what: 'Paused by this rule: severe weather in US-TX; resumes once its alerts end and 30 min pass.',
+      since: new Date(start).toISOString(),
+    });
   });
 
   it('keeps its campaigns paused while any alert remains, then resumes them once the region has been clear for the hold-down', () => {
@@ -88,6 +92,9 @@ describe('the weather planner', () => {
     expect(stepFor(w.tick(start + 5 * minute, [{ ...storm, id: 'flood' }]), 'tx')).toMatchObject({ action: 'keep', outcome: 'unchanged' });
     const cleared = w.tick(start + 10 * minute, []);
     expect(stepFor(cleared, 'tx')?.reason).toContain(`resumes after the hold-down, at ${new Date(start + 40 * minute).toISOString()}`);
+    expect(weatherHolds(w.memory, 30)[0]?.what).toBe(
+      `Paused by this rule: the alerts for US-TX have ended; resumes after the hold-down, at ${new Date(start + 40 * minute).toISOString()}.`,
+    );
     expect(w.tick(start + 39 * minute, []).steps[0]?.action).toBe('keep');
     expect(w.tick(start + 40 * minute, []).steps[0]?.action).toBe('resume');
     expect(w.writes).toEqual(['pause tx', 'resume tx']);
@@ -112,7 +119,7 @@ describe('the weather planner', () => {
     w.person('tx', 'running');
     const noticed = w.tick(start + 5 * minute, [storm]);
     expect(stepFor(noticed, 'tx')).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('Resumed by a person') });
-    expect(weatherHolds(w.memory)).toEqual([expect.objectContaining({ campaignId: 'tx', what: expect.stringContaining('Resumed by a person') })]);
+    expect(weatherHolds(w.memory, 30)).toEqual([expect.objectContaining({ campaignId: 'tx', what: expect.stringContaining('Resumed by a person') })]);
     w.tick(start + 10 * minute, [storm]);
     w.tick(start + 15 * minute, []);
     w.tick(start + 20 * minute, [storm]); // a blink does not end the override
