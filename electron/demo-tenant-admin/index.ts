@@ -17,6 +17,12 @@ export type * from './public-types';
 /** The version this simulated tenant reports; it answers every version from v12.0 to v34.0. */
 export const demoAdminApiVersion = '33.0';
 
+/** The seed the app's Admin API demo tenant starts with unless told otherwise. */
+export const defaultAdminApiDemoSeed = 42;
+
+/** The access key id of the demo tenant of a seed: the same each launch (its port is not), so the command line can tell it is the app's demo. */
+export const adminApiDemoAccessKeyId = (seed: number = defaultAdminApiDemoSeed): string => adminIdentityOf(seed).accessKeyId;
+
 export function describeAdminApiDemoTenant(handle: AdminApiDemoTenantHandle): {
   issuer: string;
   accessKeyId: string;
@@ -28,7 +34,7 @@ export function describeAdminApiDemoTenant(handle: AdminApiDemoTenantHandle): {
 
 /** Starts a simulated CXone Admin API tenant (issuer and API host on one port of 127.0.0.1). */
 export async function startAdminApiDemoTenant(options: AdminApiDemoTenantOptions = {}): Promise<AdminApiDemoTenantHandle> {
-  const seed = options.seed ?? 42;
+  const seed = options.seed ?? defaultAdminApiDemoSeed;
   const knobs: Required<AdminApiDemoKnobs> = {
     rateLimitPerSecond: 0,
     sendRetryAfter: true,

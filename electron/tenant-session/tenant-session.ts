@@ -21,12 +21,8 @@ import type { TenantConnection } from '../tenant/ports';
 import type { CredentialVault } from '../vault/credential-vault';
 import { accessKeyBindingOf, accessKeyCredentialRefOf, applicationCredentialRefOf, bindingOf, credentialRefOf } from './credential-binding';
 import { adminApiDemoProfile, demoProfile } from './demo-profile';
+import { demoAdminSettingsKey, demoKindKey, profileKey } from './profile-store-keys';
 
-const profileKey = 'tenantProfile';
-/** Which demo tenant runs when no profile is saved: the contract one unless the lead chose the Admin API one. */
-const demoKindKey = 'tenantDemoKind';
-/** The Admin API demo tenant's own settings (emergency stop, outcome mapping): it has no saved profile to hold them. */
-const demoAdminSettingsKey = 'tenantDemoAdminApiSettings';
 const healthCheckIntervalMs = 30_000;
 
 export interface TenantSession {

@@ -1,4 +1,5 @@
 import { outcomeCodePattern } from '../cxone/schemas';
+import { nearestOutcomeCode } from './outcome-code-match';
 import { fieldLabels, notesMaxChars, requiredFields, type ColumnMapping, type Field } from './disposition-fields';
 import { readDispositionTimestamp } from './disposition-timestamp';
 import type { DispositionRow, RowProblem, RowValidation } from './disposition-row';
@@ -10,6 +11,15 @@ export interface RowValidationContext {
   /** Gives the timestamp of rows without one; a scan passes one fixed instant so identical rows stay identical. */
   now: () => Date;
   lineNumber: number;
+  /** What a refusal of an unknown outcome code can add: the disposition each code stands for, and where a code is mapped. */
+  outcomeHelp?: OutcomeHelp;
+}
+
+export interface OutcomeHelp {
+  /** Outcome code → the tenant's name for it (its wrap-up code or disposition). */
+  names?: Readonly<Record<string, string>>;
+  /** Where an outcome is mapped to a disposition (Admin API tenants), e.g. "Settings → Outcome mapping or CXONE_OUTCOME_DISPOSITIONS". */
+  mapIn?: string;
 }
 
 const freeTextFields: ReadonlySet<Field> = new Set<Field>(['notes']);
@@ -50,7 +60,7 @@ export function validateDispositionRow(raw: Readonly<Record<string, string>>, ma
 
   const outcomeCode = cell('outcomeCode');
   if (outcomeCode !== '') {
-    const outcomeProblem = checkOutcome(outcomeCode, context.outcomeMatrix);
+    const outcomeProblem = checkOutcome(outcomeCode, context.outcomeMatrix, context.outcomeHelp);
     if (outcomeProblem) problem('outcomeCode', outcomeProblem);
   }
 
@@ -87,7 +97,7 @@ export function validateDispositionRow(raw: Readonly<Record<string, string>>, ma
   return notices.length > 0 ? { ok: true, row, notices } : { ok: true, row };
 }
 
-function checkOutcome(code: string, matrix: readonly string[]): string | null {
+function checkOutcome(code: string, matrix: readonly string[], help: OutcomeHelp | undefined): string | null {
   const upper = code.toUpperCase();
   if (code !== upper && matrix.includes(upper)) {
     return `outcome code "${code}" must be written in capitals; did you mean "${upper}"?`;
@@ -95,8 +105,12 @@ function checkOutcome(code: string, matrix: readonly string[]): string | null {
   if (!outcomeCodePattern.test(code)) {
     return `outcome code "${code}" is not valid; expected 3–20 capital letters or underscores, one of ${matrix.join(', ')}`;
   }
-  if (!matrix.includes(code)) return `outcome code "${code}" is not one of the tenant's outcomes: ${matrix.join(', ')}`;
-  return null;
+  if (matrix.includes(code)) return null;
+  const nearest = nearestOutcomeCode(code, matrix);
+  const name = nearest ? help?.names?.[nearest] : undefined;
+  const guess = nearest ? ` Did you mean ${nearest}${name ? ` (${name})` : ''}?` : '';
+  const mapIt = help?.mapIn ? ` Map it to a disposition in ${help.mapIn}.` : '';
+  return `outcome code "${code}" is not one of the tenant's outcomes: ${matrix.join(', ')}.${guess}${mapIt}`;
 }
 
 function readCustomFields(raw: Readonly<Record<string, string>>, mapping: ColumnMapping): Record<string, string> | undefined {

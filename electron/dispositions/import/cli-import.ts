@@ -36,7 +36,7 @@ export interface CliImportContext {
   openTenant(limits: {
     maxRequestsPerSecond?: number;
     maxConcurrency?: number;
-  }): Promise<{ connection: TenantConnection; label: string; close(): Promise<void> | void }>;
+  }): Promise<{ connection: TenantConnection; label: string; close(): Promise<void> | void; outcomeMapping?: CliOutcomeMapping }>;
   audit?: AuditWriter;
   suppression?: ImportSuppressionSink;
   notifications?: ImportNotificationSink;
@@ -48,6 +48,17 @@ export interface CliImportContext {
 }
 
 export type CliExitCode = 0 | 1 | 2;
+
+/** Which outcome → disposition mapping an Admin API run uses, and where it came from; printed with the result. */
+export interface CliOutcomeMapping {
+  source: { kind: string } & Record<string, unknown>;
+  /** Where the mapping came from, in words. */
+  description: string;
+  /** Outcome code → disposition id. */
+  entries: Readonly<Record<string, string>>;
+  /** Where an outcome is mapped, named in the refusal of an unknown code. */
+  mapIn: string;
+}
 
 /** The JSON document `--json` prints: counts and every row not applied, with its reason. */
 export interface CliImportDocument {
@@ -61,6 +72,8 @@ export interface CliImportDocument {
   suppressed?: { line: number; contact: string; phone: string }[];
   notificationsQueued?: number;
   problems: { line: number; contact: string; result: string; reason: string }[];
+  /** Admin API tenants: the outcome → disposition mapping used and its source. */
+  outcomeMapping?: { source: CliOutcomeMapping['source']; entries: CliOutcomeMapping['entries'] };
   warnings?: { line: number; contact: string; message: string }[];
 }
 
@@ -96,12 +109,13 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
     return fail(toConsoleError(thrown), 2);
   }
   try {
-    const matrix = await readOutcomeMatrix(tenant.connection.referenceData);
+    const mapping = tenant.outcomeMapping;
+    const matrix = await readOutcomeMatrix(tenant.connection.referenceData, undefined, mapping ? { mapIn: mapping.mapIn } : {});
     if (matrix.source === 'tenant') await saveKnownOutcomeMatrix(context.dataDir, tenant.label, matrix.codes).catch(() => undefined);
     let session: ImportSession;
     let headerLine = 1;
     try {
-      const batch = await readBatch(file, { fileName: basename(file), outcomeMatrix: matrix.codes });
+      const batch = await readBatch(file, { fileName: basename(file), outcomeMatrix: matrix.codes, ...(matrix.help ? { outcomeHelp: matrix.help } : {}) });
       if (batch.rows.length === 0 && batch.unread === null) {
         return fail(
           usage(`${basename(file)} has no rows: its header (line ${batch.headerLine}) is followed by no disposition, so there is nothing to import.`),
@@ -136,8 +150,8 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
         onProgress: flags.json ? undefined : printProgress(context),
         progressEveryMs: cliProgressEveryMs,
       });
-      const document = dryRunDocument(file, spec.heldBack, summary, rows);
-      print(context, flags, document, dryRunText(document, summary));
+      const document = withMapping(dryRunDocument(file, spec.heldBack, summary, rows), mapping);
+      print(context, flags, document, mappingLine(mapping) + dryRunText(document, summary));
       // Busy contacts are retried during the import; everything else not applicable needs a person.
       return document.problems.some((problem) => problem.result !== 'noop' && problem.result !== 'busy') ? 1 : 0;
     }
@@ -178,8 +192,8 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
     void context.interrupted?.then(() => void started.value.interrupt());
     const report = await started.value.done;
     if (flags.exportUnapplied) await writeFile(flags.exportUnapplied, unappliedRowsCsv(report), 'utf8');
-    const document = importDocument(file, report);
-    print(context, flags, document, importText(report));
+    const document = withMapping(importDocument(file, report), mapping);
+    print(context, flags, document, mappingLine(mapping) + importText(report));
     return reportExitCode(report);
   } catch (thrown) {
     return fail(toConsoleError(thrown), 1);
@@ -187,6 +201,11 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
     await tenant.close();
   }
 }
+
+const withMapping = (document: CliImportDocument, mapping: CliOutcomeMapping | undefined): CliImportDocument =>
+  mapping ? { ...document, outcomeMapping: { source: mapping.source, entries: mapping.entries } } : document;
+
+const mappingLine = (mapping: CliOutcomeMapping | undefined) => (mapping ? `Outcome mapping: ${mapping.description}.\n` : '');
 
 function print(context: CliImportContext, flags: CliImportFlags, document: CliImportDocument, text: string) {
   context.stdout(flags.json ? `${JSON.stringify(document)}\n` : text);

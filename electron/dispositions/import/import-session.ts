@@ -1,4 +1,5 @@
 import type { BatchCellProblem, BatchField, BatchFilter, BatchOverview, BatchRow, BatchRowStatus } from '../../../shared/dispositions/import-batch';
+import type { OutcomeMatrix } from './outcome-matrix';
 import { matchesBatchFilter } from '../../../shared/dispositions/import-batch';
 import type { DryRunRow } from '../../../shared/dispositions/import-dry-run';
 import type { HeldBackRow, ImportJobSpec, ImportJobSummary, ImportRow, RowNotice } from '../../../shared/dispositions/import-job';
@@ -46,7 +47,7 @@ export class ImportSession {
   constructor(
     readonly id: string,
     private readonly batch: ReadBatch,
-    readonly outcomeMatrix: { codes: string[]; source: 'tenant' | 'default' },
+    readonly outcomeMatrix: OutcomeMatrix,
   ) {
     const fresh = (source: BatchSourceRow, unread: boolean): SessionRow => ({
       source,
@@ -109,6 +110,7 @@ export class ImportSession {
     }
     const result = validateDispositionRow(row.raw, this.mappingInUse, {
       outcomeMatrix: this.outcomeMatrix.codes,
+      ...(this.outcomeMatrix.help ? { outcomeHelp: this.outcomeMatrix.help } : {}),
       now: () => this.batch.readAt,
       lineNumber: row.source.line,
     });

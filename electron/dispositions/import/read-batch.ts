@@ -1,5 +1,6 @@
 import type { MappingSuggestion } from '../../../shared/dispositions/column-mapping';
 import type { RowProblem } from '../../../shared/dispositions/disposition-row';
+import type { OutcomeHelp } from '../../../shared/dispositions/validate-disposition-row';
 import { readDispositionFile, type ReadProgress } from '../reading/read-disposition-file';
 
 /** A file read once into memory for the batch editor: header facts and every row's raw cells. */
@@ -31,7 +32,13 @@ export interface BatchSourceRow {
 
 export async function readBatch(
   path: string,
-  options: { fileName: string; outcomeMatrix: readonly string[]; signal?: AbortSignal; onProgress?: (progress: ReadProgress) => void },
+  options: {
+    fileName: string;
+    outcomeMatrix: readonly string[];
+    outcomeHelp?: OutcomeHelp;
+    signal?: AbortSignal;
+    onProgress?: (progress: ReadProgress) => void;
+  },
 ): Promise<ReadBatch> {
   const readAt = new Date();
   const rows: BatchSourceRow[] = [];
@@ -40,6 +47,7 @@ export async function readBatch(
   let header: Omit<ReadBatch, 'rows' | 'contentHash' | 'path' | 'fileName' | 'readAt' | 'unread'> | null = null;
   for await (const event of readDispositionFile(path, {
     outcomeMatrix: options.outcomeMatrix,
+    ...(options.outcomeHelp ? { outcomeHelp: options.outcomeHelp } : {}),
     now: () => readAt,
     signal: options.signal,
     onProgress: options.onProgress,

@@ -2,11 +2,16 @@ import { basename } from 'node:path';
 import { describeError } from '../../../shared/errors';
 import { fieldLabels } from '../../../shared/dispositions/disposition-fields';
 import type { RowProblem } from '../../../shared/dispositions/disposition-row';
+import type { OutcomeHelp } from '../../../shared/dispositions/validate-disposition-row';
 import { noRowsCode } from './read-disposition-file';
 import { scanDispositionFile, type ScanCounts } from './scan-disposition-file';
 
 export interface CheckContext {
   outcomeMatrix: { codes: readonly string[]; tenant: string | null };
+  /** Names and the mapping place a refusal of an unknown outcome code mentions. */
+  outcomeHelp?: OutcomeHelp;
+  /** Admin API tenants: the outcome → disposition mapping whose codes the check also knows, and where it came from. */
+  outcomeMapping?: { source: { kind: string } & Record<string, unknown>; description: string; codes: readonly string[] };
   stdout(text: string): void;
   stderr(text: string): void;
 }
@@ -16,6 +21,7 @@ export interface CheckDocument {
   file: string;
   encoding: string;
   outcomeMatrix: { source: 'tenant' | 'default'; tenant: string | null; codes: readonly string[] };
+  outcomeMapping?: { source: { kind: string } & Record<string, unknown>; codes: readonly string[] };
   counts: ScanCounts;
   fileProblems: string[];
   /** Where the CSV could not be followed: lines from `line` on were not read. */
@@ -35,6 +41,7 @@ const maxProblemsPrinted = 50;
 export async function runCliCheck(file: string, flags: { json: boolean }, context: CheckContext): Promise<0 | 1 | 2> {
   const scanned = await scanDispositionFile(file, {
     outcomeMatrix: context.outcomeMatrix.codes,
+    ...(context.outcomeHelp ? { outcomeHelp: context.outcomeHelp } : {}),
     now: () => new Date(),
     maxProblems: maxProblemsListed,
     keepRows: false,
@@ -56,13 +63,15 @@ export async function runCliCheck(file: string, flags: { json: boolean }, contex
     file,
     encoding: summary.encoding,
     outcomeMatrix: { source: context.outcomeMatrix.tenant ? 'tenant' : 'default', tenant: context.outcomeMatrix.tenant, codes: context.outcomeMatrix.codes },
+    ...(context.outcomeMapping ? { outcomeMapping: { source: context.outcomeMapping.source, codes: context.outcomeMapping.codes } } : {}),
     counts: summary.counts,
     fileProblems,
     unread: summary.unread,
     problemCount: summary.problemCount,
     problems: summary.problems,
   };
-  context.stdout(flags.json ? `${JSON.stringify(document)}\n` : checkText(document));
+  const mappingLine = context.outcomeMapping ? `Outcome mapping: ${context.outcomeMapping.description}.\n` : '';
+  context.stdout(flags.json ? `${JSON.stringify(document)}\n` : mappingLine + checkText(document));
   const allValid = summary.counts.invalid === 0 && summary.counts.rows > 0 && fileProblems.length === 0 && summary.unread === null;
   return allValid ? 0 : 1;
 }

@@ -7,7 +7,7 @@ import { consoleError, ConsoleFailure } from '../../../shared/errors';
 import type { ColumnMapping } from '../../../shared/dispositions/disposition-fields';
 import { suggestColumnMapping, type MappingSuggestion } from '../../../shared/dispositions/column-mapping';
 import type { RowValidation } from '../../../shared/dispositions/disposition-row';
-import { validateDispositionRow } from '../../../shared/dispositions/validate-disposition-row';
+import { validateDispositionRow, type OutcomeHelp } from '../../../shared/dispositions/validate-disposition-row';
 import { byteMeter } from './byte-meter';
 import { CsvRecordSplitter, type BoundsSink } from './csv-record-splitter';
 import { boundsOfValues, fieldValues, type RecordBounds } from '../../../shared/dispositions/record-bounds';
@@ -28,6 +28,8 @@ export interface ReadDispositionOptions {
   /** The user's confirmed mapping; the suggested one when absent. */
   mapping?: ColumnMapping;
   outcomeMatrix: readonly string[];
+  /** Names and the mapping place a refusal of an unknown outcome code mentions. */
+  outcomeHelp?: OutcomeHelp;
   /** Called per row that lacks a timestamp; pass one fixed instant to make rows comparable across reads. */
   now: () => Date;
   signal?: AbortSignal;
@@ -139,7 +141,7 @@ export async function* readDispositionEvents(path: string, options: ReadDisposit
     options.onBytes?.(chunk);
     report();
   };
-  const context = { outcomeMatrix: options.outcomeMatrix, now: options.now, lineNumber: 0 };
+  const context = { outcomeMatrix: options.outcomeMatrix, outcomeHelp: options.outcomeHelp, now: options.now, lineNumber: 0 };
 
   let header: Extract<ReadRowEvent, { type: 'header' }> | undefined;
   let claim: RowClaim | null = null;

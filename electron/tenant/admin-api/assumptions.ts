@@ -1,4 +1,5 @@
 import type { CampaignStatus, DialerType } from '../../../shared/cxone/schemas';
+import { outcomeCodesAlike } from '../../../shared/dispositions/outcome-code-match';
 
 /*
  * Everything the Admin API adapter assumes beyond the public facts in
@@ -78,13 +79,9 @@ export const outcomeCodeOfDispositionName = (name: string): string =>
     .replace(/^_+|_+$/g, '')
     .slice(0, 20);
 
-export function dispositionMatchesOutcome(dispositionName: string, outcomeCode: string): boolean {
-  const words = (text: string) => text.split('_').filter((word) => word !== '');
-  const nameWords = words(outcomeCodeOfDispositionName(dispositionName));
-  const outcomeWords = words(outcomeCode.toUpperCase());
-  if (nameWords.join('') === outcomeWords.join('')) return true;
-  return [...nameWords].sort().join('_') === [...outcomeWords].sort().join('_');
-}
+/** The same words rule as the file check's suggestions (`outcomeCodesAlike`), so what apply would match is what a refusal proposes. */
+export const dispositionMatchesOutcome = (dispositionName: string, outcomeCode: string): boolean =>
+  outcomeCodesAlike(outcomeCodeOfDispositionName(dispositionName), outcomeCode);
 
 /**
  * Gap: the answer of `GET /contacts/{contactId}/disposition` is assumed to be the

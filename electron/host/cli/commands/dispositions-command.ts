@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { TenantProfile } from '../../../../shared/tenant-profile';
 import { operatorName } from '../../../app/operator-actor';
 import { cliAuditLogOptions } from '../../../audit/audit-env';
 import { createAuditLog } from '../../../audit/audit-log';
@@ -10,9 +9,17 @@ import { runCliCheck } from '../../../dispositions/reading/check-disposition-fil
 import { crmSecretRef, importNotificationSink, importSuppressionSink } from '../../../dispositions/import/import-services';
 import { createOutbox } from '../../../outbox/outbox';
 import { createSuppressionList } from '../../../suppression/suppression-list';
-import { connectTenant } from '../../../tenant/connect';
 import { checkedUrl, type CliCommandModule, type CliContext } from '../cli-context';
+import {
+  describeOutcomeMappingSource,
+  outcomeMappingPlaces,
+  outcomeMappingVariable,
+  writtenOutcomeMapping,
+  type WrittenOutcomeMapping,
+} from '../outcome-mapping';
 import { tenantFromEnvironment } from '../tenant-environment';
+import { connectDispositionTenant } from './disposition-tenant';
+import { runDispositionsMapping } from './dispositions-mapping-command';
 
 function positiveNumber(name: string, integer: boolean) {
   return (raw: string): number => {
@@ -38,25 +45,25 @@ interface ImportFlags {
   exportUnapplied?: string;
 }
 
-/**
- * The context's connection with this run's limits. The context connects with the
- * profile's defaults; `--max-rps`/`--concurrency` need the profile itself, so the
- * same environment variables are read here (and checked by `context.connect()` first).
- */
-function connectWithLimits(context: CliContext, limits: { maxRequestsPerSecond?: number; maxConcurrency?: number }) {
-  const checked = context.connect();
-  if (limits.maxRequestsPerSecond === undefined && limits.maxConcurrency === undefined) return checked;
-  checked.close();
-  const tenant = tenantFromEnvironment(context.io.env);
-  const profile: TenantProfile = {
-    ...tenant.profile,
-    ...(limits.maxRequestsPerSecond !== undefined ? { maxRequestsPerSecond: limits.maxRequestsPerSecond } : {}),
-    ...(limits.maxConcurrency !== undefined ? { maxConcurrency: limits.maxConcurrency } : {}),
-  };
-  return connectTenant(profile, tenant.secret, tenant.options);
+const mappingHelp = `On a CXone Admin API tenant, outcome codes are set as the dispositions the app's Settings → Outcome mapping names for the same issuer and access key (read from CXONE_DATA_DIR), or those of ${outcomeMappingVariable} (a JSON file {"OUTCOME_CODE": "Disposition name or id"}, which replaces the saved mapping); codes neither names are matched to a disposition by name`;
+
+/** The tenant the environment names, if it names one completely; the offline check needs none. */
+function environmentTenant(context: CliContext) {
+  try {
+    return tenantFromEnvironment(context.io.env).profile;
+  } catch {
+    return null;
+  }
 }
 
-/** `cxone-console dispositions import|check <file.csv>` — the app's import engine and journal, and its reading rules offline. */
+/** The check's view of the mapping: its codes are outcomes too, and the environment's file names dispositions by name. */
+function checkMapping(written: WrittenOutcomeMapping) {
+  const codes = Object.keys(written.entries).sort();
+  const names = written.source.kind === 'environment' ? { ...written.entries } : {};
+  return { codes, names, outcomeMapping: { source: written.source, description: describeOutcomeMappingSource(written.source), codes } };
+}
+
+/** `cxone-console dispositions import|check|mapping` — the app's import engine and journal, its reading rules offline, and the outcome mapping in force. */
 export const dispositionsCommand: CliCommandModule = {
   register(program: Command, context, run) {
     const dispositions = program.command('dispositions').description('Disposition files prepared offline');
@@ -64,24 +71,41 @@ export const dispositionsCommand: CliCommandModule = {
       .command('check')
       .argument('<file.csv>', 'the disposition CSV to check')
       .description(
-        'Read, validate and de-duplicate a disposition CSV without a tenant (outcome codes of the last tenant the data folder knows, else the default matrix); exit 0 when every row is valid, 1 when any is not, 2 when the file cannot be read',
+        'Read, validate and de-duplicate a disposition CSV without a tenant (outcome codes of the last tenant the data folder knows, else the default matrix, plus the codes of the Admin API outcome mapping in force — see `dispositions mapping`); exit 0 when every row is valid, 1 when any is not, 2 when the file cannot be read',
       )
       .option('--json', 'print one JSON document with the counts and the problems (line, column, message)')
       .action(
         run(async (file: string, flags: { json?: boolean }) => {
           const dataDir = context.io.env.CXONE_DATA_DIR?.trim() || null;
+          const known = await readKnownOutcomeMatrix(dataDir);
+          const tenant = environmentTenant(context);
+          const written = writtenOutcomeMapping(context.io.env, tenant);
+          const admin = tenant?.adapter === 'cxone-admin' || written.source.kind === 'environment';
+          const mapping = admin ? checkMapping(written) : null;
           return runCliCheck(
             file,
             { json: flags.json === true },
-            { outcomeMatrix: await readKnownOutcomeMatrix(dataDir), stdout: context.io.stdout, stderr: context.io.stderr },
+            {
+              outcomeMatrix: mapping ? { ...known, codes: [...new Set([...known.codes, ...mapping.codes])].sort() } : known,
+              ...(mapping ? { outcomeHelp: { names: mapping.names, mapIn: outcomeMappingPlaces }, outcomeMapping: mapping.outcomeMapping } : {}),
+              stdout: context.io.stdout,
+              stderr: context.io.stderr,
+            },
           );
         }),
       );
     dispositions
+      .command('mapping')
+      .description(
+        `Print the outcome → disposition mapping an import on this CXone Admin API tenant uses (outcome code, disposition, id, mapped or matched by name) and where it came from. ${mappingHelp}. Exit 1 when a mapped disposition no longer exists on the tenant`,
+      )
+      .option('--json', 'print one JSON document: tenant, source, entries (outcomeCode, dispositionId, dispositionName, via) and problems')
+      .action(run(async (flags: { json?: boolean }) => runDispositionsMapping(context, flags)));
+    dispositions
       .command('import')
       .argument('<file.csv>', 'the disposition CSV (columns by header: campaign_id, contact_id, outcome_code, agent_id, disposition_timestamp, notes)')
       .description(
-        'Apply every row of a disposition CSV exactly once; re-running after an interruption resumes. CRM notifications go to CXONE_CRM_WEBHOOK_URL (signed with CXONE_CRM_WEBHOOK_SECRET) when set',
+        `Apply every row of a disposition CSV exactly once; re-running after an interruption resumes. CRM notifications go to CXONE_CRM_WEBHOOK_URL (signed with CXONE_CRM_WEBHOOK_SECRET) when set. ${mappingHelp}; the output says which mapping was used`,
       )
       .option('--dry-run', 'read each contact and say what would change; change nothing')
       .option('--json', 'print one JSON document with the counts and a problems list (line, contact, reason)')
@@ -125,8 +149,12 @@ export const dispositionsCommand: CliCommandModule = {
               {
                 dataDir,
                 openTenant: async (limits) => {
-                  const connection = connectWithLimits(context, limits);
-                  return { connection, label: connection.profile.label, close: () => connection.close() };
+                  const { connection, mapping, written } = await connectDispositionTenant(context, limits);
+                  const outcomeMapping =
+                    connection.profile.adapter === 'cxone-admin'
+                      ? { source: written.source, description: describeOutcomeMappingSource(written.source), entries: mapping, mapIn: outcomeMappingPlaces }
+                      : undefined;
+                  return { connection, label: connection.profile.label, close: () => connection.close(), ...(outcomeMapping ? { outcomeMapping } : {}) };
                 },
                 audit,
                 suppression: importSuppressionSink(suppression),
