@@ -111,7 +111,7 @@ export async function runCliImport(file: string, flags: CliImportFlags, context:
   try {
     const mapping = tenant.outcomeMapping;
     const matrix = await readOutcomeMatrix(tenant.connection.referenceData, undefined, mapping ? { mapIn: mapping.mapIn } : {});
-    if (matrix.source === 'tenant') await saveKnownOutcomeMatrix(context.dataDir, tenant.label, matrix.codes).catch(() => undefined);
+    if (matrix.source === 'tenant') await saveKnownOutcomeMatrix(context.dataDir, tenant.label, matrix.codes, matrix.help?.names).catch(() => undefined);
     let session: ImportSession;
     let headerLine = 1;
     try {

@@ -87,7 +87,8 @@ export const dispositionsCommand: CliCommandModule = {
             { json: flags.json === true },
             {
               outcomeMatrix: mapping ? { ...known, codes: [...new Set([...known.codes, ...mapping.codes])].sort() } : known,
-              ...(mapping ? { outcomeHelp: { names: mapping.names, mapIn: outcomeMappingPlaces }, outcomeMapping: mapping.outcomeMapping } : {}),
+              outcomeHelp: { names: { ...known.names, ...mapping?.names }, ...(mapping ? { mapIn: outcomeMappingPlaces } : {}) },
+              ...(mapping ? { outcomeMapping: mapping.outcomeMapping } : {}),
               stdout: context.io.stdout,
               stderr: context.io.stderr,
             },
