@@ -104,6 +104,18 @@ describe('validateDispositionRow', () => {
     expect(problemsOf({ outcome_code: 'BUSY' }, { outcomeMatrix: ['SALE_MADE'] })).toHaveLength(1);
   });
 
+  it('names the known code an unknown one most likely means, its disposition and where to map it; nothing when none is close', () => {
+    const adminMatrix = ['CALL_BACK_LATER', 'INTERESTED', 'LEFT_VOICEMAIL'];
+    const help = { names: { CALL_BACK_LATER: 'Call back later' }, mapIn: 'Settings → Outcome mapping' };
+    expect(problemsOf({ outcome_code: 'CALLBACK_LATER' }, { outcomeMatrix: adminMatrix, outcomeHelp: help })[0]?.message).toBe(
+      'Line 7: outcome code "CALLBACK_LATER" is not one of the tenant\'s outcomes: CALL_BACK_LATER, INTERESTED, LEFT_VOICEMAIL. ' +
+        'Did you mean CALL_BACK_LATER (Call back later)? Map it to a disposition in Settings → Outcome mapping.',
+    );
+    expect(problemsOf({ outcome_code: 'VOICEMAIL_LEFT' }, { outcomeMatrix: adminMatrix })[0]?.message).toContain('Did you mean LEFT_VOICEMAIL?');
+    expect(problemsOf({ outcome_code: 'INTERSTED' }, { outcomeMatrix: adminMatrix })[0]?.message).toContain('Did you mean INTERESTED?');
+    expect(problemsOf({ outcome_code: 'SALE_MADE' }, { outcomeMatrix: adminMatrix })[0]?.message).not.toContain('Did you mean');
+  });
+
   it.each([
     ['01/06/2024 10:00', 'is not an ISO-8601 timestamp'],
     ['2024-06-01T10:00:00', 'has no time zone'],

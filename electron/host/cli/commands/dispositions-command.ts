@@ -98,16 +98,18 @@ export const dispositionsCommand: CliCommandModule = {
     dispositions
       .command('mapping')
       .description(
-        `Print the outcome → disposition mapping an import on this CXone Admin API tenant uses (outcome code, disposition, id, mapped or matched by name) and where it came from. ${mappingHelp}. Exit 1 when a mapped disposition no longer exists on the tenant`,
+        'Print the outcome → disposition mapping an import uses on this CXone Admin API tenant (code, disposition, id, mapped or matched by name) and where it came from; exit 1 when a mapped disposition is gone from the tenant',
       )
+      .addHelpText('after', `\n${mappingHelp}.`)
       .option('--json', 'print one JSON document: tenant, source, entries (outcomeCode, dispositionId, dispositionName, via) and problems')
       .action(run(async (flags: { json?: boolean }) => runDispositionsMapping(context, flags)));
     dispositions
       .command('import')
       .argument('<file.csv>', 'the disposition CSV (columns by header: campaign_id, contact_id, outcome_code, agent_id, disposition_timestamp, notes)')
       .description(
-        `Apply every row of a disposition CSV exactly once; re-running after an interruption resumes. CRM notifications go to CXONE_CRM_WEBHOOK_URL (signed with CXONE_CRM_WEBHOOK_SECRET) when set. ${mappingHelp}; the output says which mapping was used`,
+        `Apply every row of a disposition CSV exactly once; re-running after an interruption resumes. CRM notifications go to CXONE_CRM_WEBHOOK_URL (signed with CXONE_CRM_WEBHOOK_SECRET) when set. On a CXone Admin API tenant, outcomes are set as the app's saved outcome mapping or ${outcomeMappingVariable} says (see \`dispositions mapping\`)`,
       )
+      .addHelpText('after', `\n${mappingHelp}; the output says which mapping was used.`)
       .option('--dry-run', 'read each contact and say what would change; change nothing')
       .option('--json', 'print one JSON document with the counts and a problems list (line, contact, reason)')
       .option('--concurrency <n>', 'rows in flight at once (at most 64)', positiveNumber('--concurrency', true))
