@@ -18,7 +18,7 @@ export interface RowValidationContext {
 export interface OutcomeHelp {
   /** Outcome code → the tenant's name for it (its wrap-up code or disposition). */
   names?: Readonly<Record<string, string>>;
-  /** Where an outcome is mapped to a disposition (Admin API tenants), e.g. "Settings → Outcome mapping or CXONE_OUTCOME_DISPOSITIONS". */
+  /** Where an outcome is mapped to a disposition (Admin API tenants), e.g. Settings ("Outcome codes → dispositions") or CXONE_OUTCOME_DISPOSITIONS. */
   mapIn?: string;
 }
 

@@ -14,7 +14,7 @@ type Environment = Readonly<Record<string, string | undefined>>;
 export const outcomeMappingVariable = 'CXONE_OUTCOME_DISPOSITIONS';
 
 /** Where an Admin API tenant's outcome → disposition mapping is kept, for the refusal of an unknown code. */
-export const outcomeMappingPlaces = `Settings → Outcome mapping or ${outcomeMappingVariable}`;
+export const outcomeMappingPlaces = `Settings ("Outcome codes → dispositions") or ${outcomeMappingVariable}`;
 
 /** Where the mapping in force came from: the environment's file, the app's saved profile (or its Admin API demo), or nowhere. */
 export type OutcomeMappingSource =

@@ -21,7 +21,7 @@ const expectOk = (reply: { ok: boolean; error?: { message: string } }) => {
 
 /**
  * The app (console services on a data folder) and the command line on the same folder: what a lead
- * saved in Settings → Outcome mapping is what `cxone-console dispositions …` uses for the same tenant.
+ * saved in Settings ("Outcome codes → dispositions") is what `cxone-console dispositions …` uses for the same tenant.
  */
 describe('cxone-console dispositions on an Admin API tenant use the outcome mapping the app saved', () => {
   let app: ServicesUnderTest | null = null;
@@ -218,14 +218,14 @@ describe('cxone-console dispositions on an Admin API tenant use the outcome mapp
     expect(output.problems[0]?.reason).toContain(
       'outcome code "CALLBACK_LATER" is not one of the tenant\'s outcomes: ' +
         'BUSY_SIGNAL, CALL_BACK_LATER, DO_NOT_CALL, INTERESTED, LEFT_VOICEMAIL, NOT_INTERESTED, NO_ANSWER, VOICEMAIL, WRONG_NUMBER. ' +
-        'Did you mean CALL_BACK_LATER (Call back later)? Map it to a disposition in Settings → Outcome mapping or CXONE_OUTCOME_DISPOSITIONS.',
+        'Did you mean CALL_BACK_LATER (Call back later)? Map it to a disposition in Settings ("Outcome codes → dispositions") or CXONE_OUTCOME_DISPOSITIONS.',
     );
 
     // Offline, with the codes and names the import kept in the data folder: a typo gets the same help.
     const check = capturedIo(env);
     expect(await runCli(['dispositions', 'check', writeFile('typo.csv', [[contact, 'CALLBACK_LATR']])], check.io)).toBe(1);
     expect(check.stdout()).toContain(
-      'Did you mean CALL_BACK_LATER (Call back later)? Map it to a disposition in Settings → Outcome mapping or CXONE_OUTCOME_DISPOSITIONS.',
+      'Did you mean CALL_BACK_LATER (Call back later)? Map it to a disposition in Settings ("Outcome codes → dispositions") or CXONE_OUTCOME_DISPOSITIONS.',
     );
     expect(demo.state.contacts.get(contact.contactId)?.disposition).toBeNull();
   });

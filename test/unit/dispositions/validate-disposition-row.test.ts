@@ -106,10 +106,10 @@ describe('validateDispositionRow', () => {
 
   it('names the known code an unknown one most likely means, its disposition and where to map it; nothing when none is close', () => {
     const adminMatrix = ['CALL_BACK_LATER', 'INTERESTED', 'LEFT_VOICEMAIL'];
-    const help = { names: { CALL_BACK_LATER: 'Call back later' }, mapIn: 'Settings → Outcome mapping' };
+    const help = { names: { CALL_BACK_LATER: 'Call back later' }, mapIn: 'Settings ("Outcome codes → dispositions")' };
     expect(problemsOf({ outcome_code: 'CALLBACK_LATER' }, { outcomeMatrix: adminMatrix, outcomeHelp: help })[0]?.message).toBe(
       'Line 7: outcome code "CALLBACK_LATER" is not one of the tenant\'s outcomes: CALL_BACK_LATER, INTERESTED, LEFT_VOICEMAIL. ' +
-        'Did you mean CALL_BACK_LATER (Call back later)? Map it to a disposition in Settings → Outcome mapping.',
+        'Did you mean CALL_BACK_LATER (Call back later)? Map it to a disposition in Settings ("Outcome codes → dispositions").',
     );
     expect(problemsOf({ outcome_code: 'VOICEMAIL_LEFT' }, { outcomeMatrix: adminMatrix })[0]?.message).toContain('Did you mean LEFT_VOICEMAIL?');
     expect(problemsOf({ outcome_code: 'INTERSTED' }, { outcomeMatrix: adminMatrix })[0]?.message).toContain('Did you mean INTERESTED?');

@@ -45,7 +45,7 @@ interface ImportFlags {
   exportUnapplied?: string;
 }
 
-const mappingHelp = `On a CXone Admin API tenant, outcome codes are set as the dispositions the app's Settings → Outcome mapping names for the same issuer and access key (read from CXONE_DATA_DIR), or those of ${outcomeMappingVariable} (a JSON file {"OUTCOME_CODE": "Disposition name or id"}, which replaces the saved mapping); codes neither names are matched to a disposition by name`;
+const mappingHelp = `On a CXone Admin API tenant, outcome codes are set as the dispositions the app's Settings ("Outcome codes → dispositions") names for the same issuer and access key (read from CXONE_DATA_DIR), or those of ${outcomeMappingVariable} (a JSON file {"OUTCOME_CODE": "Disposition name or id"}, which replaces the saved mapping); codes neither names are matched to a disposition by name`;
 
 /** The tenant the environment names, if it names one completely; the offline check needs none. */
 function environmentTenant(context: CliContext) {
