@@ -243,6 +243,15 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
       loop = contend(target);
     },
 
+    /** A rule enabled, disabled or its interval changed: the acting runner updates the schedulers at once; another does on taking over. */
+    async reschedule(entries) {
+      for (const entry of entries) {
+        if (!(entry.everyMs >= 1)) throw new ConsoleFailure(consoleError('validation', `Rule ${entry.ruleId}: the interval must be at least 1 ms.`));
+      }
+      schedule = entries.map((entry) => ({ ...entry }));
+      if (queue !== null && lease.holds()) await syncSchedulers(queue);
+    },
+
     async runner() {
       try {
         const record = await withTimeout(lease.read(), timings.connectTimeoutMs, () => redisUnreachable(url.display));
