@@ -77,7 +77,7 @@ describe.skipIf(missing !== null)('the app composed with CXONE_REDIS_URL', () =>
     expect(runner).toMatchObject({ mode: 'redis', holder: { kind: 'this-app' } });
     await services.handlers['automation:setEnabled']({ ruleId: 'capacity', enabled: true });
     await until(async () => (await queueKeys()).some((key) => key.endsWith(':repeat')), "the capacity rule's job scheduler in Redis");
-    const scheduler = await client.zrange(`cxone:${redisTenantNames('demo').queueName}:repeat`, 0, -1);
+    const scheduler = await client.zrange(`cxone:${redisTenantNames('demo').queueName}:repeat`, '0', '-1');
     expect(scheduler).toContain('capacity');
     expect(existsSync(join(dataDir, 'automation', 'demo', 'lease.json'))).toBe(false);
     await services.dispose();
