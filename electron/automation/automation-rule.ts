@@ -2,13 +2,28 @@ import type { z } from 'zod';
 import type { AutomationDecision, AutomationRuleId } from '../../shared/automation/automation-rules';
 import type { CampaignsPort, RealtimeAgentsPort } from '../tenant/ports';
 
+/** The reason of a decision whose write a person's cancel kept from being sent. */
+export const notSentOnCancel = 'Not sent: the run was cancelled.';
+
+/** The tick's deadline and the person's cancel as one signal: for reads and work that may stop early, never for a write. */
+export const stopSignalOf = (context: { signal: AbortSignal; cancelled?: AbortSignal }): AbortSignal =>
+  context.cancelled ? AbortSignal.any([context.signal, context.cancelled]) : context.signal;
+
 /** What a rule may use during one tick. Every tenant write goes through `tenant` (the one client and rate limiter). */
 export interface RuleTickContext<Settings, Memory> {
   tickId: string;
   settings: Settings;
   /** A dry run decides and reports exactly as a real tick, and writes nothing (the tenant, the memory and the audit log stay as they were). */
   dryRun: boolean;
+  /** The tick's deadline: aborts everything, a write in flight included. */
   signal: AbortSignal;
+  /**
+   * Aborted when a person cancels the run: start nothing new (no further write, read or simulation;
+   * the engine's write guard refuses any write after it anyway), let the write in flight finish (it
+   * runs on `signal`, which a cancel does not abort), and give each campaign not written the
+   * decision `skipped` with the reason `notSentOnCancel`. Absent where nothing can cancel the tick.
+   */
+  cancelled?: AbortSignal;
   now: () => number;
   tenant: { campaigns: CampaignsPort; realtimeAgents: RealtimeAgentsPort; label: string };
   /** The rule's persisted state as the last real tick left it. */

@@ -89,7 +89,8 @@ export const ruleTickSummarySchema = z.object({
   dryRun: z.boolean(),
   startedAt: z.string(),
   finishedAt: z.string(),
-  result: z.enum(['ok', 'partial', 'failed']),
+  /** `cancelled`: a person cancelled it; what was written before the cancel stands (the problem says how much). */
+  result: z.enum(['ok', 'partial', 'failed', 'cancelled']),
   counts: z.record(z.string(), z.number()),
   /** Why the tick did nothing or failed (a broken alerts feed, the tenant unreachable …), in one sentence. */
   problem: z.string().optional(),

@@ -22,6 +22,7 @@ export const tickResultStyles: Record<RuleTickSummary['result'], { tone: Tone; l
   ok: { tone: 'ok', label: 'OK' },
   partial: { tone: 'warn', label: 'Partial' },
   failed: { tone: 'danger', label: 'Failed' },
+  cancelled: { tone: 'neutral', label: 'Cancelled' },
 };
 
 export const runnerKindLabels: Record<NonNullable<AutomationRunnerView['holder']>['kind'], string> = {
