@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AutomationDecision, AutomationRuleId } from '../../shared/automation/automation-rules';
+import type { AutomationDecision, AutomationRuleId, RuleHold } from '../../shared/automation/automation-rules';
 import type { CampaignsPort, RealtimeAgentsPort } from '../tenant/ports';
 
 /** The reason of a decision whose write a person's cancel kept from being sent. */
@@ -53,7 +53,7 @@ export interface AutomationRule<Settings, Memory> {
   memorySchema: z.ZodType<Memory>;
   initialMemory(): Memory;
   /** Campaigns the rule holds for a reason the screen lists (kept paused, a person's override it backs off from). */
-  holds(memory: Memory, settings: Settings): { campaignId: string; campaignName?: string; what: string; since: string }[];
+  holds(memory: Memory, settings: Settings): RuleHold[];
   tick(context: RuleTickContext<Settings, Memory>): Promise<RuleTickOutcome<Memory>>;
   /** Forgets the hold on one campaign (a person's override the capacity rule backs off from), so the rule acts on it again; absent where a rule has nothing to clear. */
   clearHold?(memory: Memory, campaignId: string): Memory;

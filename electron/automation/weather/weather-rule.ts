@@ -40,7 +40,7 @@ function decisionOf(context: WeatherContext, step: WeatherStep, outcome: Automat
     outcome,
     reason,
     dryRun: context.dryRun,
-    evidence: { alerts: step.alerts, region: step.region },
+    evidence: { alerts: step.alerts, region: step.region, ...(step.resumesAt ? { resumesAt: step.resumesAt } : {}) },
     ...(error ? { error } : {}),
   };
 }
