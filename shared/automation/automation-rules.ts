@@ -74,6 +74,8 @@ export const automationDecisionSchema = z.object({
     availableAgents: z.number().int().optional(),
     oldLimit: z.number().int().nullable().optional(),
     newLimit: z.number().int().optional(),
+    /** When a campaign the weather rule keeps paused resumes if no alert returns (the hold-down's end), ISO. */
+    resumesAt: z.string().optional(),
   }),
   /** What went wrong, naming the field or answer (e.g. `rules.maxConcurrentCalls: INVALID_VALUE …`). */
   error: z.string().optional(),
@@ -89,12 +91,36 @@ export const ruleTickSummarySchema = z.object({
   dryRun: z.boolean(),
   startedAt: z.string(),
   finishedAt: z.string(),
-  result: z.enum(['ok', 'partial', 'failed']),
+  /** `cancelled`: a person cancelled it; what was written before the cancel stands (the problem says how much). */
+  result: z.enum(['ok', 'partial', 'failed', 'cancelled']),
   counts: z.record(z.string(), z.number()),
   /** Why the tick did nothing or failed (a broken alerts feed, the tenant unreachable …), in one sentence. */
   problem: z.string().optional(),
 });
 export type RuleTickSummary = z.infer<typeof ruleTickSummarySchema>;
+
+export const holdStates = ['paused-by-rule', 'waiting-hold-down', 'resumed-by-person', 'limit-by-person'] as const;
+
+/**
+ * A campaign a rule holds, or backs off from. `state` says what it is in, plainly: paused by the rule for the
+ * weather; paused by it and waiting out the hold-down (`until` then says when it resumes); resumed by a person
+ * during the alert (not paused again until it ends, `until` once the hold-down runs); its limit set by a person.
+ */
+export const ruleHoldSchema = z.object({
+  campaignId: z.string(),
+  campaignName: z.string().optional(),
+  /** The same in one sentence (instants in ISO), for a reader without the screen. */
+  what: z.string(),
+  since: z.string(),
+  state: z.enum(holdStates).optional(),
+  until: z.string().nullable().optional(),
+  /** The area whose weather the hold is about. */
+  region: z.string().optional(),
+  holdDownMinutes: z.number().optional(),
+  /** The value a person set, for `limit-by-person`. */
+  personValue: z.number().int().optional(),
+});
+export type RuleHold = z.infer<typeof ruleHoldSchema>;
 
 /** A rule as the Automation screen shows it. */
 export const automationRuleViewSchema = z.object({
@@ -105,7 +131,7 @@ export const automationRuleViewSchema = z.object({
   nextRunAt: z.string().nullable(),
   lastTick: ruleTickSummarySchema.nullable(),
   /** Campaigns where a person's value holds and the rule backs off (capacity), or that the rule keeps paused (weather). */
-  holds: z.array(z.object({ campaignId: z.string(), campaignName: z.string().optional(), what: z.string(), since: z.string() })),
+  holds: z.array(ruleHoldSchema),
 });
 export type AutomationRuleView = z.infer<typeof automationRuleViewSchema>;
 
