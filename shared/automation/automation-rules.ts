@@ -39,6 +39,20 @@ export const capacityRuleSettingsSchema = z.object({
     .gt(0, 'Maximum abandonment must be above 0.')
     .max(0.03, 'Maximum abandonment must be at most 3% (16 CFR 310.4(b)(4)).')
     .default(0.03),
+  /** The simulation model's call assumptions (the tenant keeps none of them): share of dials answered, talk and wrap-up time. */
+  answerRate: z.number().gt(0, 'Answer rate must be above 0%.').max(0.95, 'Answer rate must be at most 95%.').default(0.3),
+  ahtSeconds: z
+    .number()
+    .int('Talk time (seconds) must be a whole number.')
+    .min(10, 'Talk time (seconds) must be at least 10.')
+    .max(3600, 'Talk time (seconds) must be at most 3600.')
+    .default(180),
+  wrapUpSeconds: z
+    .number()
+    .int('Wrap-up (seconds) must be a whole number.')
+    .min(0, 'Wrap-up (seconds) must be 0 or more.')
+    .max(1800, 'Wrap-up (seconds) must be at most 1800.')
+    .default(30),
   intervalMinutes: intervalMinutes.default(5),
 });
 export type CapacityRuleSettings = z.infer<typeof capacityRuleSettingsSchema>;
