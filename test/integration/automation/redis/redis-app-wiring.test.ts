@@ -102,7 +102,7 @@ describe.skipIf(missing !== null)('the app composed with CXONE_REDIS_URL', () =>
     ['at a port nothing listens on', () => 'redis://127.0.0.1:1', /Redis at redis:\/\/127\.0\.0\.1:1 \(CXONE_REDIS_URL\) does not answer/],
     ['at a port that never answers', () => `redis://127.0.0.1:${silentPort}`, /\(CXONE_REDIS_URL\) does not answer/],
   ])(
-    'a %s CXONE_REDIS_URL fails the Automation screen naming the variable, and nothing falls back to the data folder',
+    'CXONE_REDIS_URL %s fails the Automation screen naming the variable, and nothing falls back to the data folder',
     async (_what, url, message) => {
       const { services, dataDir } = await open(url());
       const failure = await services.handlers['automation:rules']({}).then(
