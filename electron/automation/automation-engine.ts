@@ -26,6 +26,8 @@ import { decisionAuditEntry, isAuditedDecision, tickProblemAuditEntry } from './
 import { createDecisionHistory, type DecisionHistory } from './decision-history';
 import { describeHolder } from './runner-lease';
 import { cancelledMessage, emergencyHoldMessage, guardedCampaigns, stoppingMessage } from './guarded-tenant';
+import { notSentOnCancel } from './automation-rule';
+import { createCancellations, type TickCancellation } from './tick-cancellation';
 import { loadRuleState, saveRuleState, setAsideRuleState, type LoadedRuleState, type RuleState } from './rule-state-file';
 import type { ScheduledTick, TickCoordinator, TickSchedule } from './tick-coordinator';
 
@@ -72,9 +74,9 @@ export interface AutomationEngine {
   /** One tick now. A real one is refused while another runner holds this tenant's automation; a dry run never is. */
   runOnce(ruleId: AutomationRuleId, dryRun: boolean): Promise<TickResult>;
   /**
-   * Cancels the rule's tick in flight (started by hand or by the schedule): the write already sent
-   * finishes, no further write is sent, and the tick ends as partial saying who cancelled it.
-   * False when no tick of the rule is running.
+   * Cancels the rule's tick in flight (started by hand or by the schedule) and a run by hand waiting
+   * for it: the write already sent finishes, no further write is sent, and the tick ends `cancelled`
+   * saying who cancelled it and what was written. False when no run of the rule is open.
    */
   cancelRun(ruleId: AutomationRuleId, actor: AuditActor): Promise<boolean>;
   history(ruleId: AutomationRuleId, limit: number): Promise<AutomationDecision[]>;
@@ -86,7 +88,6 @@ export interface AutomationEngine {
 }
 
 const defaultTickDeadlineMs = 120_000;
-const notSentOnCancel = `Not sent: ${cancelledMessage.toLowerCase()}.`;
 const maxJitterMs = 60_000;
 
 const issuesOf = (error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string =>
@@ -105,8 +106,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     options.rules.map((rule) => [rule.id, createDecisionHistory({ dir: options.dir, ruleId: rule.id })]),
   );
   const running = new Map<AutomationRuleId, Promise<TickResult>>();
-  /** Per rule, how to cancel its tick in flight. */
-  const cancels = new Map<AutomationRuleId, (actor: AuditActor) => void>();
+  const cancellations = createCancellations();
   let stopping = false;
   let started = false;
   let scheduleSignature = '';
@@ -238,7 +238,10 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     // Disabled a moment ago, maybe by a person in another process: the tick is not run.
     const loaded = await load(rule).catch(() => null);
     if (!loaded?.ok || !loaded.state.enabled) return;
-    await runTick(rule, 'schedule', false, tick.scheduledAt).catch(() => undefined);
+    const { cancellation, close } = cancellations.open(rule.id);
+    await runTick(rule, 'schedule', false, cancellation, tick.scheduledAt)
+      .catch(() => undefined)
+      .finally(close);
   }
 
   /** A write the stop kept from being sent changed nothing: it is left alone (skipped), not failed. */
@@ -266,7 +269,13 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     await histories.get(summary.ruleId)?.append(decisions);
   };
 
-  const tickOnce = async (rule: AnyAutomationRule, trigger: RuleTickSummary['trigger'], dryRun: boolean, scheduledAt?: number): Promise<TickResult> => {
+  const tickOnce = async (
+    rule: AnyAutomationRule,
+    trigger: RuleTickSummary['trigger'],
+    dryRun: boolean,
+    cancellation: TickCancellation,
+    scheduledAt?: number,
+  ): Promise<TickResult> => {
     const loaded = await load(rule);
     if (!loaded.ok) throw new ConsoleFailure(consoleError('conflict', loaded.problem, { target: rule.id }));
     const { state } = loaded;
@@ -286,23 +295,23 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     let threw = false;
     let decisions: AutomationDecision[] = [];
     let memory = state.memory;
-    const cancellation: { by: AuditActor | null } = { by: null };
-    cancels.set(rule.id, (actor) => {
-      cancellation.by ??= actor;
-      reporter.update(reporter.current().done, {}, 'Cancelling: the write in flight finishes, no other is sent');
-    });
+    const onCancel = () => reporter.update(reporter.current().done, {}, 'Cancelling: the write in flight finishes, no other is sent');
+    cancellation.signal.addEventListener('abort', onCancel, { once: true });
     try {
+      // Cancelled while it waited for the tick before it: the rule is not started at all.
+      if (cancellation.signal.aborted) throw cancellation.signal.reason;
       const ticking = rule.tick({
         tickId,
         settings: state.settings,
         dryRun,
         signal: limit.signal,
+        cancelled: cancellation.signal,
         now,
         tenant: {
           campaigns: guardedCampaigns(ports.campaigns, {
             dryRun,
             stopping: () => stopping,
-            cancelled: () => cancellation.by !== null,
+            cancelled: () => cancellation.signal.aborted,
             ruleTitle: rule.title,
             ...(options.emergencyInForce ? { emergencyInForce: options.emergencyInForce } : {}),
           }),
@@ -335,17 +344,24 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
       if (checked.success) memory = checked.data;
       else problem = `The rule's new memory does not fit its schema (${issuesOf(checked.error)}); the previous one is kept.`;
     } catch (thrown) {
-      threw = true;
-      problem = describeError(toConsoleError(thrown));
+      // What the cancel itself cut short (the rule not started, a read it aborted) is no failure.
+      const byCancel = cancellation.signal.aborted && (thrown === cancellation.signal.reason || toConsoleError(thrown).kind === 'cancelled');
+      if (!byCancel) {
+        threw = true;
+        problem = describeError(toConsoleError(thrown));
+      }
     } finally {
       limit.clear();
-      cancels.delete(rule.id);
+      cancellation.signal.removeEventListener('abort', onCancel);
     }
     const counts = countsOf(decisions);
-    const cancelledActor = cancellation.by;
-    if (cancelledActor !== null) {
+    const cancelledBy = cancellation.by;
+    if (cancelledBy !== null) {
       const notSent = decisions.filter((decision) => decision.reason === notSentOnCancel).length;
-      const note = `Cancelled by ${cancelledActor.name}: ${counts.applied ?? 0} written before the cancel, ${notSent} not sent.`;
+      const note =
+        decisions.length === 0
+          ? `Cancelled by ${cancelledBy.name} before it decided anything: nothing was written.`
+          : `Cancelled by ${cancelledBy.name}: ${counts.applied ?? 0} written before the cancel, ${notSent} not sent.`;
       problem = problem ? `${note} ${problem}` : note;
     }
     const summary: RuleTickSummary = {
@@ -355,7 +371,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
       dryRun,
       startedAt,
       finishedAt: new Date(now()).toISOString(),
-      result: threw ? 'failed' : problem || (counts.failed ?? 0) > 0 ? 'partial' : 'ok',
+      result: threw ? 'failed' : cancelledBy !== null ? 'cancelled' : problem || (counts.failed ?? 0) > 0 ? 'partial' : 'ok',
       counts,
       ...(problem ? { problem } : {}),
     };
@@ -371,7 +387,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
       }
     } finally {
       reporter.update(reporter.current().total, counts, problem);
-      reporter.finish(summary.result === 'failed' ? 'failed' : 'finished');
+      reporter.finish(summary.result === 'failed' ? 'failed' : summary.result === 'cancelled' ? 'cancelled' : 'finished');
       for (const decision of decisions) options.onDecision?.(decision);
       options.onTick?.(summary);
       changed(rule.id);
@@ -380,9 +396,15 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
   };
 
   /** One tick at a time per rule: a manual run waits for the one in flight. */
-  const runTick = async (rule: AnyAutomationRule, trigger: RuleTickSummary['trigger'], dryRun: boolean, scheduledAt?: number): Promise<TickResult> => {
+  const runTick = async (
+    rule: AnyAutomationRule,
+    trigger: RuleTickSummary['trigger'],
+    dryRun: boolean,
+    cancellation: TickCancellation,
+    scheduledAt?: number,
+  ): Promise<TickResult> => {
     for (let pending = running.get(rule.id); pending; pending = running.get(rule.id)) await pending.catch(() => undefined);
-    const work = tickOnce(rule, trigger, dryRun, scheduledAt);
+    const work = tickOnce(rule, trigger, dryRun, cancellation, scheduledAt);
     running.set(rule.id, work);
     try {
       return await work;
@@ -484,21 +506,27 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     async runOnce(ruleId, dryRun) {
       const rule = ruleOf(ruleId);
       if (stopping) throw new ConsoleFailure(consoleError('cancelled', 'Automation is stopping.'));
-      if (!dryRun) {
-        const { holder } = await options.coordinator.runner();
-        if (holder && holder.kind !== 'this-app') {
-          throw new ConsoleFailure(
-            consoleError(
-              'conflict',
-              `${rule.title}: this tenant's automation is run by ${describeHolder(holder)}; run a dry run here, or stop that runner first.`,
-              {
-                code: 'AUTOMATION_HELD',
-              },
-            ),
-          );
+      // Open from the click on, so a cancel that comes while the runner is checked still counts.
+      const { cancellation, close } = cancellations.open(rule.id);
+      try {
+        if (!dryRun) {
+          const { holder } = await options.coordinator.runner();
+          if (holder && holder.kind !== 'this-app') {
+            throw new ConsoleFailure(
+              consoleError(
+                'conflict',
+                `${rule.title}: this tenant's automation is run by ${describeHolder(holder)}; run a dry run here, or stop that runner first.`,
+                {
+                  code: 'AUTOMATION_HELD',
+                },
+              ),
+            );
+          }
         }
+        return await runTick(rule, 'manual', dryRun, cancellation);
+      } finally {
+        close();
       }
-      return runTick(rule, 'manual', dryRun);
     },
     async history(ruleId, limit) {
       ruleOf(ruleId);
@@ -506,9 +534,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     },
     async cancelRun(ruleId, actor) {
       const rule = ruleOf(ruleId);
-      const cancel = cancels.get(rule.id);
-      if (!cancel) return false;
-      cancel(actor);
+      if (!cancellations.cancel(rule.id, actor)) return false;
       await options.audit.append({
         actor,
         tenant: options.tenantLabel,

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
-import type { AutomationDecision, AutomationRuleId } from '../../shared/automation/automation-rules';
+import type { AutomationDecision, AutomationRuleId, RuleHold } from '../../shared/automation/automation-rules';
 import type { CampaignsPort, RealtimeAgentsPort } from '../tenant/ports';
+
+/** The reason of a decision whose write a person's cancel kept from being sent. */
+export const notSentOnCancel = 'Not sent: the run was cancelled.';
+
+/** The tick's deadline and the person's cancel as one signal: for reads and work that may stop early, never for a write. */
+export const stopSignalOf = (context: { signal: AbortSignal; cancelled?: AbortSignal }): AbortSignal =>
+  context.cancelled ? AbortSignal.any([context.signal, context.cancelled]) : context.signal;
 
 /** What a rule may use during one tick. Every tenant write goes through `tenant` (the one client and rate limiter). */
 export interface RuleTickContext<Settings, Memory> {
@@ -8,7 +15,15 @@ export interface RuleTickContext<Settings, Memory> {
   settings: Settings;
   /** A dry run decides and reports exactly as a real tick, and writes nothing (the tenant, the memory and the audit log stay as they were). */
   dryRun: boolean;
+  /** The tick's deadline: aborts everything, a write in flight included. */
   signal: AbortSignal;
+  /**
+   * Aborted when a person cancels the run: start nothing new (no further write, read or simulation;
+   * the engine's write guard refuses any write after it anyway), let the write in flight finish (it
+   * runs on `signal`, which a cancel does not abort), and give each campaign not written the
+   * decision `skipped` with the reason `notSentOnCancel`. Absent where nothing can cancel the tick.
+   */
+  cancelled?: AbortSignal;
   now: () => number;
   tenant: { campaigns: CampaignsPort; realtimeAgents: RealtimeAgentsPort; label: string };
   /** The rule's persisted state as the last real tick left it. */
@@ -38,7 +53,7 @@ export interface AutomationRule<Settings, Memory> {
   memorySchema: z.ZodType<Memory>;
   initialMemory(): Memory;
   /** Campaigns the rule holds for a reason the screen lists (kept paused, a person's override it backs off from). */
-  holds(memory: Memory, settings: Settings): { campaignId: string; campaignName?: string; what: string; since: string }[];
+  holds(memory: Memory, settings: Settings): RuleHold[];
   tick(context: RuleTickContext<Settings, Memory>): Promise<RuleTickOutcome<Memory>>;
   /** Forgets the hold on one campaign (a person's override the capacity rule backs off from), so the rule acts on it again; absent where a rule has nothing to clear. */
   clearHold?(memory: Memory, campaignId: string): Memory;

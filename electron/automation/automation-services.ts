@@ -77,7 +77,13 @@ export function createAutomationServices(options: AutomationServicesOptions): Au
         : {}),
       ...options.engine,
     });
-    await engine.start();
+    try {
+      await engine.start();
+    } catch (error) {
+      // A Redis that does not answer (CXONE_REDIS_URL) fails the start: nothing of this engine is left running.
+      await engine.stop().catch(() => undefined);
+      throw error;
+    }
     return engine;
   };
 

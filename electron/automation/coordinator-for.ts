@@ -2,8 +2,9 @@ import { hostname } from 'node:os';
 import { ConsoleFailure } from '../../shared/errors';
 import { createDataFolderCoordinator } from './data-folder-coordinator';
 import { createRedisTickCoordinator } from './redis/bullmq-tick-coordinator';
+import { createRedisOneShotCoordinator } from './redis/redis-one-shot-coordinator';
 import { parseRedisUrl, redisUrlSetting } from './redis/redis-url-setting';
-import type { RunnerHolderKind } from './runner-lease';
+import type { RunnerHolderKind, RunnerLease } from './runner-lease';
 import type { TickCoordinator } from './tick-coordinator';
 
 export interface CoordinatorChoice {
@@ -38,4 +39,24 @@ export function tickCoordinatorFor(choice: CoordinatorChoice): TickCoordinator {
     onRunnerChange: () => choice.onRunnerChanged(),
     ...(choice.onProblem ? { onError: (error) => choice.onProblem?.(error.message) } : {}),
   });
+}
+
+/**
+ * For one tick by hand (`--once`): the lease that tick takes while it writes. CXONE_REDIS_URL set: the
+ * tenant's active-runner record in Redis, so two one-off ticks on two machines never both write, nor one
+ * beside a scheduled runner; else the data folder's lease. A bad URL is refused naming the variable.
+ */
+export function oneShotCoordinatorFor(choice: Omit<CoordinatorChoice, 'onRunnerChanged'>): { coordinator: TickCoordinator; lease: RunnerLease } {
+  const redis = parseRedisUrl(choice.env[redisUrlSetting]);
+  if (!redis.ok) throw new ConsoleFailure(redis.error);
+  const coordinator =
+    redis.value === null
+      ? createDataFolderCoordinator({ dir: choice.dir, kind: choice.kind, label: choice.label })
+      : createRedisOneShotCoordinator({
+          redisUrl: redis.value.url,
+          tenantKey: choice.tenantKey,
+          holder: { kind: choice.kind, host: hostname(), pid: process.pid, label: choice.label },
+          ...(choice.onProblem ? { onError: (error) => choice.onProblem?.(error.message) } : {}),
+        });
+  return { coordinator, lease: coordinator.lease };
 }

@@ -46,7 +46,7 @@ export function tickProblemAuditEntry(summary: RuleTickSummary, tenant: string):
     tenant,
     action: 'automation.tick_problem',
     target: { type: 'automation-rule', id: summary.ruleId },
-    outcome: summary.result === 'failed' ? 'failed' : 'partial',
+    outcome: summary.result === 'failed' ? 'failed' : summary.result === 'cancelled' ? 'cancelled' : 'partial',
     reason: summary.problem ?? 'The tick did not finish.',
     details: { tickId: summary.tickId, trigger: summary.trigger, counts: summary.counts, startedAt: summary.startedAt, finishedAt: summary.finishedAt },
   };

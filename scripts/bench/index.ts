@@ -3,6 +3,7 @@ import { benchEmergencyPause } from './emergency-pause';
 import { benchAdminEmergencyPause } from './admin-emergency-pause';
 import { benchCliEmergencyPause, type CliEmergencyPauseFigures } from './cli-emergency-pause';
 import { benchDispositionImport } from './disposition-import';
+import { benchAdminDispositionImport } from './admin-disposition-import';
 import { benchParse, type ParseBenchResult } from './parse';
 import { benchClientThroughput } from './client-throughput';
 import { createSimulationPool } from '../../electron/new-campaign/simulation-pool';
@@ -203,6 +204,22 @@ if (wanted('import')) {
     'rows per second': figures.rowsPerSecond.toFixed(1),
     '429 answers': `${figures.rateLimited} of ${figures.requests} requests`,
     'row latency p50 / p95': `${figures.latencyP50Ms ?? '—'} / ${figures.latencyP95Ms ?? '—'} ms`,
+  });
+}
+
+if (wanted('import-admin')) {
+  const figures = await benchAdminDispositionImport({ rows: 5000, requestsPerSecond: 100, latencyMs: 40 });
+  print('disposition import on the simulated Admin API tenant: 5,000 rows, 40 ms latency, 100 requests/s without Retry-After', {
+    'applied / failed': `${figures.applied} / ${figures.failed}`,
+    'held by the tenant afterwards': `${figures.heldByTenant} of ${figures.rows}`,
+    'wall time': seconds(figures.wallMs),
+    'floor (3 requests per row ÷ rate)': seconds(figures.floorMs),
+    'wall ÷ floor': figures.wallOverFloor.toFixed(2),
+    'requests per row': figures.requestsPerRow.toFixed(3),
+    'rows per second': figures.rowsPerSecond.toFixed(1),
+    '429 answers': `${figures.rateLimited} of ${figures.requests} requests (${(figures.share429 * 100).toFixed(1)}%)`,
+    'row latency p50 / p95': `${figures.latencyP50Ms ?? '—'} / ${figures.latencyP95Ms ?? '—'} ms`,
+    ...Object.fromEntries(figures.failureKinds.slice(0, 3).map(([kind, rows]) => [`failed ×${rows}`, kind])),
   });
 }
 

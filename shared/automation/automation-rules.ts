@@ -39,6 +39,20 @@ export const capacityRuleSettingsSchema = z.object({
     .gt(0, 'Maximum abandonment must be above 0.')
     .max(0.03, 'Maximum abandonment must be at most 3% (16 CFR 310.4(b)(4)).')
     .default(0.03),
+  /** The simulation model's call assumptions (the tenant keeps none of them): share of dials answered, talk and wrap-up time. */
+  answerRate: z.number().gt(0, 'Answer rate must be above 0%.').max(0.95, 'Answer rate must be at most 95%.').default(0.3),
+  ahtSeconds: z
+    .number()
+    .int('Talk time (seconds) must be a whole number.')
+    .min(10, 'Talk time (seconds) must be at least 10.')
+    .max(3600, 'Talk time (seconds) must be at most 3600.')
+    .default(180),
+  wrapUpSeconds: z
+    .number()
+    .int('Wrap-up (seconds) must be a whole number.')
+    .min(0, 'Wrap-up (seconds) must be 0 or more.')
+    .max(1800, 'Wrap-up (seconds) must be at most 1800.')
+    .default(30),
   intervalMinutes: intervalMinutes.default(5),
 });
 export type CapacityRuleSettings = z.infer<typeof capacityRuleSettingsSchema>;
@@ -74,6 +88,8 @@ export const automationDecisionSchema = z.object({
     availableAgents: z.number().int().optional(),
     oldLimit: z.number().int().nullable().optional(),
     newLimit: z.number().int().optional(),
+    /** When a campaign the weather rule keeps paused resumes if no alert returns (the hold-down's end), ISO. */
+    resumesAt: z.string().optional(),
   }),
   /** What went wrong, naming the field or answer (e.g. `rules.maxConcurrentCalls: INVALID_VALUE …`). */
   error: z.string().optional(),
@@ -89,12 +105,36 @@ export const ruleTickSummarySchema = z.object({
   dryRun: z.boolean(),
   startedAt: z.string(),
   finishedAt: z.string(),
-  result: z.enum(['ok', 'partial', 'failed']),
+  /** `cancelled`: a person cancelled it; what was written before the cancel stands (the problem says how much). */
+  result: z.enum(['ok', 'partial', 'failed', 'cancelled']),
   counts: z.record(z.string(), z.number()),
   /** Why the tick did nothing or failed (a broken alerts feed, the tenant unreachable …), in one sentence. */
   problem: z.string().optional(),
 });
 export type RuleTickSummary = z.infer<typeof ruleTickSummarySchema>;
+
+export const holdStates = ['paused-by-rule', 'waiting-hold-down', 'resumed-by-person', 'limit-by-person'] as const;
+
+/**
+ * A campaign a rule holds, or backs off from. `state` says what it is in, plainly: paused by the rule for the
+ * weather; paused by it and waiting out the hold-down (`until` then says when it resumes); resumed by a person
+ * during the alert (not paused again until it ends, `until` once the hold-down runs); its limit set by a person.
+ */
+export const ruleHoldSchema = z.object({
+  campaignId: z.string(),
+  campaignName: z.string().optional(),
+  /** The same in one sentence (instants in ISO), for a reader without the screen. */
+  what: z.string(),
+  since: z.string(),
+  state: z.enum(holdStates).optional(),
+  until: z.string().nullable().optional(),
+  /** The area whose weather the hold is about. */
+  region: z.string().optional(),
+  holdDownMinutes: z.number().optional(),
+  /** The value a person set, for `limit-by-person`. */
+  personValue: z.number().int().optional(),
+});
+export type RuleHold = z.infer<typeof ruleHoldSchema>;
 
 /** A rule as the Automation screen shows it. */
 export const automationRuleViewSchema = z.object({
@@ -105,7 +145,7 @@ export const automationRuleViewSchema = z.object({
   nextRunAt: z.string().nullable(),
   lastTick: ruleTickSummarySchema.nullable(),
   /** Campaigns where a person's value holds and the rule backs off (capacity), or that the rule keeps paused (weather). */
-  holds: z.array(z.object({ campaignId: z.string(), campaignName: z.string().optional(), what: z.string(), since: z.string() })),
+  holds: z.array(ruleHoldSchema),
 });
 export type AutomationRuleView = z.infer<typeof automationRuleViewSchema>;
 

@@ -97,4 +97,85 @@ describe('Automation in Chromium', () => {
     await console_.screenshot('automation-5-narrow');
     await page.setViewportSize({ width: 1440, height: 900 });
   });
+
+  it('pauses on an alert from the demo feed, waits the hold-down with the time it resumes on the viewer’s clock, and resumes once it has passed', async () => {
+    const { page } = console_;
+    const demo = console_.host.services.tenant.demoTenant()!;
+    const { state } = demo;
+    const weatherRow = page.locator('[data-rule-id="weather"]');
+    await weatherRow.click();
+    const form = page.locator('form.auto-settings');
+    const holdDown = form.getByLabel('Hold-down (minutes)');
+
+    // The region with the most running campaigns gets a tornado warning of its own.
+    const byRegion = new Map<string, string[]>();
+    for (const c of state.campaigns.values()) {
+      const region = c.customAttributes.region;
+      if (c.status === 'running' && region) byRegion.set(region, [...(byRegion.get(region) ?? []), c.id]);
+    }
+    const [region, inRegion] = [...byRegion.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const statusesIn = () => inRegion.map((id) => state.campaigns.get(id)!.status);
+    const now = Date.now();
+    demo.setWeatherAlerts([
+      {
+        id: 'e2e-tornado',
+        event: 'Tornado Warning',
+        severity: 'Extreme',
+        regions: [region],
+        effective: new Date(now - 60_000).toISOString(),
+        expires: new Date(now + 3_600_000).toISOString(),
+      },
+    ]);
+
+    // A hold-down of one minute, typed wrong first: refused, naming the setting.
+    await holdDown.fill('soon');
+    await holdDown.press('Enter');
+    await form.getByText('Hold-down must be a number.').waitFor();
+    await holdDown.fill('1');
+    await holdDown.press('Enter');
+    await form.getByText(/^Saved at/).waitFor();
+
+    await weatherRow.getByRole('button', { name: /^Run .* once now$/ }).click();
+    await expect.poll(statusesIn).toEqual(inRegion.map(() => 'paused'));
+    const holds = page.locator('.auto-holds');
+    const holdOf = (id: string) => holds.locator(`tbody tr[data-campaign-id="${id}"]`);
+    await holdOf(inRegion[0]!).waitFor();
+    await expect.poll(() => holdOf(inRegion[0]!).getAttribute('data-hold-state')).toBe('paused-by-rule');
+    expect(await holdOf(inRegion[0]!).locator('.auto-hold-state').textContent()).toBe(`Paused by this rule severe weather in ${region}`);
+    expect(await holdOf(inRegion[0]!).locator('.auto-hold-next').textContent()).toBe(`Resumes once the ${region} alerts end and 1 min pass`);
+
+    // The alert ends: the campaigns stay paused through the hold-down, and the screen says until when, on the viewer's clock.
+    demo.setWeatherAlerts([]);
+    await weatherRow.getByRole('button', { name: /^Run .* once now$/ }).click();
+    await expect.poll(() => holdOf(inRegion[0]!).getAttribute('data-hold-state')).toBe('waiting-hold-down');
+    expect(statusesIn()).toEqual(inRegion.map(() => 'paused'));
+    const state0 = (await holdOf(inRegion[0]!).locator('.auto-hold-state').textContent()) ?? '';
+    const until = /waiting hold-down until (\d{2}:\d{2} \S+)$/.exec(state0);
+    expect(until, state0).not.toBeNull();
+    expect(await holdOf(inRegion[0]!).locator('.auto-hold-next').textContent()).toBe(`Resumes at ${until![1]} unless an alert returns`);
+    const kept = page.locator(`.auto-run tbody tr[data-campaign-id="${inRegion[0]}"]`);
+    const reason = (await kept.locator('.auto-reason').textContent()) ?? '';
+    expect(reason).toBe(`Kept paused: the alerts for ${region} ended; resumes after the hold-down, at ${until![1]}.`);
+    expect(reason).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    // The raw instant stays in the decision itself.
+    expect(await kept.locator('.auto-reason span').first().getAttribute('title')).toMatch(/at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\.$/);
+    expect(await kept.locator('.auto-evidence').textContent()).toContain(`resumes ${until![1]} unless an alert returns`);
+    await holds.scrollIntoViewIfNeeded();
+    await console_.screenshot('automation-6-hold-down');
+
+    // The hold-down passes (set to 0 here rather than waited out): the next run resumes them, and the holds list lets them go.
+    await holdDown.fill('0');
+    await holdDown.press('Enter');
+    await form.getByText(/^Saved at/).waitFor();
+    await weatherRow.getByRole('button', { name: /^Run .* once now$/ }).click();
+    await expect.poll(statusesIn).toEqual(inRegion.map(() => 'running'));
+    const resumed = page.locator(`.auto-run tbody tr[data-campaign-id="${inRegion[0]}"][data-outcome="applied"]`);
+    await resumed.waitFor();
+    expect(await resumed.locator('td').nth(2).textContent()).toBe('Resume');
+    expect(await resumed.locator('.auto-reason').textContent()).toBe(`Every alert for ${region} has ended and the 0-minute hold-down has passed.`);
+    await expect.poll(() => holdOf(inRegion[0]!).count()).toBe(0);
+    await page.locator('.auto-run').scrollIntoViewIfNeeded();
+    await console_.screenshot('automation-7-resumed');
+    expect(await console_.axeViolations(), 'axe with the holds and the resume').toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { agentLimit } from '../../../shared/automation/capacity/agent-limit';
-import { simulationLimitKey, simulationLimitSteps, type SimulationLimit } from '../../../shared/automation/capacity/simulation-limit';
+import { simulationLimitKey, simulationLimitSteps, type CallAssumptions, type SimulationLimit } from '../../../shared/automation/capacity/simulation-limit';
 import type { CapacityRuleSettings } from '../../../shared/automation/automation-rules';
 import type { DialerType } from '../../../shared/cxone/schemas';
 import { ConsoleFailure, type Result } from '../../../shared/errors';
@@ -16,19 +16,19 @@ const cacheSize = 512;
 
 /**
  * The limit the rule aims for, by the settings' model. The simulation model's answer depends
- * only on the agent count, the dialer and the abandonment limit, so it is kept (seeded, it
+ * only on the agent count, the dialer, the abandonment limit and the call assumptions, so it is kept (seeded, it
  * never changes) and a tick over many campaigns runs each distinct question once; between
  * replications the event loop gets a turn, so the main process stays responsive.
  */
 export function createCapacityTargets() {
   const simulated = new Map<string, Promise<Result<SimulationLimit>>>();
 
-  const simulate = (available: number, dialerType: DialerType, maxAbandonRate: number, signal: AbortSignal) => {
-    const key = simulationLimitKey(available, dialerType, maxAbandonRate);
+  const simulate = (available: number, dialerType: DialerType, maxAbandonRate: number, calls: CallAssumptions, signal: AbortSignal) => {
+    const key = simulationLimitKey(available, dialerType, maxAbandonRate, calls);
     let found = simulated.get(key);
     if (!found) {
       if (simulated.size >= cacheSize) simulated.clear();
-      found = runStepsAsync(simulationLimitSteps(available, dialerType, maxAbandonRate), {
+      found = runStepsAsync(simulationLimitSteps(available, dialerType, maxAbandonRate, calls), {
         pause: giveTheEventLoopATurn,
         shouldCancel: () => signal.aborted,
       });
@@ -46,9 +46,11 @@ export function createCapacityTargets() {
       if (settings.model === 'agents') {
         return { limit: agentLimit(available, settings.safetyFactor), basis: `${available} available × safety factor ${settings.safetyFactor}` };
       }
-      const result = await simulate(available, dialerType, settings.maxAbandonRate, signal);
+      const calls = { answerRate: settings.answerRate, ahtSeconds: settings.ahtSeconds, wrapUpSeconds: settings.wrapUpSeconds };
+      const result = await simulate(available, dialerType, settings.maxAbandonRate, calls, signal);
       if (!result.ok) throw new ConsoleFailure(result.error);
-      return { limit: result.value.limit, basis: `${available} available, pacing model: ${result.value.basis}` };
+      const assumed = `${Math.round(calls.answerRate * 100)}% answered, ${calls.ahtSeconds} s talk, ${calls.wrapUpSeconds} s wrap-up`;
+      return { limit: result.value.limit, basis: `${available} available, pacing model (${assumed}): ${result.value.basis}` };
     },
   };
 }

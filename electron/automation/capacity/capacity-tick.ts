@@ -5,7 +5,7 @@ import { confirmedEntry, heldEntry, holdReason, planCapacity } from '../../../sh
 import type { Campaign } from '../../../shared/cxone/schemas';
 import { describeError, toConsoleError } from '../../../shared/errors';
 import { mapWithConcurrency } from '../../concurrency/map-with-concurrency';
-import type { RuleTickContext, RuleTickOutcome } from '../automation-rule';
+import { notSentOnCancel, stopSignalOf, type RuleTickContext, type RuleTickOutcome } from '../automation-rule';
 import type { CapacityTargets } from './capacity-targets';
 import { readCapacityInputs } from './read-capacity';
 import { refusalText, writeConcurrentCallLimit } from './write-limit';
@@ -21,31 +21,47 @@ interface CampaignOutcome {
   entry: CapacityCampaignMemory | undefined;
 }
 
-/** One campaign: its target, the override check, and the write when the value changes. */
-async function paceCampaign(context: Context, targets: CapacityTargets, campaign: Campaign, available: number): Promise<CampaignOutcome> {
-  const now = new Date(context.now()).toISOString();
-  const previous = context.memory.campaigns[campaign.id];
-  const oldLimit = campaign.rules.maxConcurrentCalls;
-  const decisionOf = (
-    fields: Pick<AutomationDecision, 'action' | 'outcome' | 'reason'> & { newLimit?: number; error?: string; oldLimit?: number },
-  ): AutomationDecision => ({
+type DecisionFields = Pick<AutomationDecision, 'action' | 'outcome' | 'reason'> & { newLimit?: number; error?: string; oldLimit?: number };
+
+/** A decision about one campaign, with the agents seen and the limits as evidence. */
+const decisionFor =
+  (context: Context, campaign: Campaign, available: number) =>
+  (fields: DecisionFields): AutomationDecision => ({
     ruleId: 'capacity',
     tickId: context.tickId,
-    at: now,
+    at: new Date(context.now()).toISOString(),
     campaignId: campaign.id,
     campaignName: campaign.name,
     action: fields.action,
     outcome: fields.outcome,
     reason: fields.reason,
     dryRun: context.dryRun,
-    evidence: { availableAgents: available, oldLimit: fields.oldLimit ?? oldLimit, ...(fields.newLimit !== undefined ? { newLimit: fields.newLimit } : {}) },
+    evidence: {
+      availableAgents: available,
+      oldLimit: fields.oldLimit ?? campaign.rules.maxConcurrentCalls,
+      ...(fields.newLimit !== undefined ? { newLimit: fields.newLimit } : {}),
+    },
     ...(fields.error !== undefined ? { error: fields.error } : {}),
   });
 
+/** A campaign a person's cancel kept from being paced: its limit stays as it was. */
+const notSent = (context: Context, campaign: Campaign, available: number): CampaignOutcome => ({
+  decision: decisionFor(context, campaign, available)({ action: 'keep', outcome: 'skipped', reason: notSentOnCancel }),
+  entry: context.memory.campaigns[campaign.id],
+});
+
+/** One campaign: its target, the override check, and the write when the value changes. `stop` ends the work before the write, never during it. */
+async function paceCampaign(context: Context, targets: CapacityTargets, campaign: Campaign, available: number, stop: AbortSignal): Promise<CampaignOutcome> {
+  const now = new Date(context.now()).toISOString();
+  const previous = context.memory.campaigns[campaign.id];
+  const oldLimit = campaign.rules.maxConcurrentCalls;
+  const decisionOf = (fields: DecisionFields): AutomationDecision => ({ ...decisionFor(context, campaign, available)(fields), at: now });
+
   let target;
   try {
-    target = await targets.targetFor(available, campaign.dialerType, context.settings, context.signal);
+    target = await targets.targetFor(available, campaign.dialerType, context.settings, stop);
   } catch (thrown) {
+    if (context.cancelled?.aborted) return notSent(context, campaign, available);
     const error = describeError(toConsoleError(thrown));
     return { decision: decisionOf({ action: 'keep', outcome: 'failed', reason: `Could not work out the limit: ${error}`, error }), entry: previous };
   }
@@ -72,6 +88,7 @@ async function paceCampaign(context: Context, targets: CapacityTargets, campaign
   if (context.dryRun) {
     return { decision: decisionOf({ action: 'set-limit', outcome: 'would-apply', reason: `Would set ${change}.`, newLimit: plan.to }), entry: previous };
   }
+  if (context.cancelled?.aborted) return notSent(context, campaign, available);
   const written = await writeConcurrentCallLimit(context.tenant.campaigns, campaign, plan.to, context.signal);
   switch (written.kind) {
     case 'applied': {
@@ -124,10 +141,13 @@ async function paceCampaign(context: Context, targets: CapacityTargets, campaign
  * the paced campaigns; campaigns that stopped dialing for good are forgotten.
  */
 export async function capacityTick(context: Context, targets: CapacityTargets): Promise<RuleTickOutcome<CapacityMemory>> {
+  const stop = stopSignalOf(context);
   let inputs;
   try {
-    inputs = await readCapacityInputs(context.tenant, context.signal);
+    inputs = await readCapacityInputs(context.tenant, stop);
   } catch (thrown) {
+    // Cancelled while reading: nothing was decided, the engine says so.
+    if (context.cancelled?.aborted) return { decisions: [], memory: context.memory };
     return {
       decisions: [],
       memory: context.memory,
@@ -146,9 +166,9 @@ export async function capacityTick(context: Context, targets: CapacityTargets): 
   const { results } = await mapWithConcurrency(
     campaigns,
     concurrency,
-    (campaign) => paceCampaign(context, targets, campaign, available.get(campaign.id) ?? 0),
+    (campaign) => paceCampaign(context, targets, campaign, available.get(campaign.id) ?? 0, stop),
     {
-      signal: context.signal,
+      signal: stop,
       onResult: () => context.progress(++done, campaigns.length),
     },
   );
@@ -156,12 +176,13 @@ export async function capacityTick(context: Context, targets: CapacityTargets): 
   const decisions: AutomationDecision[] = [];
   const remembered: CapacityMemory['campaigns'] = {};
   campaigns.forEach((campaign, index) => {
-    const outcome = results[index];
+    // Not started because a person cancelled: said so per campaign; stopped by the deadline: counted in the problem.
+    const outcome = results[index] ?? (context.cancelled?.aborted ? notSent(context, campaign, available.get(campaign.id) ?? 0) : undefined);
     const entry = outcome ? outcome.entry : context.memory.campaigns[campaign.id];
     if (entry) remembered[campaign.id] = entry;
     if (outcome) decisions.push(outcome.decision);
   });
-  const stopped = results.filter((outcome) => outcome === undefined).length;
+  const stopped = context.cancelled?.aborted ? 0 : results.filter((outcome) => outcome === undefined).length;
   const unavailable = decisions.find((decision) => decision.reason.startsWith('Not available on this tenant'));
   const problem =
     stopped > 0

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { AutomationRunnerView } from '../../../shared/automation/automation-rules';
 
 /** Who a runner is, as another console shows it: the app or the command line, on which computer. */
 export interface RunnerIdentity {
@@ -76,4 +77,11 @@ export function activeRunnerLease(client: Redis, key: string, identity: RunnerId
       }
     },
   };
+}
+
+/** The record as the screen shows it: `this-app` when `ownToken` wrote it, else the holder's kind. */
+export function runnerViewOf(record: ActiveRunnerRecord | null, ownToken: string): AutomationRunnerView {
+  if (record === null) return { mode: 'redis', holder: null };
+  const kind = record.token === ownToken ? 'this-app' : record.kind === 'cli' ? 'cli' : 'other-app';
+  return { mode: 'redis', holder: { kind, host: record.host, pid: record.pid, label: record.label, since: record.since } };
 }

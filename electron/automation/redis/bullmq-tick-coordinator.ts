@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Queue, WaitingError, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
 import { automationRuleIdSchema, automationRuleIds, type AutomationRuleId, type AutomationRunnerView } from '../../../shared/automation/automation-rules';
 import { delay } from '../../../shared/base/delay';
 import { ConsoleFailure, consoleError, toConsoleError, type ConsoleError } from '../../../shared/errors';
 import type { ScheduledTick, TickCoordinator } from '../tick-coordinator';
-import { activeRunnerLease, type ActiveRunnerRecord, type RunnerIdentity } from './active-runner-record';
-import { parseRedisUrl, redisUrlSetting } from './redis-url-setting';
+import { activeRunnerLease, runnerViewOf, type ActiveRunnerRecord, type RunnerIdentity } from './active-runner-record';
+import { connectRedis, redisClientFor, redisUnreachable, redisUrlOf, withTimeout } from './redis-connection';
 
 /** The BullMQ and lease timings; tests shorten them, nothing asserts on them. */
 export interface RedisCoordinatorTimings {
@@ -81,16 +80,6 @@ function tickOf(job: TickJob): ScheduledTick {
   return { ruleId: ruleId.data, key: `${ruleId.data}:${scheduledAt}`, scheduledAt };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, failure: () => ConsoleError): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ConsoleFailure(failure())), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
-    );
-  });
-}
-
 /**
  * Runs a tenant's automation ticks through BullMQ on Redis. Every console with CXONE_REDIS_URL set creates
  * one; the one that holds the active-runner record acts: it keeps one job scheduler per rule (so each rule
@@ -98,22 +87,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number, failure: () => ConsoleE
  * another console takes over, and BullMQ's stalled-job check hands the tick it was running to the new one.
  */
 export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions): TickCoordinator {
-  const parsed = parseRedisUrl(options.redisUrl);
-  if (!parsed.ok) throw new ConsoleFailure(parsed.error);
-  if (parsed.value === null) throw new ConsoleFailure(consoleError('configuration', `${redisUrlSetting} is empty: the Redis runner needs a redis:// URL.`));
-  const where = parsed.value.display;
+  const url = redisUrlOf(options.redisUrl);
   const timings = { ...defaultRedisCoordinatorTimings, ...options.timings };
   const now = options.now ?? Date.now;
   const names = redisTenantNames(options.tenantKey);
   const report = (thrown: unknown) => options.onError?.(toConsoleError(thrown));
-  const unreachable = (error?: unknown) =>
-    consoleError('network', `Redis at ${where} (${redisUrlSetting}) does not answer${error instanceof Error ? `: ${error.message}` : ''}.`, {
-      target: redisUrlSetting,
-    });
-
-  // maxRetriesPerRequest null: BullMQ's blocking calls wait out a reconnect instead of failing.
-  const client = new Redis(parsed.value.url, { maxRetriesPerRequest: null, lazyConnect: true });
-  client.on('error', report);
+  const client = redisClientFor(url, report);
   const lease = activeRunnerLease(client, names.runnerKey, options.holder, timings.leaseTtlMs, now);
 
   let queue: Queue | null = null;
@@ -124,11 +103,7 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
   let lastHolderToken: string | null | undefined = undefined;
   const stopping = new AbortController();
 
-  const viewOf = (record: ActiveRunnerRecord | null): AutomationRunnerView => {
-    if (record === null) return { mode: 'redis', holder: null };
-    const kind = record.token === lease.token ? 'this-app' : record.kind === 'cli' ? 'cli' : 'other-app';
-    return { mode: 'redis', holder: { kind, host: record.host, pid: record.pid, label: record.label, since: record.since } };
-  };
+  const viewOf = (record: ActiveRunnerRecord | null): AutomationRunnerView => runnerViewOf(record, lease.token);
 
   const noticeHolder = (record: ActiveRunnerRecord | null) => {
     const token = record?.token ?? null;
@@ -260,16 +235,7 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
       }
       schedule = entries.map((entry) => ({ ...entry }));
       run = deliver;
-      try {
-        await withTimeout(
-          client.connect().then(() => client.ping()),
-          timings.connectTimeoutMs,
-          () => unreachable(),
-        );
-      } catch (error) {
-        client.disconnect();
-        throw error instanceof ConsoleFailure ? error : new ConsoleFailure(unreachable(error));
-      }
+      await connectRedis(client, url, timings.connectTimeoutMs);
       queue = new Queue(names.queueName, { connection: client, prefix: names.prefix });
       queue.on('error', report);
       const target = queue;
@@ -277,13 +243,22 @@ export function createRedisTickCoordinator(options: RedisTickCoordinatorOptions)
       loop = contend(target);
     },
 
+    /** A rule enabled, disabled or its interval changed: the acting runner updates the schedulers at once; another does on taking over. */
+    async reschedule(entries) {
+      for (const entry of entries) {
+        if (!(entry.everyMs >= 1)) throw new ConsoleFailure(consoleError('validation', `Rule ${entry.ruleId}: the interval must be at least 1 ms.`));
+      }
+      schedule = entries.map((entry) => ({ ...entry }));
+      if (queue !== null && lease.holds()) await syncSchedulers(queue);
+    },
+
     async runner() {
       try {
-        const record = await withTimeout(lease.read(), timings.connectTimeoutMs, () => unreachable());
+        const record = await withTimeout(lease.read(), timings.connectTimeoutMs, () => redisUnreachable(url.display));
         noticeHolder(record);
         return viewOf(record);
       } catch (error) {
-        throw error instanceof ConsoleFailure ? error : new ConsoleFailure(unreachable(error));
+        throw error instanceof ConsoleFailure ? error : new ConsoleFailure(redisUnreachable(url.display, error));
       }
     },
 

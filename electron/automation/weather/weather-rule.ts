@@ -5,7 +5,7 @@ import { initialWeatherMemory, weatherHolds, weatherMemorySchema, type WeatherMe
 import { forgetPause, planWeather, recordPause, type WeatherCampaign, type WeatherStep } from '../../../shared/automation/weather/weather-planner';
 import type { Campaign } from '../../../shared/cxone/schemas';
 import { describeError, toConsoleError } from '../../../shared/errors';
-import type { AutomationRule, RuleTickContext, RuleTickOutcome } from '../automation-rule';
+import { notSentOnCancel, stopSignalOf, type AutomationRule, type RuleTickContext, type RuleTickOutcome } from '../automation-rule';
 import { applyWeatherStep } from './apply-weather-step';
 
 export type { WeatherMemory };
@@ -22,7 +22,7 @@ const asWeatherCampaign = (campaign: Campaign): WeatherCampaign => ({
 
 async function listCampaigns(context: WeatherContext): Promise<Campaign[]> {
   const campaigns: Campaign[] = [];
-  for await (const campaign of context.tenant.campaigns.list(undefined, context.signal)) campaigns.push(campaign);
+  for await (const campaign of context.tenant.campaigns.list(undefined, stopSignalOf(context))) campaigns.push(campaign);
   return campaigns;
 }
 
@@ -40,17 +40,23 @@ function decisionOf(context: WeatherContext, step: WeatherStep, outcome: Automat
     outcome,
     reason,
     dryRun: context.dryRun,
-    evidence: { alerts: step.alerts, region: step.region },
+    evidence: { alerts: step.alerts, region: step.region, ...(step.resumesAt ? { resumesAt: step.resumesAt } : {}) },
     ...(error ? { error } : {}),
   };
 }
+
+/** A person cancelled the run while it read: nothing was decided, so there is nothing to report beyond the engine's note. */
+const cancelledEarly = (context: WeatherContext): RuleTickOutcome<WeatherMemory> | null =>
+  context.cancelled?.aborted ? { decisions: [], memory: context.memory } : null;
 
 async function tick(context: WeatherContext): Promise<RuleTickOutcome<WeatherMemory>> {
   const { settings } = context;
   let document: unknown;
   try {
-    document = await context.fetchJson(settings.alertsUrl, context.signal);
+    document = await context.fetchJson(settings.alertsUrl, stopSignalOf(context));
   } catch (thrown) {
+    const cancelled = cancelledEarly(context);
+    if (cancelled) return cancelled;
     return nothingDone(
       context,
       `The alerts feed could not be read (${describeError(toConsoleError(thrown))}); nothing was paused or resumed, it is tried again next tick.`,
@@ -63,6 +69,8 @@ async function tick(context: WeatherContext): Promise<RuleTickOutcome<WeatherMem
   try {
     campaigns = await listCampaigns(context);
   } catch (thrown) {
+    const cancelled = cancelledEarly(context);
+    if (cancelled) return cancelled;
     return nothingDone(context, `The campaigns could not be listed (${describeError(toConsoleError(thrown))}); nothing was paused or resumed.`);
   }
 
@@ -86,6 +94,10 @@ async function tick(context: WeatherContext): Promise<RuleTickOutcome<WeatherMem
     }
     if (context.dryRun) {
       decisions.push(decisionOf(context, step, 'would-apply', step.reason));
+      continue;
+    }
+    if (context.cancelled?.aborted) {
+      decisions.push(decisionOf(context, step, 'skipped', notSentOnCancel));
       continue;
     }
     if (context.signal.aborted) {

@@ -1,10 +1,11 @@
 import type { AutomationDecision } from '../../../shared/automation/automation-rules';
 import { useNavigation } from '../../app/navigation';
-import { actionLabels, clockTime, evidenceParts, outcomeStyles, readableReason } from './automation-format';
+import { actionLabels, clockTime, evidenceParts, outcomeStyles, readableReason, zoneName } from './automation-format';
 
 /** Decisions with the evidence each rests on; a failed one says what went wrong, on which campaign. */
 export function DecisionsTable({ decisions, label }: { decisions: readonly AutomationDecision[]; label: string }) {
   const navigation = useNavigation();
+  const now = Date.now();
   return (
     <div className="table-scroll auto-decisions" tabIndex={0} role="region" aria-label={label}>
       <table className="table">
@@ -12,7 +13,7 @@ export function DecisionsTable({ decisions, label }: { decisions: readonly Autom
         <thead>
           <tr>
             <th scope="col" className="auto-col-time">
-              Time
+              Time <span className="muted">({zoneName(now)})</span>
             </th>
             <th scope="col" className="auto-col-campaign">
               Campaign
@@ -26,7 +27,7 @@ export function DecisionsTable({ decisions, label }: { decisions: readonly Autom
         <tbody>
           {decisions.map((decision, index) => {
             const style = outcomeStyles[decision.outcome];
-            const evidence = evidenceParts(decision.evidence);
+            const evidence = evidenceParts(decision.evidence, now);
             return (
               <tr
                 key={`${decision.tickId}-${decision.campaignId}-${index}`}
@@ -35,7 +36,7 @@ export function DecisionsTable({ decisions, label }: { decisions: readonly Autom
                 className={decision.outcome === 'failed' ? 'row-danger' : undefined}
               >
                 <td className="auto-nowrap">
-                  {clockTime(decision.at)}
+                  {clockTime(decision.at, now)}
                   {decision.dryRun ? <span className="muted"> dry run</span> : null}
                 </td>
                 <td className="auto-col-campaign">
@@ -53,7 +54,7 @@ export function DecisionsTable({ decisions, label }: { decisions: readonly Autom
                   <span className={`badge badge-${style.tone}`}>{style.label}</span>
                 </td>
                 <td className="auto-reason">
-                  <span title={decision.reason}>{readableReason(decision.reason)}</span>
+                  <span title={decision.reason}>{readableReason(decision.reason, now)}</span>
                   {decision.error ? <span className="text-danger auto-decision-error">{decision.error}</span> : null}
                 </td>
                 <td className="auto-evidence">

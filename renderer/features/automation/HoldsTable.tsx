@@ -1,9 +1,11 @@
 import type { AutomationRuleView } from '../../../shared/automation/automation-rules';
-import { clockTime } from './automation-format';
+import { useNow } from '../../components/use-now';
+import { zonedTime } from './automation-format';
 import { useAutomationStore } from './automation-store';
+import { holdWords } from './hold-words';
 
 const intro: Record<AutomationRuleView['id'], string> = {
-  weather: 'Campaigns this rule keeps paused until their alerts end and the hold-down passes.',
+  weather: 'Campaigns this rule keeps paused until their alerts end and the hold-down passes, and those a person resumed during an alert (left running).',
   capacity: 'Campaigns where a person set the limit: the rule leaves them alone until the override is cleared.',
 };
 
@@ -14,6 +16,7 @@ const clearable = (rule: AutomationRuleView) => rule.id === 'capacity';
 export function HoldsTable({ rule }: { rule: AutomationRuleView }) {
   const clearHold = useAutomationStore((s) => s.clearHold);
   const clearing = useAutomationStore((s) => s.clearing);
+  const now = useNow(30_000);
   return (
     <section className="panel auto-holds" aria-labelledby="auto-holds-title">
       <h3 id="auto-holds-title" className="auto-h3">
@@ -28,21 +31,22 @@ export function HoldsTable({ rule }: { rule: AutomationRuleView }) {
                 <th scope="col">Campaign</th>
                 <th scope="col">State</th>
                 <th scope="col">Since</th>
-                <th scope="col">
-                  <span className="sr-only">Action</span>
-                </th>
+                <th scope="col">Next</th>
               </tr>
             </thead>
             <tbody>
               {rule.holds.map((hold) => {
                 const busy = clearing?.ruleId === rule.id && clearing.campaignId === hold.campaignId;
                 const name = hold.campaignName ?? hold.campaignId;
+                const words = holdWords(hold, now);
                 return (
-                  <tr key={hold.campaignId}>
+                  <tr key={hold.campaignId} data-campaign-id={hold.campaignId} data-hold-state={hold.state}>
                     <td>{name}</td>
-                    <td>{hold.what}</td>
-                    <td className="auto-nowrap">{clockTime(hold.since)}</td>
-                    <td className="auto-nowrap">
+                    <td className="auto-hold-state" title={hold.what}>
+                      <span className={`badge badge-${words.tone}`}>{words.label}</span> {words.detail}
+                    </td>
+                    <td className="auto-nowrap">{zonedTime(hold.since, now)}</td>
+                    <td className="auto-hold-next">
                       {clearable(rule) ? (
                         <button
                           type="button"
@@ -54,7 +58,7 @@ export function HoldsTable({ rule }: { rule: AutomationRuleView }) {
                           {busy ? 'Clearing…' : 'Clear override'}
                         </button>
                       ) : (
-                        <span className="muted">No action needed</span>
+                        <span className="muted">{words.next}</span>
                       )}
                     </td>
                   </tr>

@@ -2,22 +2,46 @@ import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CapacitySeries } from '../../../shared/automation/automation-rules';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { clockTime } from './automation-format';
+import { clockTime, zoneName, zonedTime } from './automation-format';
 import { capacityHourChoices, useAutomationStore } from './automation-store';
 
 type Campaign = CapacitySeries[number];
 
 const hourMinute = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
-/** Axis ticks on round clock times: every 30 min over a few hours, hourly up to 12 h, then every 3 h. */
-function clockTicks(fromMs: number, toMs: number, hours: number): number[] {
-  const stepMs = (hours <= 3 ? 0.5 : hours <= 12 ? 1 : 3) * 3600_000;
+const minute = 60_000;
+
+/** Axis ticks on round clock times, about five to eight across the span shown. */
+function clockTicks(fromMs: number, toMs: number): number[] {
+  const span = toMs - fromMs;
+  const stepMs = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360].map((m) => m * minute).find((step) => span / step <= 8) ?? 360 * minute;
   const first = new Date(fromMs);
   first.setMinutes(0, 0, 0);
   const ticks: number[] = [];
   for (let at = first.getTime(); at <= toMs; at += stepMs) if (at >= fromMs) ticks.push(at);
   return ticks;
 }
+
+/**
+ * Where the chart starts: the window's start, or shortly before the first point when the rule has
+ * paced for less time than that (a chart of 6 h with two minutes of data is a dot at its edge).
+ */
+function chartStart(windowStartMs: number, toMs: number, firstPointMs: number | undefined): number {
+  if (firstPointMs === undefined || firstPointMs <= windowStartMs) return windowStartMs;
+  const margin = Math.max(2 * minute, (toMs - firstPointMs) * 0.1);
+  return Math.max(windowStartMs, firstPointMs - margin);
+}
+
+/** The campaign charted first: the one whose limit moved most, then the one with most agents now. */
+function mostTelling(campaigns: readonly Campaign[]): Campaign | undefined {
+  const score = (campaign: Campaign) => {
+    const figures = summary(campaign);
+    return figures.changes * 1_000_000 + (figures.last?.availableAgents ?? 0);
+  };
+  return [...campaigns].sort((a, b) => score(b) - score(a))[0];
+}
+
+const nameOf = (campaign: Campaign) => campaign.campaignName ?? campaign.campaignId;
 
 /** The newest point of a campaign's series, and the fewest agents seen over the window. */
 function summary(campaign: Campaign) {
@@ -35,13 +59,18 @@ export function PacingChart() {
   const loadCapacity = useAutomationStore((s) => s.loadCapacity);
   const [chosen, setChosen] = useState<string | null>(null);
   if (!series && !error) return null;
-  const campaigns = series ?? [];
-  const shown = campaigns.find((c) => c.campaignId === chosen) ?? campaigns[0];
-  const points = (shown?.points ?? []).map((p) => ({ atMs: Date.parse(p.at), available: p.availableAgents, limit: p.limit }));
+  const campaigns = [...(series ?? [])].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  const shown = campaigns.find((c) => c.campaignId === chosen) ?? mostTelling(campaigns);
+  const recorded = (shown?.points ?? []).map((p) => ({ atMs: Date.parse(p.at), available: p.availableAgents as number | null, limit: p.limit }));
   // One or two points draw no visible line: mark them, so the first tick's limit shows at once.
-  const fewPoints = points.length <= 2 ? { r: 3 } : false;
+  const fewPoints = recorded.length <= 2 ? { r: 3 } : false;
   const toMs = Date.now();
-  const fromMs = toMs - hours * 3600_000;
+  const windowStartMs = toMs - hours * 3600_000;
+  const firstMs = Math.min(...campaigns.flatMap((c) => c.points.map((p) => Date.parse(p.at))));
+  const fromMs = chartStart(windowStartMs, toMs, Number.isFinite(firstMs) ? firstMs : undefined);
+  // The limit set stays in force until the next decision: drawn on to now (the agents only as far as they were seen).
+  const last = recorded.at(-1);
+  const points = last && last.atMs < toMs ? [...recorded, { atMs: toMs, available: null, limit: last.limit }] : recorded;
   return (
     <section className="panel auto-pacing" aria-labelledby="auto-pacing-title">
       <div className="toolbar">
@@ -93,7 +122,7 @@ export function PacingChart() {
                     <tr key={campaign.campaignId} className={selected ? 'row-selected' : undefined} aria-selected={selected}>
                       <td>
                         <button type="button" className="link-button" aria-pressed={selected} onClick={() => setChosen(campaign.campaignId)}>
-                          {campaign.campaignName ?? campaign.campaignId}
+                          {nameOf(campaign)}
                         </button>
                       </td>
                       <td className="num">{figures.last?.availableAgents ?? '—'}</td>
@@ -108,9 +137,10 @@ export function PacingChart() {
           </div>
           <figure className="auto-pacing-figure" aria-labelledby="auto-pacing-caption">
             <figcaption id="auto-pacing-caption">
-              <strong>{shown?.campaignName ?? shown?.campaignId}</strong>{' '}
+              <strong>{shown ? nameOf(shown) : ''}</strong>{' '}
               <span className="muted">
-                {points.length} {points.length === 1 ? 'point' : 'points'}, {clockTime(new Date(fromMs).toISOString())} to now
+                {recorded.length} {recorded.length === 1 ? 'decision' : 'decisions'}, {zonedTime(new Date(fromMs).toISOString())} to now
+                {fromMs > windowStartMs ? ` (paced since then, of the last ${hours} h)` : ''}
               </span>
             </figcaption>
             <div className="auto-chart" aria-hidden="true">
@@ -122,12 +152,12 @@ export function PacingChart() {
                     type="number"
                     scale="time"
                     domain={[fromMs, toMs]}
-                    ticks={clockTicks(fromMs, toMs, hours)}
+                    ticks={clockTicks(fromMs, toMs)}
                     tickFormatter={hourMinute}
                     minTickGap={24}
                   />
                   <YAxis allowDecimals={false} width={36} />
-                  <Tooltip labelFormatter={(ms) => clockTime(new Date(Number(ms)).toISOString())} />
+                  <Tooltip labelFormatter={(ms) => `${clockTime(new Date(Number(ms)).toISOString())} ${zoneName(Number(ms))}`} />
                   <Line type="stepAfter" dataKey="available" name="agents available" stroke="#2e7d32" dot={fewPoints} isAnimationActive={false} />
                   <Line
                     type="stepAfter"

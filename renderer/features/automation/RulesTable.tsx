@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { AutomationRuleView } from '../../../shared/automation/automation-rules';
 import { useNow } from '../../components/use-now';
-import { clockTime, countsText, relativeTime, tickResultStyles } from './automation-format';
+import { clockTime, countsText, readableReason, relativeTime, tickResultStyles } from './automation-format';
 import { useAutomationStore } from './automation-store';
 import { RuleActions } from './RuleActions';
 
@@ -35,9 +35,11 @@ function StateCell({ rule }: { rule: AutomationRuleView }) {
  * Red only when a person is needed now: a rule that is on and whose real run failed. A dry run's or a
  * turned-off rule's failure is shown, in amber.
  */
-function lastError(rule: AutomationRuleView): { text: string; tone: 'danger' | 'warn' } | null {
+function lastError(rule: AutomationRuleView): { text: string; tone: 'danger' | 'warn' | 'muted' } | null {
   const tick = rule.lastTick;
   if (!tick || tick.result === 'ok') return null;
+  // A cancel is what the lead asked for, not an error; it is still said, plainly.
+  if (tick.result === 'cancelled') return { text: tick.problem ?? 'Cancelled.', tone: 'muted' };
   const failed = tick.counts.failed ?? 0;
   const text = tick.problem ?? (failed > 0 ? `${failed} campaign(s) failed: see the history below.` : 'The last run did not finish.');
   return { text, tone: tick.result === 'failed' && rule.enabled && !tick.dryRun ? 'danger' : 'warn' };
@@ -118,7 +120,9 @@ export function RulesTable() {
                 </td>
                 <td className="auto-error-cell">
                   {problem ? (
-                    <span className={problem.tone === 'danger' ? 'text-danger' : 'text-warn'}>{problem.text}</span>
+                    <span className={problem.tone === 'danger' ? 'text-danger' : problem.tone === 'warn' ? 'text-warn' : 'muted'}>
+                      {readableReason(problem.text, now)}
+                    </span>
                   ) : (
                     <span className="muted">None</span>
                   )}

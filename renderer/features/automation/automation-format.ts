@@ -22,6 +22,7 @@ export const tickResultStyles: Record<RuleTickSummary['result'], { tone: Tone; l
   ok: { tone: 'ok', label: 'OK' },
   partial: { tone: 'warn', label: 'Partial' },
   failed: { tone: 'danger', label: 'Failed' },
+  cancelled: { tone: 'neutral', label: 'Cancelled' },
 };
 
 export const runnerKindLabels: Record<NonNullable<AutomationRunnerView['holder']>['kind'], string> = {
@@ -46,6 +47,24 @@ export function clockTime(iso: string | null | undefined, now = Date.now()): str
   return at.toLocaleString('en-GB', { weekday: 'short', day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
+/** The viewer's time zone as times here name it: "UTC", "CET", "GMT-6". */
+export function zoneName(at = Date.now()): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? '';
+}
+
+/**
+ * An instant inside a sentence, on the viewer's clock with its zone named: "14:30 UTC" today,
+ * "Fri 04 Dec 14:30 UTC" another day. Minutes only: an alert's end or a resume is not to the second.
+ */
+export function zonedTime(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '—';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+  if (sameDay(at, new Date(now))) return at.toLocaleTimeString('en-GB', options);
+  return at.toLocaleString('en-GB', { weekday: 'short', day: '2-digit', month: 'short', ...options }).replace(',', '');
+}
+
 /** "in 4 min", "12 s ago", "now". */
 export function relativeTime(iso: string | null | undefined, now: number): string {
   if (!iso) return '';
@@ -65,24 +84,25 @@ export function countsText(counts: Record<string, number>): string {
   return parts.length > 0 ? parts.join(' · ') : 'no campaigns';
 }
 
-/** The facts a decision rests on, one short phrase each. */
 const isoInstant = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
 
 /**
  * A decision's reason for a person: the instants the rule wrote in ISO form (kept so in the history,
- * the audit log and the command line's JSON) shown on the viewer's clock like every other time here.
+ * the audit log and the command line's JSON) shown on the viewer's clock, its zone named.
  */
 export function readableReason(reason: string, now = Date.now()): string {
-  return reason.replace(isoInstant, (instant) => clockTime(instant, now));
+  return reason.replace(isoInstant, (instant) => zonedTime(instant, now));
 }
 
-export function evidenceParts(evidence: AutomationDecision['evidence']): string[] {
+/** The facts a decision rests on, one short phrase each. */
+export function evidenceParts(evidence: AutomationDecision['evidence'], now = Date.now()): string[] {
   const parts: string[] = [];
   for (const alert of evidence.alerts ?? []) {
-    const ends = alert.endsAt ? `, ends ${clockTime(alert.endsAt)}` : '';
+    const ends = alert.endsAt ? `, ends ${zonedTime(alert.endsAt, now)}` : '';
     parts.push(`${alert.severity}${alert.event ? ` ${alert.event}` : ''}${ends}`);
   }
   if (evidence.region) parts.push(`area ${evidence.region}`);
+  if (evidence.resumesAt) parts.push(`resumes ${zonedTime(evidence.resumesAt, now)} unless an alert returns`);
   if (evidence.availableAgents !== undefined) parts.push(`${evidence.availableAgents} ${evidence.availableAgents === 1 ? 'agent' : 'agents'} available`);
   if (evidence.newLimit !== undefined) parts.push(`limit ${evidence.oldLimit ?? 'none'} → ${evidence.newLimit}`);
   else if (evidence.oldLimit !== undefined && evidence.oldLimit !== null) parts.push(`limit ${evidence.oldLimit}`);

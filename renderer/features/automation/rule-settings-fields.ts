@@ -36,6 +36,9 @@ export const settingFields: Record<AutomationRuleId, readonly SettingField[]> = 
       hint: 'How the limit is worked out from the agents available.',
     },
     { key: 'maxAbandonRate', label: 'Maximum abandonment (%)', kind: 'percent', hint: 'Used by the simulation model; at most 3%.' },
+    { key: 'answerRate', label: 'Answer rate (%)', kind: 'percent', hint: 'Simulation model: the share of dials a person answers.' },
+    { key: 'ahtSeconds', label: 'Talk time (seconds)', kind: 'number', hint: 'Simulation model: average talk time of an answered call.' },
+    { key: 'wrapUpSeconds', label: 'Wrap-up (seconds)', kind: 'number', hint: 'Simulation model: after-call work before the agent is free.' },
     { key: 'intervalMinutes', label: 'Interval (minutes)', kind: 'number', hint: 'Time between two scheduled runs.' },
   ],
 };

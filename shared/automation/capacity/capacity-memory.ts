@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RuleHold } from '../automation-rules';
 
 /** What the capacity rule remembers about one campaign between ticks. */
 export const capacityCampaignMemorySchema = z.object({
@@ -32,12 +33,7 @@ export function clearCapacityHold(memory: CapacityMemory, campaignId: string): C
   return { ...memory, campaigns };
 }
 
-export interface CapacityHold {
-  campaignId: string;
-  campaignName?: string;
-  what: string;
-  since: string;
-}
+export type CapacityHold = RuleHold;
 
 /** The campaigns where a person's value holds, for the Automation screen. */
 export function capacityHolds(memory: CapacityMemory): CapacityHold[] {
@@ -49,6 +45,8 @@ export function capacityHolds(memory: CapacityMemory): CapacityHold[] {
             ...(entry.campaignName !== undefined ? { campaignName: entry.campaignName } : {}),
             what: `rules.maxConcurrentCalls set to ${entry.hold.personValue} by a person (the rule last wrote ${entry.lastWritten})`,
             since: entry.hold.since,
+            state: 'limit-by-person' as const,
+            personValue: entry.hold.personValue,
           },
         ]
       : [],

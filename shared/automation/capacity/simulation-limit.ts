@@ -5,19 +5,25 @@ import type { DialerInput } from '../../simulation/schemas';
 import { dialRatioSteps, type DialRatioRecommendation } from '../../simulation/dialer-sweeps';
 import type { SimulationSteps } from '../../simulation/steps';
 
+/** The call assumptions a lead sets on the capacity rule (the tenant keeps none of them). */
+export interface CallAssumptions {
+  answerRate: number;
+  ahtSeconds: number;
+  wrapUpSeconds: number;
+}
+
+/** The rule's defaults: a 30% answer rate, 3 minutes' talk and 30 s wrap-up. */
+export const defaultCallAssumptions: CallAssumptions = { answerRate: 0.3, ahtSeconds: 180, wrapUpSeconds: 30 };
+
 /**
- * What the capacity rule assumes about a campaign's calls when it asks the New campaign
- * pacing model (the tenant keeps none of these): the Simulate step's ring times, a 30%
- * answer rate, 3 minutes' talk and 30 s wrap-up. Small and seeded, so a tick stays short
- * and the same agent count always gives the same limit.
+ * What the capacity rule asks the New campaign pacing model besides the call assumptions: the
+ * Simulate step's ring times, small and seeded, so a tick stays short and the same question
+ * always gives the same limit.
  */
 export const capacityPacingAssumptions = {
   contacts: 2_000,
-  answerRate: 0.3,
   ringSecondsMean: 12,
   noAnswerTimeoutSeconds: 25,
-  ahtSeconds: 180,
-  wrapUpSeconds: 30,
   callingWindowHoursPerDay: 8,
   replications: 12,
   seed: 4,
@@ -46,10 +52,22 @@ const dialsAhead = (dialerType: DialerType): dialerType is 'predictive' | 'power
  * abandonment bound stays under `maxAbandonRate` (FTC TSR 16 CFR 310.4(b)(4): 3% of answered
  * calls). When even 1.0 is not safe, or the dialer never dials ahead, one line per agent.
  */
-export function* simulationLimitSteps(availableAgents: number, dialerType: DialerType, maxAbandonRate: number): SimulationSteps<SimulationLimit> {
+export function* simulationLimitSteps(
+  availableAgents: number,
+  dialerType: DialerType,
+  maxAbandonRate: number,
+  calls: CallAssumptions = defaultCallAssumptions,
+): SimulationSteps<SimulationLimit> {
   if (availableAgents <= 0) return ok({ limit: 0, dialRatio: 1, basis: 'no agent available' });
   if (!dialsAhead(dialerType)) return ok({ limit: availableAgents, dialRatio: 1, basis: `${dialerType} dials one line per free agent` });
-  const input: DialerInput = { ...capacityPacingAssumptions, agents: Math.min(availableAgents, maxModelAgents), dialerType };
+  const input: DialerInput = {
+    ...capacityPacingAssumptions,
+    answerRate: calls.answerRate,
+    ahtSeconds: calls.ahtSeconds,
+    wrapUpSeconds: calls.wrapUpSeconds,
+    agents: Math.min(availableAgents, maxModelAgents),
+    dialerType,
+  };
   const recommendation: Result<DialRatioRecommendation> = yield* dialRatioSteps(input, { maxAbandonment: maxAbandonRate, ratios: [...capacityDialRatios] });
   if (!recommendation.ok) return recommendation;
   const ratio = recommendation.value.recommendedRatio;
@@ -64,5 +82,5 @@ export function* simulationLimitSteps(availableAgents: number, dialerType: Diale
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
 
 /** The key under which a simulation limit may be reused: it depends on nothing else. */
-export const simulationLimitKey = (availableAgents: number, dialerType: DialerType, maxAbandonRate: number) =>
-  `${dialsAhead(dialerType) ? dialerType : 'one-line'}:${availableAgents}:${maxAbandonRate}`;
+export const simulationLimitKey = (availableAgents: number, dialerType: DialerType, maxAbandonRate: number, calls: CallAssumptions = defaultCallAssumptions) =>
+  `${dialsAhead(dialerType) ? dialerType : 'one-line'}:${availableAgents}:${maxAbandonRate}:${calls.answerRate}:${calls.ahtSeconds}:${calls.wrapUpSeconds}`;

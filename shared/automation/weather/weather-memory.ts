@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RuleHold } from '../automation-rules';
 
 const isoTime = z.string();
 
@@ -33,25 +34,40 @@ export type WeatherMemory = z.infer<typeof weatherMemorySchema>;
 
 export const initialWeatherMemory = (): WeatherMemory => ({ paused: {}, overrides: {} });
 
-const resumeAt = (clearSince: string, holdDownMinutes: number) => new Date(Date.parse(clearSince) + holdDownMinutes * 60_000).toISOString();
+/** When a campaign whose region has been clear since `clearSince` is the rule's to resume (or to pause again), ISO. */
+export const holdDownEndsAt = (clearSince: string, holdDownMinutes: number) => new Date(Date.parse(clearSince) + holdDownMinutes * 60_000).toISOString();
 
-/** What the Automation screen lists for the rule: the campaigns it keeps paused and the people's overrides it backs off from. */
-export function weatherHolds(memory: WeatherMemory, holdDownMinutes: number): { campaignId: string; campaignName?: string; what: string; since: string }[] {
+/** What the Automation screen lists for the rule: the campaigns it keeps paused and the people's overrides it backs off from, each in a plain state. */
+export function weatherHolds(memory: WeatherMemory, holdDownMinutes: number): RuleHold[] {
   const name = (campaignName: string | undefined) => (campaignName ? { campaignName } : {});
   return [
-    ...Object.entries(memory.paused).map(([campaignId, pause]) => ({
-      campaignId,
-      ...name(pause.campaignName),
-      what: pause.clearSince
-        ? `Paused by this rule: the alerts for ${pause.region} have ended; resumes after the hold-down, at ${resumeAt(pause.clearSince, holdDownMinutes)}.`
-        : `Paused by this rule: severe weather in ${pause.region}; resumes once its alerts end and ${holdDownMinutes} min pass.`,
-      since: pause.pausedAt,
-    })),
-    ...Object.entries(memory.overrides).map(([campaignId, override]) => ({
-      campaignId,
-      ...name(override.campaignName),
-      what: `Resumed by a person during the ${override.region} alert: left running, not paused again until its alerts end.`,
-      since: override.since,
-    })),
+    ...Object.entries(memory.paused).map(([campaignId, pause]): RuleHold => {
+      const until = pause.clearSince ? holdDownEndsAt(pause.clearSince, holdDownMinutes) : null;
+      return {
+        campaignId,
+        ...name(pause.campaignName),
+        what: until
+          ? `Paused by this rule: the alerts for ${pause.region} have ended; resumes after the hold-down, at ${until}.`
+          : `Paused by this rule: severe weather in ${pause.region}; resumes once its alerts end and ${holdDownMinutes} min pass.`,
+        since: pause.pausedAt,
+        state: until ? 'waiting-hold-down' : 'paused-by-rule',
+        until,
+        region: pause.region,
+        holdDownMinutes,
+      };
+    }),
+    ...Object.entries(memory.overrides).map(([campaignId, override]): RuleHold => {
+      const until = override.clearSince ? holdDownEndsAt(override.clearSince, holdDownMinutes) : null;
+      return {
+        campaignId,
+        ...name(override.campaignName),
+        what: `Resumed by a person during the ${override.region} alert: left running, not paused again until its alerts end${until ? ` (the hold-down ends at ${until})` : ''}.`,
+        since: override.since,
+        state: 'resumed-by-person',
+        until,
+        region: override.region,
+        holdDownMinutes,
+      };
+    }),
   ];
 }

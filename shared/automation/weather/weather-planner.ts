@@ -34,6 +34,8 @@ export interface WeatherStep {
   reason: string;
   region: string;
   alerts: AlertEvidence[];
+  /** For a campaign kept paused through the hold-down: when it resumes if no alert returns, ISO. */
+  resumesAt?: string;
 }
 
 export interface WeatherPlanInput {
@@ -99,8 +101,18 @@ export function planWeather(input: WeatherPlanInput): WeatherPlan {
     if (region === null) continue;
     const alerts = inEffect.get(region) ?? [];
     const clearSinceFrom = (previous: string | null) => (alerts.length > 0 ? null : (previous ?? iso(now)));
-    const step = (action: WeatherStep['action'], write: WeatherStep['write'], outcome: WeatherStep['outcome'], reason: string) =>
-      steps.push({ campaignId: campaign.id, campaignName: campaign.name, action, write, outcome, reason, region, alerts: evidenceOf(alerts) });
+    const step = (action: WeatherStep['action'], write: WeatherStep['write'], outcome: WeatherStep['outcome'], reason: string, resumesAt?: string) =>
+      steps.push({
+        campaignId: campaign.id,
+        campaignName: campaign.name,
+        action,
+        write,
+        outcome,
+        reason,
+        region,
+        alerts: evidenceOf(alerts),
+        ...(resumesAt ? { resumesAt } : {}),
+      });
 
     if (pause) {
       const clearSince = clearSinceFrom(pause.clearSince);
@@ -112,7 +124,8 @@ export function planWeather(input: WeatherPlanInput): WeatherPlan {
         } else if (settled(clearSince)) {
           step('resume', 'running', null, `Every alert for ${region} has ended and the ${input.holdDownMinutes}-minute hold-down has passed.`);
         } else {
-          step('keep', null, 'unchanged', `Kept paused: the alerts for ${region} ended; resumes after the hold-down, at ${resumeAt(clearSince as string)}.`);
+          const resumesAt = resumeAt(clearSince as string);
+          step('keep', null, 'unchanged', `Kept paused: the alerts for ${region} ended; resumes after the hold-down, at ${resumesAt}.`, resumesAt);
         }
       } else if (campaign.status === 'running' || campaign.status === 'activating') {
         if (!settled(clearSince)) {

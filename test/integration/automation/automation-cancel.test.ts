@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DemoTenantHandle } from '../../../electron/demo-tenant/index';
 import type { TenantConnection } from '../../../electron/tenant/ports';
 import { connectTo, startTenant } from '../tenant/support';
@@ -33,7 +33,7 @@ describe('cancelling a rule’s run in flight', () => {
     await folder.remove();
   });
 
-  it('sends no write after the cancel, finishes the one already sent, and ends partial, saying who cancelled it, in the summary and the audit log', async () => {
+  it('sends no write after the cancel, finishes the one already sent, and ends cancelled, saying who cancelled it, in the summary and the audit log', async () => {
     let written = 0;
     const { engine, audit } = engineFor({
       dir: folder.dir,
@@ -55,10 +55,13 @@ describe('cancelling a rule’s run in flight', () => {
       expect(targets.map((id) => tenant.state.campaigns.get(id)!.status)).toEqual(['paused', 'paused', 'running', 'running', 'running', 'running']);
       expect(result.decisions.map((d) => d.outcome)).toEqual(['applied', 'applied', 'skipped', 'skipped', 'skipped', 'skipped']);
       expect(result.decisions[2]?.reason).toBe('Not sent: the run was cancelled.');
-      expect(result.summary.result).toBe('partial');
+      expect(result.summary.result).toBe('cancelled');
       expect(result.summary.problem).toBe('Cancelled by lead (test): 2 written before the cancel, 4 not sent.');
       expect(audit.entries.find((entry) => entry.action === 'automation.cancel')).toMatchObject({ actor: lead, outcome: 'success' });
-      expect(audit.entries.some((entry) => entry.reason?.includes('Cancelled by lead (test)'))).toBe(true);
+      expect(audit.entries.find((entry) => entry.action === 'automation.tick_problem')).toMatchObject({
+        outcome: 'cancelled',
+        reason: 'Cancelled by lead (test): 2 written before the cancel, 4 not sent.',
+      });
 
       // Nothing is left to cancel, and the next run is not cancelled.
       expect(await engine.cancelRun('capacity', lead)).toBe(false);
@@ -66,6 +69,34 @@ describe('cancelling a rule’s run in flight', () => {
       expect(next.summary.result).toBe('ok');
       expect(targets.every((id) => tenant.state.campaigns.get(id)!.status === 'paused')).toBe(true);
     } finally {
+      await engine.stop();
+    }
+  });
+
+  it('a run by hand waiting behind the tick in flight is cancelled with it, and never starts its rule', async () => {
+    let ticks = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const rule = pausingRule(() => targets.slice(0, 2), { afterWrite: () => held });
+    const counted = { ...rule, tick: (context: Parameters<typeof rule.tick>[0]) => (ticks++, rule.tick(context)) };
+    const { engine, audit } = engineFor({ dir: folder.dir, connection, rules: [counted] });
+    await engine.start();
+    try {
+      const first = engine.runOnce('capacity', false);
+      await vi.waitFor(() => expect(tenant.state.campaigns.get(targets[0]!)!.status).toBe('paused'));
+      const second = engine.runOnce('capacity', false);
+      expect(await engine.cancelRun('capacity', lead)).toBe(true);
+      release();
+      const [a, b] = await Promise.all([first, second]);
+
+      expect(a.decisions.map((d) => d.outcome)).toEqual(['applied', 'skipped']);
+      expect(targets.slice(0, 2).map((id) => tenant.state.campaigns.get(id)!.status)).toEqual(['paused', 'running']);
+      expect(b.decisions).toEqual([]);
+      expect(b.summary).toMatchObject({ result: 'cancelled', problem: 'Cancelled by lead (test) before it decided anything: nothing was written.' });
+      expect(ticks).toBe(1);
+      expect(audit.entries.filter((entry) => entry.action === 'automation.cancel')).toHaveLength(1);
+    } finally {
+      release();
       await engine.stop();
     }
   });

@@ -18,7 +18,7 @@ const capacity: AutomationRuleView = {
   id: 'capacity',
   title: 'Capacity pacing',
   enabled: true,
-  settings: { safetyFactor: 0.8, model: 'agents', maxAbandonRate: 0.025, intervalMinutes: 5 },
+  settings: { safetyFactor: 0.8, model: 'agents', maxAbandonRate: 0.025, answerRate: 0.3, ahtSeconds: 180, wrapUpSeconds: 30, intervalMinutes: 5 },
   nextRunAt: '2026-12-02T19:05:00.000Z',
   lastTick: null,
   holds: [{ campaignId: 'c-2', campaignName: 'Spring renewals', what: 'A person set the limit to 4', since: '2026-12-02T17:30:00.000Z' }],
@@ -99,7 +99,10 @@ describe('automation store', () => {
     store.getState().editSetting('capacity', 'safetyFactor', '0.7');
     await store.getState().saveSettings('capacity');
     expect(fake.requests('automation:updateSettings')).toEqual([
-      { ruleId: 'capacity', settings: { safetyFactor: 0.7, model: 'agents', maxAbandonRate: 0.029, intervalMinutes: 5 } },
+      {
+        ruleId: 'capacity',
+        settings: { safetyFactor: 0.7, model: 'agents', maxAbandonRate: 0.029, answerRate: 0.3, ahtSeconds: 180, wrapUpSeconds: 30, intervalMinutes: 5 },
+      },
     ]);
     expect(store.getState().drafts.capacity).toBeUndefined();
     expect(formDraft(store.getState(), 'capacity')).toMatchObject({ maxAbandonRate: '2.9', safetyFactor: '0.7' });
@@ -240,13 +243,32 @@ describe('automation store', () => {
 
 describe('rule settings form', () => {
   it('reads stored settings as text and checks every setting with the message the rule schema gives', () => {
-    expect(draftOf('capacity', capacity.settings)).toEqual({ safetyFactor: '0.8', model: 'agents', maxAbandonRate: '2.5', intervalMinutes: '5' });
-    const bad = settingsOf('capacity', { safetyFactor: '1.2', model: 'agents', maxAbandonRate: '4', intervalMinutes: '0' });
+    expect(draftOf('capacity', capacity.settings)).toEqual({
+      safetyFactor: '0.8',
+      model: 'agents',
+      maxAbandonRate: '2.5',
+      answerRate: '30',
+      ahtSeconds: '180',
+      wrapUpSeconds: '30',
+      intervalMinutes: '5',
+    });
+    const bad = settingsOf('capacity', {
+      safetyFactor: '1.2',
+      model: 'agents',
+      maxAbandonRate: '4',
+      answerRate: '0',
+      ahtSeconds: '2.5',
+      wrapUpSeconds: '-1',
+      intervalMinutes: '0',
+    });
     expect(bad).toEqual({
       ok: false,
       problems: {
         safetyFactor: 'Safety factor must be at most 1.',
         maxAbandonRate: 'Maximum abandonment must be at most 3% (16 CFR 310.4(b)(4)).',
+        answerRate: 'Answer rate must be above 0%.',
+        ahtSeconds: 'Talk time (seconds) must be a whole number.',
+        wrapUpSeconds: 'Wrap-up (seconds) must be 0 or more.',
         intervalMinutes: 'Interval (minutes) must be at least 1.',
       },
     });

@@ -97,7 +97,7 @@ async function runUntilStopped(context: CliContext, options: CliAutomationOption
   return exitCodes.success;
 }
 
-/** One tick now, holding the lease for a real one; `--json` prints one document of its decisions. */
+/** One tick now, holding the lease for a real one (the data folder's, or with CXONE_REDIS_URL the Redis runner record); `--json` prints one document of its decisions. */
 async function runOnce(
   context: CliContext,
   ruleId: AutomationRuleId,
@@ -154,12 +154,17 @@ const needsOnce = (context: CliContext, flags: { once?: boolean; dryRun?: boolea
   return exitCodes.usage;
 };
 
+const onceHelp =
+  "one tick now, then exit (0 ok, 1 a failed decision or tick); it holds this tenant's runner lease while it writes (with CXONE_REDIS_URL the Redis runner record, shared by every machine), and is refused while another runner holds it";
+
 /** `cxone-console automation …`: the automation rules of issue #16, headless. */
 export const automationCommand: CliCommandModule = {
   register(program: Command, context, run) {
     const automation = program
       .command('automation')
-      .description('Automation rules (severe weather, agent capacity) without the app; state and lease in CXONE_DATA_DIR');
+      .description(
+        'Automation rules (severe weather, agent capacity) without the app; state and lease in CXONE_DATA_DIR, or with CXONE_REDIS_URL the runners of every machine share Redis',
+      );
 
     automation
       .command('run')
@@ -179,7 +184,7 @@ export const automationCommand: CliCommandModule = {
       .requiredOption('--alerts-url <url>', 'the NWS-style alerts feed (GeoJSON)')
       .option('--severity <level>', `the lowest severity that pauses (${alertSeverities.join(', ')})`, severityOption, 'Severe' as AlertSeverity)
       .option('--hold-down-min <minutes>', 'minutes after the last alert ends before resuming', wholeMinutes('--hold-down-min'), 30)
-      .option('--once', 'one tick now, then exit (0 ok, 1 a failed decision or tick)')
+      .option('--once', onceHelp)
       .option('--dry-run', 'with --once: decide and report, write nothing')
       .option('--json', 'with --once: one JSON document of the decisions')
       .action(
@@ -204,7 +209,7 @@ export const automationCommand: CliCommandModule = {
       .command('capacity')
       .description("The capacity rule with this safety factor: set each running campaign's concurrent-call limit from the agents available")
       .option('--safety <factor>', 'the share of available agents to dial for, above 0 and at most 1', safetyOption, 0.8)
-      .option('--once', 'one tick now, then exit (0 ok, 1 a failed decision or tick)')
+      .option('--once', onceHelp)
       .option('--dry-run', 'with --once: decide and report, write nothing')
       .option('--json', 'with --once: one JSON document of the decisions')
       .action(

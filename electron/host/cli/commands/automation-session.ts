@@ -6,8 +6,7 @@ import { cliAuditLogOptions } from '../../../audit/audit-env';
 import { createAuditLog } from '../../../audit/audit-log';
 import { createAutomationEngine, type AutomationEngine } from '../../../automation/automation-engine';
 import { automationTenantDir, automationTenantKey } from '../../../automation/automation-folder';
-import { tickCoordinatorFor } from '../../../automation/coordinator-for';
-import { createDataFolderCoordinator } from '../../../automation/data-folder-coordinator';
+import { oneShotCoordinatorFor, tickCoordinatorFor } from '../../../automation/coordinator-for';
 import type { RunnerLease } from '../../../automation/runner-lease';
 import { defaultSettingsInput } from '../../../automation/default-settings';
 import { createFeedFetch } from '../../../automation/feed-fetch';
@@ -16,7 +15,7 @@ import type { CliContext } from '../cli-context';
 
 export interface CliAutomation {
   engine: AutomationEngine;
-  /** The data folder's lease, which a one-off tick (`--once`) takes for its run. */
+  /** The lease a one-off tick (`--once`) takes for its run: the data folder's, or with CXONE_REDIS_URL the Redis active-runner record. */
   lease: RunnerLease | null;
   actor: ReturnType<typeof operatorActor>;
   tenantLabel: string;
@@ -32,7 +31,7 @@ export interface CliAutomationOptions {
   onTick?: (summary: RuleTickSummary) => void;
   onRunnerChanged?: () => void;
   onProblem?: (message: string) => void;
-  /** One tick by hand (`--once`): the data folder's lease, taken for the run; else the schedule's coordinator (CXONE_REDIS_URL: Redis). */
+  /** One tick by hand (`--once`): a lease taken for the run (CXONE_REDIS_URL: Redis's active-runner record, else the data folder's); else the schedule's coordinator. */
   once?: boolean;
 }
 
@@ -47,24 +46,30 @@ export async function openAutomation(context: CliContext, options: CliAutomation
   const dataDir = context.dataDir();
   const actor = operatorActor(undefined, { env: context.io.env });
   const connection = context.connect();
-  const audit = await createAuditLog(cliAuditLogOptions(dataDir, context.io.env));
   const { profile } = connection;
   const tenant = { profileId: profile.id, isDemo: false, apiBaseUrl: profile.apiBaseUrl, clientId: profile.clientId };
   const dir = automationTenantDir(dataDir, tenant);
   const label = `cxone-console automation (${actor.name}@${hostname()})`;
   const runnerChanged = options.onRunnerChanged ?? (() => undefined);
-  const dataFolder = options.once ? createDataFolderCoordinator({ dir, kind: 'cli', label }) : null;
-  const coordinator =
-    dataFolder ??
-    tickCoordinatorFor({
-      env: context.io.env,
-      dir,
-      tenantKey: automationTenantKey(tenant),
-      kind: 'cli',
-      label,
-      onRunnerChanged: runnerChanged,
-      ...(options.onProblem ? { onProblem: options.onProblem } : {}),
-    });
+  const choice = {
+    env: context.io.env,
+    dir,
+    tenantKey: automationTenantKey(tenant),
+    kind: 'cli' as const,
+    label,
+    ...(options.onProblem ? { onProblem: options.onProblem } : {}),
+  };
+  let oneShot: ReturnType<typeof oneShotCoordinatorFor> | null = null;
+  let coordinator: ReturnType<typeof tickCoordinatorFor>;
+  try {
+    // A bad CXONE_REDIS_URL is refused here, before anything is opened that would keep the process alive.
+    oneShot = options.once ? oneShotCoordinatorFor(choice) : null;
+    coordinator = oneShot?.coordinator ?? tickCoordinatorFor({ ...choice, onRunnerChanged: runnerChanged });
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+  const audit = await createAuditLog(cliAuditLogOptions(dataDir, context.io.env));
   const rules = automationRules().filter((rule) => !options.only || options.only.includes(rule.id));
   const engine = createAutomationEngine({
     dir,
@@ -82,7 +87,7 @@ export async function openAutomation(context: CliContext, options: CliAutomation
   });
   return {
     engine,
-    lease: dataFolder?.lease ?? null,
+    lease: oneShot?.lease ?? null,
     actor,
     tenantLabel: profile.label,
     async close() {

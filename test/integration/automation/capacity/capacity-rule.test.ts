@@ -199,4 +199,15 @@ describe('capacity-based pacing against the demo tenant', () => {
     expect(limitOf(other)).toBe(5);
     expect(decisionFor(outcome.decisions, running).reason).toMatch(/keeps predicted abandonment under 3%/);
   });
+
+  it('with the simulation model, paces on the call assumptions the lead set: a floor answering more dials gets fewer lines, and the reason names them', async () => {
+    tenant.state.campaigns.set(running.id, { ...tenant.state.campaigns.get(running.id)!, dialerType: 'predictive' });
+    const usual = await tick(rule.initialMemory(), { settings: { model: 'simulation' } });
+    const usualLimit = limitOf(running);
+    expect(decisionFor(usual.decisions, running).reason).toMatch(/pacing model \(30% answered, 180 s talk, 30 s wrap-up\)/);
+    const answering = await tick(usual.memory, { settings: { model: 'simulation', answerRate: 0.45, ahtSeconds: 240, wrapUpSeconds: 20 } });
+    expect(limitOf(running)).toBeLessThan(usualLimit);
+    expect(decisionFor(answering.decisions, running)).toMatchObject({ outcome: 'applied', evidence: { oldLimit: usualLimit, newLimit: limitOf(running) } });
+    expect(decisionFor(answering.decisions, running).reason).toMatch(/pacing model \(45% answered, 240 s talk, 20 s wrap-up\)/);
+  });
 });

@@ -44,7 +44,14 @@ describe('the capacity memory', () => {
 
   it('lists held campaigns only, with the person’s value and since when', () => {
     expect(capacityHolds(memory)).toEqual([
-      { campaignId: 'c-1', campaignName: 'Held one', what: 'rules.maxConcurrentCalls set to 20 by a person (the rule last wrote 8)', since: earlier },
+      {
+        campaignId: 'c-1',
+        campaignName: 'Held one',
+        what: 'rules.maxConcurrentCalls set to 20 by a person (the rule last wrote 8)',
+        since: earlier,
+        state: 'limit-by-person',
+        personValue: 20,
+      },
     ]);
   });
 

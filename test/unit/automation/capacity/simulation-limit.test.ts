@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { capacityPacingAssumptions, simulationLimitSteps } from '../../../../shared/automation/capacity/simulation-limit';
+import {
+  capacityPacingAssumptions,
+  defaultCallAssumptions,
+  simulationLimitSteps,
+  type CallAssumptions,
+} from '../../../../shared/automation/capacity/simulation-limit';
 import { simulateDialer } from '../../../../shared/simulation/dialer-model';
 import { runSteps } from '../../../../shared/simulation/steps';
 
-const limitOf = (available: number, dialerType: 'predictive' | 'power' | 'progressive' | 'preview', maxAbandonRate = 0.03) => {
-  const result = runSteps(simulationLimitSteps(available, dialerType, maxAbandonRate));
+const limitOf = (
+  available: number,
+  dialerType: 'predictive' | 'power' | 'progressive' | 'preview',
+  maxAbandonRate = 0.03,
+  calls: CallAssumptions = defaultCallAssumptions,
+) => {
+  const result = runSteps(simulationLimitSteps(available, dialerType, maxAbandonRate, calls));
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 };
@@ -20,12 +30,22 @@ describe('the simulation-model limit', () => {
     const { limit, dialRatio } = limitOf(20, 'predictive');
     expect(dialRatio).toBeGreaterThan(1);
     expect(limit).toBe(Math.floor(20 * dialRatio + 1e-9));
-    const check = simulateDialer({ ...capacityPacingAssumptions, agents: 20, dialerType: 'predictive', dialRatio });
+    const check = simulateDialer({ ...capacityPacingAssumptions, ...defaultCallAssumptions, agents: 20, dialerType: 'predictive', dialRatio });
     if (!check.ok) throw new Error(check.error.message);
     expect(check.value.abandonmentCi95[1]).toBeLessThan(0.03);
   });
 
   it('never allows more lines under a stricter abandonment limit', () => {
     expect(limitOf(20, 'predictive', 0.005).limit).toBeLessThanOrEqual(limitOf(20, 'predictive', 0.03).limit);
+  });
+
+  it('rests on the call assumptions the lead set: a floor that answers more dials gets fewer lines, and its ratio still keeps abandonment under the limit', async () => {
+    const answering = { ...defaultCallAssumptions, answerRate: 0.45 };
+    const busy = limitOf(20, 'predictive', 0.03, answering);
+    const usual = limitOf(20, 'predictive');
+    expect(busy.dialRatio).toBeLessThan(usual.dialRatio);
+    const check = simulateDialer({ ...capacityPacingAssumptions, ...answering, agents: 20, dialerType: 'predictive', dialRatio: busy.dialRatio });
+    if (!check.ok) throw new Error(check.error.message);
+    expect(check.value.abandonmentCi95[1]).toBeLessThan(0.03);
   });
 });
