@@ -32,6 +32,8 @@ export interface DispositionsHandlerOptions {
   importer: DispositionImporter;
   contacts: () => ImportContactsPort;
   referenceData: () => ReferenceDataPort | null;
+  /** Where the connected tenant maps an outcome to a disposition (Admin API tenants), named in the refusal of an unknown code. */
+  outcomeMapIn?: () => string | undefined;
   maxConcurrency: () => number;
   onProgress: (progress: RunProgressOf<'import'>) => void;
 }
@@ -61,8 +63,9 @@ export function dispositionsHandlers(options: DispositionsHandlerOptions): Dispo
   };
 
   const open = async (path: string, fileName: string) => {
-    const matrix = await readOutcomeMatrix(options.referenceData());
-    const batch = await readBatch(path, { fileName, outcomeMatrix: matrix.codes });
+    const mapIn = options.outcomeMapIn?.();
+    const matrix = await readOutcomeMatrix(options.referenceData(), undefined, mapIn ? { mapIn } : {});
+    const batch = await readBatch(path, { fileName, outcomeMatrix: matrix.codes, ...(matrix.help ? { outcomeHelp: matrix.help } : {}) });
     const session = new ImportSession(randomUUID(), batch, matrix);
     // One open file at a time is enough; dropping older sessions bounds memory.
     sessions.clear();

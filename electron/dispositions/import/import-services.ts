@@ -106,6 +106,7 @@ export function createDispositionImportServices(options: DispositionImportServic
         return null;
       }
     },
+    outcomeMapIn: () => (tenant.status().adapter === 'cxone-admin' ? 'Settings ("Outcome codes → dispositions")' : undefined),
     maxConcurrency: () => tenant.connection().limiter.snapshot().maxConcurrency,
     onProgress: options.onProgress,
   });

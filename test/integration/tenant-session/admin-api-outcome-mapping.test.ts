@@ -137,6 +137,25 @@ describe('the outcome → disposition mapping of an Admin API tenant', () => {
     );
   });
 
+  it('the Dispositions screen refuses an unknown outcome naming the disposition a name match would use and where to map it', async () => {
+    const { subject, demo } = await startOnAdminDemo();
+    const contact = contactWith(demo, 'Call back later');
+    dir ??= mkdtempSync(join(tmpdir(), 'outcome-mapping-'));
+    const path = join(dir, 'callback.csv');
+    writeFileSync(
+      path,
+      `campaign_id,contact_id,outcome_code,agent_id,disposition_timestamp\r\n${contact.skillId},${contact.contactId},CALLBACK_LATER,agent-1,2026-11-20T15:00:00Z\r\n`,
+    );
+    const opened = valueOf<{ sessionId: string }>(await subject.call('dispositions:open', { path, confirmed: true }));
+    const page = valueOf<{ rows: { problems: { message: string }[] }[] }>(
+      await subject.call('dispositions:rows', { sessionId: opened.sessionId, filter: 'invalid', offset: 0, limit: 10 }),
+    );
+    expect(page.rows[0]?.problems[0]?.message).toContain(
+      'Did you mean CALL_BACK_LATER (Call back later)? Map it to a disposition in Settings ("Outcome codes → dispositions").',
+    );
+    expect(demo.state.contacts.get(contact.contactId)?.disposition).toBeNull();
+  });
+
   it('changes the emergency stop mode on its own: the next emergency pause forces the stop, and the connection form is not needed', async () => {
     const { subject, demo } = await startOnAdminDemo();
     expect(subject.services.tenant.status().emergencyStop).toBe('without_force');
