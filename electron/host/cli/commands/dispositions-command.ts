@@ -66,7 +66,7 @@ function checkMapping(written: WrittenOutcomeMapping) {
 /** `cxone-console dispositions import|check|mapping` — the app's import engine and journal, its reading rules offline, and the outcome mapping in force. */
 export const dispositionsCommand: CliCommandModule = {
   register(program: Command, context, run) {
-    const dispositions = program.command('dispositions').description('Disposition files prepared offline');
+    const dispositions = program.command('dispositions').description('Disposition files prepared offline, and the outcome mapping they are applied with');
     dispositions
       .command('check')
       .argument('<file.csv>', 'the disposition CSV to check')
