@@ -3,15 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoTenantHandle } from '../../../electron/demo-tenant/index';
 import { queryAuditDir } from '../../../electron/audit/read-audit';
-import { createAutomationEngine } from '../../../electron/automation/automation-engine';
 import { automationTenantDir } from '../../../electron/automation/automation-folder';
-import { createDataFolderCoordinator } from '../../../electron/automation/data-folder-coordinator';
-import { defaultSettingsInput } from '../../../electron/automation/default-settings';
-import { createFeedFetch } from '../../../electron/automation/feed-fetch';
 import { automationRules } from '../../../electron/automation/rule-registry';
 import { buildCli } from '../../support/cli-process';
 import { connectTo, startTenant } from '../tenant/support';
-import { eventually, keptAudit, tempDir } from './support';
+import { enableRuleAsTheAppWould, eventually, tempDir } from './support';
 
 const hasWeatherRule = automationRules().some((rule) => rule.id === 'weather');
 
@@ -63,20 +59,7 @@ describe.skipIf(!hasWeatherRule)('cxone-console automation run as a process', ()
     // The rule enabled as the app would save it, in the folder the command line uses for this tenant.
     const dir = automationTenantDir(folder.dir, { profileId: 'cli', isDemo: false, apiBaseUrl: tenant.url, clientId: tenant.clientId });
     const connection = connectTo(tenant);
-    const setup = createAutomationEngine({
-      dir,
-      tenantLabel: 'setup',
-      ports: () => connection,
-      audit: keptAudit(),
-      rules: automationRules(),
-      coordinator: createDataFolderCoordinator({ dir, kind: 'app', label: 'setup' }),
-      defaultSettings: (ruleId) => defaultSettingsInput(ruleId, { isDemo: false, apiBaseUrl: tenant.url }),
-      fetchJson: createFeedFetch({ setting: 'Alerts feed URL' }),
-      watch: false,
-    });
-    const lead = { type: 'user' as const, name: 'lead (test)' };
-    await setup.updateSettings('weather', { alertsUrl: `${tenant.url}/demo/alerts/nws` }, lead);
-    await setup.setEnabled('weather', true, lead);
+    await enableRuleAsTheAppWould(dir, connection, tenant.url, 'weather', { alertsUrl: `${tenant.url}/demo/alerts/nws` });
     connection.close();
 
     const cli = startCli(['automation', 'run'], env);

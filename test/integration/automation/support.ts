@@ -3,12 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AuditEntryInput } from '../../../shared/audit/audit-entry';
-import { capacityRuleSettingsSchema, type AutomationDecision, type CapacityRuleSettings } from '../../../shared/automation/automation-rules';
+import {
+  capacityRuleSettingsSchema,
+  type AutomationDecision,
+  type AutomationRuleId,
+  type CapacityRuleSettings,
+} from '../../../shared/automation/automation-rules';
 import type { AnyAutomationRule, AutomationRule } from '../../../electron/automation/automation-rule';
 import { createAutomationEngine, type AutomationEngineOptions } from '../../../electron/automation/automation-engine';
 import { createDataFolderCoordinator, type DataFolderCoordinatorOptions } from '../../../electron/automation/data-folder-coordinator';
 import { defaultSettingsInput } from '../../../electron/automation/default-settings';
 import { createFeedFetch } from '../../../electron/automation/feed-fetch';
+import { automationRules } from '../../../electron/automation/rule-registry';
 import type { TenantConnection } from '../../../electron/tenant/ports';
 
 const memorySchema = z.object({ paused: z.array(z.object({ campaignId: z.string(), since: z.string() })) });
@@ -105,4 +111,31 @@ export async function eventually(check: () => boolean | Promise<boolean>, what: 
     if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * A rule's settings saved and the rule enabled as the app would, in the automation folder `dir`
+ * of a contract tenant at `apiBaseUrl` (a command line started afterwards finds them there).
+ */
+export async function enableRuleAsTheAppWould(
+  dir: string,
+  connection: TenantConnection,
+  apiBaseUrl: string,
+  ruleId: AutomationRuleId,
+  settings: Record<string, unknown>,
+): Promise<void> {
+  const setup = createAutomationEngine({
+    dir,
+    tenantLabel: 'setup',
+    ports: () => connection,
+    audit: keptAudit(),
+    rules: automationRules(),
+    coordinator: createDataFolderCoordinator({ dir, kind: 'app', label: 'setup' }),
+    defaultSettings: (id) => defaultSettingsInput(id, { isDemo: false, apiBaseUrl }),
+    fetchJson: createFeedFetch({ setting: 'Alerts feed URL' }),
+    watch: false,
+  });
+  const lead = { type: 'user' as const, name: 'lead (test)' };
+  await setup.updateSettings(ruleId, settings, lead);
+  await setup.setEnabled(ruleId, true, lead);
 }

@@ -6,16 +6,12 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoTenantHandle } from '../../../../electron/demo-tenant/index';
-import { createAutomationEngine } from '../../../../electron/automation/automation-engine';
 import { automationTenantDir, automationTenantKey } from '../../../../electron/automation/automation-folder';
-import { createDataFolderCoordinator } from '../../../../electron/automation/data-folder-coordinator';
-import { defaultSettingsInput } from '../../../../electron/automation/default-settings';
-import { createFeedFetch } from '../../../../electron/automation/feed-fetch';
 import { redisTenantNames } from '../../../../electron/automation/redis/bullmq-tick-coordinator';
 import { automationRules } from '../../../../electron/automation/rule-registry';
 import { buildCli, type RunningCli } from '../../../support/cli-process';
 import { connectTo, startTenant } from '../../tenant/support';
-import { keptAudit, tempDir } from '../support';
+import { enableRuleAsTheAppWould, tempDir } from '../support';
 import { redisServerMissing, startRedisServer, type RunningRedis } from './redis-server';
 import { until } from './runner-support';
 
@@ -65,20 +61,7 @@ describe.skipIf(missing !== null || !hasCapacityRule)('two automation run proces
       for (const folder of folders) {
         const dir = dirOf(folder.dir);
         const connection = connectTo(tenant);
-        const setup = createAutomationEngine({
-          dir,
-          tenantLabel: 'setup',
-          ports: () => connection,
-          audit: keptAudit(),
-          rules: automationRules(),
-          coordinator: createDataFolderCoordinator({ dir, kind: 'app', label: 'setup' }),
-          defaultSettings: (ruleId) => defaultSettingsInput(ruleId, { isDemo: false, apiBaseUrl: tenant.url }),
-          fetchJson: createFeedFetch({ setting: 'Alerts feed URL' }),
-          watch: false,
-        });
-        const lead = { type: 'user' as const, name: 'lead (test)' };
-        await setup.updateSettings('capacity', { intervalMinutes: 1 }, lead);
-        await setup.setEnabled('capacity', true, lead);
+        await enableRuleAsTheAppWould(dir, connection, tenant.url, 'capacity', { intervalMinutes: 1 });
         connection.close();
       }
       expect([...tenant.state.campaigns.values()].some((c) => c.status === 'running')).toBe(true);
