@@ -53,3 +53,24 @@ export function withDeadline(parent: AbortSignal | undefined, ms: number, reason
 
 /** A signal that aborts after `ms`. */
 export const deadline = (ms: number, reason?: unknown): Deadline => withDeadline(undefined, ms, reason);
+
+/**
+ * `work`, or a rejection with `onTimeout()` when it has not settled within `ms`: for work that takes
+ * no signal (a client library's promise). The work itself is not stopped; the caller closes what it opened.
+ */
+export function settleWithin<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  const limit = deadline(ms);
+  return new Promise<T>((resolve, reject) => {
+    limit.signal.addEventListener('abort', () => reject(onTimeout()), { once: true });
+    work.then(
+      (value) => {
+        limit.clear();
+        resolve(value);
+      },
+      (error: unknown) => {
+        limit.clear();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

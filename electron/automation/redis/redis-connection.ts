@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { ConsoleFailure, consoleError, type ConsoleError } from '../../../shared/errors';
+import { settleWithin } from '../../base/deadline';
 import { parseRedisUrl, redisUrlSetting, type RedisUrl } from './redis-url-setting';
 
 /** The setting checked: a malformed or empty CXONE_REDIS_URL is refused here, naming it. */
@@ -22,15 +23,8 @@ export function redisUnreachable(where: string, error?: unknown): ConsoleError {
 }
 
 /** Rejects with `failure()` when `promise` has not settled within `ms`. */
-export function withTimeout<T>(promise: Promise<T>, ms: number, failure: () => ConsoleError): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ConsoleFailure(failure())), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
-    );
-  });
-}
+export const withTimeout = <T>(promise: Promise<T>, ms: number, failure: () => ConsoleError): Promise<T> =>
+  settleWithin(promise, ms, () => new ConsoleFailure(failure()));
 
 /** A client for `url`, not yet connected; `maxRetriesPerRequest: null` so BullMQ's blocking calls wait out a reconnect instead of failing. */
 export function redisClientFor(url: RedisUrl, onError: (error: unknown) => void): Redis {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deadline, withDeadline } from '../../../electron/base/deadline';
+import { deadline, settleWithin, withDeadline } from '../../../electron/base/deadline';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -68,5 +68,29 @@ describe('withDeadline', () => {
     withDeadline(parent.signal, 10);
     vi.advanceTimersByTime(10);
     expect(removed).toHaveBeenCalledWith('abort', expect.any(Function));
+  });
+});
+
+describe('settleWithin', () => {
+  it('gives the work’s answer or its error when it settles in time', async () => {
+    await expect(settleWithin(Promise.resolve(7), 1_000, () => new Error('late'))).resolves.toBe(7);
+    await expect(settleWithin(Promise.reject(new Error('refused')), 1_000, () => new Error('late'))).rejects.toThrow('refused');
+  });
+
+  it('rejects with the caller’s error once the time is up, and ignores the work settling after', async () => {
+    let finish: (value: number) => void = () => undefined;
+    const settled = settleWithin(new Promise<number>((resolve) => (finish = resolve)), 500, () => new Error('Redis does not answer'));
+    const outcome = settled.then(
+      (value) => ({ value }),
+      (error: Error) => ({ error: error.message }),
+    );
+    await vi.advanceTimersByTimeAsync(499);
+    finish(1);
+    expect(await outcome).toEqual({ value: 1 });
+
+    const late = settleWithin(new Promise<number>(() => undefined), 500, () => new Error('Redis does not answer'));
+    const lateOutcome = late.catch((error: Error) => error.message);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await lateOutcome).toBe('Redis does not answer');
   });
 });
