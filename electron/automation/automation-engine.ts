@@ -98,6 +98,15 @@ const issuesOf = (error: { issues: readonly { path: readonly PropertyKey[]; mess
  * within a deadline, every decision recorded (history, audit log, progress, events). Which ticks
  * run here is the coordinator's call (the data-folder lease, or Redis).
  */
+/** One tick to run: which rule, why, whether it may write, the person's cancel, and the slot a scheduled tick was due in. */
+interface TickRequest {
+  rule: AnyAutomationRule;
+  trigger: RuleTickSummary['trigger'];
+  dryRun: boolean;
+  cancellation: TickCancellation;
+  scheduledAt?: number;
+}
+
 export function createAutomationEngine(options: AutomationEngineOptions): AutomationEngine {
   const now = options.now ?? Date.now;
   const tickDeadlineMs = options.tickDeadlineMs ?? defaultTickDeadlineMs;
@@ -239,7 +248,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     const loaded = await load(rule).catch(() => null);
     if (!loaded?.ok || !loaded.state.enabled) return;
     const { cancellation, close } = cancellations.open(rule.id);
-    await runTick(rule, 'schedule', false, cancellation, tick.scheduledAt)
+    await runTick({ rule, trigger: 'schedule', dryRun: false, cancellation, scheduledAt: tick.scheduledAt })
       .catch(() => undefined)
       .finally(close);
   }
@@ -269,13 +278,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
     await histories.get(summary.ruleId)?.append(decisions);
   };
 
-  const tickOnce = async (
-    rule: AnyAutomationRule,
-    trigger: RuleTickSummary['trigger'],
-    dryRun: boolean,
-    cancellation: TickCancellation,
-    scheduledAt?: number,
-  ): Promise<TickResult> => {
+  const tickOnce = async ({ rule, trigger, dryRun, cancellation, scheduledAt }: TickRequest): Promise<TickResult> => {
     const loaded = await load(rule);
     if (!loaded.ok) throw new ConsoleFailure(consoleError('conflict', loaded.problem, { target: rule.id }));
     const { state } = loaded;
@@ -396,15 +399,10 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
   };
 
   /** One tick at a time per rule: a manual run waits for the one in flight. */
-  const runTick = async (
-    rule: AnyAutomationRule,
-    trigger: RuleTickSummary['trigger'],
-    dryRun: boolean,
-    cancellation: TickCancellation,
-    scheduledAt?: number,
-  ): Promise<TickResult> => {
+  const runTick = async (request: TickRequest): Promise<TickResult> => {
+    const { rule } = request;
     for (let pending = running.get(rule.id); pending; pending = running.get(rule.id)) await pending.catch(() => undefined);
-    const work = tickOnce(rule, trigger, dryRun, cancellation, scheduledAt);
+    const work = tickOnce(request);
     running.set(rule.id, work);
     try {
       return await work;
@@ -523,7 +521,7 @@ export function createAutomationEngine(options: AutomationEngineOptions): Automa
             );
           }
         }
-        return await runTick(rule, 'manual', dryRun, cancellation);
+        return await runTick({ rule, trigger: 'manual', dryRun, cancellation });
       } finally {
         close();
       }
