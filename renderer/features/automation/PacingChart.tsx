@@ -66,7 +66,8 @@ export function PacingChart() {
   const fewPoints = recorded.length <= 2 ? { r: 3 } : false;
   const toMs = Date.now();
   const windowStartMs = toMs - hours * 3600_000;
-  const firstMs = Math.min(...campaigns.flatMap((c) => c.points.map((p) => Date.parse(p.at))));
+  // Points are oldest first; no spread over every point (500 campaigns × 24 h of ticks overflows the argument limit).
+  const firstMs = campaigns.reduce((first, c) => (c.points[0] ? Math.min(first, Date.parse(c.points[0].at)) : first), Infinity);
   const fromMs = chartStart(windowStartMs, toMs, Number.isFinite(firstMs) ? firstMs : undefined);
   // The limit set stays in force until the next decision: drawn on to now (the agents only as far as they were seen).
   const last = recorded.at(-1);
