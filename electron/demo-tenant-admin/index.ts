@@ -4,6 +4,7 @@ import { createFaultInjector } from '../demo-tenant/faults';
 import { createPrng, deriveSeed } from '../demo-tenant/prng';
 import { createRateLimiter } from '../demo-tenant/rate-limit';
 import { adminIdentityOf, createAdminAuthority } from './auth';
+import { defaultAdminApiDemoSeed } from './demo-identity';
 import { contactRoutes } from './contact-routes';
 import type { AdminApiDemoKnobs, AdminApiDemoTenantHandle, AdminApiDemoTenantOptions } from './public-types';
 import { referenceRoutes } from './reference-routes';
@@ -17,11 +18,7 @@ export type * from './public-types';
 /** The version this simulated tenant reports; it answers every version from v12.0 to v34.0. */
 export const demoAdminApiVersion = '33.0';
 
-/** The seed the app's Admin API demo tenant starts with unless told otherwise. */
-export const defaultAdminApiDemoSeed = 42;
-
-/** The access key id of the demo tenant of a seed: the same each launch (its port is not), so the command line can tell it is the app's demo. */
-export const adminApiDemoAccessKeyId = (seed: number = defaultAdminApiDemoSeed): string => adminIdentityOf(seed).accessKeyId;
+export { adminApiDemoAccessKeyId, defaultAdminApiDemoSeed } from './demo-identity';
 
 export function describeAdminApiDemoTenant(handle: AdminApiDemoTenantHandle): {
   issuer: string;

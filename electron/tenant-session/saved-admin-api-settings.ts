@@ -1,5 +1,5 @@
 import { adminApiProfileSettingsSchema, tenantProfileSchema, type AdminApiProfileSettings } from '../../shared/tenant-profile';
-import { adminApiDemoAccessKeyId } from '../demo-tenant-admin/index';
+import { adminApiDemoAccessKeyId } from '../demo-tenant-admin/demo-identity';
 import type { KeyValueStore } from '../settings/key-value-store';
 import { accessKeyBindingOf, type BoundAccessKey } from './credential-binding';
 import { demoAdminSettingsKey, profileKey } from './profile-store-keys';

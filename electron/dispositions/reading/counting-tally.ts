@@ -1,7 +1,7 @@
 import type { CodeUnits } from '../../../shared/dispositions/code-units';
-import type { ColumnMapping } from '../../../shared/dispositions/disposition-fields';
 import { DuplicateTally } from '../../../shared/dispositions/duplicate-tally';
-import { plainRowContent, plainRowLayout, type PlainRow } from '../../../shared/dispositions/plain-row';
+import type { PlainRow } from '../../../shared/dispositions/plain-row';
+import { plainRowContent, type PlainRowLayout } from '../../../shared/dispositions/plain-row-content';
 import { PlainRowBatch } from './plain-row-batch';
 
 export interface DuplicateCounts {
@@ -12,8 +12,10 @@ export interface DuplicateCounts {
 
 /** What a counting tally is told about the file before its first row. */
 export interface CountingTallyStart {
-  headers: readonly string[];
-  mapping: ColumnMapping;
+  /** Values per record (every plain row has one per header). */
+  columns: number;
+  /** Where the plain rows' fields are (plainRowLayout); null when no row is plain. */
+  layout: PlainRowLayout | null;
   /** About how many rows there will be (the file's line count): the contact table is sized once. */
   expectedRows: number;
 }
@@ -43,7 +45,7 @@ export interface CountingTally {
 export function createCountingTally(start: CountingTallyStart): CountingTally {
   const tally = new DuplicateTally({ verdicts: false, expectedRows: start.expectedRows });
   const batch = new PlainRowBatch(tally);
-  const layout = plainRowLayout(start.headers, start.mapping);
+  const { layout } = start;
   const content = layout === null ? null : plainRowContent(layout);
   const contact = layout?.contact ?? 0;
   const campaign = layout?.campaign ?? 0;

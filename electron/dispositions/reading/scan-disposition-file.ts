@@ -98,7 +98,7 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
   let counting = null as CountingTally | null;
   const openCounting = (header: Extract<ReadRowEvent, { type: 'header' }>): CountingTally => {
     if (counting !== null) return counting;
-    const start = { headers: header.headers, mapping: header.mapping, expectedRows: header.inspection.lineCount };
+    const start = { columns: header.headers.length, layout: plainRowLayout(header.headers, header.mapping), expectedRows: header.inspection.lineCount };
     const workerUrl =
       countIn === 'this-thread' || (countIn === 'auto' && header.totalBytes < workerTallyMinBytes) ? null : (givenWorkerUrl ?? tallyWorkerUrl());
     if (countIn === 'worker' && workerUrl === null) throw new Error("The duplicate count's worker thread is not built: run `npm run build`.");

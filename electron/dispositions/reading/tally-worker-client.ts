@@ -34,7 +34,7 @@ export function tallyWorkerUrl(): URL | null {
  */
 export function createWorkerTally(start: CountingTallyStart, workerUrl: URL): CountingTally {
   const worker = new Worker(workerUrl);
-  const stride = 3 * start.headers.length + 1;
+  const stride = 3 * start.columns + 1;
   let failure: Error | null = null;
   let sent = 0;
   let taken = 0;
