@@ -4,6 +4,7 @@
 // emergency pause would otherwise wait on before its first request.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const outdir = 'out/node';
@@ -32,6 +33,20 @@ for (const name of (() => {
   if (name.startsWith(chunkPrefix)) rmSync(join(outdir, name));
 }
 
+// zod's `z` namespace carries every translated message set (z.locales: 60 languages, ~370 KB, about
+// half the zod chunk), kept whole by any `import { z } from 'zod'`; compiling it cost every command
+// ~30 ms at start. The console speaks English: in these bundles z.locales (and z.core.locales) hold
+// English only, which zod registers by default anyway.
+const englishOnlyZodLocales = {
+  name: 'english-only-zod-locales',
+  setup(pluginBuild) {
+    const englishOnly = fileURLToPath(new URL('./zod-english-locales.mjs', import.meta.url));
+    pluginBuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: englishOnly } : undefined,
+    );
+  },
+};
+
 await build({
   entryPoints: entries,
   outdir,
@@ -44,5 +59,6 @@ await build({
   target: 'node20',
   external: installedPackages.filter((name) => !bundledPackages.includes(name)),
   sourcemap: true,
+  plugins: [englishOnlyZodLocales],
   logLevel: 'warning',
 });
