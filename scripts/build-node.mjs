@@ -1,7 +1,8 @@
 // Bundles the headless entry points (browser host, CLI, benchmarks) for plain Node.
-// npm packages stay external (they are installed), except the ES module ones every command loads at start:
-// Node 20 loads an ES module package file by file (zod alone is ~100 files and ~90 ms), which the
-// emergency pause would otherwise wait on before its first request.
+// npm packages stay external (they are installed), except the ones every command loads at start:
+// Node 20 loads an ES module package file by file (zod alone is ~100 files and ~90 ms), and a CommonJS
+// one (commander) through its loader and an export scan of each file, which the emergency pause would
+// otherwise wait on before its first request.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ const entries = {
 // pause must not wait for the CSV, calendar and simulation code to compile). Chunks sit next to
 // the entries, where the simulation pool looks for its worker; old ones are removed first.
 const chunkPrefix = 'chunk-';
-const bundledPackages = ['zod', 'ky'];
+const bundledPackages = ['zod', 'ky', 'commander'];
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const installedPackages = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.optionalDependencies });
 for (const name of (() => {
@@ -58,6 +59,8 @@ await build({
   format: 'esm',
   target: 'node20',
   external: installedPackages.filter((name) => !bundledPackages.includes(name)),
+  // The bundled CommonJS package (commander) requires Node's own modules; an ES module has no `require`.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   sourcemap: true,
   plugins: [englishOnlyZodLocales],
   logLevel: 'warning',
