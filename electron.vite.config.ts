@@ -7,8 +7,14 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      // The simulation's worker threads load their own entry, built next to main.js.
-      rollupOptions: { input: { main: resolve('electron/main.ts'), 'simulation-worker': resolve('electron/new-campaign/simulation-worker.ts') } },
+      // Worker threads (the simulation's, a big file's duplicate count) load their own entry, built next to main.js.
+      rollupOptions: {
+        input: {
+          main: resolve('electron/main.ts'),
+          'simulation-worker': resolve('electron/new-campaign/simulation-worker.ts'),
+          'tally-worker': resolve('electron/dispositions/reading/tally-worker.ts'),
+        },
+      },
     },
   },
   preload: {

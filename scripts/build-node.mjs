@@ -13,13 +13,15 @@ const entries = {
   'web-host': 'electron/host/web-host-main.ts',
   cli: 'electron/host/cli/main.ts',
   bench: 'scripts/bench/index.ts',
-  // Loaded by the simulation pool's worker threads, next to the bundle that starts them.
+  // Worker threads' entries, next to the bundle that starts them (electron/base/worker-entry.ts).
   'simulation-worker': 'electron/new-campaign/simulation-worker.ts',
+  // The duplicate count of a big file's scan (dispositions check), beside its reading thread.
+  'tally-worker': 'electron/dispositions/reading/tally-worker.ts',
 };
 
 // Split at dynamic imports: a CLI command loads only its own code and packages (the emergency
 // pause must not wait for the CSV, calendar and simulation code to compile). Chunks sit next to
-// the entries, where the simulation pool looks for its worker; old ones are removed first.
+// the entries, where worker threads look for their entries; old ones are removed first.
 const chunkPrefix = 'chunk-';
 const bundledPackages = ['zod', 'ky', 'commander'];
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));

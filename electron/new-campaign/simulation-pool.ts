@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import type { CancelSignal, ReplicationExecutor } from '../../shared/simulation/adaptive-driver';
 import type { ReplicationTask, ReplicationTaskResult } from '../../shared/simulation/replication-task';
+import { workerEntryUrl } from '../base/worker-entry';
 import type { FromSimulationWorker, ToSimulationWorker } from './simulation-worker-protocol';
 
 export interface SimulationPool extends ReplicationExecutor {
@@ -17,15 +18,9 @@ export interface SimulationPoolOptions {
   workerUrl?: URL;
 }
 
-/**
- * The worker entry next to the bundle this module is built into (out/main/*.js or
- * out/node/*.mjs). Run from the TypeScript sources (the tests), it is the built
- * out/node entry, since a worker thread cannot load TypeScript.
- */
+/** The bundled simulation-worker.ts entry. */
 export function defaultSimulationWorkerUrl(): URL {
-  const own = import.meta.url;
-  if (own.endsWith('.ts')) return new URL('../../out/node/simulation-worker.mjs', own);
-  return new URL(own.endsWith('.mjs') ? './simulation-worker.mjs' : './simulation-worker.js', own);
+  return workerEntryUrl('simulation-worker');
 }
 
 type Job = {

@@ -1,3 +1,5 @@
+import { codeAt, sliceOf, type CodeUnits } from './code-units';
+
 /** Contacts per page of the per-contact arrays: they grow a page at a time, never copied. */
 const pageBits = 16;
 const pageSize = 1 << pageBits;
@@ -42,7 +44,7 @@ export class ContactSlots {
   }
 
   /** slotOf(campaign.slice(campaignFrom, campaignTo), contact.slice(contactFrom, contactTo)), read in place. */
-  slotOfRange(campaign: string, campaignFrom: number, campaignTo: number, contact: string, contactFrom: number, contactTo: number): number {
+  slotOfRange(campaign: CodeUnits, campaignFrom: number, campaignTo: number, contact: CodeUnits, contactFrom: number, contactTo: number): number {
     const hash = this.keyHash(campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo);
     return this.slotOfHashed(hash, this.wideKey, campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo);
   }
@@ -51,17 +53,17 @@ export class ContactSlots {
   wideKey = false;
 
   /** The key's hash, as slotOfHashed takes it (and wideKey). */
-  keyHash(campaign: string, campaignFrom: number, campaignTo: number, contact: string, contactFrom: number, contactTo: number): number {
+  keyHash(campaign: CodeUnits, campaignFrom: number, campaignTo: number, contact: CodeUnits, contactFrom: number, contactTo: number): number {
     let hash = 0x811c9dc5 | 0;
     let wide = false;
     for (let i = campaignFrom; i < campaignTo; i++) {
-      const code = campaign.charCodeAt(i);
+      const code = codeAt(campaign, i);
       if (code === 0 || code > 0xff) wide = true;
       hash = Math.imul(hash ^ code, 16777619);
     }
     hash = Math.imul(hash, 16777619);
     for (let i = contactFrom; i < contactTo; i++) {
-      const code = contact.charCodeAt(i);
+      const code = codeAt(contact, i);
       if (code === 0 || code > 0xff) wide = true;
       hash = Math.imul(hash ^ code, 16777619);
     }
@@ -81,17 +83,17 @@ export class ContactSlots {
   slotOfHashed(
     hash: number,
     wide: boolean,
-    campaign: string,
+    campaign: CodeUnits,
     campaignFrom: number,
     campaignTo: number,
-    contact: string,
+    contact: CodeUnits,
     contactFrom: number,
     contactTo: number,
   ): number {
     this.added = false;
     if (wide) {
-      const campaignId = campaign.slice(campaignFrom, campaignTo);
-      const key = `${campaignId.length}:${campaignId}${contact.slice(contactFrom, contactTo)}`;
+      const campaignId = sliceOf(campaign, campaignFrom, campaignTo);
+      const key = `${campaignId.length}:${campaignId}${sliceOf(contact, contactFrom, contactTo)}`;
       const known = this.wide.get(key);
       if (known !== undefined) return known;
       const slot = this.newSlot(campaign, 0, 0, contact, 0, 0, false);
@@ -114,13 +116,21 @@ export class ContactSlots {
     return slot;
   }
 
-  private keyIs(start: number, campaign: string, campaignFrom: number, campaignTo: number, contact: string, contactFrom: number, contactTo: number): boolean {
+  private keyIs(
+    start: number,
+    campaign: CodeUnits,
+    campaignFrom: number,
+    campaignTo: number,
+    contact: CodeUnits,
+    contactFrom: number,
+    contactTo: number,
+  ): boolean {
     const chars = this.arena[start >>> arenaBits] as Uint8Array;
     let at = start & (arenaPage - 1);
-    for (let i = campaignFrom; i < campaignTo; i++, at++) if (chars[at] !== campaign.charCodeAt(i)) return false;
+    for (let i = campaignFrom; i < campaignTo; i++, at++) if (chars[at] !== codeAt(campaign, i)) return false;
     if (chars[at] !== 0) return false;
     at += 1;
-    for (let i = contactFrom; i < contactTo; i++, at++) if (chars[at] !== contact.charCodeAt(i)) return false;
+    for (let i = contactFrom; i < contactTo; i++, at++) if (chars[at] !== codeAt(contact, i)) return false;
     return chars[at] === 0;
   }
 
@@ -135,7 +145,15 @@ export class ContactSlots {
     return finish(hash);
   }
 
-  private newSlot(campaign: string, campaignFrom: number, campaignTo: number, contact: string, contactFrom: number, contactTo: number, kept: boolean): number {
+  private newSlot(
+    campaign: CodeUnits,
+    campaignFrom: number,
+    campaignTo: number,
+    contact: CodeUnits,
+    contactFrom: number,
+    contactTo: number,
+    kept: boolean,
+  ): number {
     const slot = this.count;
     this.count += 1;
     this.added = true;
@@ -155,10 +173,10 @@ export class ContactSlots {
     const chars = this.arena[pageIndex] as Uint8Array;
     let at = this.arenaUsed;
     page[slot & pageMask] = pageIndex * arenaPage + at;
-    for (let i = campaignFrom; i < campaignTo; i++, at++) chars[at] = campaign.charCodeAt(i);
+    for (let i = campaignFrom; i < campaignTo; i++, at++) chars[at] = codeAt(campaign, i);
     chars[at] = 0;
     at += 1;
-    for (let i = contactFrom; i < contactTo; i++, at++) chars[at] = contact.charCodeAt(i);
+    for (let i = contactFrom; i < contactTo; i++, at++) chars[at] = codeAt(contact, i);
     chars[at] = 0;
     this.arenaUsed = at + 1;
     return slot;

@@ -1,3 +1,4 @@
+import type { CodeUnits } from './code-units';
 import { ContactSlots } from './contact-slots';
 import type { DuplicateVerdict } from './resolve-duplicates';
 
@@ -52,10 +53,10 @@ export class DuplicateTally {
 
   /** observe() with the campaign and contact IDs read in place from their texts. */
   observeRange(
-    campaign: string,
+    campaign: CodeUnits,
     campaignFrom: number,
     campaignTo: number,
-    contact: string,
+    contact: CodeUnits,
     contactFrom: number,
     contactTo: number,
     line: number,
@@ -68,7 +69,7 @@ export class DuplicateTally {
   }
 
   /** The contact key's hash, for observeHashed; `wideKey` says how to look it up. */
-  keyHash(campaign: string, campaignFrom: number, campaignTo: number, contact: string, contactFrom: number, contactTo: number): number {
+  keyHash(campaign: CodeUnits, campaignFrom: number, campaignTo: number, contact: CodeUnits, contactFrom: number, contactTo: number): number {
     return this.slots.keyHash(campaign, campaignFrom, campaignTo, contact, contactFrom, contactTo);
   }
 
@@ -85,10 +86,10 @@ export class DuplicateTally {
   observeHashed(
     keyHash: number,
     wideKey: boolean,
-    campaign: string,
+    campaign: CodeUnits,
     campaignFrom: number,
     campaignTo: number,
-    contact: string,
+    contact: CodeUnits,
     contactFrom: number,
     contactTo: number,
     line: number,

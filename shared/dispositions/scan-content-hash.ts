@@ -1,3 +1,4 @@
+import { codeAt, type CodeUnits } from './code-units';
 import type { HashLanes } from './row-content-hash';
 
 /**
@@ -16,11 +17,11 @@ export function contentStart(): void {
 }
 
 /** A value's characters text[from, to); with `escaped`, each `""` is read as one `"`. */
-export function contentChars(text: string, from: number, to: number, escaped: boolean): void {
+export function contentChars(text: CodeUnits, from: number, to: number, escaped: boolean): void {
   let a = h1;
   let b = h2;
   for (let at = from; at < to; at += 1) {
-    const code = text.charCodeAt(at);
+    const code = codeAt(text, at);
     if (escaped && code === 34) at += 1;
     a = Math.imul(a ^ code, 0x9e3779b1);
     b = Math.imul(b ^ code, 0x85ebca77);

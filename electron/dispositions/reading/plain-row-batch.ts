@@ -1,3 +1,4 @@
+import type { CodeUnits } from '../../../shared/dispositions/code-units';
 import type { DuplicateTally } from '../../../shared/dispositions/duplicate-tally';
 import type { PlainRow } from '../../../shared/dispositions/plain-row';
 
@@ -10,7 +11,7 @@ const size = 32;
  * handed over after rows the full check saw later.
  */
 export class PlainRowBatch {
-  private text = '';
+  private text: CodeUnits = '';
   private count = 0;
   private readonly ints = new Int32Array(size * 8);
   private readonly epochs = new Float64Array(size);
@@ -20,7 +21,7 @@ export class PlainRowBatch {
 
   constructor(private readonly tally: DuplicateTally) {}
 
-  add(text: string, row: PlainRow, line: number): void {
+  add(text: CodeUnits, row: PlainRow, line: number): void {
     if (this.count > 0 && text !== this.text) this.flush();
     this.text = text;
     const at = 8 * this.count;

@@ -5,13 +5,14 @@ import type { DispositionRow, RowProblem } from '../../../shared/dispositions/di
 import { describeVerdict } from '../../../shared/dispositions/resolve-duplicates';
 import { DuplicateTally } from '../../../shared/dispositions/duplicate-tally';
 import { canonicalUtcEpochMs } from '../../../shared/dispositions/disposition-timestamp';
-import { plainRowCheck, type PlainRow } from '../../../shared/dispositions/plain-row';
+import { plainRowLayout, plainRowValidator, type PlainRow } from '../../../shared/dispositions/plain-row';
 import type { HashLanes } from '../../../shared/dispositions/row-content-hash';
 import { contentLanesOfRow } from '../../../shared/dispositions/scan-content-hash';
-import { readDispositionEvents, type ReadDispositionOptions } from './read-disposition-file';
+import { readDispositionEvents, type ReadDispositionOptions, type ReadRowEvent } from './read-disposition-file';
 import type { FileEncoding } from './inspect-file';
 import { readFailure } from './read-errors';
-import { PlainRowBatch } from './plain-row-batch';
+import { createCountingTally, type CountingTally } from './counting-tally';
+import { createWorkerTally, tallyWorkerUrl, TallyWorkerFailure } from './tally-worker-client';
 
 /** A valid row that will not be applied because another row about the same contact is. */
 export interface SkippedRow {
@@ -56,6 +57,8 @@ export interface ScanSummary {
   unread: { line: number; lastLine: number; message: string } | null;
   /** In file order, ready to apply. */
   winners: DispositionRow[];
+  /** Counting only (`keepRows: false`): where duplicates were tallied. */
+  countedIn?: 'worker' | 'this-thread';
   skipped: SkippedRow[];
 }
 
@@ -64,7 +67,17 @@ export interface ScanOptions extends Omit<ReadDispositionOptions, 'inspection' |
   maxProblems?: number;
   /** false: only count (winners and skipped stay empty), so a file of any size is checked in flat memory. */
   keepRows?: boolean;
+  /**
+   * Counting only: where duplicates are tallied. 'auto' (the default): in a worker thread for a
+   * file of 4 MiB or more when the worker is built, else in this thread.
+   */
+  countIn?: 'auto' | 'worker' | 'this-thread';
+  /** The worker thread's entry (tests); the bundled tally-worker by default. */
+  tallyWorkerUrl?: URL;
 }
+
+/** Below this a worker thread's start (tens of milliseconds, ~10 MB) costs more than it saves. */
+const workerTallyMinBytes = 4 * 1024 * 1024;
 
 /**
  * Reads, validates and de-duplicates a whole file in one read after the byte census, holding
@@ -73,37 +86,44 @@ export interface ScanOptions extends Omit<ReadDispositionOptions, 'inspection' |
  * any size (`dispositions check`). `now` is called once: rows without a timestamp all get that instant.
  */
 export async function scanDispositionFile(path: string, options: ScanOptions): Promise<Result<ScanSummary>> {
-  const { maxProblems = 1000, keepRows = true, ...readOptions } = options;
+  const { maxProblems = 1000, keepRows = true, countIn = 'auto', tallyWorkerUrl: givenWorkerUrl, ...readOptions } = options;
   const instant = options.now();
   const counts: ScanCounts = { rows: 0, valid: 0, invalid: 0, winners: 0, duplicates: 0, superseded: 0 };
   const problems: RowProblem[] = [];
   const validRows: DispositionRow[] = [];
-  let tally = new DuplicateTally({ verdicts: keepRows });
+  const tally = keepRows ? new DuplicateTally({ verdicts: true }) : null;
   const lanes: HashLanes = { hi: 0, lo: 0 };
   const plain: PlainRow = { campaignFrom: 0, campaignTo: 0, contactFrom: 0, contactTo: 0, epochMs: 0, hi: 0, lo: 0 };
-  // Counting only: plain rows go straight to the tally, without a row, an event or a second look.
-  /** Plain rows not yet handed to the tally (one batch, made with the tally it feeds). */
-  const batches: PlainRowBatch[] = [];
+  // Counting only: plain rows go straight to the counting tally, without a row, an event or a second look.
+  let counting = null as CountingTally | null;
+  const openCounting = (header: Extract<ReadRowEvent, { type: 'header' }>): CountingTally => {
+    if (counting !== null) return counting;
+    const start = { headers: header.headers, mapping: header.mapping, expectedRows: header.inspection.lineCount };
+    const workerUrl =
+      countIn === 'this-thread' || (countIn === 'auto' && header.totalBytes < workerTallyMinBytes) ? null : (givenWorkerUrl ?? tallyWorkerUrl());
+    if (countIn === 'worker' && workerUrl === null) throw new Error("The duplicate count's worker thread is not built: run `npm run build`.");
+    counting = workerUrl === null ? createCountingTally(start) : createWorkerTally(start, workerUrl);
+    return counting;
+  };
   const claimRows: ReadDispositionOptions['claimRows'] = keepRows
     ? undefined
     : (header) => {
-        // Sized for the file at once: no table rebuilt or array copied as contacts arrive.
-        tally = new DuplicateTally({ verdicts: false, expectedRows: header.inspection.lineCount });
-        const tallied = new PlainRowBatch(tally);
-        batches.push(tallied);
-        const check = plainRowCheck(header.headers, header.mapping, readOptions.outcomeMatrix, instant);
-        if (check === null) return null;
+        const tallied = openCounting(header);
+        const layout = plainRowLayout(header.headers, header.mapping);
+        if (layout === null) return null;
+        const check = plainRowValidator(layout, readOptions.outcomeMatrix, instant);
         return (text, record, line) => {
           if (!check(text, record, plain)) return false;
           counts.rows += 1;
           counts.valid += 1;
-          tallied.add(text, plain, line);
+          tallied.addPlain(text, record.at, 0, line, plain.epochMs);
           return true;
         };
       };
   let problemCount = 0;
   let contentHash = '';
   let unread: ScanSummary['unread'] = null;
+  let countedIn: ScanSummary['countedIn'];
   let header: Omit<ScanSummary, 'path' | 'contentHash' | 'counts' | 'problems' | 'problemCount' | 'winners' | 'skipped' | 'unread'> | undefined;
 
   try {
@@ -117,8 +137,10 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
             const epochMs = timestampMs(result.row.dispositionTimestamp);
             // The same content hash the plain rows get (scan-content-hash.ts): only this scan compares it.
             contentLanesOfRow(result.row, epochMs, lanes);
-            tally.observe(result.row.campaignId, result.row.contactId, result.row.line, epochMs, lanes.hi, lanes.lo);
-            if (keepRows) validRows.push(result.row);
+            if (tally !== null) {
+              tally.observe(result.row.campaignId, result.row.contactId, result.row.line, epochMs, lanes.hi, lanes.lo);
+              validRows.push(result.row);
+            } else counting?.observe(result.row.campaignId, result.row.contactId, result.row.line, epochMs, lanes.hi, lanes.lo);
             continue;
           }
           counts.invalid += 1;
@@ -127,6 +149,7 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
           continue;
         }
         if (event.type === 'header') {
+          if (!keepRows) openCounting(event);
           contentHash = event.inspection.sha256;
           header = {
             sizeBytes: event.totalBytes,
@@ -141,17 +164,26 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
         }
         unread = { line: event.line, lastLine: event.lastLine, message: event.message };
       }
+      const waiting = counting?.ready();
+      if (waiting) await waiting;
+    }
+    if (header === undefined) return fail(readFailure(new Error('The file has no header line.'), path));
+    if (tally !== null) Object.assign(counts, tally.counts());
+    else if (counting !== null) {
+      Object.assign(counts, await counting.counts());
+      countedIn = counting.inWorker ? 'worker' : 'this-thread';
     }
   } catch (thrown) {
+    // The worker thread is lost with what it had tallied: count again, in this thread.
+    if (thrown instanceof TallyWorkerFailure) return scanDispositionFile(path, { ...options, countIn: 'this-thread' });
     return fail(readFailure(thrown, path));
+  } finally {
+    counting?.close();
   }
-  if (header === undefined) return fail(readFailure(new Error('The file has no header line.'), path));
-  for (const batch of batches) batch.flush();
-  Object.assign(counts, tally.counts());
   const winners: DispositionRow[] = [];
   const skipped: SkippedRow[] = [];
   validRows.forEach((row, index) => {
-    const verdict = tally.verdict(index);
+    const verdict = (tally as DuplicateTally).verdict(index);
     if (verdict.kind === 'winner') {
       winners.push(row);
       return;
@@ -166,7 +198,7 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
       reason: `Line ${row.line}: ${describeVerdict(verdict) ?? ''}`,
     });
   });
-  return ok({ path, contentHash, ...header, counts, problems, problemCount, unread, winners, skipped });
+  return ok({ path, contentHash, ...header, counts, problems, problemCount, unread, winners, skipped, ...(countedIn ? { countedIn } : {}) });
 }
 
 /** A valid row's timestamp (always ISO in UTC) in epoch milliseconds. */
