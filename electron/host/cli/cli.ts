@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { createActionRunner, createCliContext, exitCodes } from './cli-context';
+import { createActionRunner, createCliContext, exitCodes, type CliSession } from './cli-context';
 import { cliCommandsFor, preparesTenant } from './commands/index';
 import { processIo, type CliIo } from './io';
 
@@ -8,8 +8,10 @@ const quietCodes = new Set(['commander.helpDisplayed', 'commander.version']);
 /**
  * Runs `cxone-console` with `argv` (the arguments after the program name) and resolves
  * with the exit code: 0 success, 1 some items failed, 2 usage or configuration error.
+ * `context` is the session the command runs in: main.ts passes the one whose token request
+ * it started before loading this module.
  */
-export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = processIo(), context: CliSession = createCliContext(io)): Promise<number> {
   let exitCode: number = exitCodes.success;
   const program = new Command('cxone-console')
     .description('NICE CXone outbound console on the command line')
@@ -17,11 +19,11 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) });
-  const context = createCliContext(io);
   const run = createActionRunner(io, (code) => {
     exitCode = code;
   });
-  // The token is on its way while the command's code compiles (the emergency pause's first PATCH waits for both).
+  // The token is on its way while the command's code compiles (the emergency pause's first PATCH waits for both);
+  // a session main.ts prepared already keeps its one request.
   if (preparesTenant(argv)) context.prepareTenant();
   try {
     const modules = await Promise.all(cliCommandsFor(argv).map((module) => module.load()));
