@@ -5,7 +5,7 @@ import { cliPath } from './cli-path';
 export interface CheckCommandRun {
   /** Spawn to exit: Node's start-up included. */
   seconds: number;
-  /** The process's own peak RSS (VmHWM), sampled every 20 ms until it exits; null off Linux. */
+  /** The peak RSS (VmHWM) of the process doing the check, sampled every 20 ms until it exits; null off Linux. */
   peakRssMb: number | null;
   /** User + system CPU of the process, sampled the same way (clock ticks of 10 ms); null off Linux. */
   cpuSeconds: number | null;
@@ -24,17 +24,22 @@ export async function benchCheckCommand(path: string): Promise<CheckCommandRun> 
   child.stdout.on('data', (text: string) => (out += text));
   let peakKb: number | null = null;
   let cpuTicks: number | null = null;
+  // The bin starts the check again with its heap flags: the process doing the work is a child of the one spawned.
+  const cpuByPid = new Map<number, number>();
   const sample = () => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-      if (hwm) peakKb = Math.max(peakKb ?? 0, Number(hwm[1]));
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      cpuTicks = Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // Gone, or not Linux.
+    for (const pid of processTree(child.pid)) {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+        if (hwm) peakKb = Math.max(peakKb ?? 0, Number(hwm[1]));
+        // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpuByPid.set(pid, Number(fields[11]) + Number(fields[12]));
+        cpuTicks = [...cpuByPid.values()].reduce((sum, ticks) => sum + ticks, 0);
+      } catch {
+        // Gone, or not Linux.
+      }
     }
   };
   const timer = setInterval(sample, 20);
@@ -53,4 +58,16 @@ export async function benchCheckCommand(path: string): Promise<CheckCommandRun> 
     cpuSeconds: cpuTicks === null ? null : cpuTicks / 100,
     counts: { rows: counts.rows, winners: counts.winners, duplicates: counts.duplicates, superseded: counts.superseded, invalid: counts.invalid },
   };
+}
+
+/** The process and its descendants (Linux); just the process elsewhere. */
+function processTree(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    // Gone, or not Linux.
+  }
+  return [pid, ...children.flatMap(processTree)];
 }

@@ -15,6 +15,8 @@ export interface CliEmergencyPauseBenchOptions {
   faults?: boolean;
   /** The data folder already holds the campaigns last seen dialing (as after the app's refresh or `campaigns list`). */
   savedList?: boolean;
+  /** Runs the command without NODE_EXTRA_CA_CERTS (a machine setting that makes every Node start read a certificate bundle). */
+  withoutExtraCaCerts?: boolean;
 }
 
 /** Milliseconds from the spawn call; null when the step never happened. */
@@ -104,9 +106,11 @@ export async function benchCliEmergencyPause(options: CliEmergencyPauseBenchOpti
     }
     tenant.resetStats();
     const spawnedAt = Date.now();
+    const { NODE_EXTRA_CA_CERTS: extraCaCerts, ...inherited } = process.env;
     const child = spawn(process.execPath, ['--import', preload, cliPath(), 'campaigns', 'pause', '--all', '--json'], {
       env: {
-        ...process.env,
+        ...inherited,
+        ...(options.withoutExtraCaCerts || extraCaCerts === undefined ? {} : { NODE_EXTRA_CA_CERTS: extraCaCerts }),
         CXONE_BASE_URL: tenant.url,
         CXONE_CLIENT_ID: tenant.clientId,
         CXONE_CLIENT_SECRET: tenant.clientSecret,

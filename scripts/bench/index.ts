@@ -88,22 +88,28 @@ if (wanted('emergency') || wanted('emergency-cli')) {
     const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
     return known.length === 0 ? null : (known[Math.floor(known.length / 2)] ?? null);
   };
+  const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
   const variants = [
-    { faults: true, savedList: false },
-    { faults: false, savedList: false },
-    { faults: true, savedList: true },
-    { faults: false, savedList: true },
+    { faults: true, savedList: false, withoutExtraCaCerts: false },
+    { faults: false, savedList: false, withoutExtraCaCerts: false },
+    { faults: true, savedList: true, withoutExtraCaCerts: false },
+    { faults: false, savedList: true, withoutExtraCaCerts: false },
+    // A machine whose NODE_EXTRA_CA_CERTS names a certificate bundle reads it at every Node start, before any of the command's code.
+    ...(extraCaCerts ? [{ faults: false, savedList: true, withoutExtraCaCerts: true }] : []),
   ];
-  for (const { faults, savedList } of variants) {
+  for (const { faults, savedList, withoutExtraCaCerts } of variants) {
     const runs: CliEmergencyPauseFigures[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await benchCliEmergencyPause({ running: 300, latencyMs: 40, rateLimitPerSecond: 40, faults, savedList }));
+    for (let i = 0; i < 3; i++)
+      runs.push(await benchCliEmergencyPause({ running: 300, latencyMs: 40, rateLimitPerSecond: 40, faults, savedList, withoutExtraCaCerts }));
     const step = (pick: (figures: CliEmergencyPauseFigures) => number | null) =>
       `${ms(median(runs.map(pick)))}  (runs: ${runs.map((r) => ms(pick(r))).join(', ')})`;
     const firstPatch = median(runs.map((r) => r.steps.firstPatchArrived));
     const tenantKind = faults
       ? 'hostile tenant (40/s, 40 ms latency; its first fault, a 503, meets the first listing request)'
       : 'tenant at 40/s, 40 ms latency, no faults';
-    const known = savedList ? 'the data folder holds the campaigns last seen dialing' : 'nothing saved in the data folder';
+    const known =
+      (savedList ? 'the data folder holds the campaigns last seen dialing' : 'nothing saved in the data folder') +
+      (withoutExtraCaCerts ? `; without this machine's NODE_EXTRA_CA_CERTS (${extraCaCerts})` : '');
     print(`emergency pause (command line, a new process per run, medians of ${runs.length}): \`campaigns pause --all\`, 300 running, ${tenantKind}; ${known}`, {
       'paused (or already)': runs.map((r) => `${r.paused} of ${r.running} (exit ${r.exitCode})`).join(', '),
       'spawn → Node ready': step((r) => r.steps.nodeReady),

@@ -9,13 +9,13 @@ import type { BuiltRowShipment, FromTallyWorker, PlainRowShipment, ToTallyWorker
 /** Plain rows per shipment at most (a text of 48 KiB holds about 570 of the bench's rows; more go in a second shipment). */
 const plainRowsPerShipment = 640;
 /** Code units of a shipment's text: a decoded piece of the file (48 KiB) and the record carried over to it. */
-const unitsPerShipment = 64 * 1024;
+const unitsPerShipment = 52 * 1024;
 const builtRowsPerShipment = 1024;
 /**
  * Shipments sent but not yet tallied before the reading waits: a few chunks of the file, so the
  * worker never runs dry and memory stays flat when it is the slower of the two.
  */
-const maxShipmentsInFlight = 32;
+const maxShipmentsInFlight = 12;
 
 /** The worker thread failed or stopped: what it was told is lost, and the count must be taken again. */
 export class TallyWorkerFailure extends Error {}
