@@ -30,3 +30,11 @@ export async function readAll(path: string, extra: Partial<ReadDispositionOption
 }
 
 export const problemsOf = (event: RowEvent | undefined): RowProblem[] => (event && !event.result.ok ? event.result.problems : []);
+
+/** A repeatable stream of numbers in [0, 1) for generated files, and a pick from a list by it. */
+export function seededPicks(seed: number) {
+  let state = seed;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  return { next, pick };
+}

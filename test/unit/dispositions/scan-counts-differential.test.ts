@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanDispositionFile } from '../../../electron/dispositions/reading/scan-disposition-file';
 import { resolveDuplicates } from '../../../shared/dispositions/resolve-duplicates';
-import { readAll, readOptions } from './read-helpers';
+import { readAll, readOptions, seededPicks } from './read-helpers';
 
 /**
  * A file whose contacts come back with the same content written differently (quoted or not,
@@ -12,9 +12,7 @@ import { readAll, readOptions } from './read-helpers';
  * content that differs in one value, beside invalid rows.
  */
 function generatedFile(seed: number, rows: number): string {
-  let state = seed;
-  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const { pick } = seededPicks(seed);
   const lines = ['contact_id,campaign_id,outcome_code,agent_id,notes,disposition_timestamp,custom_score'];
   for (let i = 0; i < rows; i += 1) {
     const contact = pick(['c-1', 'c-1', 'c-2', ' c-1', '"c-2"', 'c-é', 'c-中']);

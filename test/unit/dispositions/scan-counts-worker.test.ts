@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDispositionFile, type ScanOptions } from '../../../electron/dispositions/reading/scan-disposition-file';
 import { tallyWorkerUrl } from '../../../electron/dispositions/reading/tally-worker-client';
-import { readOptions } from './read-helpers';
+import { readOptions, seededPicks } from './read-helpers';
 
 /**
  * Contacts whose IDs need more than one byte a character (a key the tally keeps in a Map), notes
@@ -13,9 +13,7 @@ import { readOptions } from './read-helpers';
  * check leaves to the full one, and invalid rows: every path of the counting tally, on `rows` rows.
  */
 function mixedFile(seed: number, rows: number): string {
-  let state = seed;
-  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const { next, pick } = seededPicks(seed);
   const lines = ['contact_id,campaign_id,outcome_code,agent_id,notes,disposition_timestamp,custom_score'];
   for (let i = 0; i < rows; i += 1) {
     const contact = pick([`c-${Math.floor(next() * rows)}`, `c-${Math.floor(next() * 50)}`, ' c-1', '"c-2"', 'c-é', 'c-中', `c-中${i % 7}`]);
