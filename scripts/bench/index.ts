@@ -141,7 +141,7 @@ if (wanted('parse')) {
     'disposition file scan (what dispositions check runs): 1,000,000 rows (quoted notes with commas, quotes, CR, LF and CRLF inside; every 10th contact repeated, 1 row in 100 an exact copy, 2 in 100 invalid), read + validate + de-duplicate',
     {
       'file size': `${(figures.bytes / 1_048_576).toFixed(1)} MiB`,
-      'scan time': `${figures.seconds.toFixed(2)} s (CPU ${figures.cpuSeconds.toFixed(2)} s)`,
+      'scan time': `${figures.seconds.toFixed(2)} s (CPU ${figures.cpuSeconds.toFixed(2)} s; duplicates tallied in ${figures.countedIn === 'worker' ? 'a worker thread' : 'the reading thread'})`,
       'scan throughput': `${figures.mbPerSecond.toFixed(1)} MiB/s (file size ÷ scan time)`,
       'peak RSS, bench process': `${figures.peakRssMb.toFixed(0)} MiB (holds the bench's earlier work too)`,
       'dispositions check process': checkCommandLine(figures.checkCommand),

@@ -25,6 +25,7 @@ export interface ParseBenchResult {
   /** The scan's CPU time, and the fastest raw parser's CPU time over it (the machine is shared: wall times swing with its load). */
   cpuSeconds: number;
   scanOverFastestByCpu: number;
+  countedIn: 'worker' | 'this-thread' | undefined;
 }
 
 const outcomes = ['INTERESTED', 'NOT_INTERESTED', 'CALLBACK_LATER', 'NO_ANSWER', 'BUSY'];
@@ -79,6 +80,7 @@ export async function benchParse({ rows }: { rows: number }): Promise<ParseBench
       scanOverFastest: Math.round((mbPerSecond / fastest) * 1000) / 1000,
       cpuSeconds: round(cpuSeconds),
       scanOverFastestByCpu: Math.round((fastestCpu / cpuSeconds) * 1000) / 1000,
+      countedIn: scanned.value.countedIn,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
