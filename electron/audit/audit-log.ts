@@ -9,7 +9,6 @@ import { ConsoleFailure, consoleError } from '../../shared/errors';
 import type { HeldDataFolderLock } from '../files/data-folder-lock';
 import { compressLeftovers, rotateCurrentFile } from './audit-archive';
 import { currentLogName, listLogFiles, readAnchor, readHead, tornLineName, writeHead } from './audit-files';
-import { writeAuditCsv } from './audit-csv';
 import { withAuditLock } from './audit-lock';
 import { planRetention, removeExpiredFiles } from './audit-retention';
 import { appendSynced, fsyncDir } from '../files/durable-files';
@@ -375,6 +374,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     },
     async exportCsv(query, output) {
       const files = await exclusive(() => withAuditLock(dir, () => openLogFiles(dir)));
+      // Loaded here: every command that audits would otherwise load the CSV writer before its first request.
+      const { writeAuditCsv } = await import('./audit-csv');
       return writeAuditCsv(readAuditEntries(files, query), output);
     },
     verify() {

@@ -1,4 +1,3 @@
-import { lock } from 'proper-lockfile';
 import { backoff } from '../../shared/base/backoff';
 import { delay } from '../../shared/base/delay';
 import { Emitter } from '../../shared/base/emitter';
@@ -65,6 +64,9 @@ export async function acquireDataFolderLock(options: DataFolderLockOptions): Pro
   let lost: unknown = null;
   const lostEmitter = new Emitter<unknown>();
   let release: () => Promise<void>;
+  // Loaded on first use: proper-lockfile and its dependencies are CommonJS files that every command
+  // would otherwise read and scan at start, before an emergency pause's first request.
+  const { lock } = await import('proper-lockfile');
   try {
     for (let tries = 1; ; tries++) {
       try {
