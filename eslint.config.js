@@ -43,6 +43,14 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
+      // `import { z }` keeps all of zod in every bundle; the namespace import lets the bundler drop what nothing uses.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+          message: "Import zod as `import * as z from 'zod'`: the named `z` keeps all of zod in the bundle, before every command's first request.",
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Errors cross module boundaries (tenant client → services → IPC → screens/CLI)

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { outcomeDispositionMappingSchema } from './tenant/outcome-disposition-mapping';
 import { urlSettingSchema } from './url-setting';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** This computer only: what plain http:// may reach (a local test receiver, the demo tenant). */
 function isLoopbackHost(hostname: string): boolean {

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ruleTickSummarySchema, type AutomationRuleId, type RuleTickSummary } from '../../shared/automation/automation-rules';
 import { writeFileAtomic } from '../files/durable-files';
 import { isMissing } from '../files/jsonl-files';

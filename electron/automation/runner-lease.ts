@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AutomationRunnerView } from '../../shared/automation/automation-rules';
 import { withDataFolderLock } from '../files/data-folder-lock';
 import { writeFileAtomic } from '../files/durable-files';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { campaignStatuses, requestedStatusSchema, type Campaign, type CampaignStatus } from '../../shared/cxone/schemas';
 import { answer, apiError, checkBody, notFound, type DemoAnswer } from './answers';
 import type { CampaignLifecycle } from './campaign-lifecycle';

@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { campaignDefinitionSchema, dialerTypes, maxWindowMinutes, type CampaignDefinition } from '../../shared/cxone/schemas';
 import { apiError, apiErrors, checkBody, type ApiErrorDetail, type Checked, type DemoAnswer } from './answers';
 import type { DemoTenantState } from './public-types';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { consoleError, toConsoleError } from '../../shared/errors';
 import { requestChannelNames, type RequestChannelName } from '../../shared/ipc/channel-names';
 import { requestChannels } from '../../shared/ipc/contract';

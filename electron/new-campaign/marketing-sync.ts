@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Campaign } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
 import type { MarketingSync } from '../../shared/new-campaign/creation';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { webhookChannelSchema } from '../../shared/outbox/outbox-status';
 
 export const outboxStates = ['pending', 'delivered', 'dead'] as const;

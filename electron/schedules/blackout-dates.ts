@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate } from '../../shared/schedules/local-time';
 import { createJsonFileStore } from '../settings/json-file-store';
 import type { KeyValueStore } from '../settings/key-value-store';

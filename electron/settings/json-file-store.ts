@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import type { KeyValueStore } from './key-value-store';
 

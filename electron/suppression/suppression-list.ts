@@ -1,6 +1,6 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConsoleFailure, consoleError } from '../../shared/errors';
 import { appendSynced } from '../files/durable-files';
 import { readLinesForward, repairTornTail } from '../files/jsonl-files';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * 'torn': the last line was cut short by a crash while writing (the next append keeps it aside);

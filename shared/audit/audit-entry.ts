@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who acted: a person, an automation rule, a CSV import, the console itself, or the command line. */
 export const auditActorTypes = ['user', 'rule', 'import', 'system', 'cli'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditFiltersSchema, fromNotAfterTo } from './audit-filters';
 
 /** An export asks for what the screen's filters select, without paging. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditActorTypes, auditOutcomes } from './audit-entry';
 
 const isoTime = z.iso.datetime({ offset: true });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditEntrySchema } from './audit-entry';
 import { auditFiltersSchema, fromNotAfterTo } from './audit-filters';
 import { defaultAuditQueryLimit } from './audit-query';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditActorTypes, auditOutcomes, type AuditEntry } from './audit-entry';
 
 export const auditQuerySchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { urlSettingSchema } from '../url-setting';
 
 /** The rules the console runs unattended. */

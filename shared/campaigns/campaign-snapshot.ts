@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { campaignSchema } from '../cxone/schemas';
 import { consoleErrorSchema } from '../errors';
 

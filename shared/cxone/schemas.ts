@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The reconciled CXone Outbound contract (../shared/cxone-contract.md) as zod schemas.

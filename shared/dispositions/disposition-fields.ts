@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The logical fields a disposition file provides, whatever its headers are called. */
 export const dispositionFields = ['contactId', 'campaignId', 'outcomeCode', 'agentId', 'notes', 'dispositionTimestamp'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dryRunVerdicts } from './import-dry-run';
 import { importJobSummarySchema } from './import-job';
 

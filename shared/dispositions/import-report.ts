@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { importCountsSchema, importJobStates } from './import-job';
 
 /** A row that was not applied and why; the report lists them and exports them as CSV. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { consoleErrorSchema, type ConsoleError } from '../errors';
 
 /** What every request answers across any transport (Electron IPC or the browser bridge). */

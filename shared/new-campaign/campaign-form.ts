@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dialerTypes, dncRuleTypes, type CampaignDefinition } from '../cxone/schemas';
 
 /** True for names the platform's time zone database knows (America/Chicago, UTC …). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the wizard's Simulate step asks; every field is an input a lead can change. */
 export const simulationRequestSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The three receivers of contract §5: marketing `campaign.created`, WFM `CAMPAIGN_SCHEDULE_UPDATED`, CRM `DISPOSITION_UPDATE`. */
 export const webhookChannels = ['crm', 'wfm', 'marketing'] as const;

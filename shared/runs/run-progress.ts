@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { importCountsSchema, importJobStates } from '../dispositions/import-job';
 
 /** The kinds of long run the console reports; add one here (and its variant below) for a new kind of run. */

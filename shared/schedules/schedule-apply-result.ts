@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { campaignSchema, scheduleSchema } from '../cxone/schemas';
 import { gateRules } from './gate-rules';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { campaignStatusSchema, retryPolicySchema, scheduleSchema } from '../cxone/schemas';
 import { gateVerdictSchema, scheduleProblemSchema } from './schedule-apply-result';
 

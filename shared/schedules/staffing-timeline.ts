@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ConflictAgent, ConflictCampaign } from './schedule-conflicts';
 import { expandCallingWindows, type WindowSchedule } from './calling-windows';
 import { localDate } from './local-time';

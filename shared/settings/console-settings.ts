@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalUrlSettingSchema } from '../url-setting';
 
 /** Each user-editable setting that is not a secret (secrets live in the vault), without its default. */

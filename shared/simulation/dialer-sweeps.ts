@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ok, type Result } from '../errors';
 import { simulateSettingsSteps, type DialerSimulationResult, type Interval } from './dialer-model';
 import { dialerInputSchema, type DialerInput, type DialerSettings } from './schemas';

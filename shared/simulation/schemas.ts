@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dialerTypes } from '../cxone/schemas';
 
 const capitalised = (what: string) => `${what[0]?.toUpperCase() ?? ''}${what.slice(1)}`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cxoneIssuers, emergencyStopSchema } from '../tenant-profile';
 import { urlSettingSchema } from '../url-setting';
 import { tenantProfileInputSchema } from './tenant-profile-input';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One attempt against the tenant (a retry is a new entry with a higher attempt). */
 export const requestLogEntrySchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalUrlSettingSchema, urlSettingSchema } from '../url-setting';
 
 export const tenantProfileInputSchema = z.object({

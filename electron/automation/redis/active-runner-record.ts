@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AutomationRunnerView } from '../../../shared/automation/automation-rules';
 
 /** Who a runner is, as another console shows it: the app or the command line, on which computer. */

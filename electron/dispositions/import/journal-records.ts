@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The import journal is append-only JSONL, one record a line. A row's result

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { outcomeCodeSchema } from '../../../shared/cxone/schemas';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
 import type { OutcomeDispositionMapping, TenantDisposition } from '../../../shared/tenant/outcome-disposition-mapping';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the adapter reads of the Admin API's answers; unknown fields pass unread. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Contact } from '../../../shared/cxone/schemas';
 import type { OutcomeDispositionMapping } from '../../../shared/tenant/outcome-disposition-mapping';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';

@@ -1,5 +1,5 @@
 import { HTTPError } from 'ky';
-import { z } from 'zod';
+import * as z from 'zod';
 import { consoleError, type ConsoleError } from '../../../shared/errors';
 import { describeHttpFailure, toTenantError } from '../contract/failures';
 import { targetOf, type TenantOperation } from '../operation';

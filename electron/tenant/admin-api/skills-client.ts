@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
 import type { ContractHttp } from '../contract/contract-http';
 import { invalidResponse } from '../contract/failures';

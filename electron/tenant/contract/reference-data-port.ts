@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { contactListSchema, contractPaths, dncListSchema, maxPageSize, pageOf, wrapUpCodeSchema } from '../../../shared/cxone/schemas';
 import { ConsoleFailure } from '../../../shared/errors';
 import type { ReferenceDataPort } from '../ports';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RuleHold } from '../automation-rules';
 
 /** What the capacity rule remembers about one campaign between ticks. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Result } from '../../errors';
 import { normalizeRegion, regionOfUgc } from './ugc-region';
 import type { WeatherAlert } from './weather-alert';

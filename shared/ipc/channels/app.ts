@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { appInfoSchema } from '../../app/app-info';
 import { requestChannel } from '../define';
 

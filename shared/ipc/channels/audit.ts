@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditChainReportSchema } from '../../audit/audit-chain';
 import { auditEntrySchema } from '../../audit/audit-entry';
 import { auditExportRequestSchema, auditExportSchema } from '../../audit/audit-export';

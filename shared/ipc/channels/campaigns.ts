@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { campaignSchema } from '../../cxone/schemas';
 import { campaignSnapshotSchema } from '../../campaigns/campaign-snapshot';
 import { emergencyRunSchema, emergencyStateSchema, statusChangeResultSchema } from '../../campaigns/status-change';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { batchFilters, batchOverviewSchema, batchRowSchema } from '../../dispositions/import-batch';
 import { dryRunSummarySchema } from '../../dispositions/import-dry-run';
 import { importJobSummarySchema } from '../../dispositions/import-job';

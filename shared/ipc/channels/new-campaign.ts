@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createCampaignRequestSchema, createCampaignResultSchema } from '../../new-campaign/creation';
 import { newCampaignFormSchema } from '../../new-campaign/campaign-form';
 import { referenceCatalogSchema, referenceCheckSchema } from '../../new-campaign/reference-check';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { outboxStatsSchema, outboxStatusSchema, webhookChannelSchema } from '../../outbox/outbox-status';
 import { requestChannel } from '../define';
 

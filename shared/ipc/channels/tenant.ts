@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestLogEntrySchema } from '../../tenant/request-log-entry';
 import { adminApiProfileInputSchema } from '../../tenant/admin-api-profile-input';
 import { tenantProfileInputSchema } from '../../tenant/tenant-profile-input';
