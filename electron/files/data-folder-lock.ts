@@ -1,3 +1,7 @@
+// Loaded at start on purpose: through proper-lockfile, signal-exit adds its SIGTERM listener, which
+// kills the process if it finds itself alone; loaded after a command's own once-listener, it would
+// (that listener is gone by then) and the command could not release its lease on SIGTERM.
+import { lock } from 'proper-lockfile';
 import { backoff } from '../../shared/base/backoff';
 import { delay } from '../../shared/base/delay';
 import { Emitter } from '../../shared/base/emitter';
@@ -64,9 +68,6 @@ export async function acquireDataFolderLock(options: DataFolderLockOptions): Pro
   let lost: unknown = null;
   const lostEmitter = new Emitter<unknown>();
   let release: () => Promise<void>;
-  // Loaded on first use: proper-lockfile and its dependencies are CommonJS files that every command
-  // would otherwise read and scan at start, before an emergency pause's first request.
-  const { lock } = await import('proper-lockfile');
   try {
     for (let tries = 1; ; tries++) {
       try {
