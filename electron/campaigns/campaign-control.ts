@@ -6,6 +6,7 @@ import type { Campaign, RequestedStatus } from '../../shared/cxone/schemas';
 import { toConsoleError } from '../../shared/errors';
 import type { RunProgressOf } from '../../shared/runs/run-progress';
 import { mapWithConcurrency } from '../concurrency/map-with-concurrency';
+import { nextTurn } from '../concurrency/next-turn';
 import { createRunProgressReporter } from '../runs/run-progress-reporter';
 import type { StatusChangeIntent, TenantConnection } from '../tenant/ports';
 import type { CampaignDirectory } from './campaign-directory';
@@ -238,6 +239,8 @@ export function createCampaignControl(options: CampaignControlOptions): Campaign
       // What is known goes out at once; what only the tenant's listing shows follows as each page arrives.
       const batches = [actOn(collected.known)];
       const seen = new Set(refs.map((ref) => ref.id));
+      // The first known campaign's PATCH leaves before the listing's first request is prepared.
+      if (collected.known.length > 0) await nextTurn();
       for await (const page of collected.rest) {
         if (controller.signal.aborted) break;
         const more = page.filter((ref) => !seen.has(ref.id));
