@@ -29,7 +29,11 @@ describe('mapWithConcurrency', () => {
 
   it("sends the first item's request before the other workers prepare theirs", async () => {
     const log: string[] = [];
-    await mapWithConcurrency(['a', 'b', 'c'], 3, requestLike((line) => log.push(line)));
+    await mapWithConcurrency(
+      ['a', 'b', 'c'],
+      3,
+      requestLike((line) => log.push(line)),
+    );
     // Started together, every worker's preparation ran before the first request went out.
     expect(log.slice(0, 3)).toEqual(['start a', 'sent a', 'start b']);
   });
