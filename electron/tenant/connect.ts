@@ -5,6 +5,7 @@ import { connectAdminApiTenant } from './admin-api/admin-api-connection';
 import { connectContractTenant } from './contract/contract-connection';
 import type { TenantConnection } from './ports';
 import type { RetryPolicyOptions } from './retry-policy';
+import type { SavedTokenStore, TokenBinding } from './saved-token';
 
 export interface ConnectOptions {
   fetch?: typeof globalThis.fetch;
@@ -20,6 +21,8 @@ export interface ConnectOptions {
    * mode, outcome → disposition mapping), read when used; default: the profile's own.
    */
   adminApiSettings?: () => AdminApiProfileSettings;
+  /** Keeps a contract tenant's token between processes (the command line); default: memory only. */
+  savedTokens?: (binding: TokenBinding) => SavedTokenStore;
 }
 
 /**
@@ -48,7 +51,7 @@ export function connectTenant(profile: TenantProfile, secret: () => Promise<stri
   };
   switch (checked.data.adapter) {
     case 'contract':
-      return connectContractTenant(checked.data, secret, common);
+      return connectContractTenant(checked.data, secret, { ...common, ...(options.savedTokens ? { savedTokens: options.savedTokens } : {}) });
     case 'cxone-admin': {
       const settings = checked.data.adminApi ?? {};
       const applicationClientId = settings.applicationClientId;

@@ -1,7 +1,9 @@
 import { ConsoleFailure, consoleError } from '../../../shared/errors';
 import { cxoneIssuers, emergencyStopModes, type EmergencyStop, type TenantProfile } from '../../../shared/tenant-profile';
 import { urlSettingProblem } from '../../../shared/url-setting';
+import { join } from 'node:path';
 import type { ConnectOptions } from '../../tenant/connect';
+import { savedTokenFile } from '../../tenant/saved-token';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -9,7 +11,7 @@ type Environment = Readonly<Record<string, string | undefined>>;
 export interface TenantFromEnvironment {
   profile: TenantProfile;
   secret: () => Promise<string>;
-  options: Pick<ConnectOptions, 'applicationSecret'>;
+  options: Pick<ConnectOptions, 'applicationSecret' | 'savedTokens'>;
 }
 
 export const tenantKinds = ['contract', 'admin-api'] as const;
@@ -38,6 +40,24 @@ export function checkedUrl(name: string, value: string): string {
   return value;
 }
 
+/**
+ * With a data folder, a contract tenant's token is kept there (sealed with the client secret) for
+ * the next command, which then sends its first request without signing in; CXONE_SAVE_TOKEN=0 keeps it in memory only.
+ */
+function savedTokensOf(env: Environment): Pick<ConnectOptions, 'savedTokens'> {
+  const choice = valueOf(env, 'CXONE_SAVE_TOKEN');
+  if (choice !== '' && choice !== '0' && choice !== '1') {
+    throw new ConsoleFailure(
+      consoleError('configuration', 'CXONE_SAVE_TOKEN must be 1 (keep the token in the data folder, the default) or 0 (never).', {
+        target: 'CXONE_SAVE_TOKEN',
+      }),
+    );
+  }
+  const dataDir = valueOf(env, 'CXONE_DATA_DIR');
+  if (choice === '0' || dataDir === '') return {};
+  return { savedTokens: (binding) => savedTokenFile(join(dataDir, 'tokens'), binding) };
+}
+
 function contractTenant(env: Environment): TenantFromEnvironment {
   const apiBaseUrl = checkedUrl('CXONE_BASE_URL', required(env, 'CXONE_BASE_URL', 'the tenant API base URL, e.g. https://api.example.com'));
   const clientId = required(env, 'CXONE_CLIENT_ID', 'the API client id');
@@ -55,7 +75,7 @@ function contractTenant(env: Environment): TenantFromEnvironment {
       credentialRef: 'env:CXONE_CLIENT_SECRET',
     },
     secret: async () => secret,
-    options: {},
+    options: savedTokensOf(env),
   };
 }
 

@@ -1,10 +1,11 @@
-import { contractPaths, maxPageSize } from '../../../shared/cxone/schemas';
+import { contractPaths, contractScopes, maxPageSize } from '../../../shared/cxone/schemas';
 import { defaultMaxConcurrency, defaultMaxRequestsPerSecond, defaultTimeoutMs, summarizeProfile, type TenantProfile } from '../../../shared/tenant-profile';
 import type { Clock } from '../clock';
 import type { TenantConnection } from '../ports';
 import { createRateLimiter } from '../rate-limiter';
 import { createRequestLog } from '../request-log';
 import type { RetryPolicyOptions } from '../retry-policy';
+import type { SavedTokenStore, TokenBinding } from '../saved-token';
 import type { AttemptPipeline } from './attempt-fetch';
 import { contractCampaigns } from './campaigns-port';
 import { contractContacts } from './contacts-port';
@@ -21,6 +22,8 @@ export interface ContractConnectionOptions {
   retry?: RetryPolicyOptions;
   /** Page size used when a caller names none; small pages let tests walk many. */
   pageSize?: number;
+  /** Where the token is kept between processes (the command line), by the client it was issued to; default: memory only. */
+  savedTokens?: (binding: TokenBinding) => SavedTokenStore;
 }
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
@@ -36,12 +39,16 @@ export function connectContractTenant(profile: TenantProfile, secret: () => Prom
     clock: options.clock,
   });
   const pipeline: AttemptPipeline = { limiter, log, fetch: options.fetch, clock: options.clock, timeoutMs: profile.timeoutMs ?? defaultTimeoutMs };
-  tokens = createTokenSource({
+  const binding: TokenBinding = {
     tokenUrl: profile.tokenUrl ?? `${apiBase}${contractPaths.defaultTokenPath}`,
     clientId: profile.clientId,
+    scopes: profile.scopes ?? contractScopes,
+  };
+  tokens = createTokenSource({
+    ...binding,
     secret,
-    ...(profile.scopes ? { scopes: profile.scopes } : {}),
     pipeline,
+    ...(options.savedTokens ? { saved: options.savedTokens(binding) } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
   const http = createContractHttp({ baseUrl: `${apiBase}${profile.pathPrefix ?? ''}`, pipeline, tokens, ...(options.retry ? { retry: options.retry } : {}) });

@@ -3,12 +3,13 @@ import { contractScopes, tokenResponseSchema } from '../../../shared/cxone/schem
 import { ConsoleFailure, consoleError, type ConsoleError } from '../../../shared/errors';
 import { knownSecrets, redactValue } from '../../security/known-secrets';
 import type { TenantOperation } from '../operation';
+import type { SavedTokenStore } from '../saved-token';
 import { kyRetryOptions, type RetryPolicyOptions } from '../retry-policy';
 import { attemptFetch, newCallState, type AttemptPipeline } from './attempt-fetch';
 import { invalidResponse, schemaMismatch, toTenantError } from './failures';
 
 export interface TokenSource {
-  /** A bearer token: the cached one while fresh, else one shared request for every caller. */
+  /** A bearer token: the cached (or saved) one while fresh, else one shared request for every caller. */
   get(signal?: AbortSignal): Promise<string>;
   /** Forget `token` if it is still the cached one (it was refused). */
   invalidate(token: string | null): void;
@@ -23,6 +24,8 @@ export interface TokenSourceOptions {
   scopes?: readonly string[];
   pipeline: AttemptPipeline;
   retry?: RetryPolicyOptions;
+  /** Keeps the token for the next process (the command line); read once, before the first token request. */
+  saved?: SavedTokenStore;
 }
 
 /** The contract's margin is 60 s; a lifetime that short (test tenants) keeps half of it. */
@@ -55,6 +58,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   let cached: { token: string; freshUntil: number } | null = null;
   let pending: Promise<string> | null = null;
   let knownSecret: string | null = null;
+  let savedRead = false;
 
   const explainRefusal = async (error: HTTPError): Promise<ConsoleError> => {
     const status = error.response.status;
@@ -92,10 +96,26 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     return described;
   };
 
-  const requestToken = async (): Promise<string> => {
+  const readSecret = async (): Promise<string> => {
     const secret = await options.secret();
     knownSecret = secret;
     knownSecrets.remember(secret);
+    return secret;
+  };
+
+  /** The token an earlier process saved, while it is fresh; only ever tried once. */
+  const savedToken = async (): Promise<string | null> => {
+    if (!options.saved || savedRead) return null;
+    savedRead = true;
+    const saved = options.saved.read(await readSecret());
+    if (!saved || pipeline.clock.now() >= saved.freshUntil) return null;
+    knownSecrets.remember(saved.token);
+    cached = saved;
+    return saved.token;
+  };
+
+  const requestToken = async (): Promise<string> => {
+    const secret = await readSecret();
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret });
     if (scopes.length > 0) body.set('scope', scopes.join(' '));
     let text: string;
@@ -125,6 +145,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     knownSecrets.remember(parsed.data.access_token);
     const lifetimeMs = parsed.data.expires_in * 1000;
     cached = { token: parsed.data.access_token, freshUntil: pipeline.clock.now() + lifetimeMs - refreshMarginMs(lifetimeMs) };
+    options.saved?.write(secret, cached);
     return parsed.data.access_token;
   };
 
@@ -132,14 +153,16 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     get(signal) {
       if (cached && pipeline.clock.now() < cached.freshUntil) return Promise.resolve(cached.token);
       // One request for every concurrent caller; a caller that gives up does not cancel it for the others.
-      pending ??= requestToken().finally(() => {
+      pending ??= (async () => (await savedToken()) ?? requestToken())().finally(() => {
         pending = null;
       });
       pending.catch(() => undefined);
       return raceAbort(pending, signal);
     },
     invalidate(token) {
-      if (cached && cached.token === token) cached = null;
+      if (!cached || cached.token !== token) return;
+      cached = null;
+      options.saved?.forget();
     },
     secrets() {
       return [knownSecret, cached?.token].filter((value): value is string => typeof value === 'string');

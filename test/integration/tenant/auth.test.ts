@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DemoTenantHandle } from '../../../electron/demo-tenant/index';
 import { systemClock } from '../../../electron/tenant/clock';
+import { savedTokenFile } from '../../../electron/tenant/saved-token';
 import { attemptsAt, collect, connectTo, failureOf, startTenant, tokenPath } from './support';
 
 describe('tenant client authentication against the demo tenant', () => {
@@ -57,6 +61,34 @@ describe('tenant client authentication against the demo tenant', () => {
     expect(campaign.id).toBe(second);
     expect(attemptsAt(connection, tokenPath)).toHaveLength(2);
     expect(tenant.stats().byStatus[401]).toBe(1);
+  });
+
+  it('a token saved by an earlier connection is used while fresh, and signed in again for once it is not', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cxone-saved-tokens-'));
+    try {
+      const savedTokens = (binding: Parameters<typeof savedTokenFile>[1]) => savedTokenFile(folder, binding);
+      const [first, second, third] = [...tenant.state.campaigns.keys()];
+      const earlier = connectTo(tenant, {}, { savedTokens });
+      await earlier.campaigns.get(first ?? '');
+      expect(attemptsAt(earlier, tokenPath)).toHaveLength(1);
+      earlier.close();
+
+      const later = connectTo(tenant, {}, { savedTokens });
+      expect((await later.campaigns.get(second ?? '')).id).toBe(second);
+      expect(attemptsAt(later, tokenPath)).toHaveLength(0);
+      later.close();
+
+      // An hour on, the saved token is past its margin: a new process signs in instead of being refused.
+      const hourLater = { now: () => Date.now() + 3600 * 1000, sleep: systemClock.sleep };
+      const muchLater = connectTo(tenant, {}, { savedTokens, clock: hourLater });
+      tenant.resetStats();
+      expect((await muchLater.campaigns.get(third ?? '')).id).toBe(third);
+      expect(attemptsAt(muchLater, tokenPath)).toHaveLength(1);
+      expect(tenant.stats().byStatus[401]).toBeUndefined();
+      muchLater.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('gives up with an authentication error when the fresh token is refused too', async () => {
