@@ -74,6 +74,8 @@ export interface ScanOptions extends Omit<ReadDispositionOptions, 'inspection' |
   countIn?: 'auto' | 'worker' | 'this-thread';
   /** The worker thread's entry (tests); the bundled tally-worker by default. */
   tallyWorkerUrl?: URL;
+  /** How long the worker may leave the scan waiting without a word before it counts as hung (tests; 10 s by default). */
+  tallyWorkerStallMs?: number;
 }
 
 /** Below this a worker thread's start (tens of milliseconds, ~10 MB) costs more than it saves. */
@@ -86,7 +88,7 @@ const workerTallyMinBytes = 4 * 1024 * 1024;
  * any size (`dispositions check`). `now` is called once: rows without a timestamp all get that instant.
  */
 export async function scanDispositionFile(path: string, options: ScanOptions): Promise<Result<ScanSummary>> {
-  const { maxProblems = 1000, keepRows = true, countIn = 'auto', tallyWorkerUrl: givenWorkerUrl, ...readOptions } = options;
+  const { maxProblems = 1000, keepRows = true, countIn = 'auto', tallyWorkerUrl: givenWorkerUrl, tallyWorkerStallMs, ...readOptions } = options;
   const instant = options.now();
   const counts: ScanCounts = { rows: 0, valid: 0, invalid: 0, winners: 0, duplicates: 0, superseded: 0 };
   const problems: RowProblem[] = [];
@@ -102,7 +104,7 @@ export async function scanDispositionFile(path: string, options: ScanOptions): P
     const workerUrl =
       countIn === 'this-thread' || (countIn === 'auto' && header.totalBytes < workerTallyMinBytes) ? null : (givenWorkerUrl ?? tallyWorkerUrl());
     if (countIn === 'worker' && workerUrl === null) throw new Error("The duplicate count's worker thread is not built: run `npm run build`.");
-    counting = workerUrl === null ? createCountingTally(start) : createWorkerTally(start, workerUrl);
+    counting = workerUrl === null ? createCountingTally(start) : createWorkerTally(start, workerUrl, tallyWorkerStallMs);
     return counting;
   };
   const claimRows: ReadDispositionOptions['claimRows'] = keepRows

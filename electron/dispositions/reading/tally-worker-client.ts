@@ -16,6 +16,8 @@ const builtRowsPerShipment = 1024;
  * worker never runs dry and memory stays flat when it is the slower of the two.
  */
 const maxShipmentsInFlight = 12;
+/** A worker that takes this long to answer anything while the scan waits on it is hung, not slow (a shipment takes it milliseconds). */
+const defaultStallMs = 10_000;
 
 /** The worker thread failed or stopped: what it was told is lost, and the count must be taken again. */
 export class TallyWorkerFailure extends Error {}
@@ -30,9 +32,10 @@ export function tallyWorkerUrl(): URL | null {
  * The counting tally in a worker thread of its own, so hashing and tallying rows take the second
  * core while this thread reads, decodes, splits and checks the file. Rows are shipped a text at
  * a time: the decoded text once, and per row only where its values lie in it.
- * A worker that fails makes ready() and counts() reject; the scan then counts again in its own thread.
+ * A worker that fails, stops or hangs (no answer for `stallMs` while the scan waits on it) makes
+ * ready() and counts() reject; the scan then counts again in its own thread.
  */
-export function createWorkerTally(start: CountingTallyStart, workerUrl: URL): CountingTally {
+export function createWorkerTally(start: CountingTallyStart, workerUrl: URL, stallMs = defaultStallMs): CountingTally {
   const worker = new Worker(workerUrl);
   const stride = 3 * start.columns + 1;
   let failure: Error | null = null;
@@ -41,6 +44,18 @@ export function createWorkerTally(start: CountingTallyStart, workerUrl: URL): Co
   let drained: { resolve(): void; reject(error: Error): void } | null = null;
   let answer: { resolve(counts: DuplicateCounts): void; reject(error: Error): void } | null = null;
   let closed = false;
+  let stall: ReturnType<typeof setTimeout> | null = null;
+
+  /** Armed while the scan waits on the worker, from its last message. */
+  const watch = () => {
+    if (stall !== null) clearTimeout(stall);
+    stall = null;
+    if (failure !== null || closed || (drained === null && answer === null)) return;
+    stall = setTimeout(() => {
+      fail(new TallyWorkerFailure(`The duplicate count's worker thread did not answer for ${stallMs / 1000} s.`));
+      void worker.terminate();
+    }, stallMs);
+  };
 
   const post = (message: ToTallyWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
   const fail = (error: Error) => {
@@ -50,6 +65,7 @@ export function createWorkerTally(start: CountingTallyStart, workerUrl: URL): Co
     answer?.reject(error);
     drained = null;
     answer = null;
+    watch();
   };
   worker.on('message', (message: FromTallyWorker) => {
     if (message.type === 'taken') {
@@ -64,6 +80,7 @@ export function createWorkerTally(start: CountingTallyStart, workerUrl: URL): Co
       answer?.resolve({ winners, duplicates, superseded });
       answer = null;
     } else fail(new TallyWorkerFailure(`The duplicate count's worker thread failed: ${message.message}`));
+    watch();
   });
   worker.on('error', (error) => fail(new TallyWorkerFailure(`The duplicate count's worker thread failed: ${error.message}`)));
   worker.on('exit', (code) => fail(new TallyWorkerFailure(`The duplicate count's worker thread stopped (exit code ${code}) before it answered.`)));
@@ -125,18 +142,23 @@ export function createWorkerTally(start: CountingTallyStart, workerUrl: URL): Co
     ready() {
       if (failure !== null) return Promise.reject(failure);
       if (sent - taken <= maxShipmentsInFlight) return null;
-      return new Promise<void>((resolve, reject) => (drained = { resolve, reject }));
+      const waiting = new Promise<void>((resolve, reject) => (drained = { resolve, reject }));
+      watch();
+      return waiting;
     },
     counts() {
       if (failure !== null) return Promise.reject(failure);
       shipPlain();
       shipBuilt();
       post({ type: 'finish' });
-      return new Promise<DuplicateCounts>((resolve, reject) => (answer = { resolve, reject }));
+      const waiting = new Promise<DuplicateCounts>((resolve, reject) => (answer = { resolve, reject }));
+      watch();
+      return waiting;
     },
     close() {
       if (closed) return;
       closed = true;
+      watch();
       void worker.terminate();
     },
   };

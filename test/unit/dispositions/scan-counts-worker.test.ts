@@ -88,4 +88,17 @@ describe('the counting scan tallies in a worker thread with the same counts as i
     const counts = await counted(path, { countIn: 'worker', tallyWorkerUrl: pathToFileURL(failing) }, 'this-thread');
     expect(counts).toEqual(await counted(path, { countIn: 'this-thread' }));
   });
+
+  it('counts again in its own thread when the worker thread takes rows and never answers, whether the scan waits to ship more or for the counts', async () => {
+    const hanging = join(dir, 'hanging-worker.mjs');
+    await writeFile(hanging, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => undefined);\n");
+    // 2,000 rows fit in the shipments allowed in flight (the scan waits for the counts); 30,000 do not (it waits to ship more).
+    for (const rows of [2_000, 30_000]) {
+      const path = join(dir, `hung-${rows}.csv`);
+      await writeFile(path, mixedFile(rows, rows));
+      const counts = await counted(path, { countIn: 'worker', tallyWorkerUrl: pathToFileURL(hanging), tallyWorkerStallMs: 300 }, 'this-thread');
+      expect(counts).toEqual(await counted(path, { countIn: 'this-thread' }));
+      expect(counts.rows).toBe(rows);
+    }
+  });
 });
