@@ -24,6 +24,7 @@ export function changedDuringRun(ref: RunCampaignRef, campaign: Campaign, runSta
 }
 
 const verbOf = { paused: 'paused', running: 'running' } as const;
+const refusedKinds: ReadonlySet<string> = new Set(['authentication', 'permission', 'configuration']);
 
 /**
  * Contract §4.3 says a 409 whose re-read shows the target counts as "already". For an emergency
@@ -51,6 +52,9 @@ export async function settleAsRunOwn(
     );
   }
   if (result.outcome !== 'failed') return result;
+  // Refused at the door (credentials, scope, settings): a re-read would be refused the same way, and
+  // "may have been applied" would alarm a lead about a change the tenant never took.
+  if (result.error && refusedKinds.has(result.error.kind)) return result;
   let fresh: Campaign;
   try {
     fresh = await campaigns().get(ref.id);

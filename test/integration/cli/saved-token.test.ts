@@ -73,9 +73,12 @@ describe('the command line keeps its token in the data folder', () => {
     const dialing = running();
     const pause = await cli(['campaigns', 'pause', '--all', '--json'], { CXONE_CLIENT_SECRET: 'not-the-secret' });
     expect(pause.code).not.toBe(0);
-    const report = JSON.parse(pause.stdout) as { campaigns: { id: string; outcome: string; error?: { kind: string } }[] };
+    const report = JSON.parse(pause.stdout) as { campaigns: { id: string; outcome: string; reason?: string; error?: { kind: string } }[] };
     expect(report.campaigns.map((campaign) => campaign.id)).toEqual(expect.arrayContaining(dialing));
-    for (const campaign of report.campaigns) expect(campaign).toMatchObject({ outcome: 'failed', error: { kind: 'authentication' } });
+    for (const campaign of report.campaigns) {
+      expect(campaign).toMatchObject({ outcome: 'failed', error: { kind: 'authentication' } });
+      expect(campaign.reason).not.toContain('may have been applied');
+    }
     expect(arrivals.filter((line) => line.startsWith('PATCH '))).toEqual([]);
     for (const id of dialing) expect(tenant.state.campaigns.get(id)?.status).toBe('running');
   });
